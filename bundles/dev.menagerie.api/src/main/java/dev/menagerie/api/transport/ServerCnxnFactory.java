@@ -1,0 +1,33 @@
+package dev.menagerie.api.transport;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Collection;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A transport for the ZooKeeper client protocol, registered as a service with the property {@value #TYPE}
+ * ({@code nio}, {@code netty}). The server starts exactly one at a time and owns the hand-over when zoo.cfg or the
+ * deployed bundles change.
+ */
+@ConsumerType
+public interface ServerCnxnFactory {
+
+    /** Service property naming the transport. */
+    String TYPE = "type";
+
+    /** Binds the addresses in {@code settings} and starts calling {@code handler}. */
+    void start(TransportSettings settings, ConnectionHandler handler) throws IOException;
+
+    /** The bound plain address, or null when none is bound (useful when port 0 was asked for). */
+    InetSocketAddress boundAddress();
+
+    /** The bound TLS address, or null. */
+    InetSocketAddress boundSecureAddress();
+
+    /** The connections open now. */
+    Collection<? extends Connection> connections();
+
+    /** Stops listening and closes every connection; the handler sees {@code closed} for each. Idempotent. */
+    void stop();
+}
