@@ -1,0 +1,281 @@
+package dev.menagerie.transport.nio.impl;
+
+import dev.menagerie.api.transport.Connection;
+import dev.menagerie.api.transport.ConnectionHandler;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.security.cert.Certificate;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client socket. Reads and writes happen only on the owning selector thread; {@link #send} and the other
+ * public methods may be called from any thread and hand their work to that thread.
+ */
+final class NioConnection implements Connection, FrameDecoder.Listener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NioConnection.class);
+    private static final int MAX_BUFFERS_PER_WRITE = 64;
+
+    private final long id;
+    private final SocketChannel channel;
+    private final SelectorThread owner;
+    private final ConnectionHandler handler;
+    private final Consumer<NioConnection> onClosed;
+    private final FrameDecoder decoder;
+    private final InetSocketAddress remote;
+    private final InetSocketAddress local;
+    private final Queue<ByteBuffer> outgoing = new ConcurrentLinkedQueue<>();
+    private final ArrayDeque<ByteBuffer> writing = new ArrayDeque<>();
+    private final AtomicLong pendingBytes = new AtomicLong();
+    private final AtomicBoolean writeRequested = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean closing;
+    private volatile boolean receiving = true;
+    private volatile Object attachment;
+    private SelectionKey key;
+
+    NioConnection(long id, SocketChannel channel, SelectorThread owner, Consumer<NioConnection> onClosed,
+            ConnectionHandler handler, int maxFrameBytes) throws IOException {
+        this.id = id;
+        this.onClosed = onClosed;
+        this.channel = channel;
+        this.owner = owner;
+        this.handler = handler;
+        this.decoder = new FrameDecoder(maxFrameBytes);
+        this.remote = (InetSocketAddress) channel.getRemoteAddress();
+        this.local = (InetSocketAddress) channel.getLocalAddress();
+    }
+
+    @Override
+    public long id() {
+        return id;
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return remote;
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return local;
+    }
+
+    @Override
+    public void send(ByteBuffer frame) {
+        ByteBuffer header = ByteBuffer.allocate(4).putInt(0, frame.remaining());
+        enqueue(header, frame.duplicate());
+    }
+
+    @Override
+    public void sendRawAndClose(ByteBuffer bytes) {
+        enqueue(bytes.duplicate());
+        close();
+    }
+
+    private void enqueue(ByteBuffer... buffers) {
+        if (closing || closed.get()) {
+            return;
+        }
+        long bytes = 0;
+        synchronized (outgoing) {
+            for (ByteBuffer b : buffers) {
+                outgoing.add(b);
+                bytes += b.remaining();
+            }
+        }
+        pendingBytes.addAndGet(bytes);
+        requestWrite();
+    }
+
+    private void requestWrite() {
+        if (writeRequested.compareAndSet(false, true)) {
+            owner.requestWrite(this);
+        }
+    }
+
+    @Override
+    public void setReceiving(boolean receiving) {
+        this.receiving = receiving;
+        owner.execute(this::updateInterest);
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        requestWrite();
+    }
+
+    @Override
+    public List<Certificate> peerCertificates() {
+        return List.of();
+    }
+
+    @Override
+    public long pendingSendBytes() {
+        return pendingBytes.get();
+    }
+
+    @Override
+    public Object attachment() {
+        return attachment;
+    }
+
+    @Override
+    public void attach(Object attachment) {
+        this.attachment = attachment;
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    // ---- selector thread only ----
+
+    void registered(SelectionKey key) {
+        this.key = key;
+        if (closing || pendingBytes.get() > 0) {
+            requestWrite();
+        }
+    }
+
+    /** Reads what the socket has into the decoder; {@code scratch} is the selector thread's buffer. */
+    void onReadable(ByteBuffer scratch) {
+        try {
+            scratch.clear();
+            int n = channel.read(scratch);
+            if (n < 0) {
+                closeNow();
+                return;
+            }
+            scratch.flip();
+            decoder.feed(scratch, this);
+        } catch (IOException e) {
+            LOG.debug("connection {} from {}: read failed: {}", id, remote, e.toString());
+            closeNow();
+        }
+    }
+
+    /** Writes queued buffers; keeps OP_WRITE interest while the socket cannot take more. */
+    void onWritable() {
+        writeRequested.set(false);
+        try {
+            drainOutgoing();
+            while (!writing.isEmpty()) {
+                ByteBuffer[] batch = writing.stream().limit(MAX_BUFFERS_PER_WRITE).toArray(ByteBuffer[]::new);
+                long written = channel.write(batch);
+                pendingBytes.addAndGet(-written);
+                while (!writing.isEmpty() && !writing.peekFirst().hasRemaining()) {
+                    writing.pollFirst();
+                }
+                if (written == 0) {
+                    break;
+                }
+                drainOutgoing();
+            }
+        } catch (IOException e) {
+            LOG.debug("connection {} to {}: write failed: {}", id, remote, e.toString());
+            closeNow();
+            return;
+        }
+        if (writing.isEmpty() && outgoing.isEmpty() && closing) {
+            closeNow();
+            return;
+        }
+        updateInterest();
+    }
+
+    private void drainOutgoing() {
+        ByteBuffer b;
+        while ((b = outgoing.poll()) != null) {
+            writing.addLast(b);
+        }
+    }
+
+    void updateInterest() {
+        if (key == null || !key.isValid()) {
+            return;
+        }
+        int ops = 0;
+        if (receiving && !closing) {
+            ops |= SelectionKey.OP_READ;
+        }
+        if (!writing.isEmpty()) {
+            ops |= SelectionKey.OP_WRITE;
+        }
+        key.interestOps(ops);
+    }
+
+    /** Closes the socket at once and tells the handler, exactly once. */
+    void closeNow() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        closing = true;
+        if (key != null) {
+            key.cancel();
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.debug("connection {}: close failed: {}", id, e.toString());
+        }
+        outgoing.clear();
+        writing.clear();
+        pendingBytes.set(0);
+        onClosed.accept(this);
+        try {
+            handler.closed(this);
+        } catch (RuntimeException e) {
+            LOG.warn("connection {}: the server failed while handling its close", id, e);
+        }
+    }
+
+    // ---- FrameDecoder.Listener, called on the selector thread ----
+
+    @Override
+    public void frame(ByteBuffer frame) {
+        if (closing) {
+            return;
+        }
+        try {
+            handler.received(this, frame);
+        } catch (RuntimeException e) {
+            LOG.warn("connection {} from {}: closing it, the server failed on its request", id, remote, e);
+            closeNow();
+        }
+    }
+
+    @Override
+    public void fourLetterWord(String command) {
+        try {
+            handler.fourLetterWord(this, command);
+        } catch (RuntimeException e) {
+            LOG.warn("connection {} from {}: four-letter word {} failed", id, remote, command, e);
+            closeNow();
+        }
+    }
+
+    @Override
+    public void badLength(int declaredLength) {
+        LOG.warn("Closing connection {} from {}: packet length {} is out of range (0 to {}); check jute.maxbuffer"
+                + " on client and server", id, remote, declaredLength, decoder.maxFrameBytes());
+        closeNow();
+    }
+
+    @Override
+    public String toString() {
+        return "connection " + id + " from " + remote;
+    }
+}
