@@ -1,0 +1,123 @@
+package dev.menagerie.admin.impl.http;
+
+import dev.menagerie.admin.impl.command.CommandRegistry;
+import dev.menagerie.admin.impl.command.StandardCommands;
+import dev.menagerie.admin.impl.runtime.BundleInventory;
+import dev.menagerie.admin.impl.runtime.ComponentInventory;
+import dev.menagerie.admin.impl.runtime.FrameworkBundleInventory;
+import dev.menagerie.admin.impl.runtime.ScrComponentInventory;
+import dev.menagerie.api.config.ServerConfig;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The admin HTTP server, Menagerie's counterpart of Apache ZooKeeper's AdminServer, on the JDK's built-in HTTP
+ * server.
+ *
+ * <p>It listens once the first {@link ServerConfig} arrives and rebinds when a newer one changes the
+ * {@code admin.*} keys. When the configuration service goes away without a replacement the server keeps listening
+ * on its last address, so an operator can still see, through {@code runtime_status}, that the runtime is
+ * unconfigured. A port in use is logged once and the component carries on without an admin server, as a missing
+ * admin endpoint must not stop coordination.
+ */
+@Component(immediate = true, service = {})
+public final class AdminHttpServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdminHttpServer.class);
+
+    private final CommandRegistry registry;
+    private final Object lock = new Object();
+    private volatile ServerConfig config;
+    /** The settings last asked for, whether or not binding succeeded; guarded by {@link #lock}. */
+    private AdminSettings requested;
+    /** Null while not listening; guarded by {@link #lock}. */
+    private AdminHttpEndpoint endpoint;
+    /** Guarded by {@link #lock}. */
+    private boolean closed;
+
+    @Activate
+    public AdminHttpServer(BundleContext context,
+            @Reference(name = "componentRuntime") ServiceComponentRuntime componentRuntime) {
+        this(context.getBundle().getVersion().toString(), new FrameworkBundleInventory(context),
+                new ScrComponentInventory(componentRuntime));
+    }
+
+    AdminHttpServer(String serverVersion, BundleInventory bundles, ComponentInventory components) {
+        this.registry = StandardCommands.registry(serverVersion, () -> config, bundles, components);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindServerConfig(ServerConfig newConfig) {
+        synchronized (lock) {
+            config = newConfig;
+            apply(AdminSettings.from(newConfig.properties()));
+        }
+    }
+
+    void unbindServerConfig(ServerConfig oldConfig) {
+        synchronized (lock) {
+            // Greedy rebinding binds the newer service before unbinding the older one.
+            if (config == oldConfig) {
+                config = null;
+            }
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        synchronized (lock) {
+            closed = true;
+            stopListening();
+        }
+    }
+
+    /** Where the server listens, empty when it does not (disabled, port in use, or no configuration yet). */
+    Optional<InetSocketAddress> listeningAddress() {
+        synchronized (lock) {
+            return endpoint == null ? Optional.empty() : Optional.of(endpoint.address());
+        }
+    }
+
+    private void apply(AdminSettings next) {
+        if (closed || next.equals(requested)) {
+            return;
+        }
+        boolean rebinding = endpoint != null;
+        requested = next;
+        stopListening();
+        if (!next.enabled()) {
+            LOG.info("Admin server disabled ({}=false)", AdminSettings.ENABLE_SERVER);
+            return;
+        }
+        try {
+            endpoint = AdminHttpEndpoint.start(next, registry);
+            InetSocketAddress bound = endpoint.address();
+            LOG.info("{} admin server on {}:{} with command URL {}", rebinding ? "Rebound" : "Started",
+                    bound.getAddress().getHostAddress(), bound.getPort(),
+                    next.commandUrl().isEmpty() ? "/" : next.commandUrl());
+        } catch (IOException e) {
+            LOG.error("Admin server not started: cannot listen on {}:{}: {}", next.address(), next.port(),
+                    e.getMessage());
+        }
+    }
+
+    private void stopListening() {
+        if (endpoint != null) {
+            endpoint.close();
+            endpoint = null;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.menagerie.admin.impl.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.menagerie.admin.impl.command.CommandRegistry;
+import dev.menagerie.admin.impl.command.CommandResponse;
+import dev.menagerie.admin.impl.json.JsonWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves {@code <commandUrl>/<name>} as JSON and {@code <commandUrl>} itself as an index of the commands. Only GET
+ * and HEAD are served; the request body is never read.
+ */
+final class CommandHandler implements HttpHandler {
+
+    static final String INDEX_COMMAND = "commands";
+    /** Echoing a long unknown name back is pointless; the status code says enough. */
+    static final int MAX_ECHOED_NAME_CHARS = 128;
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandHandler.class);
+
+    private final String basePath;
+    private final CommandRegistry registry;
+
+    /** @param basePath the normalized command URL ("" when commands live at the root) */
+    CommandHandler(String basePath, CommandRegistry registry) {
+        this.basePath = basePath;
+        this.registry = registry;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) {
+        try {
+            respond(exchange, route(exchange));
+        } catch (IOException e) {
+            // The client went away; nothing to tell it and nothing for the operator to fix.
+            LOG.debug("Admin response not sent: {}", e.toString());
+        } catch (RuntimeException e) {
+            // A bug here: closing the exchange below drops the connection, and the server keeps serving others.
+            LOG.warn("Admin request {} failed", exchange.getRequestURI(), e);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private CommandResponse route(HttpExchange exchange) {
+        String path = Objects.requireNonNullElse(exchange.getRequestURI().getPath(), "");
+        // The JDK matches contexts by string prefix, so "/commandsX" also lands here.
+        String rest = path.length() >= basePath.length() ? path.substring(basePath.length()) : path;
+        if (!rest.isEmpty() && !rest.startsWith("/")) {
+            return notFound(path);
+        }
+        String name = rest.length() <= 1 ? "" : rest.substring(1);
+        String method = exchange.getRequestMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+            return CommandResponse.failed(clip(name), CommandResponse.HTTP_METHOD_NOT_ALLOWED,
+                    "Method not allowed: " + clip(method) + " (use GET or HEAD)");
+        }
+        if (name.isEmpty()) {
+            return index();
+        }
+        if (name.contains("/")) {
+            return notFound(name);
+        }
+        return registry.run(name);
+    }
+
+    private CommandResponse notFound(String name) {
+        return CommandResponse.failed(clip(name), CommandResponse.HTTP_NOT_FOUND, "Unknown command: " + clip(name));
+    }
+
+    private CommandResponse index() {
+        Map<String, Object> links = new LinkedHashMap<>();
+        for (String name : registry.primaryNames()) {
+            links.put(name, basePath + "/" + name);
+        }
+        return CommandResponse.ok(INDEX_COMMAND, Map.of(INDEX_COMMAND, links));
+    }
+
+    private static String clip(String text) {
+        return text.length() <= MAX_ECHOED_NAME_CHARS ? text : text.substring(0, MAX_ECHOED_NAME_CHARS) + "...";
+    }
+
+    private static void respond(HttpExchange exchange, CommandResponse response) throws IOException {
+        byte[] body = (JsonWriter.pretty(response.toMap()) + "\n").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        if ("HEAD".equals(exchange.getRequestMethod())) {
+            exchange.sendResponseHeaders(response.httpStatus(), -1);
+            return;
+        }
+        exchange.sendResponseHeaders(response.httpStatus(), body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.menagerie.admin.impl.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.menagerie.admin.impl.command.CommandRegistry;
+import dev.menagerie.admin.impl.command.StandardCommands;
+import dev.menagerie.admin.impl.json.JsonWriter;
+import dev.menagerie.admin.impl.runtime.BundleInfo;
+import dev.menagerie.admin.testing.FakeServerConfig;
+import dev.menagerie.admin.testing.MiniJson;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+
+class AdminHttpEndpointTest {
+
+    private final FakeServerConfig config = new FakeServerConfig();
+    private AdminHttpEndpoint endpoint;
+    private HttpTestClient http;
+
+    @BeforeEach
+    void start() throws Exception {
+        CommandRegistry registry = StandardCommands.registry("1.0.0", () -> config,
+                () -> List.of(new BundleInfo("dev.menagerie.api", Bundle.ACTIVE, false),
+                        new BundleInfo("dev.menagerie.transport.netty", Bundle.INSTALLED, false)),
+                List::of);
+        endpoint = AdminHttpEndpoint.start(new AdminSettings(true, "127.0.0.1", 0, "/commands"), registry);
+        http = new HttpTestClient(endpoint.address());
+    }
+
+    @AfterEach
+    void stop() {
+        endpoint.close();
+    }
+
+    @Test
+    void listensOnTheAskedAddressWithAPortChosenByTheSystem() {
+        assertEquals("127.0.0.1", endpoint.address().getAddress().getHostAddress());
+        assertTrue(endpoint.address().getPort() > 0);
+    }
+
+    @Test
+    void ruokAnswersJson() throws Exception {
+        HttpResponse<String> response = http.get("/commands/ruok");
+
+        assertEquals(200, response.statusCode());
+        assertEquals("application/json; charset=utf-8", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("{\"command\":\"ruok\",\"error\":null}", JsonWriter.compact(MiniJson.parse(response.body())));
+    }
+
+    @Test
+    void runtimeStatusAnswersTheCurrentState() throws Exception {
+        HttpResponse<String> response = http.get("/commands/runtime_status");
+
+        assertEquals(200, response.statusCode());
+        Map<String, Object> json = MiniJson.parseObject(response.body());
+        assertEquals("runtime_status", json.get("command"));
+        assertNull(json.get("error"));
+        assertEquals("standalone", json.get("mode"));
+        assertEquals(2L, json.get("bundles_total"));
+        assertEquals(1L, json.get("bundles_active"));
+        assertEquals(List.of("dev.menagerie.transport.netty INSTALLED"), json.get("inactive_bundles"));
+        assertEquals("nio", ((Map<?, ?>) json.get("strategies")).get("cnxnFactory"));
+    }
+
+    @Test
+    void anAliasAnswersUnderThePrimaryName() throws Exception {
+        HttpResponse<String> response = http.get("/commands/conf");
+
+        assertEquals(200, response.statusCode());
+        assertEquals("configuration", MiniJson.parseObject(response.body()).get("command"));
+    }
+
+    @Test
+    void unknownCommandIs404WithAnErrorMessage() throws Exception {
+        HttpResponse<String> response = http.get("/commands/nosuch");
+
+        assertEquals(404, response.statusCode());
+        Map<String, Object> json = MiniJson.parseObject(response.body());
+        assertEquals("nosuch", json.get("command"));
+        assertEquals("Unknown command: nosuch", json.get("error"));
+    }
+
+    @Test
+    void pathsOutsideTheCommandUrlAre404() throws Exception {
+        assertEquals(404, http.get("/commandsruok").statusCode());
+        assertEquals(404, http.get("/commands/ruok/extra").statusCode());
+        assertEquals(404, http.get("/other").statusCode());
+    }
+
+    @Test
+    void postIs405AndSaysWhichMethodsAreAllowed() throws Exception {
+        HttpResponse<String> response = http.post("/commands/ruok", "{}");
+
+        assertEquals(405, response.statusCode());
+        assertEquals("GET, HEAD", response.headers().firstValue("Allow").orElse(""));
+        Map<String, Object> json = MiniJson.parseObject(response.body());
+        assertEquals("ruok", json.get("command"));
+        assertEquals("Method not allowed: POST (use GET or HEAD)", json.get("error"));
+    }
+
+    @Test
+    void headAnswersTheStatusWithoutABody() throws Exception {
+        HttpResponse<String> response = http.head("/commands/ruok");
+
+        assertEquals(200, response.statusCode());
+        assertEquals("", response.body());
+        assertEquals(404, http.head("/commands/nosuch").statusCode());
+    }
+
+    @Test
+    void theCommandUrlItselfListsEveryCommand() throws Exception {
+        HttpResponse<String> response = http.get("/commands");
+
+        assertEquals(200, response.statusCode());
+        Map<?, ?> links = (Map<?, ?>) MiniJson.parseObject(response.body()).get("commands");
+        assertEquals("/commands/ruok", links.get("ruok"));
+        assertEquals(List.of("configuration", "environment", "runtime_status", "ruok", "system_properties"),
+                List.copyOf(links.keySet()));
+    }
+}
