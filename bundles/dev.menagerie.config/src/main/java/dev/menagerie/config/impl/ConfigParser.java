@@ -1,0 +1,209 @@
+package dev.menagerie.config.impl;
+
+import dev.menagerie.api.config.ServerConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Parses and validates zoo.cfg like Apache ZooKeeper 3.9's {@code QuorumPeerConfig}, and more strictly. Reads the
+ * file and the {@code myid} file, nothing else: no system property is set and no host name is resolved. The first
+ * problem found ends parsing with a {@link ConfigException} whose message is one line for the operator.
+ */
+public final class ConfigParser {
+
+    static final int DEFAULT_TICK_TIME_MS = 3000;
+    static final int DEFAULT_MAX_CLIENT_CNXNS = 60;
+    /** Apache's minimum; a smaller value is raised to it with a warning, as Apache does. */
+    static final int MIN_SNAP_RETAIN_COUNT = 3;
+    /**
+     * Hours between autopurge runs when zoo.cfg does not say. Apache ZooKeeper's default is 0 (never purge), which
+     * fills disks (bitnami/charts#1097, apache/zookeeper PR #865); Menagerie purges daily unless told
+     * {@code autopurge.purgeInterval=0}.
+     */
+    static final int DEFAULT_PURGE_INTERVAL_HOURS = 24;
+
+    private final Function<String, String> systemProperties;
+
+    /** @param systemProperties the JVM system properties to honour, by name (for example {@code System::getProperty}) */
+    public ConfigParser(Function<String, String> systemProperties) {
+        this.systemProperties = systemProperties;
+    }
+
+    public ParseResult parse(Path configFile) throws ConfigException {
+        String fileName = String.valueOf(configFile.getFileName());
+        List<ConfigLine> lines;
+        try {
+            lines = ZooCfgReader.read(configFile);
+        } catch (IOException e) {
+            throw new ConfigException(fileName + ": cannot read " + configFile.toAbsolutePath() + ": "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        }
+        return parse(configFile, lines);
+    }
+
+    ParseResult parse(Path configFile, List<ConfigLine> lines) throws ConfigException {
+        String fileName = String.valueOf(configFile.getFileName());
+        List<String> warnings = new ArrayList<>();
+        Map<String, ConfigLine> byKey = lastOccurrences(fileName, lines, warnings);
+        Settings settings = new Settings(fileName, byKey, systemProperties);
+        rejectUnsupported(settings);
+        new PeerSettingsChecker(settings).check();
+
+        Path dataDir = directory(settings, "dataDir", null, warnings);
+        Path dataLogDir = directory(settings, "dataLogDir", dataDir, warnings);
+        int tickTimeMs = settings.integer("tickTime", DEFAULT_TICK_TIME_MS, 1, Integer.MAX_VALUE);
+        int maxClientCnxns = settings.integer("maxClientCnxns", DEFAULT_MAX_CLIENT_CNXNS, 0, Integer.MAX_VALUE);
+        SessionTimeouts timeouts = SessionTimeouts.read(settings, tickTimeMs);
+        int snapRetainCount = snapRetainCount(settings, warnings);
+        int purgeIntervalHours = settings.integer("autopurge.purgeInterval", DEFAULT_PURGE_INTERVAL_HOURS, 0,
+                Integer.MAX_VALUE);
+        Tunables tunables = new TunablesReader(settings, systemProperties, warnings).read();
+        ClientAddresses client = ClientAddresses.read(settings, tunables.cnxnFactoryType());
+
+        Optional<Setting> multi = settings.fromFileOrProperty("multiAddress.enabled", "zookeeper.multiAddress.enabled");
+        boolean multiAddress = multi.isPresent() && Settings.bool(multi.get());
+        Ensemble ensemble = new EnsembleParser(settings, multiAddress, warnings).parse(lines);
+        PeerMode mode = new PeerModeResolver(settings, ensemble, dataDir)
+                .resolve(client.plain(), tunables.extendedTypesEnabled());
+        if (mode.standalone() && mode.clientAddress().isEmpty() && client.secure().isEmpty()) {
+            throw settings.missing("clientPort", "a standalone server needs clientPort or secureClientPort");
+        }
+        warnAboutQuorumSize(settings, ensemble, mode, warnings);
+
+        ParsedServerConfig config = new ParsedServerConfig(configFile.toAbsolutePath(), 0, tickTimeMs,
+                mode.initLimitTicks(), mode.syncLimitTicks(), dataDir, dataLogDir, mode.clientAddress(),
+                client.secure(), maxClientCnxns, timeouts.minMs(), timeouts.maxMs(),
+                tunables.globalOutstandingLimit(), tunables.snapCount(), tunables.preAllocSizeBytes(),
+                tunables.forceSync(), tunables.juteMaxBufferBytes(), snapRetainCount, purgeIntervalHours,
+                tunables.fourLetterWords(), mode.myId(), mode.standalone() ? List.of() : ensemble.members(),
+                mode.standalone(), tunables.cnxnFactoryType(), strategy(settings, "storage",
+                        ServerConfig.DEFAULT_STORAGE), strategy(settings, "electionType",
+                        ServerConfig.DEFAULT_ELECTION), verifierType(settings, ensemble), rawProperties(byKey));
+        return new ParseResult(config, warnings, unknownKeys(settings), systemPropertiesFor(byKey));
+    }
+
+    /** As with java.util.Properties the last occurrence of a key wins, but we warn (membership keys fail later). */
+    private static Map<String, ConfigLine> lastOccurrences(String fileName, List<ConfigLine> lines,
+            List<String> warnings) {
+        Map<String, ConfigLine> byKey = new LinkedHashMap<>();
+        for (ConfigLine line : lines) {
+            ConfigLine earlier = byKey.put(line.key(), line);
+            if (earlier != null && !KeyCatalog.isMembership(line.key())) {
+                warnings.add(fileName + ":" + line.lineNumber() + ": " + line.key() + ": set again (first at line "
+                        + earlier.lineNumber() + "); the last value wins");
+            }
+        }
+        return byKey;
+    }
+
+    private static void rejectUnsupported(Settings settings) throws ConfigException {
+        if (settings.fromFile("dynamicConfigFile").isPresent()) {
+            throw settings.error("dynamicConfigFile", "not supported by Menagerie; put the server.N, group.G and"
+                    + " weight.N lines into zoo.cfg itself");
+        }
+        Optional<Setting> electionAlg = settings.fromFile("electionAlg");
+        if (electionAlg.isPresent() && !electionAlg.get().value().equals("3")) {
+            throw electionAlg.get().invalid("3 (fast leader election, the only algorithm since ZooKeeper 3.6)");
+        }
+    }
+
+    private static Path directory(Settings settings, String key, Path fallback, List<String> warnings)
+            throws ConfigException {
+        Optional<Setting> setting = settings.fromFile(key);
+        if (setting.isEmpty()) {
+            if (fallback == null) {
+                throw settings.missing(key, "required: the directory for snapshots and the myid file");
+            }
+            return fallback;
+        }
+        if (setting.get().value().isEmpty()) {
+            throw setting.get().invalid("a directory path");
+        }
+        Path path;
+        try {
+            path = Path.of(setting.get().value());
+        } catch (java.nio.file.InvalidPathException e) {
+            throw setting.get().invalid("a directory path");
+        }
+        if (!path.isAbsolute()) {
+            warnings.add(setting.get().origin() + ": " + key + ": relative path " + path
+                    + " is resolved against the working directory");
+        }
+        return path;
+    }
+
+    private static int snapRetainCount(Settings settings, List<String> warnings) throws ConfigException {
+        int count = settings.integer("autopurge.snapRetainCount", MIN_SNAP_RETAIN_COUNT, Integer.MIN_VALUE,
+                Integer.MAX_VALUE);
+        if (count < MIN_SNAP_RETAIN_COUNT) {
+            warnings.add(settings.fromFile("autopurge.snapRetainCount").get().origin()
+                    + ": autopurge.snapRetainCount: " + count + " is below the minimum; using "
+                    + MIN_SNAP_RETAIN_COUNT);
+            return MIN_SNAP_RETAIN_COUNT;
+        }
+        return count;
+    }
+
+    private static String strategy(Settings settings, String key, String fallback) throws ConfigException {
+        Optional<Setting> setting = settings.fromFile(key);
+        return setting.isEmpty() ? fallback : TunablesReader.typeName(setting.get());
+    }
+
+    private static String verifierType(Settings settings, Ensemble ensemble) throws ConfigException {
+        String fallback = ensemble.hasGroups() ? ServerConfig.HIERARCHICAL_VERIFIER : ServerConfig.DEFAULT_VERIFIER;
+        return strategy(settings, "quorumVerifier", fallback);
+    }
+
+    private static void warnAboutQuorumSize(Settings settings, Ensemble ensemble, PeerMode mode,
+            List<String> warnings) {
+        long voters = ensemble.participantCount();
+        if (mode.standalone() && voters == 1) {
+            warnings.add(settings.fileName() + ": server.N: only one participant is listed, so this server runs"
+                    + " standalone (standaloneEnabled=true)");
+        } else if (!mode.standalone() && voters <= 2) {
+            warnings.add(settings.fileName() + ": server.N: with " + voters + " participants no server failure is"
+                    + " tolerated; use at least 3");
+        } else if (!mode.standalone() && voters % 2 == 0) {
+            warnings.add(settings.fileName() + ": server.N: an even number of participants (" + voters
+                    + ") tolerates no more failures than one fewer");
+        }
+    }
+
+    private static Map<String, String> rawProperties(Map<String, ConfigLine> byKey) {
+        Map<String, String> raw = new LinkedHashMap<>();
+        byKey.values().forEach(line -> raw.put(line.key(), line.value()));
+        return raw;
+    }
+
+    private static List<String> unknownKeys(Settings settings) {
+        List<String> unknown = new ArrayList<>();
+        for (ConfigLine line : settings.lines().values()) {
+            if (!KeyCatalog.consumedHere(line.key()) && !KeyCatalog.knownPropertyKey(line.key())) {
+                unknown.add(settings.fileName() + ":" + line.lineNumber() + ": " + line.key()
+                        + ": unknown key, passed on as system property zookeeper." + line.key());
+            }
+        }
+        return unknown;
+    }
+
+    /** Apache's rule: every key its parser does not consume becomes {@code zookeeper.<key>}. */
+    private static Map<String, String> systemPropertiesFor(Map<String, ConfigLine> byKey) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (ConfigLine line : byKey.values()) {
+            if (!KeyCatalog.consumedHere(line.key())) {
+                properties.put("zookeeper." + line.key(), line.value());
+            }
+        }
+        ConfigLine jute = byKey.get("jute.maxbuffer");
+        if (jute != null) {
+            properties.put("jute.maxbuffer", jute.value());
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.menagerie.config.impl;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Which zoo.cfg keys mean what. Apache ZooKeeper 3.9's {@code QuorumPeerConfig.parseProperties} reads a fixed list
+ * of keys itself and turns every other key into the system property {@code zookeeper.<key>}; many settings
+ * (snapCount, forceSync, 4lw.commands.whitelist, admin.*, ssl.*) only exist that way. We keep that split: the
+ * first list is consumed here, the others are also handed on as system properties.
+ */
+final class KeyCatalog {
+
+    /** Keys Apache ZooKeeper's parser consumes itself (never system properties). */
+    static final Set<String> PEER_KEYS = Set.of(
+            "dataDir", "dataLogDir", "clientPort", "clientPortAddress", "secureClientPort",
+            "secureClientPortAddress", "observerMasterPort", "clientPortListenBacklog", "tickTime",
+            "maxClientCnxns", "minSessionTimeout", "maxSessionTimeout", "initLimit", "syncLimit",
+            "connectToLearnerMasterLimit", "electionAlg", "quorumListenOnAllIPs", "peerType", "syncEnabled",
+            "dynamicConfigFile", "autopurge.snapRetainCount", "autopurge.purgeInterval", "standaloneEnabled",
+            "reconfigEnabled", "sslQuorum", "portUnification", "sslQuorumReloadCertFiles",
+            "localSessionsEnabled", "localSessionsUpgradingEnabled", "quorum.cnxn.threads.size",
+            "jvm.pause.info-threshold.ms", "jvm.pause.warn-threshold.ms", "jvm.pause.sleep.time.ms",
+            "jvm.pause.monitor", "multiAddress.enabled", "multiAddress.reachabilityCheckTimeoutMs",
+            "multiAddress.reachabilityCheckEnabled", "oraclePath");
+
+    /** Prefixes of further keys Apache ZooKeeper's parser consumes. */
+    static final Set<String> PEER_PREFIXES = Set.of("quorum.auth.", "metricsProvider.");
+
+    /** Menagerie's own keys choosing strategies; they are not system properties. */
+    static final Set<String> STRATEGY_KEYS = Set.of("quorumVerifier", "storage", "electionType");
+
+    /**
+     * Keys that reach Apache ZooKeeper only as {@code zookeeper.<key>} system properties and that we know, so
+     * they are not reported as unknown. Some of them are also read here (snapCount, forceSync, ...).
+     */
+    static final Set<String> PROPERTY_KEYS = Set.of(
+            "snapCount", "snapSizeLimitInKb", "preAllocSize", "forceSync", "globalOutstandingLimit",
+            "jute.maxbuffer", "4lw.commands.whitelist", "extendedTypesEnabled", "emulate353TTLNodes",
+            "DigestAuthenticationProvider.superDigest", "digest.enabled", "serverCnxnFactory", "cnxTimeout",
+            "leaderServes", "fsync.warningthresholdms", "snapshot.trust.empty", "skipACL", "maxCnxns",
+            "commitLogCount", "txnLogSizeLimitInKb", "client.portUnification", "sessionRequireClientSASLAuth",
+            "enforceQuota", "superUser", "snapshot.compression.method", "audit.enable", "electionPortBindRetry",
+            "tcpKeepAlive", "clientTcpKeepAlive", "maxBatchSize", "flushDelay", "requestThrottleLimit",
+            "connection_throttle_tokens", "learner.asyncSending", "leader.ackLoggingFrequency",
+            "readonlymode.enabled", "fips-mode", "closeSessionTxn.enabled", "serializeLastProcessedZxid.enabled",
+            "kerberos.removeHostFromPrincipal", "kerberos.removeRealmFromPrincipal", "X509AuthenticationProvider.superUser");
+
+    /** Prefixes of system-property keys we know. */
+    static final Set<String> PROPERTY_PREFIXES = Set.of("admin.", "ssl.", "ssl.quorum.", "authProvider.",
+            "request_throttle", "quorum.", "netty.", "nio.");
+
+    /** Quorum membership lines: {@code server.N}, {@code group.G}, {@code weight.N}. */
+    static final Pattern SERVER_KEY = Pattern.compile("server\\.(.*)");
+    static final Pattern GROUP_KEY = Pattern.compile("group\\.(.*)");
+    static final Pattern WEIGHT_KEY = Pattern.compile("weight\\.(.*)");
+
+    /**
+     * Keys whose change a running server can apply: limits, the purge schedule, the four-letter words and the
+     * strategies (their consumers hot-swap bound services). Everything else needs a restart.
+     */
+    static final Set<String> LIVE_KEYS = Set.of(
+            "maxClientCnxns", "minSessionTimeout", "maxSessionTimeout", "globalOutstandingLimit",
+            "autopurge.snapRetainCount", "autopurge.purgeInterval", "4lw.commands.whitelist",
+            "serverCnxnFactory", "quorumVerifier", "storage", "electionType", "snapCount", "forceSync",
+            "jute.maxbuffer");
+
+    private KeyCatalog() {
+    }
+
+    /** True when the key is consumed here and is not handed on as a system property. */
+    static boolean consumedHere(String key) {
+        return PEER_KEYS.contains(key) || STRATEGY_KEYS.contains(key) || isMembership(key)
+                || PEER_PREFIXES.stream().anyMatch(key::startsWith);
+    }
+
+    static boolean isMembership(String key) {
+        return SERVER_KEY.matcher(key).matches() || GROUP_KEY.matcher(key).matches()
+                || WEIGHT_KEY.matcher(key).matches();
+    }
+
+    /** True for system-property keys we know by name, so they are passed on without a log line. */
+    static boolean knownPropertyKey(String key) {
+        return PROPERTY_KEYS.contains(key) || PROPERTY_PREFIXES.stream().anyMatch(key::startsWith);
+    }
+
+    static boolean liveKey(String key) {
+        return LIVE_KEYS.contains(key);
+    }
+}

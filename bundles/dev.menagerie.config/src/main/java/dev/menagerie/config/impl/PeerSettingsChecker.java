@@ -1,0 +1,87 @@
+package dev.menagerie.config.impl;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Checks the Apache ZooKeeper keys that Menagerie does not model in {@code ServerConfig} but must still reject
+ * when malformed, as Apache does: switches, counts, {@code peerType} and the quorum SASL combination rules.
+ * Consumers read these from {@code ServerConfig.properties()}.
+ */
+final class PeerSettingsChecker {
+
+    static final List<String> BOOLEAN_KEYS = List.of("quorumListenOnAllIPs", "syncEnabled", "standaloneEnabled",
+            "reconfigEnabled", "sslQuorum", "portUnification", "sslQuorumReloadCertFiles", "localSessionsEnabled",
+            "localSessionsUpgradingEnabled", "multiAddress.enabled", "multiAddress.reachabilityCheckEnabled",
+            "jvm.pause.monitor", "quorum.auth.enableSasl", "quorum.auth.learnerRequireSasl",
+            "quorum.auth.serverRequireSasl", "digest.enabled", "extendedTypesEnabled", "admin.enableServer",
+            "snapshot.trust.empty");
+
+    static final List<String> NON_NEGATIVE_KEYS = List.of("connectToLearnerMasterLimit",
+            "multiAddress.reachabilityCheckTimeoutMs", "jvm.pause.info-threshold.ms", "jvm.pause.warn-threshold.ms",
+            "jvm.pause.sleep.time.ms", "admin.serverPort", "cnxTimeout", "fsync.warningthresholdms");
+
+    static final List<String> POSITIVE_KEYS = List.of("quorum.cnxn.threads.size");
+
+    private final Settings settings;
+
+    PeerSettingsChecker(Settings settings) {
+        this.settings = settings;
+    }
+
+    void check() throws ConfigException {
+        for (String key : BOOLEAN_KEYS) {
+            settings.bool(key, false);
+        }
+        for (String key : NON_NEGATIVE_KEYS) {
+            Optional<Setting> setting = settings.fromFile(key);
+            if (setting.isPresent()) {
+                Settings.longValue(setting.get(), 0, Long.MAX_VALUE);
+            }
+        }
+        for (String key : POSITIVE_KEYS) {
+            settings.integer(key, 1, 1, Integer.MAX_VALUE);
+        }
+        settings.integer("clientPortListenBacklog", -1, -1, Integer.MAX_VALUE);
+        settings.integer("admin.serverPort", 8080, 0, 65535);
+        checkPeerType();
+        checkSasl();
+        checkSuperDigest();
+    }
+
+    private void checkPeerType() throws ConfigException {
+        Optional<Setting> peerType = settings.fromFile("peerType");
+        if (peerType.isPresent()) {
+            String value = peerType.get().value().toLowerCase(Locale.ROOT);
+            if (!value.equals("participant") && !value.equals("observer")) {
+                throw peerType.get().invalid("participant or observer");
+            }
+        }
+    }
+
+    /** Apache's rules: requiring SASL needs it enabled, and a server that requires it must also use it to learn. */
+    private void checkSasl() throws ConfigException {
+        boolean enabled = settings.bool("quorum.auth.enableSasl", false);
+        boolean serverRequires = settings.bool("quorum.auth.serverRequireSasl", false);
+        boolean learnerRequires = settings.bool("quorum.auth.learnerRequireSasl", false);
+        if (!enabled && serverRequires) {
+            throw settings.error("quorum.auth.serverRequireSasl", "needs quorum.auth.enableSasl=true");
+        }
+        if (!enabled && learnerRequires) {
+            throw settings.error("quorum.auth.learnerRequireSasl", "needs quorum.auth.enableSasl=true");
+        }
+        if (serverRequires && !learnerRequires) {
+            throw settings.error("quorum.auth.serverRequireSasl", "needs quorum.auth.learnerRequireSasl=true, or"
+                    + " this server could not join its own quorum");
+        }
+    }
+
+    /** {@code user:base64(sha1(user:password))}, as DigestAuthenticationProvider expects. */
+    private void checkSuperDigest() throws ConfigException {
+        Optional<Setting> digest = settings.fromFile("DigestAuthenticationProvider.superDigest");
+        if (digest.isPresent() && !digest.get().value().matches("[^:]+:[A-Za-z0-9+/]+=*")) {
+            throw digest.get().invalid("user:base64-digest (see DigestAuthenticationProvider.generateDigest)");
+        }
+    }
+}

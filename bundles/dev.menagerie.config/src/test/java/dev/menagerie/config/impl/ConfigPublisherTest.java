@@ -1,0 +1,144 @@
+package dev.menagerie.config.impl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigPublisherTest {
+
+    @TempDir
+    Path tmp;
+    ZooCfgFixture zoo;
+    RecordingSink sink;
+    Path file;
+    ConfigPublisher publisher;
+
+    /** Records what the publisher did, in order. */
+    static final class RecordingSink implements ConfigSink {
+        final List<String> events = new ArrayList<>();
+        final List<ParsedServerConfig> registered = new ArrayList<>();
+        Map<String, String> lastTargets;
+
+        @Override
+        public Runnable register(ParsedServerConfig config) {
+            registered.add(config);
+            events.add("register " + config.revision());
+            return () -> events.add("unregister " + config.revision());
+        }
+
+        @Override
+        public void writeTargets(Map<String, String> targets, long revision) {
+            lastTargets = targets;
+            events.add("targets " + revision);
+        }
+
+        @Override
+        public void setSystemProperties(Map<String, String> properties) {
+            events.add("properties " + properties.keySet());
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        zoo = new ZooCfgFixture(tmp);
+        sink = new RecordingSink();
+        file = zoo.write(zoo.base());
+        publisher = new ConfigPublisher(file, new ConfigParser(k -> null), sink);
+    }
+
+    /** Rewrites the file with a modification time the watcher cannot miss, whatever the file system's clock. */
+    private void edit(String content) throws IOException {
+        FileTime before = Files.getLastModifiedTime(file);
+        Files.writeString(file, content);
+        Files.setLastModifiedTime(file, FileTime.fromMillis(before.toMillis() + 5000));
+    }
+
+    @Test
+    void startPublishesRevisionOneWithTargets() {
+        assertTrue(publisher.start());
+        assertEquals(List.of("properties []", "register 1", "targets 1"), sink.events);
+        assertEquals(Map.of("cnxnFactory.target", "(type=nio)", "storage.target", "(type=file)",
+                "election.target", "(type=fast)", "verifier.target", "(type=majority)"), sink.lastTargets);
+    }
+
+    @Test
+    void invalidFileAtStartPublishesNothing() throws IOException {
+        Files.writeString(file, "clientPort=2181\n");
+        assertFalse(publisher.start());
+        assertTrue(sink.events.isEmpty());
+        assertNull(publisher.current());
+    }
+
+    @Test
+    void validEditRegistersTheNewRevisionBeforeUnregisteringTheOld() throws IOException {
+        publisher.start();
+        edit(zoo.base() + "maxClientCnxns=5\n");
+        publisher.reloadIfChanged();
+        assertEquals(List.of("properties []", "register 1", "targets 1", "properties []", "register 2",
+                "unregister 1"), sink.events);
+        assertEquals(5, publisher.current().maxClientCnxns());
+        assertEquals(2, publisher.current().revision());
+    }
+
+    @Test
+    void targetsAreRewrittenOnlyWhenAStrategyChanges() throws IOException {
+        publisher.start();
+        edit(zoo.base() + "serverCnxnFactory=netty\n");
+        publisher.reloadIfChanged();
+        assertEquals("targets 2", sink.events.get(sink.events.size() - 1));
+        assertEquals("(type=netty)", sink.lastTargets.get("cnxnFactory.target"));
+    }
+
+    @Test
+    void invalidEditKeepsTheCurrentConfiguration() throws IOException {
+        publisher.start();
+        edit(zoo.base() + "tickTime=abc\n");
+        publisher.reloadIfChanged();
+        assertEquals(List.of("properties []", "register 1", "targets 1"), sink.events);
+        assertEquals(1, publisher.current().revision());
+    }
+
+    @Test
+    void fixingAFileThatWasInvalidAtStartPublishesIt() throws IOException {
+        Files.writeString(file, "clientPort=2181\n");
+        publisher.start();
+        edit(zoo.base());
+        publisher.reloadIfChanged();
+        assertEquals(List.of("properties []", "register 1", "targets 1"), sink.events);
+    }
+
+    @Test
+    void unchangedFileOrEquivalentEditPublishesNothingNew() throws IOException {
+        publisher.start();
+        publisher.reloadIfChanged();
+        edit(zoo.base() + "tickTime=3000\n");
+        publisher.reloadIfChanged();
+        assertEquals(List.of("properties []", "register 1", "targets 1"), sink.events);
+    }
+
+    @Test
+    void unknownKeysReachTheSystemPropertySink() throws IOException {
+        Files.writeString(file, zoo.base() + "someKnob=on\n");
+        publisher.start();
+        assertEquals("properties [zookeeper.someKnob]", sink.events.get(0));
+    }
+
+    @Test
+    void stopUnregistersTheCurrentRevision() {
+        publisher.start();
+        publisher.stop();
+        assertEquals("unregister 1", sink.events.get(sink.events.size() - 1));
+    }
+}
