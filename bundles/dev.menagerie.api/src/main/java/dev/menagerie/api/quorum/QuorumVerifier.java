@@ -10,7 +10,11 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface QuorumVerifier {
 
-    /** The ids of the members that vote: participants with a weight above zero. */
+    /**
+     * The ids of the members whose votes count. Observers never vote; whether a participant of weight 0 votes is
+     * the strategy's rule (majority ignores weights, as Apache ZooKeeper's QuorumMaj does; weighted strategies
+     * leave such members out).
+     */
     Set<Long> votingMembers();
 
     /** The weight of a member's vote; 0 for observers, unknown ids and members that never vote. */
