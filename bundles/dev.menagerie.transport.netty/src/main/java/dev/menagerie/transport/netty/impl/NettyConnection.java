@@ -1,0 +1,213 @@
+package dev.menagerie.transport.netty.impl;
+
+import dev.menagerie.api.transport.Connection;
+import dev.menagerie.api.transport.ConnectionHandler;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.security.cert.Certificate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client channel. Reading, framing and the handler's calls happen on the channel's event loop; {@link #send}
+ * and the other public methods may be called from any thread (Netty queues their work in call order).
+ */
+final class NettyConnection implements Connection, FrameReader.Listener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NettyConnection.class);
+
+    private final long id;
+    private final Channel channel;
+    private final ConnectionHandler handler;
+    private final FrameReader reader;
+    private final List<Certificate> peerCertificates;
+    private final Consumer<NettyConnection> onClosed;
+    private final InetSocketAddress remote;
+    private final InetSocketAddress local;
+    private final AtomicLong pendingBytes = new AtomicLong();
+    private final AtomicBoolean reportedClosed = new AtomicBoolean();
+    private volatile boolean closing;
+    private volatile boolean receiving = true;
+    private volatile Object attachment;
+
+    NettyConnection(long id, Channel channel, ConnectionHandler handler, int maxFrameBytes,
+            List<Certificate> peerCertificates, Consumer<NettyConnection> onClosed) {
+        this.id = id;
+        this.channel = channel;
+        this.handler = handler;
+        this.reader = new FrameReader(maxFrameBytes, channel.alloc());
+        this.peerCertificates = List.copyOf(peerCertificates);
+        this.onClosed = onClosed;
+        this.remote = (InetSocketAddress) channel.remoteAddress();
+        this.local = (InetSocketAddress) channel.localAddress();
+    }
+
+    @Override
+    public long id() {
+        return id;
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return remote;
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return local;
+    }
+
+    @Override
+    public void send(ByteBuffer frame) {
+        if (closing) {
+            return;
+        }
+        ByteBuffer payload = frame.duplicate();
+        ByteBuf buffer = channel.alloc().directBuffer(4 + payload.remaining());
+        buffer.writeInt(payload.remaining()).writeBytes(payload);
+        write(buffer);
+    }
+
+    @Override
+    public void sendRawAndClose(ByteBuffer bytes) {
+        if (closing) {
+            return;
+        }
+        ByteBuffer raw = bytes.duplicate();
+        write(channel.alloc().directBuffer(raw.remaining()).writeBytes(raw));
+        close();
+    }
+
+    private void write(ByteBuf buffer) {
+        long bytes = buffer.readableBytes();
+        pendingBytes.addAndGet(bytes);
+        channel.writeAndFlush(buffer).addListener(done -> pendingBytes.addAndGet(-bytes));
+    }
+
+    @Override
+    public void setReceiving(boolean receiving) {
+        this.receiving = receiving;
+        if (channel.eventLoop().inEventLoop()) {
+            applyReceiving();
+        } else {
+            channel.eventLoop().execute(this::applyReceiving);
+        }
+    }
+
+    /** On the event loop: frames read before a pause are delivered on resume, before anything read later. */
+    private void applyReceiving() {
+        if (accepting()) {
+            reader.drain(this);
+        }
+        channel.config().setAutoRead(receiving);
+    }
+
+    /** Queued after the frames already sent, so they go out first. */
+    @Override
+    public void close() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** Drops the connection without flushing; {@link #channelClosed} follows when the channel is gone. */
+    void closeNow() {
+        closing = true;
+        channel.close();
+    }
+
+    @Override
+    public List<Certificate> peerCertificates() {
+        return peerCertificates;
+    }
+
+    @Override
+    public long pendingSendBytes() {
+        return pendingBytes.get();
+    }
+
+    @Override
+    public Object attachment() {
+        return attachment;
+    }
+
+    @Override
+    public void attach(Object attachment) {
+        this.attachment = attachment;
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    // ---- event loop only ----
+
+    /** Bytes the channel read (decrypted, on a TLS port); this connection now owns them. */
+    void read(ByteBuf bytes) {
+        reader.feed(bytes, this);
+    }
+
+    /** The channel is closed: frees the buffered bytes and tells the handler, exactly once. */
+    void channelClosed() {
+        if (!reportedClosed.compareAndSet(false, true)) {
+            return;
+        }
+        closing = true;
+        reader.release();
+        try {
+            handler.closed(this);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: the server failed while handling its close", this, e);
+        }
+        onClosed.accept(this);
+    }
+
+    // ---- FrameReader.Listener ----
+
+    @Override
+    public boolean accepting() {
+        return receiving && !closing;
+    }
+
+    @Override
+    public void frame(ByteBuffer frame) {
+        try {
+            handler.received(this, frame);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: closing it, the server failed on its request", this, e);
+            closeNow();
+        }
+    }
+
+    @Override
+    public void fourLetterWord(String command) {
+        try {
+            handler.fourLetterWord(this, command);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: four-letter word {} failed", this, command, e);
+            closeNow();
+        }
+    }
+
+    @Override
+    public void badLength(int declaredLength) {
+        LOG.warn("Closing {}: packet length {} is out of range (0 to {}); check jute.maxbuffer on client and server",
+                this, declaredLength, reader.maxFrameBytes());
+        closeNow();
+    }
+
+    @Override
+    public String toString() {
+        return "connection " + id + " from " + remote;
+    }
+}

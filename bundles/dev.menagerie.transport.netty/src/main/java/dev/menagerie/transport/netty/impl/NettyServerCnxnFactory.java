@@ -1,0 +1,84 @@
+package dev.menagerie.transport.netty.impl;
+
+import dev.menagerie.api.transport.Connection;
+import dev.menagerie.api.transport.ConnectionHandler;
+import dev.menagerie.api.transport.ServerCnxnFactory;
+import dev.menagerie.api.transport.TransportSettings;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Netty transport, as Apache ZooKeeper's NettyServerCnxnFactory: the plain client port and, when configured,
+ * the secure (TLS) client port, served by Netty event loops over native epoll where it loads, else Java NIO.
+ */
+@Component(service = ServerCnxnFactory.class, property = ServerCnxnFactory.TYPE + "=netty")
+public final class NettyServerCnxnFactory implements ServerCnxnFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NettyServerCnxnFactory.class);
+
+    private final Supplier<IoTransport> ioChoice;
+    private NettyServer server;
+
+    public NettyServerCnxnFactory() {
+        this(IoTransport::choose);
+    }
+
+    /** For tests that need a given I/O engine. */
+    NettyServerCnxnFactory(Supplier<IoTransport> ioChoice) {
+        this.ioChoice = ioChoice;
+    }
+
+    @Override
+    public synchronized void start(TransportSettings settings, ConnectionHandler handler) throws IOException {
+        if (server != null) {
+            throw new IllegalStateException("the Netty transport is already started");
+        }
+        if (settings.clientAddress() == null && settings.secureClientAddress() == null) {
+            throw new IOException("neither clientPort nor secureClientPort is configured for the Netty transport");
+        }
+        if (settings.secureClientAddress() != null && settings.tls() == null) {
+            throw new IOException("secureClientPort needs the ssl.keyStore and ssl.trustStore settings");
+        }
+        IoTransport io = ioChoice.get();
+        server = new NettyServer(settings, handler, io);
+        LOG.info("Netty transport listening on {}{} using {} ({} worker threads, frames up to {} bytes)",
+                server.boundAddress() == null ? "no plain port" : server.boundAddress(),
+                server.boundSecureAddress() == null ? "" : " and TLS on " + server.boundSecureAddress(),
+                io.description(), server.workerThreads(), settings.maxFrameBytes());
+    }
+
+    @Override
+    public synchronized InetSocketAddress boundAddress() {
+        return server == null ? null : server.boundAddress();
+    }
+
+    @Override
+    public synchronized InetSocketAddress boundSecureAddress() {
+        return server == null ? null : server.boundSecureAddress();
+    }
+
+    @Override
+    public synchronized Collection<? extends Connection> connections() {
+        return server == null ? List.of() : server.connections();
+    }
+
+    @Override
+    @Deactivate
+    public synchronized void stop() {
+        if (server != null) {
+            InetSocketAddress address = server.boundAddress() != null ? server.boundAddress()
+                    : server.boundSecureAddress();
+            NettyServer stopping = server;
+            server = null;
+            stopping.stop();
+            LOG.info("Netty transport on {} stopped", address);
+        }
+    }
+}

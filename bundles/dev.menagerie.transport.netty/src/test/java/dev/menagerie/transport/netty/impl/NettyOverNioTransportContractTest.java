@@ -1,0 +1,13 @@
+package dev.menagerie.transport.netty.impl;
+
+import dev.menagerie.api.transport.ServerCnxnFactory;
+import dev.menagerie.transport.contract.TransportContractTest;
+
+/** The shared transport contract on the Java NIO engine, which is what runs where native epoll does not load. */
+class NettyOverNioTransportContractTest extends TransportContractTest {
+
+    @Override
+    protected ServerCnxnFactory newFactory() {
+        return new NettyServerCnxnFactory(() -> IoTransport.nio("forced by the test"));
+    }
+}

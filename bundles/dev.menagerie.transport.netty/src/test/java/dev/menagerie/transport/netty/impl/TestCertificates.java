@@ -1,0 +1,108 @@
+package dev.menagerie.transport.netty.impl;
+
+import dev.menagerie.api.transport.TransportSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * Self-signed server and client certificates made with the JDK's keytool, and the key and trust stores that
+ * make each side trust the other.
+ */
+final class TestCertificates {
+
+    static final char[] PASSWORD = "changeit".toCharArray();
+
+    final Path serverKeys;
+    final Path serverTrust;
+    final Path clientKeys;
+    final Path clientTrust;
+
+    TestCertificates(Path dir) throws IOException, InterruptedException {
+        serverKeys = dir.resolve("server-keys.p12");
+        serverTrust = dir.resolve("server-trust.p12");
+        clientKeys = dir.resolve("client-keys.p12");
+        clientTrust = dir.resolve("client-trust.p12");
+        makeKeyPair(serverKeys, "server", "CN=menagerie-test-server", "SAN=ip:127.0.0.1,dns:localhost");
+        makeKeyPair(clientKeys, "client", "CN=menagerie-test-client", null);
+        Path serverCert = export(serverKeys, "server", dir.resolve("server.crt"));
+        Path clientCert = export(clientKeys, "client", dir.resolve("client.crt"));
+        trust(clientTrust, "server", serverCert);
+        trust(serverTrust, "client", clientCert);
+    }
+
+    TransportSettings.Tls serverTls(boolean needClientAuth) {
+        return new TransportSettings.Tls(serverKeys, PASSWORD, "PKCS12", serverTrust, PASSWORD, "PKCS12",
+                needClientAuth);
+    }
+
+    /** A client context that trusts the server; it presents the client certificate only if asked to. */
+    SSLContext clientContext(boolean withCertificate) throws IOException, GeneralSecurityException {
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(load(clientTrust));
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(withCertificate ? load(clientKeys) : emptyStore(), PASSWORD);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
+        return context;
+    }
+
+    private static KeyStore load(Path path) throws IOException, GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(path)) {
+            store.load(in, PASSWORD);
+        }
+        return store;
+    }
+
+    private static KeyStore emptyStore() throws IOException, GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, PASSWORD);
+        return store;
+    }
+
+    private static void makeKeyPair(Path store, String alias, String dname, String extension)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("-genkeypair", "-alias", alias, "-keyalg", "EC",
+                "-groupname", "secp256r1", "-dname", dname, "-validity", "2", "-keystore", store.toString(),
+                "-storetype", "PKCS12", "-storepass", new String(PASSWORD)));
+        if (extension != null) {
+            command.addAll(List.of("-ext", extension));
+        }
+        keytool(command);
+    }
+
+    private static Path export(Path store, String alias, Path certificate) throws IOException, InterruptedException {
+        keytool(List.of("-exportcert", "-rfc", "-alias", alias, "-keystore", store.toString(), "-storetype", "PKCS12",
+                "-storepass", new String(PASSWORD), "-file", certificate.toString()));
+        return certificate;
+    }
+
+    private static void trust(Path store, String alias, Path certificate) throws IOException, InterruptedException {
+        keytool(List.of("-importcert", "-noprompt", "-alias", alias, "-file", certificate.toString(), "-keystore",
+                store.toString(), "-storetype", "PKCS12", "-storepass", new String(PASSWORD)));
+    }
+
+    private static void keytool(List<String> arguments) throws IOException, InterruptedException {
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        List<String> command = new ArrayList<>();
+        command.add(keytool.toString());
+        command.addAll(arguments);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IOException("keytool failed: " + new String(output, StandardCharsets.UTF_8));
+        }
+    }
+}
