@@ -1,0 +1,90 @@
+package dev.menagerie.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertTrue;
+
+import dev.menagerie.api.config.ServerConfig;
+import dev.menagerie.api.quorum.QuorumVerifier;
+import dev.menagerie.api.quorum.QuorumVerifierFactory;
+import java.util.Set;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * An operator stops, starts and installs strategy bundles in a running server: the quorum verifier follows, and
+ * nothing else restarts.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class StrategyHotSwapTest extends MenagerieTestSupport {
+
+    private static final String UNANIMOUS = "unanimous";
+
+    @Before
+    public void startFromTheBaselineConfig() {
+        restoreBaselineConfig();
+    }
+
+    @Test
+    public void stoppingTheMajorityBundleWithdrawsTheVerifierAndStartingItBringsItBack() throws BundleException {
+        ServiceReference<ServerConfig> configBefore = currentServerConfig();
+        ServerConfig configObjectBefore = context.getService(configBefore);
+        awaitVerifier(ServerConfig.DEFAULT_VERIFIER);
+        Bundle majority = bundle(MenagerieOptions.MAJORITY_BUNDLE);
+
+        majority.stop();
+        try {
+            Await.noService(context, QuorumVerifier.class, null, TIMEOUT);
+            assertConfigUntouched(configBefore, configObjectBefore);
+        } finally {
+            majority.start();
+        }
+
+        ServiceReference<QuorumVerifier> back = awaitVerifier(ServerConfig.DEFAULT_VERIFIER);
+        assertTrue("majority of three: two ids", context.getService(back).containsQuorum(Set.of(1L, 2L)));
+        assertConfigUntouched(configBefore, configObjectBefore);
+    }
+
+    @Test
+    public void anInstalledPluginBecomesTheVerifierWhenZooCfgSelectsIt() throws BundleException {
+        Bundle plugin = context.installBundle(context.getProperty(MenagerieOptions.UNANIMOUS_BUNDLE_LOCATION_PROPERTY));
+        try {
+            plugin.start();
+            Await.service(context, QuorumVerifierFactory.class, "(type=" + UNANIMOUS + ")", TIMEOUT);
+            long revisionBefore = revision(currentServerConfig());
+
+            zooCfg().set("quorumVerifier", UNANIMOUS);
+
+            QuorumVerifier unanimous = context.getService(awaitVerifierAfter(UNANIMOUS, revisionBefore));
+            assertTrue("all three ids", unanimous.containsQuorum(Set.of(1L, 2L, 3L)));
+            assertFalse("two of three are not unanimous", unanimous.containsQuorum(Set.of(1L, 2L)));
+            Await.noService(context, QuorumVerifier.class, "(type=" + ServerConfig.DEFAULT_VERIFIER + ")", TIMEOUT);
+
+            plugin.uninstall();
+            Await.noService(context, QuorumVerifier.class, null, TIMEOUT);
+        } finally {
+            if (plugin.getState() != Bundle.UNINSTALLED) {
+                plugin.uninstall();
+            }
+        }
+    }
+
+    /** The same service registration and the same object: the config bundle did not restart or republish. */
+    private void assertConfigUntouched(ServiceReference<ServerConfig> before, ServerConfig objectBefore) {
+        ServiceReference<ServerConfig> now = currentServerConfig();
+        assertNotNull("ServerConfig still registered", before.getBundle());
+        assertEquals(before, now);
+        assertSame(objectBefore, context.getService(now));
+        context.ungetService(now);
+    }
+}
