@@ -1,0 +1,61 @@
+package dev.menagerie.storage.file.impl;
+
+import dev.menagerie.api.storage.SnapshotSource;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes {@code snapshot.<hex zxid>} uncompressed (Apache's default format): into {@code snapshot.<hex>.tmp}
+ * first, which loading ignores, then fsync, an atomic rename and a directory fsync, so a crash never leaves a
+ * partial file under a snapshot name.
+ */
+final class SnapshotWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotWriter.class);
+    private static final int BUFFER_BYTES = 64 * 1024;
+
+    private final Path snapDir;
+
+    SnapshotWriter(Path snapDir) {
+        this.snapDir = snapDir;
+    }
+
+    Path write(long zxid, SnapshotSource source) throws IOException {
+        long startNs = System.nanoTime();
+        Path target = snapDir.resolve(StorageFiles.snapshotName(zxid));
+        Path temp = AtomicFiles.tempFor(target);
+        long sizeBytes;
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            CheckedSnapshotOutput out = CheckedSnapshotOutput.withHeader(
+                    new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES));
+            source.writeTo(out);
+            out.flush();
+            channel.force(true);
+            sizeBytes = channel.size();
+        } catch (Throwable t) {
+            Files.deleteIfExists(temp);
+            throw t;
+        }
+        AtomicFiles.moveIntoPlace(temp, target);
+        LOG.info("Wrote snapshot {} ({} bytes) in {} ms", target, sizeBytes,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs));
+        return target;
+    }
+
+    /** Removes temp files of snapshots a crash interrupted; they were never complete, or never renamed. */
+    void deleteStaleTempFiles() throws IOException {
+        for (Path temp : StorageFiles.snapshotTempFiles(snapDir)) {
+            LOG.info("Deleting {}, left by an interrupted snapshot", temp);
+            Files.deleteIfExists(temp);
+        }
+    }
+}
