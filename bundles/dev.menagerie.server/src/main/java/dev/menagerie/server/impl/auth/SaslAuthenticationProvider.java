@@ -1,0 +1,69 @@
+package dev.menagerie.server.impl.auth;
+
+import dev.menagerie.protocol.data.Id;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code sasl} scheme for ACLs. Menagerie does not run SASL negotiation (opcode 102); this provider only lets
+ * {@code sasl:} ACL entries be validated and matched when it is registered. Apache registers it only when
+ * {@code zookeeper.authProvider.N} names it; without it, {@code sasl} ACLs are InvalidACL, and so they are here unless
+ * the registry is given this provider.
+ */
+public final class SaslAuthenticationProvider implements AuthenticationProvider {
+    public static final String SCHEME = "sasl";
+    /** Apache's {@code KerberosName} syntax: {@code service[/host]@realm}; names without {@code @} are simple. */
+    private static final Pattern KERBEROS_NAME = Pattern.compile("([^/@]*)(/([^/@]*))?@([^/@]*)");
+
+    private final String letAnySaslUserDoX;
+    private final Set<String> superUsers;
+
+    /**
+     * @param letAnySaslUserDoX Apache's {@code zookeeper.letAnySaslUserDoX}: an ACL id every SASL user matches, or null
+     * @param superUsers        {@code zookeeper.superUser} values: authorization ids that become super users
+     */
+    public SaslAuthenticationProvider(String letAnySaslUserDoX, Set<String> superUsers) {
+        this.letAnySaslUserDoX = letAnySaslUserDoX;
+        this.superUsers = Set.copyOf(superUsers);
+    }
+
+    @Override
+    public String scheme() {
+        return SCHEME;
+    }
+
+    /** An auth packet cannot carry SASL; negotiation is a separate opcode. Always fails, as in Apache. */
+    @Override
+    public List<Id> authenticate(byte[] authData, ConnectionInfo connection) {
+        return List.of();
+    }
+
+    /** The ids a connection gains when SASL negotiation completes for {@code authorizationId}. */
+    public List<Id> idsAfterNegotiation(String authorizationId) {
+        List<Id> ids = new ArrayList<>(2);
+        ids.add(new Id(SCHEME, authorizationId));
+        if (authorizationId != null && !authorizationId.isEmpty() && superUsers.contains(authorizationId)) {
+            ids.add(SuperUser.ID);
+        }
+        return List.copyOf(ids);
+    }
+
+    @Override
+    public boolean matches(String id, String aclExpression) {
+        return id.equals("super") || id.equals(aclExpression)
+                || (letAnySaslUserDoX != null && aclExpression.equals(letAnySaslUserDoX));
+    }
+
+    @Override
+    public boolean isAuthenticated() {
+        return true;
+    }
+
+    @Override
+    public boolean isValid(String id) {
+        return KERBEROS_NAME.matcher(id).matches() || !id.contains("@");
+    }
+}

@@ -1,0 +1,81 @@
+package dev.menagerie.server.impl.watch;
+
+import dev.menagerie.protocol.AddWatchMode;
+import dev.menagerie.protocol.EventType;
+import dev.menagerie.protocol.data.Stat;
+import dev.menagerie.protocol.proto.SetWatches;
+import dev.menagerie.protocol.proto.SetWatches2;
+import dev.menagerie.protocol.proto.WatcherEvent;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * setWatches (101) and setWatches2 (105): a reconnecting client re-registers its watches, as Apache's
+ * {@code DataTree.setWatches}. One-shot watches whose condition already happened since {@code relativeZxid} fire at
+ * once instead of being registered; persistent ones are registered without any check.
+ *
+ * <p>Immediate events carry zxid -1 and skip the ACL delivery filter, as in Apache (it calls the connection's
+ * {@code process} without an ACL).
+ */
+public final class ReconnectWatches {
+    /** The zxid Apache puts on events it synthesizes here. */
+    public static final long NO_ZXID = -1L;
+
+    private final WatchRouter router;
+
+    public ReconnectWatches(WatchRouter router) {
+        this.router = router;
+    }
+
+    /** Handles setWatches; returns the events sent at once, in order. */
+    public List<WatcherEvent> apply(SetWatches request, Watcher watcher, NodeStatLookup tree) {
+        return apply(new SetWatches2(request.relativeZxid(), request.dataWatches(), request.existWatches(),
+                request.childWatches(), List.of(), List.of()), watcher, tree);
+    }
+
+    /** Handles setWatches2; returns the events sent at once, in order. */
+    public List<WatcherEvent> apply(SetWatches2 request, Watcher watcher, NodeStatLookup tree) {
+        long relativeZxid = request.relativeZxid();
+        List<WatcherEvent> fired = new ArrayList<>();
+        for (String path : orEmpty(request.dataWatches())) {
+            Stat stat = tree.stat(path);
+            if (stat == null) {
+                fired.add(WatchRouter.event(EventType.NODE_DELETED, path));
+            } else if (stat.mzxid() > relativeZxid) {
+                fired.add(WatchRouter.event(EventType.NODE_DATA_CHANGED, path));
+            } else {
+                router.watchData(path, watcher);
+            }
+        }
+        for (String path : orEmpty(request.existWatches())) {
+            if (tree.stat(path) != null) {
+                fired.add(WatchRouter.event(EventType.NODE_CREATED, path));
+            } else {
+                router.watchData(path, watcher);
+            }
+        }
+        for (String path : orEmpty(request.childWatches())) {
+            Stat stat = tree.stat(path);
+            if (stat == null) {
+                fired.add(WatchRouter.event(EventType.NODE_DELETED, path));
+            } else if (stat.pzxid() > relativeZxid) {
+                fired.add(WatchRouter.event(EventType.NODE_CHILDREN_CHANGED, path));
+            } else {
+                router.watchChildren(path, watcher);
+            }
+        }
+        for (String path : orEmpty(request.persistentWatches())) {
+            router.addWatch(path, watcher, AddWatchMode.PERSISTENT);
+        }
+        for (String path : orEmpty(request.persistentRecursiveWatches())) {
+            router.addWatch(path, watcher, AddWatchMode.PERSISTENT_RECURSIVE);
+        }
+        fired.forEach(event -> watcher.process(event, NO_ZXID));
+        return fired;
+    }
+
+    private static List<String> orEmpty(List<String> paths) {
+        return paths == null ? List.of() : paths;
+    }
+}
