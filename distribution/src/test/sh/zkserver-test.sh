@@ -1,0 +1,190 @@
+#!/usr/bin/env bash
+# Shell-level test of bin/zkServer.sh against the assembled installation (distribution/target/menagerie, or
+# $MENAGERIE_HOME). It runs a server on free loopback ports with a zoo.cfg in a temporary folder whose name
+# contains a space, and checks what an operator sees: start, status, a second start, stop, and a bad zoo.cfg
+# with start-foreground and start. Every wait is bounded. Prints "N passed, M failed"; exits 1 on any failure.
+# Conditions passed to `check eval '...'` are expanded when checked, hence the single quotes:
+# shellcheck disable=SC2016,SC2034
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+MENAGERIE_HOME="${MENAGERIE_HOME:-$here/../../../target/menagerie}"
+MENAGERIE_HOME="$(cd "$MENAGERIE_HOME" 2>/dev/null && pwd)" || {
+  echo "no installation at ${MENAGERIE_HOME}: build it first (cd distribution && mvn install)" >&2
+  exit 1
+}
+SCRIPT="$MENAGERIE_HOME/bin/zkServer.sh"
+STATUS_WAIT_S="${STATUS_WAIT_S:-90}"      # a loaded 2-core machine may take a while to start every bundle
+FOREGROUND_WAIT_S="${FOREGROUND_WAIT_S:-60}"
+
+passed=0
+failed=0
+work="$(mktemp -d "${TMPDIR:-/tmp}/menagerie zkserver-test.XXXXXX")"
+unset ZOOCFGDIR ZOOPIDFILE JVMFLAGS SERVER_JVMFLAGS
+export ZOO_LOG_DIR="$work/logs"
+
+pass() {
+  passed=$((passed + 1))
+  echo "PASS: $1"
+}
+
+fail() {
+  failed=$((failed + 1))
+  echo "FAIL: $1"
+  if [[ -n ${2:-} ]]; then
+    printf '%s\n' "$2" | sed 's/^/    | /'
+  fi
+}
+
+# check <description> <command...>: passes when the command succeeds.
+check() {
+  local description="$1"
+  shift
+  if "$@"; then pass "$description"; else fail "$description" "${last_output:-}"; fi
+}
+
+cleanup() {
+  local pid_file pid
+  for pid_file in "$work"/data*/zookeeper_server.pid; do
+    [[ -f $pid_file ]] || continue
+    pid="$(cat "$pid_file")"
+    if [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" 2>/dev/null
+      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+      kill -9 "$pid" 2>/dev/null
+    fi
+  done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# A loopback port nothing listens on (connect refused), from a random start; bounded tries.
+free_port() {
+  local port tries
+  for ((tries = 0; tries < 50; tries++)); do
+    port=$((20000 + RANDOM % 30000))
+    if ! timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$port" 2>/dev/null; then
+      echo "$port"
+      return 0
+    fi
+  done
+  return 1
+}
+
+# run <command...>: captures stdout+stderr in $last_output and the status in $last_status.
+run() {
+  last_output="$("$@" 2>&1)"
+  last_status=$?
+}
+
+output_has() { grep -q -- "$1" <<<"$last_output"; }          # a basic regular expression
+output_has_text() { grep -qF -- "$1" <<<"$last_output"; }    # literal text
+status_is() { [[ $last_status -eq $1 ]]; }
+
+client_port="$(free_port)"
+admin_port="$(free_port)"
+while [[ $admin_port == "$client_port" ]]; do admin_port="$(free_port)"; done
+
+good_cfg="$work/zoo.cfg"
+cat >"$good_cfg" <<EOF
+tickTime=2000
+dataDir=$work/data
+clientPort=$client_port
+clientPortAddress=127.0.0.1
+admin.serverAddress=127.0.0.1
+admin.serverPort=$admin_port
+4lw.commands.whitelist=srvr,ruok
+EOF
+pid_file="$work/data/zookeeper_server.pid"
+
+echo "installation: $MENAGERIE_HOME"
+echo "ports: client $client_port, admin $admin_port"
+
+# ---- print-cmd names the absolute config and the installation's deploy folder
+run "$SCRIPT" print-cmd "$good_cfg"
+check "print-cmd shows -Dmenagerie.config with the absolute zoo.cfg path" \
+  output_has_text "-Dmenagerie.config=$(printf '%q' "$good_cfg") "
+
+# ---- status and stop of a server that is not running
+run "$SCRIPT" status "$good_cfg"
+check "status of a stopped server exits 1" status_is 1
+check "status of a stopped server says it is probably not running" \
+  output_has "Error contacting service. It is probably not running."
+run "$SCRIPT" stop "$good_cfg"
+check "stop without a pid file exits 0 and says there is nothing to stop" \
+  eval 'status_is 0 && output_has "no zookeeper to stop"'
+
+# ---- start, then status until every bundle is active
+start_epoch_ms="$(date +%s%3N)"
+run "$SCRIPT" start "$good_cfg"
+check "start exits 0" status_is 0
+check "start prints STARTED" output_has "Starting zookeeper ... STARTED"
+check "start writes the pid file into dataDir" test -s "$pid_file"
+
+status_ok=0
+deadline=$((SECONDS + STATUS_WAIT_S))
+while ((SECONDS < deadline)); do
+  run "$SCRIPT" status "$good_cfg"
+  if [[ $last_status -eq 0 ]]; then
+    status_ok=1
+    break
+  fi
+  sleep 0.5
+done
+if [[ $status_ok -eq 1 ]]; then
+  echo "all bundles active $(($(date +%s%3N) - start_epoch_ms)) ms after start"
+fi
+check "status exits 0 within ${STATUS_WAIT_S}s of start (every bundle active)" test "$status_ok" -eq 1
+check "status reports Mode: standalone" output_has "^Mode: standalone"
+check "status reports the bundle count" eval 'grep -Eq "^Bundles: ([0-9]+) of \1 active" <<<"$last_output"'
+
+# ---- a second start refuses
+run "$SCRIPT" start "$good_cfg"
+check "a second start exits 1" status_is 1
+check "a second start says already running as process <pid>" \
+  output_has "already running as process $(cat "$pid_file" 2>/dev/null)\."
+
+# ---- stop
+server_pid="$(cat "$pid_file" 2>/dev/null)"
+run timeout 60 "$SCRIPT" stop "$good_cfg"
+check "stop exits 0" status_is 0
+check "stop prints STOPPED" output_has "Stopping zookeeper ... STOPPED"
+check "stop removes the pid file" test ! -e "$pid_file"
+check "stop leaves no server process" eval '! kill -0 "$server_pid" 2>/dev/null'
+
+# ---- a stale pid file naming a live process that is not a Menagerie server
+mkdir -p "$work/data"
+sleep 60 &
+bystander_pid=$!
+echo -n "$bystander_pid" >"$pid_file"
+run "$SCRIPT" stop "$good_cfg"
+check "stop with a stale pid file exits 0 and removes the file" eval 'status_is 0 && test ! -e "$pid_file"'
+check "stop with a stale pid file leaves the unrelated process alone" kill -0 "$bystander_pid"
+kill "$bystander_pid" 2>/dev/null
+wait "$bystander_pid" 2>/dev/null
+
+# ---- a bad zoo.cfg: one error line naming the key and the line, exit 2 in the foreground
+bad_cfg="$work/bad.cfg"
+cat >"$bad_cfg" <<EOF
+dataDir=$work/data-bad
+tickTime=abc
+clientPort=$client_port
+admin.serverPort=$admin_port
+EOF
+run timeout "$FOREGROUND_WAIT_S" "$SCRIPT" start-foreground "$bad_cfg" </dev/null
+check "start-foreground with tickTime=abc exits 2" status_is 2
+error_lines="$(grep -v '^Using config: ' <<<"$last_output" | grep -c .)"
+check "start-foreground prints exactly one line besides 'Using config'" test "$error_lines" -eq 1
+check "that line names the key and its line number (2)" \
+  eval 'grep -v "^Using config: " <<<"$last_output" | grep -Eq "tickTime" &&
+        grep -v "^Using config: " <<<"$last_output" | grep -Eq ":2([^0-9]|$)"'
+check "no stack trace (no Exception, no 'at ' frames)" \
+  eval '! grep -Eq "Exception|^[[:space:]]+at " <<<"$last_output"'
+
+run timeout "$FOREGROUND_WAIT_S" "$SCRIPT" start "$bad_cfg"
+check "start with tickTime=abc exits 1" status_is 1
+check "start with tickTime=abc prints FAILED TO START" output_has "FAILED TO START"
+check "start with tickTime=abc leaves no pid file" test ! -e "$work/data-bad/zookeeper_server.pid"
+
+echo
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]
