@@ -89,6 +89,25 @@ public final class WatchRouter {
         return deliver(dataWatches.trigger(path), EventType.NODE_DATA_CHANGED, path, zxid, nodeAcl, Set.of());
     }
 
+    /**
+     * One event as the data tree reports it after applying a transaction (a create reports NodeCreated on the
+     * node, then NodeChildrenChanged on the parent): the same deliveries as {@link #nodeCreated},
+     * {@link #nodeDeleted} and {@link #nodeDataChanged} make, one trigger at a time.
+     */
+    public Set<Watcher> fire(String path, EventType type, long zxid, List<ACL> acl) {
+        return switch (type) {
+            case NODE_CREATED, NODE_DATA_CHANGED -> deliver(dataWatches.trigger(path), type, path, zxid, acl, Set.of());
+            case NODE_DELETED -> {
+                Set<Watcher> dataFired = dataWatches.trigger(path);
+                Set<Watcher> notified = deliver(dataFired, type, path, zxid, acl, Set.of());
+                notified.addAll(deliver(childWatches.trigger(path), type, path, zxid, acl, dataFired));
+                yield notified;
+            }
+            case NODE_CHILDREN_CHANGED -> deliver(childWatches.trigger(path), type, path, zxid, acl, Set.of());
+            default -> Set.of();
+        };
+    }
+
     private Set<Watcher> childrenChanged(String path, long zxid, List<ACL> parentAcl) {
         String parent = PathParents.parentOf(path);
         String parentPath = parent.isEmpty() ? "/" : parent;

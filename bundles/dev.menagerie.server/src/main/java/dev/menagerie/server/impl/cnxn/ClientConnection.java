@@ -1,0 +1,303 @@
+package dev.menagerie.server.impl.cnxn;
+
+import dev.menagerie.api.transport.Connection;
+import dev.menagerie.protocol.ErrorCode;
+import dev.menagerie.protocol.OpCode;
+import dev.menagerie.protocol.Xids;
+import dev.menagerie.protocol.data.Id;
+import dev.menagerie.protocol.jute.JuteException;
+import dev.menagerie.protocol.jute.JuteReader;
+import dev.menagerie.protocol.jute.JuteRecord;
+import dev.menagerie.protocol.jute.JuteWriter;
+import dev.menagerie.protocol.proto.AuthPacket;
+import dev.menagerie.protocol.proto.ConnectRequest;
+import dev.menagerie.protocol.proto.ConnectResponse;
+import dev.menagerie.protocol.proto.ReplyHeader;
+import dev.menagerie.protocol.proto.RequestHeader;
+import dev.menagerie.protocol.proto.WatcherEvent;
+import dev.menagerie.server.impl.auth.AuthInfo;
+import dev.menagerie.server.impl.auth.ConnectionInfo;
+import dev.menagerie.server.impl.core.ZooKeeperServer;
+import dev.menagerie.server.impl.pipeline.ClientLink;
+import dev.menagerie.server.impl.pipeline.Request;
+import dev.menagerie.server.impl.session.SessionPasswords;
+import dev.menagerie.server.impl.session.SessionTimeouts;
+import java.nio.ByteBuffer;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection's protocol state: the connect handshake, auth packets, handing requests to the server
+ * and writing replies and watch events. Frames arrive on the transport's thread; replies are written from the
+ * commit thread.
+ */
+final class ClientConnection implements ClientLink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
+
+    private enum State { AWAITING_CONNECT, ESTABLISHING, ESTABLISHED, CLOSED }
+
+    private final Connection transport;
+    private final ZooKeeperServer server;
+    private final AuthInfo authInfo;
+    private final ConnectionInfo connectionInfo;
+    private final ConnectionStats stats = new ConnectionStats();
+    private final Queue<ByteBuffer> heldFrames = new ArrayDeque<>();
+    private State state = State.AWAITING_CONNECT;
+    private volatile long sessionId;
+    private volatile int timeoutMs;
+    private boolean readOnlyFieldPresent;
+    private boolean throttled;
+
+    ClientConnection(Connection transport, ZooKeeperServer server) {
+        this.transport = transport;
+        this.server = server;
+        this.connectionInfo = new ConnectionInfo(transport.remoteAddress().getAddress().getHostAddress(),
+                x509Chain(transport.peerCertificates()));
+        this.authInfo = AuthInfo.forConnection(connectionInfo);
+        if (!connectionInfo.certificateChain().isEmpty()) {
+            authInfo.add(server.providers().authenticate("x509", new byte[0], connectionInfo));
+        }
+    }
+
+    Connection transport() {
+        return transport;
+    }
+
+    ConnectionStats stats() {
+        return stats;
+    }
+
+    // ---- frames from the transport ----
+
+    /** Frames of one connection arrive in order; those sent while the session is being set up wait for it. */
+    synchronized void received(ByteBuffer frame) {
+        stats.received();
+        server.stats().received();
+        if (state == State.ESTABLISHING) {
+            heldFrames.add(copy(frame));
+            return;
+        }
+        handle(frame);
+    }
+
+    private void handle(ByteBuffer frame) {
+        try {
+            if (state == State.AWAITING_CONNECT) {
+                connect(ConnectRequest.read(reader(frame)));
+            } else if (state == State.ESTABLISHED) {
+                request(frame);
+            }
+        } catch (JuteException e) {
+            LOG.warn("Closing connection from {}: malformed packet ({})", transport.remoteAddress(), e.getMessage());
+            transport.close();
+        }
+    }
+
+    private JuteReader reader(ByteBuffer frame) {
+        return new JuteReader(frame, server.settings().maxRecordBytes());
+    }
+
+    private void connect(ConnectRequest request) {
+        readOnlyFieldPresent = request.readOnlyPresent();
+        long serverZxid = server.lastProcessedZxid();
+        if (request.lastZxidSeen() > serverZxid) {
+            LOG.info("Refusing session 0x{} for {}: it has seen zxid 0x{}, ours is 0x{}; the client must try"
+                    + " another server", Long.toHexString(request.sessionId()), transport.remoteAddress(),
+                    Long.toHexString(request.lastZxidSeen()), Long.toHexString(serverZxid));
+            transport.close();
+            return;
+        }
+        var settings = server.settings();
+        timeoutMs = SessionTimeouts.of(settings.tickTimeMs(), settings.minSessionTimeoutMs(),
+                settings.maxSessionTimeoutMs()).negotiate(request.timeOut());
+        if (request.sessionId() == 0) {
+            state = State.ESTABLISHING;
+            sessionId = server.createSession(this, timeoutMs);
+            return;
+        }
+        sessionId = request.sessionId();
+        boolean valid = SessionPasswords.checkPassword(sessionId, request.passwd())
+                && server.resumeSession(this, sessionId, timeoutMs);
+        if (!valid) {
+            LOG.info("Session 0x{} from {} cannot be resumed: expired or wrong password",
+                    Long.toHexString(sessionId), transport.remoteAddress());
+        }
+        sessionEstablished(valid);
+    }
+
+    private void request(ByteBuffer frame) throws JuteException {
+        JuteReader in = reader(frame);
+        RequestHeader header = RequestHeader.read(in);
+        server.touch(sessionId, timeoutMs);
+        stats.lastCxid(header.xid());
+        if (header.type() == OpCode.AUTH) {
+            authenticate(header, AuthPacket.read(in));
+            return;
+        }
+        if (header.type() == OpCode.SASL) {
+            LOG.warn("Client {} asked for SASL authentication, which this server does not offer; closing",
+                    transport.remoteAddress());
+            sendReply(new ReplyHeader(header.xid(), 0, ErrorCode.AUTHFAILED.code()), null);
+            transport.close();
+            return;
+        }
+        byte[] body = new byte[frame.remaining()];
+        frame.get(body);
+        stats.outstanding(+1);
+        server.submit(new Request(this, sessionId, header.xid(), header.type(), body, authInfo.ids()));
+        if (server.overloaded()) {
+            throttled = true;
+            transport.setReceiving(false);
+        }
+    }
+
+    private void authenticate(RequestHeader header, AuthPacket packet) {
+        List<Id> ids = server.providers().authenticate(packet.scheme(), packet.auth(), connectionInfo);
+        if (ids.isEmpty()) {
+            LOG.warn("Authentication failed for scheme {} from {}", packet.scheme(), transport.remoteAddress());
+            server.stats().authFailed();
+            sendReply(new ReplyHeader(Xids.AUTH, 0, ErrorCode.AUTHFAILED.code()), null);
+            transport.close();
+            return;
+        }
+        authInfo.add(ids);
+        LOG.info("Session 0x{}: auth success for scheme {} from {}", Long.toHexString(sessionId), packet.scheme(),
+                transport.remoteAddress());
+        sendReply(new ReplyHeader(Xids.AUTH, 0, 0), null);
+    }
+
+    // ---- ClientLink: called by the pipeline ----
+
+    @Override
+    public void reply(int xid, long zxid, int err, JuteRecord body) {
+        stats.lastZxid(zxid);
+        sendReply(new ReplyHeader(xid, zxid, err), body);
+    }
+
+    @Override
+    public void process(WatcherEvent event, long zxid) {
+        sendReply(new ReplyHeader(Xids.NOTIFICATION, zxid, 0), event);
+    }
+
+    @Override
+    public synchronized void sessionEstablished(boolean valid) {
+        ConnectResponse response = new ConnectResponse(0, valid ? timeoutMs : 0, valid ? sessionId : 0,
+                valid ? SessionPasswords.password(sessionId) : new byte[SessionPasswords.PASSWORD_LENGTH], false,
+                readOnlyFieldPresent);
+        send(response);
+        if (!valid) {
+            transport.close();
+            return;
+        }
+        state = State.ESTABLISHED;
+        stats.established(sessionId, timeoutMs);
+        while (!heldFrames.isEmpty() && state == State.ESTABLISHED) {
+            handle(heldFrames.poll());
+        }
+    }
+
+    @Override
+    public void closeAfterReplies() {
+        transport.close();
+    }
+
+    @Override
+    public void requestDone(int type, long zxid, long latencyMs) {
+        stats.answered(OpCode.name(type), latencyMs);
+        server.requestAnswered(latencyMs);
+        boolean resume;
+        synchronized (this) {
+            resume = throttled && !server.overloaded();
+            if (resume) {
+                throttled = false;
+            }
+        }
+        if (resume) {
+            transport.setReceiving(true);
+        }
+    }
+
+    // ---- Watcher ----
+
+    @Override
+    public long sessionId() {
+        return sessionId;
+    }
+
+    @Override
+    public List<Id> authInfo() {
+        return authInfo.ids();
+    }
+
+    @Override
+    public synchronized boolean isStale() {
+        return state == State.CLOSED;
+    }
+
+    int timeoutMs() {
+        return timeoutMs;
+    }
+
+    void closed() {
+        synchronized (this) {
+            state = State.CLOSED;
+        }
+        if (sessionId != 0) {
+            server.connectionClosed(sessionId, this);
+        }
+    }
+
+    // ---- writing ----
+
+    private void sendReply(ReplyHeader header, JuteRecord body) {
+        JuteWriter out = new JuteWriter(64);
+        header.write(out);
+        if (body != null) {
+            body.write(out);
+        }
+        sendFrame(out);
+    }
+
+    private void send(JuteRecord record) {
+        JuteWriter out = new JuteWriter(64);
+        record.write(out);
+        sendFrame(out);
+    }
+
+    private void sendFrame(JuteWriter out) {
+        int limit = server.settings().juteMaxBufferBytes();
+        if (out.size() > limit) {
+            LOG.warn("Closing connection from {} (session 0x{}): a {}-byte response is larger than jute.maxbuffer"
+                    + " ({} bytes); the client could not read it. Raise jute.maxbuffer on both sides or read less"
+                    + " at once.", transport.remoteAddress(), Long.toHexString(sessionId), out.size(), limit);
+            transport.close();
+            return;
+        }
+        stats.sent();
+        server.stats().sent();
+        transport.send(out.view());
+    }
+
+    private static ByteBuffer copy(ByteBuffer frame) {
+        ByteBuffer copy = ByteBuffer.allocate(frame.remaining());
+        copy.put(frame.duplicate()).flip();
+        return copy;
+    }
+
+    private static List<X509Certificate> x509Chain(List<Certificate> certificates) {
+        List<X509Certificate> chain = new ArrayList<>();
+        for (Certificate certificate : certificates) {
+            if (certificate instanceof X509Certificate x509) {
+                chain.add(x509);
+            }
+        }
+        return chain;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.menagerie.server.impl.core;
+
+import dev.menagerie.api.storage.LogCursor;
+import dev.menagerie.api.storage.LogEntry;
+import dev.menagerie.api.storage.Storage;
+import dev.menagerie.protocol.OpCode;
+import dev.menagerie.protocol.txn.CreateSessionTxn;
+import dev.menagerie.protocol.txn.TxnHeader;
+import dev.menagerie.server.impl.tree.DataTree;
+import dev.menagerie.server.impl.tree.LoadedSnapshot;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rebuilds the database at start-up as Apache's {@code FileTxnSnapLog.restore} does: the newest snapshot that
+ * reads completely, then every logged transaction after it. Sessions come from the snapshot and from the
+ * createSession/closeSession transactions in the log.
+ */
+final class DatabaseLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseLoader.class);
+    private static final long PROGRESS_INTERVAL_NS = TimeUnit.SECONDS.toNanos(5);
+
+    private final Storage storage;
+    private final boolean extendedTypesEnabled;
+    private final int maxRecordBytes;
+    private final boolean trustEmptySnapshot;
+
+    DatabaseLoader(Storage storage, boolean extendedTypesEnabled, int maxRecordBytes, boolean trustEmptySnapshot) {
+        this.storage = storage;
+        this.extendedTypesEnabled = extendedTypesEnabled;
+        this.maxRecordBytes = maxRecordBytes;
+        this.trustEmptySnapshot = trustEmptySnapshot;
+    }
+
+    LoadedDatabase load() throws IOException {
+        long started = System.nanoTime();
+        LoadedSnapshot[] loaded = new LoadedSnapshot[1];
+        OptionalLong snapshotZxid = storage.loadNewestSnapshot(
+                in -> loaded[0] = DataTree.readSnapshot(in, extendedTypesEnabled, maxRecordBytes));
+        DataTree tree;
+        Map<Long, Integer> sessions = new LinkedHashMap<>();
+        if (snapshotZxid.isPresent()) {
+            tree = loaded[0].tree();
+            tree.setLastProcessedZxid(snapshotZxid.getAsLong());
+            sessions.putAll(loaded[0].sessionTimeouts());
+            LOG.info("Loaded snapshot 0x{}: {} nodes, {} sessions", Long.toHexString(snapshotZxid.getAsLong()),
+                    tree.nodeCount(), sessions.size());
+        } else {
+            if (storage.lastLoggedZxid() > 0 && !trustEmptySnapshot) {
+                throw new IOException("No snapshot found, but there are log entries up to 0x"
+                        + Long.toHexString(storage.lastLoggedZxid()) + ". Something is broken: refusing to start"
+                        + " with an empty database. Set snapshot.trust.empty=true only if you are sure the logs"
+                        + " hold the whole history.");
+            }
+            tree = new DataTree(extendedTypesEnabled);
+        }
+        long replayed = replay(tree, sessions);
+        LOG.info("Database loaded in {} ms: last zxid 0x{}, {} transactions replayed, {} nodes, {} sessions",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                Long.toHexString(tree.lastProcessedZxid()), replayed, tree.nodeCount(), sessions.size());
+        return new LoadedDatabase(tree, sessions);
+    }
+
+    private long replay(DataTree tree, Map<Long, Integer> sessions) throws IOException {
+        long count = 0;
+        long lastProgress = System.nanoTime();
+        try (LogCursor cursor = storage.readLog(tree.lastProcessedZxid() + 1)) {
+            LogEntry entry;
+            while ((entry = cursor.next()) != null) {
+                if (entry.zxid() <= tree.lastProcessedZxid()) {
+                    continue;
+                }
+                LoggedTxn txn = LoggedTxn.decode(entry.txnBytes(), maxRecordBytes);
+                tree.apply(txn.header(), txn.txn());
+                trackSession(txn, sessions);
+                count++;
+                if (System.nanoTime() - lastProgress > PROGRESS_INTERVAL_NS) {
+                    lastProgress = System.nanoTime();
+                    LOG.info("Replaying the transaction log: {} transactions so far, at zxid 0x{}", count,
+                            Long.toHexString(entry.zxid()));
+                }
+            }
+        }
+        return count;
+    }
+
+    private static void trackSession(LoggedTxn txn, Map<Long, Integer> sessions) {
+        TxnHeader header = txn.header();
+        if (header.type() == OpCode.CREATE_SESSION) {
+            sessions.put(header.clientId(), ((CreateSessionTxn) txn.txn()).timeOut());
+        } else if (header.type() == OpCode.CLOSE_SESSION) {
+            sessions.remove(header.clientId());
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package dev.menagerie.server.impl.core;
+
+import dev.menagerie.server.impl.tree.DataTree;
+import java.util.Map;
+
+/** The tree and the open sessions as the data directory holds them. */
+record LoadedDatabase(DataTree tree, Map<Long, Integer> sessionTimeouts) {
+}

@@ -1,0 +1,49 @@
+package dev.menagerie.server.impl.core;
+
+import dev.menagerie.api.config.ServerConfig;
+import dev.menagerie.server.impl.pipeline.PrepSettings;
+import java.util.Set;
+
+/**
+ * The settings the running server reads, taken from zoo.cfg with Apache's system-property fallbacks
+ * ({@code -Dzookeeper.<key>}). Immutable: a new zoo.cfg revision makes a new value and the server swaps it in.
+ */
+public record ServerSettings(int tickTimeMs, int minSessionTimeoutMs, int maxSessionTimeoutMs, int maxClientCnxns,
+        int globalOutstandingLimit, int juteMaxBufferBytes, int snapCount, Set<String> fourLetterWords,
+        String superDigest, boolean skipAcl, PrepSettings prep, boolean trustEmptySnapshot,
+        long containerCheckIntervalMs, String mode, java.nio.file.Path dataDir, java.nio.file.Path dataLogDir,
+        int clientPort) {
+
+    public static ServerSettings from(ServerConfig config) {
+        return new ServerSettings(config.tickTimeMs(), config.minSessionTimeoutMs(), config.maxSessionTimeoutMs(),
+                config.maxClientCnxns(), config.globalOutstandingLimit(), config.juteMaxBufferBytes(),
+                config.snapCount(), config.fourLetterWordWhitelist(),
+                setting(config, "DigestAuthenticationProvider.superDigest", null),
+                "yes".equalsIgnoreCase(setting(config, "skipACL", "no")),
+                new PrepSettings(flag(config, "extendedTypesEnabled", false), flag(config, "enforceQuota", false),
+                        flag(config, "reconfigEnabled", false), flag(config, "closeSessionTxn.enabled", true)),
+                flag(config, "snapshot.trust.empty", false),
+                // Apache reads this one as a plain JVM property, without the zookeeper. prefix.
+                Long.getLong("znode.container.checkIntervalMs", 60_000L),
+                config.standalone() ? "standalone" : "quorum", config.dataDir(), config.dataLogDir(),
+                config.clientAddress().map(a -> a.port()).orElse(-1));
+    }
+
+    /** zoo.cfg first, then {@code -Dzookeeper.<key>}, then the default. */
+    static String setting(ServerConfig config, String key, String defaultValue) {
+        String value = config.properties().get(key);
+        if (value == null) {
+            value = System.getProperty("zookeeper." + key);
+        }
+        return value == null ? defaultValue : value.trim();
+    }
+
+    private static boolean flag(ServerConfig config, String key, boolean defaultValue) {
+        return Boolean.parseBoolean(setting(config, key, Boolean.toString(defaultValue)));
+    }
+
+    /** The largest record a request may carry: Apache checks lengths against jute.maxbuffer. */
+    public int maxRecordBytes() {
+        return juteMaxBufferBytes;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.menagerie.server.impl.host;
+
+import dev.menagerie.api.config.ServerConfig;
+import dev.menagerie.api.storage.Storage;
+import dev.menagerie.server.impl.cnxn.ClientProtocolHandler;
+import dev.menagerie.server.impl.core.ServerSettings;
+import dev.menagerie.server.impl.core.ZooKeeperServer;
+import java.io.IOException;
+
+/**
+ * A standalone server and its client port: the server core, the protocol handler and the transport slot. The
+ * OSGi component drives it; tests can run it without a framework.
+ */
+public final class StandaloneServer {
+
+    private final ZooKeeperServer server;
+    private final TransportSlot transports;
+    private ClientProtocolHandler handler;
+    private TransportPlan plan;
+
+    public StandaloneServer(ServerConfig config, Storage storage, TransportSlot transports) {
+        this.server = new ZooKeeperServer(ServerSettings.from(config), storage);
+        this.transports = transports;
+        this.plan = TransportPlan.from(config);
+    }
+
+    public void start() throws IOException {
+        server.start();
+        handler = new ClientProtocolHandler(server);
+        transports.open(plan, handler);
+    }
+
+    /** Applies what can change live (limits, whitelist, timeouts) and rebinds the port if its address changed. */
+    public void apply(ServerConfig config) {
+        server.updateSettings(ServerSettings.from(config));
+        plan = TransportPlan.from(config);
+        transports.replan(plan);
+    }
+
+    public void stop() {
+        transports.close();
+        server.shutdown();
+    }
+
+    public ZooKeeperServer server() {
+        return server;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.menagerie.server.impl.host;
+
+import dev.menagerie.api.config.ServerConfig;
+import dev.menagerie.api.config.StrategyTargets;
+import dev.menagerie.api.storage.Storage;
+import dev.menagerie.api.storage.StorageFactory;
+import dev.menagerie.api.storage.StorageSettings;
+import dev.menagerie.api.transport.ServerCnxnFactory;
+import java.io.IOException;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the standalone server when zoo.cfg describes one. The storage engine is a static reference (a new engine
+ * means reloading the database, so the component restarts); the client transport is dynamic and greedy, so
+ * swapping NIO and Netty keeps the server, its sessions and its watches.
+ */
+@Component(immediate = true, configurationPid = StrategyTargets.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+public final class StandaloneServerComponent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StandaloneServerComponent.class);
+
+    private final TransportSlot transports = new TransportSlot();
+    private final StorageFactory storageFactory;
+    private volatile ServerConfig config;
+    private StandaloneServer server;
+    private Storage storage;
+
+    @Activate
+    public StandaloneServerComponent(@Reference(name = StrategyTargets.STORAGE) StorageFactory storageFactory) {
+        this.storageFactory = storageFactory;
+    }
+
+    /** Runs after the references are bound, so the configuration is there. */
+    @Activate
+    synchronized void start() {
+        ServerConfig current = config;
+        if (!current.standalone()) {
+            LOG.error("{} describes an ensemble ({} servers). Quorum mode is not available in this build yet;"
+                    + " the client port stays closed.", current.configFile(), current.members().size());
+            return;
+        }
+        try {
+            storage = storageFactory.open(new StorageSettings(current.dataDir(), current.dataLogDir(),
+                    current.preAllocSizeBytes(), current.forceSync(), current.autopurgeSnapRetainCount(),
+                    current.autopurgeIntervalHours()));
+            server = new StandaloneServer(current, storage, transports);
+            server.start();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("The server could not start: {}", e.getMessage());
+            stopQuietly();
+        }
+    }
+
+    @Reference(name = "config", policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            bind = "bindConfig", unbind = "unbindConfig")
+    synchronized void bindConfig(ServerConfig newConfig) {
+        ServerConfig previous = config;
+        config = newConfig;
+        if (server != null && previous != newConfig) {
+            server.apply(newConfig);
+        }
+    }
+
+    void unbindConfig(ServerConfig gone) {
+        // The greedy replacement is already bound; with none left, SCR deactivates this component.
+    }
+
+    @Reference(name = StrategyTargets.CNXN_FACTORY, cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindCnxnFactory(ServerCnxnFactory factory, Map<String, Object> properties) {
+        transports.offer(factory, String.valueOf(properties.get(ServerCnxnFactory.TYPE)));
+    }
+
+    void unbindCnxnFactory(ServerCnxnFactory factory) {
+        transports.withdraw(factory);
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        stopQuietly();
+    }
+
+    private void stopQuietly() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+        if (storage != null) {
+            try {
+                storage.close();
+            } catch (IOException e) {
+                LOG.warn("Closing the storage failed: {}", e.getMessage());
+            }
+            storage = null;
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package dev.menagerie.server.impl.pipeline;
+
+import dev.menagerie.protocol.ErrorCode;
+import dev.menagerie.protocol.OpCode;
+import dev.menagerie.protocol.Xids;
+import dev.menagerie.protocol.jute.JuteException;
+import dev.menagerie.protocol.jute.JuteRecord;
+import dev.menagerie.protocol.txn.ErrorTxn;
+import dev.menagerie.protocol.txn.TxnHeader;
+import dev.menagerie.server.impl.session.SessionTracker;
+import dev.menagerie.server.impl.tree.DataTree;
+import dev.menagerie.server.impl.tree.ProcessTxnResult;
+import dev.menagerie.server.impl.tree.WatchTrigger;
+import dev.menagerie.server.impl.watch.WatchRouter;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last stage: one thread takes requests in the order prep saw them, waits until each transaction is durable,
+ * applies it to the tree, fires the watches it triggers and then replies, so a client sees a watch event before
+ * any reply that reflects the change, and every session's replies come in request order.
+ */
+public final class CommitStage implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommitStage.class);
+    private static final Request STOP = new Request(null, 0, 0, 0, new byte[0], List.of());
+
+    private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+    private final DataTree tree;
+    private final PendingChanges pending;
+    private final WatchRouter watches;
+    private final SessionTracker sessions;
+    private final ReadHandler reads;
+    private final Consumer<TxnHeader> afterTxn;
+
+    CommitStage(DataTree tree, PendingChanges pending, WatchRouter watches, SessionTracker sessions,
+            ReadHandler reads, Consumer<TxnHeader> afterTxn) {
+        this.tree = tree;
+        this.pending = pending;
+        this.watches = watches;
+        this.sessions = sessions;
+        this.reads = reads;
+        this.afterTxn = afterTxn;
+    }
+
+    void submit(Request request) {
+        queue.add(request);
+    }
+
+    int queued() {
+        return queue.size();
+    }
+
+    void stop() {
+        queue.add(STOP);
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (true) {
+                Request request = queue.take();
+                if (request == STOP) {
+                    return;
+                }
+                try {
+                    commit(request);
+                } catch (RuntimeException e) {
+                    LOG.error("Failed to complete {}", request, e);
+                    reply(request, ErrorCode.SYSTEMERROR.code(), null);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void commit(Request request) {
+        if (request.prepError() != 0) {
+            reply(request, request.prepError(), null);
+            return;
+        }
+        TxnHeader header = request.header();
+        if (header == null) {
+            read(request);
+            return;
+        }
+        if (!waitDurable(request)) {
+            pending.applied(header.zxid());
+            reply(request, ErrorCode.SYSTEMERROR.code(), null);
+            return;
+        }
+        ProcessTxnResult result = tree.apply(header, request.txn());
+        pending.applied(header.zxid());
+        for (WatchTrigger trigger : result.triggers()) {
+            watches.fire(trigger.path(), trigger.type(), header.zxid(), trigger.acl());
+        }
+        if (header.type() == OpCode.CLOSE_SESSION) {
+            sessions.remove(header.clientId());
+        }
+        afterTxn.accept(header);
+        answerWrite(request, header, result);
+    }
+
+    private boolean waitDurable(Request request) {
+        try {
+            request.durable().join();
+            return true;
+        } catch (CompletionException e) {
+            LOG.error("Transaction 0x{} could not be written to the log, so {} fails: {}",
+                    Long.toHexString(request.header().zxid()), request, e.getCause().toString());
+            return false;
+        }
+    }
+
+    private void answerWrite(Request request, TxnHeader header, ProcessTxnResult result) {
+        ClientLink client = request.client();
+        if (client == null) {
+            return;
+        }
+        switch (request.type()) {
+            case OpCode.CREATE_SESSION -> {
+                client.sessionEstablished(true);
+                client.requestDone(request.type(), header.zxid(), elapsedMs(request));
+            }
+            case OpCode.CLOSE_SESSION -> {
+                reply(request, 0, null);
+                client.closeAfterReplies();
+            }
+            default -> {
+                int err = header.type() == OpCode.ERROR ? ((ErrorTxn) request.txn()).err() : result.err();
+                JuteRecord body = err == 0 ? WriteReplies.body(request.type(), result) : null;
+                reply(request, err, body);
+            }
+        }
+    }
+
+    private void read(Request request) {
+        if (request.type() == OpCode.PING) {
+            ClientLink client = request.client();
+            if (client != null) {
+                client.reply(Xids.PING, tree.lastProcessedZxid(), 0, null);
+                client.requestDone(request.type(), tree.lastProcessedZxid(), elapsedMs(request));
+            }
+            return;
+        }
+        ReadHandler.Reply reply;
+        try {
+            reply = reads.handle(request);
+        } catch (JuteException e) {
+            LOG.info("Request {} does not decode: {}", request, e.getMessage());
+            reply = ReadHandler.Reply.error(ErrorCode.MARSHALLINGERROR);
+        }
+        reply(request, reply.err(), reply.err() == 0 ? reply.body() : null);
+    }
+
+    private void reply(Request request, int err, JuteRecord body) {
+        ClientLink client = request.client();
+        if (client == null) {
+            return;
+        }
+        long zxid = tree.lastProcessedZxid();
+        client.reply(request.xid(), zxid, err, body);
+        client.requestDone(request.type(), zxid, elapsedMs(request));
+    }
+
+    private static long elapsedMs(Request request) {
+        return (System.nanoTime() - request.receivedNanos()) / 1_000_000;
+    }
+}

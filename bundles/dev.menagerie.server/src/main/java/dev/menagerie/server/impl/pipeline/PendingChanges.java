@@ -1,0 +1,108 @@
+package dev.menagerie.server.impl.pipeline;
+
+import dev.menagerie.protocol.data.StatPersisted;
+import dev.menagerie.server.impl.tree.DataNode;
+import dev.menagerie.server.impl.tree.DataTree;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The changes prepared but not yet applied, newest per path, layered over the tree. The prep thread adds records
+ * and reads through them; the commit thread drops them once their transaction is applied. A failing multi rolls
+ * back the records it added.
+ */
+final class PendingChanges {
+
+    private final DataTree tree;
+    private final Map<String, ChangeRecord> byPath = new HashMap<>();
+    private final Deque<ChangeRecord> inOrder = new ArrayDeque<>();
+    private long appliedZxid;
+
+    PendingChanges(DataTree tree) {
+        this.tree = tree;
+    }
+
+    /** The node as it will be, or null when it will not exist. */
+    synchronized ChangeRecord lookup(String path) {
+        ChangeRecord pending = byPath.get(path);
+        if (pending != null) {
+            return pending.exists ? pending : null;
+        }
+        DataNode node = tree.node(path);
+        return node == null ? null : fromNode(path, node);
+    }
+
+    private ChangeRecord fromNode(String path, DataNode node) {
+        StatPersisted stat = node.statPersisted();
+        ChangeRecord record = new ChangeRecord(-1, path, true);
+        record.version = stat.version();
+        record.persistedCversion = stat.cversion();
+        record.aversion = stat.aversion();
+        record.ephemeralOwner = stat.ephemeralOwner();
+        record.childCount = node.childCount();
+        record.acl = tree.aclOf(node);
+        record.data = node.data();
+        return record;
+    }
+
+    synchronized void add(ChangeRecord record) {
+        inOrder.addLast(record);
+        byPath.put(record.path, record);
+    }
+
+    /** Remembers the records for {@code paths} so a failing multi can put them back. */
+    synchronized Map<String, ChangeRecord> checkpoint(List<String> paths) {
+        Map<String, ChangeRecord> saved = new HashMap<>();
+        for (String path : paths) {
+            ChangeRecord record = byPath.get(path);
+            if (record != null) {
+                saved.put(path, record);
+            }
+        }
+        return saved;
+    }
+
+    /** Drops every record of {@code zxid} and restores the saved ones that are still unapplied. */
+    synchronized void rollback(long zxid, Map<String, ChangeRecord> saved) {
+        while (!inOrder.isEmpty() && inOrder.peekLast().zxid == zxid) {
+            byPath.remove(inOrder.pollLast().path);
+        }
+        for (ChangeRecord record : saved.values()) {
+            if (record.zxid > appliedZxid) {
+                byPath.put(record.path, record);
+            }
+        }
+    }
+
+    /** The transaction {@code zxid} is in the tree (or was abandoned): its records are no longer needed. */
+    synchronized void applied(long zxid) {
+        appliedZxid = Math.max(appliedZxid, zxid);
+        while (!inOrder.isEmpty() && inOrder.peekFirst().zxid <= zxid) {
+            ChangeRecord record = inOrder.pollFirst();
+            if (byPath.get(record.path) == record) {
+                byPath.remove(record.path);
+            }
+        }
+    }
+
+    /** The ephemerals {@code sessionId} will own once pending changes apply (for closeSession). */
+    synchronized List<String> ephemeralsOf(long sessionId) {
+        java.util.LinkedHashSet<String> paths = new java.util.LinkedHashSet<>(tree.ephemerals(sessionId));
+        for (ChangeRecord record : inOrder) {
+            if (!record.exists) {
+                paths.remove(record.path);
+            } else if (record.ephemeralOwner == sessionId) {
+                paths.add(record.path);
+            }
+        }
+        return new ArrayList<>(paths);
+    }
+
+    synchronized int size() {
+        return inOrder.size();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.menagerie.server.impl.pipeline;
+
+import dev.menagerie.api.storage.Storage;
+import dev.menagerie.protocol.txn.TxnHeader;
+import dev.menagerie.server.impl.auth.AclChecker;
+import dev.menagerie.server.impl.auth.ProviderRegistry;
+import dev.menagerie.server.impl.session.SessionTracker;
+import dev.menagerie.server.impl.tree.DataTree;
+import dev.menagerie.server.impl.tree.QuotaCheck;
+import dev.menagerie.server.impl.watch.WatchRouter;
+import java.util.function.Consumer;
+
+/**
+ * The request pipeline of a standalone server: prep (one thread) then commit (one thread), with the log append
+ * between them done asynchronously so that concurrent writes share fsyncs.
+ */
+public final class Pipeline {
+
+    private final PrepStage prep;
+    private final CommitStage commit;
+    private final Thread prepThread;
+    private final Thread commitThread;
+
+    /**
+     * @param lastZxid the zxid of the last transaction in the loaded database; the next write gets the one after
+     * @param afterTxn called on the commit thread after each transaction is applied (snapshots, closing the
+     *     connection of an expired session)
+     */
+    public Pipeline(DataTree tree, SessionTracker sessions, WatchRouter watches, AclChecker acls,
+            ProviderRegistry providers, Storage storage, PrepSettings settings, int maxRecordBytes, long lastZxid,
+            Consumer<TxnHeader> afterTxn) {
+        PendingChanges pending = new PendingChanges(tree);
+        TxnPreparer preparer = new TxnPreparer(pending, acls, new QuotaCheck(tree), settings);
+        ReadHandler reads = new ReadHandler(tree, watches, acls, providers, maxRecordBytes);
+        this.commit = new CommitStage(tree, pending, watches, sessions, reads, afterTxn);
+        this.prep = new PrepStage(preparer, pending, sessions, storage, commit::submit, System::currentTimeMillis,
+                settings, maxRecordBytes, lastZxid);
+        this.prepThread = new Thread(prep, "menagerie-prep");
+        this.commitThread = new Thread(commit, "menagerie-commit");
+    }
+
+    public void start() {
+        prepThread.start();
+        commitThread.start();
+    }
+
+    public void submit(Request request) {
+        prep.submit(request);
+    }
+
+    /** Requests accepted and not yet answered. */
+    public int queued() {
+        return prep.queued() + commit.queued();
+    }
+
+    /** Finishes the requests already queued, then stops both threads (at most {@code timeoutMs} each). */
+    public void stop(long timeoutMs) throws InterruptedException {
+        prep.stop();
+        prepThread.join(timeoutMs);
+        commit.stop();
+        commitThread.join(timeoutMs);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.menagerie.server.impl.pipeline;
+
+import dev.menagerie.protocol.data.Id;
+import dev.menagerie.protocol.jute.JuteRecord;
+import dev.menagerie.protocol.txn.TxnHeader;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One request on its way through prep, the log and the commit stage. Prep fills in the transaction; the commit
+ * stage applies it and answers {@link #client()}, which is null for requests the server makes itself (closing
+ * an expired session, deleting an empty container).
+ */
+public final class Request {
+
+    private final ClientLink client;
+    private final long sessionId;
+    private final int xid;
+    private final int type;
+    private final byte[] body;
+    private final List<Id> authIds;
+    private final long receivedNanos = System.nanoTime();
+
+    private TxnHeader header;
+    private JuteRecord txn;
+    private int prepError;
+    private CompletableFuture<Void> durable;
+
+    public Request(ClientLink client, long sessionId, int xid, int type, byte[] body, List<Id> authIds) {
+        this.client = client;
+        this.sessionId = sessionId;
+        this.xid = xid;
+        this.type = type;
+        this.body = body;
+        this.authIds = authIds;
+    }
+
+    public ClientLink client() {
+        return client;
+    }
+
+    public long sessionId() {
+        return sessionId;
+    }
+
+    public int xid() {
+        return xid;
+    }
+
+    public int type() {
+        return type;
+    }
+
+    /** The request record's bytes, after the request header. */
+    public byte[] body() {
+        return body;
+    }
+
+    public List<Id> authIds() {
+        return authIds;
+    }
+
+    public long receivedNanos() {
+        return receivedNanos;
+    }
+
+    /** The transaction header, null for reads and for requests that failed before getting a zxid. */
+    public TxnHeader header() {
+        return header;
+    }
+
+    public JuteRecord txn() {
+        return txn;
+    }
+
+    void setTxn(TxnHeader header, JuteRecord txn) {
+        this.header = header;
+        this.txn = txn;
+    }
+
+    /** An error found without a transaction (a body that does not decode), 0 when none. */
+    public int prepError() {
+        return prepError;
+    }
+
+    void setPrepError(int prepError) {
+        this.prepError = prepError;
+    }
+
+    /** Completes when the transaction is on disk; already complete for requests without one. */
+    CompletableFuture<Void> durable() {
+        return durable == null ? CompletableFuture.completedFuture(null) : durable;
+    }
+
+    void setDurable(CompletableFuture<Void> durable) {
+        this.durable = durable;
+    }
+
+    @Override
+    public String toString() {
+        return "request 0x" + Long.toHexString(sessionId) + ":" + xid + " " + dev.menagerie.protocol.OpCode.name(type);
+    }
+}
