@@ -1,0 +1,96 @@
+package dev.menagerie.server.e2e;
+
+import dev.menagerie.api.config.ServerConfig;
+import dev.menagerie.api.storage.Storage;
+import dev.menagerie.api.storage.StorageSettings;
+import dev.menagerie.api.transport.ServerCnxnFactory;
+import dev.menagerie.config.impl.ConfigParser;
+import dev.menagerie.server.impl.host.StandaloneServer;
+import dev.menagerie.server.impl.host.TransportSlot;
+import dev.menagerie.storage.file.impl.FileStorageFactory;
+import dev.menagerie.transport.netty.impl.NettyServerCnxnFactory;
+import dev.menagerie.transport.nio.impl.NioServerCnxnFactory;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A Menagerie standalone server in this JVM, on a free loopback port, with the real transport and storage. */
+public final class MenagerieServer implements AutoCloseable {
+
+    private final Path dir;
+    private final int port;
+    private final Storage storage;
+    private final StandaloneServer server;
+    private final TransportSlot transports = new TransportSlot();
+
+    public MenagerieServer(Path dir, String transport, String... extraConfigLines) throws Exception {
+        this(dir, freePort(), transport, extraConfigLines);
+    }
+
+    public MenagerieServer(Path dir, int port, String transport, String... extraConfigLines) throws Exception {
+        this.dir = dir;
+        this.port = port;
+        Path cfg = dir.resolve("zoo.cfg");
+        StringBuilder text = new StringBuilder("tickTime=2000\ndataDir=" + dir.resolve("data") + "\nclientPort="
+                + port + "\nclientPortAddress=127.0.0.1\n4lw.commands.whitelist=*\nadmin.enableServer=false\n");
+        for (String line : extraConfigLines) {
+            text.append(line).append('\n');
+        }
+        Files.writeString(cfg, text);
+        ServerConfig config = new ConfigParser(key -> null).parse(cfg).config();
+        storage = new FileStorageFactory(new FileStorageFactory.Config() {
+            @Override
+            public long fsync_warningthresholdms() {
+                return 1000;
+            }
+
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return FileStorageFactory.Config.class;
+            }
+        }).open(new StorageSettings(config.dataDir(), config.dataLogDir(), config.preAllocSizeBytes(),
+                config.forceSync(), config.autopurgeSnapRetainCount(), config.autopurgeIntervalHours()));
+        transports.offer(newTransport(transport), transport);
+        server = new StandaloneServer(config, storage, transports);
+        server.start();
+    }
+
+    static ServerCnxnFactory newTransport(String type) {
+        return "netty".equals(type) ? new NettyServerCnxnFactory() : new NioServerCnxnFactory();
+    }
+
+    /** Swaps the client transport while the server runs, as a bundle swap does. */
+    public void switchTransport(String type) {
+        transports.offer(newTransport(type), type);
+    }
+
+    public String connectString() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public StandaloneServer server() {
+        return server;
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.stop();
+        storage.close();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
