@@ -214,7 +214,8 @@ final class ClientConnection implements ClientLink {
         server.requestAnswered(latencyMs);
         boolean resume;
         synchronized (this) {
-            resume = throttled && !server.overloaded();
+            // As Apache: a connection with nothing outstanding is never held back, or it would wait forever.
+            resume = throttled && (!server.overloaded() || stats.outstanding() == 0);
             if (resume) {
                 throttled = false;
             }

@@ -132,6 +132,15 @@ public final class CommitStage implements Runnable {
                 reply(request, 0, null);
                 client.closeAfterReplies();
             }
+            case OpCode.MULTI -> {
+                if (header.type() == OpCode.ERROR) {
+                    reply(request, ((ErrorTxn) request.txn()).err(), null);
+                } else {
+                    // As Apache's FinalRequestProcessor: a multi that failed part-way still answers OK with every
+                    // op's result; the client takes the first error result as the outcome.
+                    reply(request, 0, WriteReplies.body(request.type(), result));
+                }
+            }
             default -> {
                 int err = header.type() == OpCode.ERROR ? ((ErrorTxn) request.txn()).err() : result.err();
                 JuteRecord body = err == 0 ? WriteReplies.body(request.type(), result) : null;

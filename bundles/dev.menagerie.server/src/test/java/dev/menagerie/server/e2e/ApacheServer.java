@@ -1,0 +1,39 @@
+package dev.menagerie.server.e2e;
+
+import java.io.File;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.zookeeper.server.ServerCnxnFactory;
+import org.apache.zookeeper.server.ZooKeeperServer;
+
+/**
+ * Apache ZooKeeper 3.9.5's own standalone server in this JVM (its NIO transport, its file storage), the reference
+ * the differential tests compare Menagerie with. Apache reads enforceQuota and superDigest once per JVM, so the
+ * tests that need them run in their own fork with the properties set (see the pom).
+ */
+final class ApacheServer implements AutoCloseable {
+
+    private final ZooKeeperServer server;
+    private final ServerCnxnFactory factory;
+    private final int port;
+
+    ApacheServer(Path dir) throws Exception {
+        File data = Files.createDirectories(dir.resolve("apache")).toFile();
+        server = new ZooKeeperServer(data, data, 2000);
+        port = MenagerieServer.freePort();
+        factory = ServerCnxnFactory.createFactory();
+        factory.configure(new InetSocketAddress("127.0.0.1", port), 60);
+        factory.startup(server);
+    }
+
+    String connectString() {
+        return "127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() {
+        factory.shutdown();
+        server.shutdown();
+    }
+}

@@ -1,0 +1,99 @@
+package dev.menagerie.server.e2e;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import org.apache.jute.BinaryOutputArchive;
+import org.apache.jute.Record;
+import org.apache.zookeeper.proto.ConnectRequest;
+import org.apache.zookeeper.proto.ReplyHeader;
+import org.apache.zookeeper.proto.RequestHeader;
+
+/**
+ * A client that writes frames itself, for requests the official client refuses to send (bad paths, a createTTL
+ * without a TTL mode). It sees the reply header only: error code and zxid.
+ */
+final class RawClient implements AutoCloseable {
+
+    private static final int NOTIFICATION_XID = -1;
+
+    private final Socket socket = new Socket();
+    private final DataInputStream in;
+    private final DataOutputStream out;
+    private int xid;
+
+    private final int connectResponseBytes;
+
+    RawClient(int port) throws IOException {
+        this(port, true);
+    }
+
+    /**
+     * @param withReadOnly false sends the 44-byte ConnectRequest of clients older than 3.4, without the readOnly
+     *     flag; the server must then answer without it too
+     */
+    RawClient(int port, boolean withReadOnly) throws IOException {
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        socket.setSoTimeout(10_000);
+        socket.setTcpNoDelay(true);
+        in = new DataInputStream(socket.getInputStream());
+        out = new DataOutputStream(socket.getOutputStream());
+        if (withReadOnly) {
+            send(null, new ConnectRequest(0, 0, 30_000, 0, new byte[16], false));
+        } else {
+            ByteBuffer old = ByteBuffer.allocate(4 + 44).putInt(44).putInt(0).putLong(0).putInt(30_000).putLong(0)
+                    .putInt(16).put(new byte[16]);
+            out.write(old.array());
+            out.flush();
+        }
+        connectResponseBytes = readFrame().remaining();
+    }
+
+    /** The size of the ConnectResponse frame: 36 bytes without the readOnly flag, 37 with it. */
+    int connectResponseBytes() {
+        return connectResponseBytes;
+    }
+
+    /** Sends one request and returns its reply header (notifications in between are skipped). */
+    ReplyHeader call(int type, Record request) throws IOException {
+        int sent = ++xid;
+        send(new RequestHeader(sent, type), request);
+        while (true) {
+            ByteBuffer frame = readFrame();
+            ReplyHeader header = new ReplyHeader(frame.getInt(), frame.getLong(), frame.getInt());
+            if (header.getXid() != NOTIFICATION_XID) {
+                return header;
+            }
+        }
+    }
+
+    private void send(RequestHeader header, Record body) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        BinaryOutputArchive archive = BinaryOutputArchive.getArchive(bytes);
+        if (header != null) {
+            header.serialize(archive, "header");
+        }
+        if (body != null) {
+            body.serialize(archive, "request");
+        }
+        // One write per frame: a separate length write would wait on delayed acks.
+        out.write(ByteBuffer.allocate(4 + bytes.size()).putInt(bytes.size()).put(bytes.toByteArray()).array());
+        out.flush();
+    }
+
+    private ByteBuffer readFrame() throws IOException {
+        int length = in.readInt();
+        byte[] frame = new byte[length];
+        in.readFully(frame);
+        return ByteBuffer.wrap(frame);
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
