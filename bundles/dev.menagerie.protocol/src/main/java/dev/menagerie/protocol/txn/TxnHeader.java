@@ -10,7 +10,7 @@ import dev.menagerie.protocol.jute.JuteWriter;
  */
 public record TxnHeader(long clientId, int cxid, long zxid, long time, int type) implements JuteRecord {
     /** The encoded size in bytes. */
-    public static final int SIZE_BYTES = 28;
+    public static final int SIZE_BYTES = 32;
 
     @Override
     public void write(JuteWriter writer) {

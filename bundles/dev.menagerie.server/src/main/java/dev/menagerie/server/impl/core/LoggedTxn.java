@@ -4,15 +4,19 @@ import dev.menagerie.protocol.OpCode;
 import dev.menagerie.protocol.jute.JuteException;
 import dev.menagerie.protocol.jute.JuteReader;
 import dev.menagerie.protocol.jute.JuteRecord;
+import dev.menagerie.protocol.txn.CheckVersionTxn;
 import dev.menagerie.protocol.txn.CloseSessionTxn;
+import dev.menagerie.protocol.txn.CreateContainerTxn;
 import dev.menagerie.protocol.txn.CreateSessionTxn;
+import dev.menagerie.protocol.txn.CreateTTLTxn;
 import dev.menagerie.protocol.txn.CreateTxn;
 import dev.menagerie.protocol.txn.CreateTxnV0;
+import dev.menagerie.protocol.txn.DeleteTxn;
+import dev.menagerie.protocol.txn.ErrorTxn;
 import dev.menagerie.protocol.txn.MultiTxn;
 import dev.menagerie.protocol.txn.SetACLTxn;
 import dev.menagerie.protocol.txn.SetDataTxn;
 import dev.menagerie.protocol.txn.TxnHeader;
-import dev.menagerie.server.impl.tree.TxnRecords;
 import java.nio.ByteBuffer;
 
 /**
@@ -22,41 +26,46 @@ import java.nio.ByteBuffer;
 record LoggedTxn(TxnHeader header, JuteRecord txn) {
 
     static LoggedTxn decode(byte[] bytes, int maxRecordBytes) throws JuteException {
-        JuteReader reader = new JuteReader(ByteBuffer.wrap(bytes), maxRecordBytes);
+        JuteReader reader = reader(bytes, maxRecordBytes);
         TxnHeader header = TxnHeader.read(reader);
-        int bodyStart = TxnHeader.SIZE_BYTES;
-        return new LoggedTxn(header, body(header.type(), reader, bytes, bodyStart));
-    }
-
-    private static JuteRecord body(int type, JuteReader reader, byte[] bytes, int bodyStart) throws JuteException {
-        switch (type) {
-            case OpCode.CREATE_SESSION:
-                return CreateSessionTxn.read(reader);
-            case OpCode.CLOSE_SESSION:
-                return reader.hasRemaining() ? CloseSessionTxn.read(reader) : null;
-            case OpCode.SET_ACL:
-                return SetACLTxn.read(reader);
-            case OpCode.RECONFIG:
-                return SetDataTxn.read(reader);
-            case OpCode.MULTI:
-                return MultiTxn.read(reader);
-            case OpCode.CREATE:
-            case OpCode.CREATE2:
-                return create(reader, bytes, bodyStart);
-            default:
-                byte[] body = java.util.Arrays.copyOfRange(bytes, bodyStart, bytes.length);
-                return TxnRecords.decodeMultiOp(type, body);
-        }
-    }
-
-    /** Logs from before 3.3 carry CreateTxnV0, without the parent's cversion. */
-    private static JuteRecord create(JuteReader reader, byte[] bytes, int bodyStart) throws JuteException {
+        JuteRecord txn;
         try {
-            return CreateTxn.read(reader);
+            txn = body(header.type(), reader);
         } catch (JuteException e) {
-            JuteReader old = JuteReader.of(java.util.Arrays.copyOfRange(bytes, bodyStart, bytes.length));
-            CreateTxnV0 v0 = CreateTxnV0.read(old);
-            return new CreateTxn(v0.path(), v0.data(), v0.acl(), v0.ephemeral(), -1);
+            if (header.type() != OpCode.CREATE && header.type() != OpCode.CREATE2) {
+                throw e;
+            }
+            txn = createV0(bytes, maxRecordBytes);
         }
+        return new LoggedTxn(header, txn);
+    }
+
+    private static JuteReader reader(byte[] bytes, int maxRecordBytes) {
+        return new JuteReader(ByteBuffer.wrap(bytes), maxRecordBytes);
+    }
+
+    private static JuteRecord body(int type, JuteReader reader) throws JuteException {
+        return switch (type) {
+            case OpCode.CREATE_SESSION -> CreateSessionTxn.read(reader);
+            case OpCode.CLOSE_SESSION -> reader.hasRemaining() ? CloseSessionTxn.read(reader) : null;
+            case OpCode.CREATE, OpCode.CREATE2 -> CreateTxn.read(reader);
+            case OpCode.CREATE_TTL -> CreateTTLTxn.read(reader);
+            case OpCode.CREATE_CONTAINER -> CreateContainerTxn.read(reader);
+            case OpCode.DELETE, OpCode.DELETE_CONTAINER -> DeleteTxn.read(reader);
+            case OpCode.SET_DATA, OpCode.RECONFIG -> SetDataTxn.read(reader);
+            case OpCode.SET_ACL -> SetACLTxn.read(reader);
+            case OpCode.CHECK -> CheckVersionTxn.read(reader);
+            case OpCode.MULTI -> MultiTxn.read(reader);
+            case OpCode.ERROR -> ErrorTxn.read(reader);
+            default -> null;
+        };
+    }
+
+    /** Logs from before 3.3 carry CreateTxnV0, without the parent's cversion (Apache then passes -1). */
+    private static JuteRecord createV0(byte[] bytes, int maxRecordBytes) throws JuteException {
+        JuteReader reader = reader(bytes, maxRecordBytes);
+        TxnHeader.read(reader);
+        CreateTxnV0 v0 = CreateTxnV0.read(reader);
+        return new CreateTxn(v0.path(), v0.data(), v0.acl(), v0.ephemeral(), -1);
     }
 }

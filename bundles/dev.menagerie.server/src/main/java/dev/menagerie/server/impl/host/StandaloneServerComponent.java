@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -83,6 +84,15 @@ public final class StandaloneServerComponent {
 
     void unbindCnxnFactory(ServerCnxnFactory factory) {
         transports.withdraw(factory);
+    }
+
+    /**
+     * The strategy targets changed (zoo.cfg named another transport or storage). Declarative Services rebinds the
+     * references itself; without this method it would restart the whole server instead.
+     */
+    @Modified
+    void targetsChanged() {
+        // nothing to do: bindCnxnFactory does the hand-over
     }
 
     @Deactivate

@@ -103,8 +103,9 @@ public final class CommitStage implements Runnable {
         if (header.type() == OpCode.CLOSE_SESSION) {
             sessions.remove(header.clientId());
         }
-        afterTxn.accept(header);
+        // The reply goes first: closing a session's connection afterwards must not drop its closeSession reply.
         answerWrite(request, header, result);
+        afterTxn.accept(header);
     }
 
     private boolean waitDurable(Request request) {
