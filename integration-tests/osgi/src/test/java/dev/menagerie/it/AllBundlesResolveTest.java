@@ -20,7 +20,9 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.namespace.HostNamespace;
 import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
@@ -68,6 +70,31 @@ public class AllBundlesResolveTest extends MenagerieTestSupport {
                 bundlesWithComponents.contains("dev.menagerie.quorum"));
         assertTrue("the config bundle's components are among " + bundlesWithComponents,
                 bundlesWithComponents.contains("dev.menagerie.config"));
+        for (String serverSide : List.of(MenagerieOptions.SERVER_BUNDLE, MenagerieOptions.NIO_TRANSPORT_BUNDLE,
+                MenagerieOptions.NETTY_TRANSPORT_BUNDLE, "dev.menagerie.storage.file")) {
+            assertTrue(serverSide + "'s components are among " + bundlesWithComponents,
+                    bundlesWithComponents.contains(serverSide));
+        }
+    }
+
+    @Test
+    public void nettysNativeEpollFragmentIsAttachedToItsHost() {
+        Bundle fragment = bundle(MenagerieOptions.EPOLL_NATIVE_FRAGMENT);
+        Await.untilTrue("the epoll fragment resolved", TIMEOUT, () -> fragment.getState() == Bundle.RESOLVED);
+        List<String> hosts = fragment.adapt(BundleWiring.class).getRequiredWires(HostNamespace.HOST_NAMESPACE)
+                .stream()
+                .map(wire -> wire.getProvider().getSymbolicName())
+                .toList();
+        assertEquals(List.of(MenagerieOptions.EPOLL_CLASSES_BUNDLE), hosts);
+    }
+
+    /** The netty transport then serves clients over native epoll, as in the distribution, not its NIO fallback. */
+    @Test
+    public void nativeEpollLoadsInsideTheFramework() throws Exception {
+        Class<?> epoll = bundle(MenagerieOptions.EPOLL_CLASSES_BUNDLE).loadClass("io.netty.channel.epoll.Epoll");
+        boolean available = (Boolean) epoll.getMethod("isAvailable").invoke(null);
+        Object cause = epoll.getMethod("unavailabilityCause").invoke(null);
+        assertTrue("Epoll.isAvailable(); unavailability cause: " + cause, available);
     }
 
     @Test

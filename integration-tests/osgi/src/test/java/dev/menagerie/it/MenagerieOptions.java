@@ -1,5 +1,6 @@
 package dev.menagerie.it;
 
+import static org.ops4j.pax.exam.CoreOptions.bootDelegationPackage;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
@@ -38,14 +39,37 @@ final class MenagerieOptions {
     static final String UNANIMOUS_BUNDLE = "dev.menagerie.example.quorum.unanimous";
     static final String MAJORITY_BUNDLE = "dev.menagerie.quorum.majority";
 
-    /** Our bundles that every test starts with, in no particular order. */
+    static final String NIO_TRANSPORT_BUNDLE = "dev.menagerie.transport.nio";
+    static final String NETTY_TRANSPORT_BUNDLE = "dev.menagerie.transport.netty";
+    static final String SERVER_BUNDLE = "dev.menagerie.server";
+    /** Netty's epoll classes, and the fragment carrying their Linux x86_64 native library. */
+    static final String EPOLL_CLASSES_BUNDLE = "io.netty.transport-classes-epoll";
+    static final String EPOLL_NATIVE_FRAGMENT = "io.netty.transport-native-epoll.linux-x86_64";
+
+    /**
+     * Our bundles that every test starts with, in no particular order: every runtime bundle of the distribution
+     * (see distribution/menagerie.bndrun) except the logging configuration fragment, which belongs to logback.
+     */
     static final List<String> MENAGERIE_BUNDLES = List.of(
             "dev.menagerie.api",
+            "dev.menagerie.protocol",
             "dev.menagerie.config",
             MAJORITY_BUNDLE,
             "dev.menagerie.quorum.hierarchical",
             "dev.menagerie.quorum",
-            "dev.menagerie.admin");
+            "dev.menagerie.admin",
+            NIO_TRANSPORT_BUNDLE,
+            NETTY_TRANSPORT_BUNDLE,
+            "dev.menagerie.storage.file",
+            SERVER_BUNDLE);
+
+    /**
+     * Packages of the official ZooKeeper Java client, which stays on the test JVM's class path: the system bundle
+     * exports them and the probe (test classes, built with {@code DynamicImport-Package: *}) imports them.
+     */
+    private static final List<String> ZOOKEEPER_CLIENT_PACKAGES = List.of(
+            "org.apache.zookeeper", "org.apache.zookeeper.data", "org.apache.zookeeper.client");
+    private static final String ZOOKEEPER_CLIENT_VERSION = "3.9.5";
 
     /** SPI Fly must weave slf4j-api before anything logs, or slf4j stays silent for good. */
     private static final int SPI_FLY_START_LEVEL = 1;
@@ -57,7 +81,20 @@ final class MenagerieOptions {
 
     /** Every bundle started against a fresh three-server zoo.cfg written for this test class. */
     static Option[] quorumOfThree() {
-        Path zooCfg = QuorumFixture.writeQuorumOfThree();
+        return runtime(QuorumFixture.writeQuorumOfThree());
+    }
+
+    /**
+     * Every bundle started against a fresh standalone zoo.cfg (free loopback client port, temporary dataDir), with
+     * the ZooKeeper Java client's packages visible to the test.
+     */
+    static Option[] standalone() {
+        return options(
+                composite(runtime(StandaloneFixture.writeStandalone())),
+                zooKeeperClient());
+    }
+
+    private static Option[] runtime(Path zooCfg) {
         return options(
                 systemProperty(Constants.EXAM_FAIL_ON_UNRESOLVED_KEY).value("true"),
                 frameworkProperty(CONFIG_FILE_PROPERTY).value(zooCfg.toString()),
@@ -67,11 +104,42 @@ final class MenagerieOptions {
                 // Felix would otherwise let slf4j's ServiceLoader see the test JVM's class path and pick the
                 // slf4j-simple found there, whose interface is not the bundle's ("not a subtype": no logging)
                 frameworkProperty("felix.bootdelegation.implicit").value("false"),
+                // ...which also hides the JDK's JFR internals from Netty's buffer allocator: its JFR event classes
+                // are instrumented to call jdk.jfr.internal.*, and without this every Netty connection fails
+                // with NoClassDefFoundError (Felix's implicit boot delegation covers it in the distribution)
+                bootDelegationPackage("jdk.jfr.internal.*"),
                 frameworkProperty(UNANIMOUS_BUNDLE_LOCATION_PROPERTY).value(bundleUnderTest(UNANIMOUS_BUNDLE)),
                 logging(),
                 declarativeServices(),
+                netty(),
                 menagerie(),
                 junitBundles());
+    }
+
+    /** The bundles of distribution/menagerie.bndrun that come from Netty, native epoll fragment included. */
+    private static Option netty() {
+        return composite(
+                nettyBundle("netty-common"),
+                nettyBundle("netty-buffer"),
+                nettyBundle("netty-resolver"),
+                nettyBundle("netty-transport"),
+                nettyBundle("netty-codec-base"),
+                nettyBundle("netty-handler"),
+                nettyBundle("netty-transport-native-unix-common"),
+                nettyBundle("netty-transport-classes-epoll"),
+                // a fragment: attached to the epoll classes when they resolve, never started
+                mavenBundle("io.netty", "netty-transport-native-epoll").classifier("linux-x86_64").versionAsInProject()
+                        .noStart());
+    }
+
+    private static Option nettyBundle(String artifactId) {
+        return mavenBundle("io.netty", artifactId).versionAsInProject().startLevel(RUNTIME_START_LEVEL);
+    }
+
+    private static Option zooKeeperClient() {
+        return composite(ZOOKEEPER_CLIENT_PACKAGES.stream()
+                .map(p -> systemPackage(p + ";version=" + ZOOKEEPER_CLIENT_VERSION))
+                .toArray(Option[]::new));
     }
 
     private static Option logging() {

@@ -62,7 +62,7 @@ final class QuorumFixture {
     }
 
     /** Holds all sockets open until every port is chosen, so the ports differ from each other. */
-    private static List<Integer> freeLoopbackPorts(int count) throws IOException {
+    static List<Integer> freeLoopbackPorts(int count) throws IOException {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {
@@ -76,7 +76,7 @@ final class QuorumFixture {
         }
     }
 
-    private static void deleteOnExit(Path dir) {
+    static void deleteOnExit(Path dir) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try (Stream<Path> paths = Files.walk(dir)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
