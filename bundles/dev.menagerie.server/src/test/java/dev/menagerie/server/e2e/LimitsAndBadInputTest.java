@@ -1,0 +1,139 @@
+package dev.menagerie.server.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.ZooKeeper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A misbehaving client never takes the server down, and the configured limits hold. */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class LimitsAndBadInputTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void connectionsBeyondMaxClientCnxnsFromOneAddressAreRefused() throws Exception {
+        try (MenagerieServer server = new MenagerieServer(dir, "nio", "maxClientCnxns=2")) {
+            try (Socket first = open(server); Socket second = open(server); Socket third = open(server)) {
+                assertTrue(closedByServer(third), "the third connection from 127.0.0.1 is closed");
+                first.close();
+                ZooKeeper zk = JavaClientSmokeTest.connect(server.connectString(), new LinkedBlockingQueue<>());
+                zk.create("/room-again", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+                zk.close();
+            }
+        }
+    }
+
+    @Test
+    void garbageInsteadOfAConnectRequestClosesOnlyThatConnection() throws Exception {
+        try (MenagerieServer server = new MenagerieServer(dir, "nio")) {
+            ZooKeeper healthy = JavaClientSmokeTest.connect(server.connectString(), new LinkedBlockingQueue<>());
+            try (Socket bad = open(server)) {
+                DataOutputStream out = new DataOutputStream(bad.getOutputStream());
+                out.writeInt(12);
+                out.write(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
+                out.flush();
+                assertTrue(closedByServer(bad), "a ConnectRequest that does not decode closes the connection");
+            }
+            healthy.create("/still-serving", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+            healthy.close();
+        }
+    }
+
+    @Test
+    void aResponseLargerThanJuteMaxbufferClosesTheConnectionNotTheServer() throws Exception {
+        try (MenagerieServer server = new MenagerieServer(dir, "nio", "jute.maxbuffer=4096")) {
+            ZooKeeper writer = JavaClientSmokeTest.connect(server.connectString(), new LinkedBlockingQueue<>());
+            writer.create("/big", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+            for (int i = 0; i < 200; i++) {
+                writer.create("/big/child-with-a-rather-long-name-" + i, new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE,
+                        CreateMode.PERSISTENT);
+            }
+            assertThrows(KeeperException.ConnectionLossException.class, () -> writer.getChildren("/big", false),
+                    "the server refuses to send a 7 KB reply through a 4 KB jute.maxbuffer");
+            ZooKeeper other = JavaClientSmokeTest.connect(server.connectString(), new LinkedBlockingQueue<>());
+            assertEquals(200, other.getAllChildrenNumber("/big"), "the server still answers everyone");
+            other.close();
+            writer.close();
+        }
+    }
+
+    @Test
+    void aFloodAboveGlobalOutstandingLimitIsThrottledAndEveryRequestAnswered() throws Exception {
+        try (MenagerieServer server = new MenagerieServer(dir, "nio", "globalOutstandingLimit=10")) {
+            ZooKeeper zk = JavaClientSmokeTest.connect(server.connectString(), new LinkedBlockingQueue<>());
+            int requests = 2_000;
+            CountDownLatch done = new CountDownLatch(requests);
+            AtomicInteger ok = new AtomicInteger();
+            for (int i = 0; i < requests; i++) {
+                zk.create("/flood-", new byte[100], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT_SEQUENTIAL,
+                        (rc, path, ctx, name) -> {
+                            if (rc == 0) {
+                                ok.incrementAndGet();
+                            }
+                            done.countDown();
+                        }, null);
+            }
+            assertTrue(done.await(60, TimeUnit.SECONDS), "every request was answered");
+            assertEquals(requests, ok.get());
+            assertEquals(requests, zk.getChildren("/", false).stream().filter(n -> n.startsWith("flood-")).count());
+            zk.close();
+        }
+    }
+
+    @Test
+    void manyConnectionsThatVanishMidFrameLeaveTheServerHealthy() throws Exception {
+        try (MenagerieServer server = new MenagerieServer(dir, "netty", "maxClientCnxns=0")) {
+            List<Socket> sockets = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                Socket socket = open(server);
+                DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+                out.writeInt(1000);
+                out.write(new byte[10]);
+                out.flush();
+                sockets.add(socket);
+            }
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+            ZooKeeper zk = JavaClientSmokeTest.connect(server.connectString(), new LinkedBlockingQueue<>());
+            zk.create("/after", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+            zk.close();
+        }
+    }
+
+    private static Socket open(MenagerieServer server) throws IOException {
+        Socket socket = new Socket();
+        socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
+        socket.setSoTimeout(10_000);
+        return socket;
+    }
+
+    private static boolean closedByServer(Socket socket) throws IOException {
+        try {
+            return new DataInputStream(socket.getInputStream()).read() < 0;
+        } catch (java.net.SocketException e) {
+            return true;
+        }
+    }
+}
