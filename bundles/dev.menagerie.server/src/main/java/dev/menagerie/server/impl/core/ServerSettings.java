@@ -12,7 +12,7 @@ public record ServerSettings(int tickTimeMs, int minSessionTimeoutMs, int maxSes
         int globalOutstandingLimit, int juteMaxBufferBytes, int snapCount, Set<String> fourLetterWords,
         String superDigest, boolean skipAcl, PrepSettings prep, boolean trustEmptySnapshot,
         long containerCheckIntervalMs, String mode, java.nio.file.Path dataDir, java.nio.file.Path dataLogDir,
-        int clientPort) {
+        int clientPort, boolean x509Enabled, String x509SuperUser) {
 
     public static ServerSettings from(ServerConfig config) {
         return new ServerSettings(config.tickTimeMs(), config.minSessionTimeoutMs(), config.maxSessionTimeoutMs(),
@@ -26,7 +26,9 @@ public record ServerSettings(int tickTimeMs, int minSessionTimeoutMs, int maxSes
                 // Apache reads this one as a plain JVM property, without the zookeeper. prefix.
                 Long.getLong("znode.container.checkIntervalMs", 60_000L),
                 config.standalone() ? "standalone" : "quorum", config.dataDir(), config.dataLogDir(),
-                config.clientAddress().map(a -> a.port()).orElse(-1));
+                config.clientAddress().map(a -> a.port()).orElse(-1),
+                namesProvider(config, "X509AuthenticationProvider"),
+                setting(config, "X509AuthenticationProvider.superUser", null));
     }
 
     /** zoo.cfg first, then {@code -Dzookeeper.<key>}, then the default. */
@@ -36,6 +38,19 @@ public record ServerSettings(int tickTimeMs, int minSessionTimeoutMs, int maxSes
             value = System.getProperty("zookeeper." + key);
         }
         return value == null ? defaultValue : value.trim();
+    }
+
+    /**
+     * Apache loads extra auth providers from {@code authProvider.<n>=<class>} (zoo.cfg) or
+     * {@code -Dzookeeper.authProvider.<n>}; we recognise its provider classes by their simple name.
+     */
+    static boolean namesProvider(ServerConfig config, String simpleClassName) {
+        java.util.stream.Stream<String> fromFile = config.properties().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("authProvider.")).map(java.util.Map.Entry::getValue);
+        java.util.stream.Stream<String> fromJvm = System.getProperties().stringPropertyNames().stream()
+                .filter(k -> k.startsWith("zookeeper.authProvider.")).map(System::getProperty);
+        return java.util.stream.Stream.concat(fromFile, fromJvm)
+                .anyMatch(value -> value != null && value.trim().endsWith("." + simpleClassName));
     }
 
     private static boolean flag(ServerConfig config, String key, boolean defaultValue) {

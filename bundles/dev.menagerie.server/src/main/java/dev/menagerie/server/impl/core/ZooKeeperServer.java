@@ -7,6 +7,7 @@ import dev.menagerie.protocol.txn.CreateSessionTxn;
 import dev.menagerie.protocol.txn.TxnHeader;
 import dev.menagerie.server.impl.auth.AclChecker;
 import dev.menagerie.server.impl.auth.ProviderRegistry;
+import dev.menagerie.server.impl.auth.X509AuthenticationProvider;
 import dev.menagerie.server.impl.watch.ReadAclDeliveryFilter;
 import dev.menagerie.server.impl.pipeline.ClientLink;
 import dev.menagerie.server.impl.pipeline.Pipeline;
@@ -64,6 +65,10 @@ public final class ZooKeeperServer {
         sessions = new SessionTracker(s.tickTimeMs(), new SessionIdGenerator(0, System.nanoTime() / 1_000_000), now);
         db.sessionTimeouts().forEach((id, timeout) -> sessions.addSession(id, timeout, now));
         providers = ProviderRegistry.defaults(s.superDigest());
+        if (s.x509Enabled()) {
+            // The TLS layer already verified the chain against the trust store; the provider reads its subject.
+            providers = providers.with(new X509AuthenticationProvider(s.x509SuperUser(), null));
+        }
         acls = new AclChecker(providers, s.skipAcl());
         watches = new WatchRouter(new ReadAclDeliveryFilter(acls));
         takeSnapshot();

@@ -19,16 +19,16 @@ import javax.net.ssl.TrustManagerFactory;
  * Self-signed server and client certificates made with the JDK's keytool, and the key and trust stores that
  * make each side trust the other.
  */
-final class TestCertificates {
+public final class TestCertificates {
 
-    static final char[] PASSWORD = "changeit".toCharArray();
+    public static final char[] PASSWORD = "changeit".toCharArray();
 
-    final Path serverKeys;
-    final Path serverTrust;
-    final Path clientKeys;
-    final Path clientTrust;
+    public final Path serverKeys;
+    public final Path serverTrust;
+    public final Path clientKeys;
+    public final Path clientTrust;
 
-    TestCertificates(Path dir) throws IOException, InterruptedException {
+    public TestCertificates(Path dir) throws IOException, InterruptedException {
         serverKeys = dir.resolve("server-keys.p12");
         serverTrust = dir.resolve("server-trust.p12");
         clientKeys = dir.resolve("client-keys.p12");
@@ -41,13 +41,13 @@ final class TestCertificates {
         trust(serverTrust, "client", clientCert);
     }
 
-    TransportSettings.Tls serverTls(boolean needClientAuth) {
+    public TransportSettings.Tls serverTls(boolean needClientAuth) {
         return new TransportSettings.Tls(serverKeys, PASSWORD, "PKCS12", serverTrust, PASSWORD, "PKCS12",
                 needClientAuth);
     }
 
     /** A client context that trusts the server; it presents the client certificate only if asked to. */
-    SSLContext clientContext(boolean withCertificate) throws IOException, GeneralSecurityException {
+    public SSLContext clientContext(boolean withCertificate) throws IOException, GeneralSecurityException {
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(load(clientTrust));
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
