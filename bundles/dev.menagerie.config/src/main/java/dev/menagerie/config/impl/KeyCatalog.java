@@ -56,14 +56,14 @@ final class KeyCatalog {
     static final Pattern WEIGHT_KEY = Pattern.compile("weight\\.(.*)");
 
     /**
-     * Keys whose change a running server can apply: limits, the purge schedule, the four-letter words and the
-     * strategies (their consumers hot-swap bound services). Everything else needs a restart.
+     * Keys whose change a running server applies: limits, the four-letter words, the snapshot interval and the
+     * strategies (their consumers hot-swap bound services). The storage reads forceSync and autopurge.* when it
+     * opens, so they, like everything else, need a restart.
      */
     static final Set<String> LIVE_KEYS = Set.of(
             "maxClientCnxns", "minSessionTimeout", "maxSessionTimeout", "globalOutstandingLimit",
-            "autopurge.snapRetainCount", "autopurge.purgeInterval", "4lw.commands.whitelist",
-            "serverCnxnFactory", "quorumVerifier", "storage", "electionType", "snapCount", "forceSync",
-            "jute.maxbuffer");
+            "4lw.commands.whitelist", "serverCnxnFactory", "quorumVerifier", "storage", "electionType",
+            "snapCount", "jute.maxbuffer");
 
     private KeyCatalog() {
     }

@@ -31,14 +31,21 @@ class ConfigDiffTest {
     void liveKeysDoNotNeedARestart() throws Exception {
         ParsedServerConfig before = zoo.config(zoo.base());
         ParsedServerConfig after = zoo.config(zoo.base() + "maxClientCnxns=10\nminSessionTimeout=5000\n"
-                + "maxSessionTimeout=50000\nglobalOutstandingLimit=10\nautopurge.purgeInterval=1\n"
-                + "autopurge.snapRetainCount=5\n4lw.commands.whitelist=*\nserverCnxnFactory=netty\n"
-                + "quorumVerifier=x\nstorage=y\nsnapCount=10\nforceSync=no\njute.maxbuffer=1000\n");
+                + "maxSessionTimeout=50000\nglobalOutstandingLimit=10\n4lw.commands.whitelist=*\n"
+                + "serverCnxnFactory=netty\nquorumVerifier=x\nstorage=y\nsnapCount=10\njute.maxbuffer=1000\n");
         assertEquals(Set.of("maxClientCnxns", "minSessionTimeout", "maxSessionTimeout", "globalOutstandingLimit",
-                "autopurge.purgeInterval", "autopurge.snapRetainCount", "4lw.commands.whitelist",
-                "serverCnxnFactory", "quorumVerifier", "storage", "snapCount", "forceSync", "jute.maxbuffer"),
-                ConfigDiff.changedKeys(before, after));
+                "4lw.commands.whitelist", "serverCnxnFactory", "quorumVerifier", "storage", "snapCount",
+                "jute.maxbuffer"), ConfigDiff.changedKeys(before, after));
         assertEquals(Set.of(), after.keysNeedingRestart(before));
+    }
+
+    @Test
+    void storageSettingsNeedARestart() throws Exception {
+        ParsedServerConfig before = zoo.config(zoo.base());
+        ParsedServerConfig after = zoo.config(zoo.base() + "autopurge.purgeInterval=1\nautopurge.snapRetainCount=5\n"
+                + "forceSync=no\n");
+        assertEquals(Set.of("autopurge.purgeInterval", "autopurge.snapRetainCount", "forceSync"),
+                after.keysNeedingRestart(before));
     }
 
     @Test
