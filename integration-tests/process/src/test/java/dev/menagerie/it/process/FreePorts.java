@@ -1,0 +1,33 @@
+package dev.menagerie.it.process;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Loopback ports nothing listens on right now. They are picked below Linux's ephemeral range (32768+): a client
+ * that keeps reconnecting to a stopped server on an ephemeral-range port can be handed that very port as its own
+ * local port and connect to itself.
+ */
+public final class FreePorts {
+
+    private static final int LOWEST = 20_000;
+    private static final int HIGHEST_EXCLUSIVE = 32_000;
+    private static final int MAX_TRIES = 200;
+
+    private FreePorts() {
+    }
+
+    public static int next() {
+        for (int tries = 0; tries < MAX_TRIES; tries++) {
+            int port = ThreadLocalRandom.current().nextInt(LOWEST, HIGHEST_EXCLUSIVE);
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return port;
+            } catch (IOException inUse) {
+                // try another
+            }
+        }
+        throw new IllegalStateException("no free loopback port in [" + LOWEST + ", " + HIGHEST_EXCLUSIVE + ")");
+    }
+}

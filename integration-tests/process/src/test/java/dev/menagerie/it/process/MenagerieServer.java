@@ -1,0 +1,84 @@
+package dev.menagerie.it.process;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Menagerie's assembled distribution as a child process. {@link Launch#SCRIPT} runs
+ * {@code bin/zkServer.sh start-foreground}, which checks zoo.cfg and then execs the JVM, so the process is the
+ * server itself and SIGKILL reaches it. {@link Launch#JAVA} runs {@code java -jar lib/menagerie.jar} with the flags
+ * {@code zkServer.sh print-cmd} shows, skipping the config check: the benchmark's start-up time is the server's own.
+ */
+public final class MenagerieServer extends ServerProcess {
+
+    public enum Launch { SCRIPT, JAVA }
+
+    private final Path home;
+    private final Launch launch;
+    private final List<String> jvmFlags;
+    private final int adminPort;
+
+    public MenagerieServer(String name, Path workDir, Path dataDir, int clientPort, Map<String, String> extraConfig,
+            Launch launch, List<String> jvmFlags) throws IOException {
+        super(name, workDir, dataDir, clientPort, extraConfig);
+        this.home = Distribution.home();
+        this.launch = launch;
+        this.jvmFlags = List.copyOf(jvmFlags);
+        this.adminPort = FreePorts.next();
+    }
+
+    /** A server launched through the script with a small heap, as the tests use it. */
+    public static MenagerieServer forTest(String name, Path workDir, Map<String, String> extraConfig)
+            throws IOException {
+        return new MenagerieServer(name, workDir, workDir.resolve(name + "-data"), FreePorts.next(), extraConfig,
+                Launch.SCRIPT, List.of("-Xmx512m"));
+    }
+
+    @Override
+    protected Map<String, String> ownConfig() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("admin.serverAddress", "127.0.0.1");
+        config.put("admin.serverPort", String.valueOf(adminPort));
+        config.put("4lw.commands.whitelist", "srvr,ruok,stat,mntr");
+        return config;
+    }
+
+    @Override
+    protected List<String> command(Path configFile) {
+        if (launch == Launch.SCRIPT) {
+            return List.of(home.resolve("bin/zkServer.sh").toString(), "start-foreground", configFile.toString());
+        }
+        List<String> command = new ArrayList<>(List.of(Distribution.java(),
+                "-Dmenagerie.config=" + configFile,
+                "-Dmenagerie.exitOnConfigError=true",
+                "-Dgosh.args=--nointeractive",
+                "-Dzookeeper.log.dir=" + logDir(),
+                "-Dzookeeper.log.file=" + name() + ".log",
+                "-Dfelix.fileinstall.dir=" + home.resolve("deploy")));
+        Path logback = home.resolve("conf/logback.xml");
+        if (Files.isRegularFile(logback)) {
+            command.add("-Dlogback.configurationFile=" + logback);
+        }
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-jar", home.resolve("lib/menagerie.jar").toString()));
+        return command;
+    }
+
+    @Override
+    protected Map<String, String> environment() {
+        return Map.of(
+                "ZOO_LOG_DIR", logDir().toString(),
+                "ZOO_LOG_FILE", name() + ".log",
+                "JVMFLAGS", String.join(" ", jvmFlags),
+                "ZOOCFGDIR", home.resolve("conf").toString());
+    }
+
+    private Path logDir() {
+        return workDir().resolve(name() + "-logs");
+    }
+}
