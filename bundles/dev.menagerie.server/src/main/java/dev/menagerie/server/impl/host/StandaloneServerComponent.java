@@ -8,6 +8,7 @@ import dev.menagerie.api.storage.StorageSettings;
 import dev.menagerie.api.transport.ServerCnxnFactory;
 import java.io.IOException;
 import java.util.Map;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -36,9 +37,20 @@ public final class StandaloneServerComponent {
     private StandaloneServer server;
     private Storage storage;
 
+    /**
+     * Set by bin/zkServer.sh: a server that cannot load its database exits (status 1, as Apache's does) instead of
+     * running with its client port closed. Tests and embedders leave it unset.
+     */
+    static final String EXIT_PROPERTY = "menagerie.exitOnConfigError";
+    private static final int EXIT_UNEXPECTED_ERROR = 1;
+
+    private final boolean exitOnFailure;
+
     @Activate
-    public StandaloneServerComponent(@Reference(name = StrategyTargets.STORAGE) StorageFactory storageFactory) {
+    public StandaloneServerComponent(@Reference(name = StrategyTargets.STORAGE) StorageFactory storageFactory,
+            BundleContext context) {
         this.storageFactory = storageFactory;
+        this.exitOnFailure = Boolean.parseBoolean(context.getProperty(EXIT_PROPERTY));
     }
 
     /** Runs after the references are bound, so the configuration is there. */
@@ -59,6 +71,10 @@ public final class StandaloneServerComponent {
         } catch (IOException | RuntimeException e) {
             LOG.error("The server could not start: {}", e.getMessage());
             stopQuietly();
+            if (exitOnFailure) {
+                // Not on the SCR thread: exiting runs shutdown hooks that stop the framework, which waits for it.
+                new Thread(() -> System.exit(EXIT_UNEXPECTED_ERROR), "menagerie-server-exit").start();
+            }
         }
     }
 
