@@ -1,0 +1,55 @@
+package dev.menagerie.election.fle.impl;
+
+import dev.menagerie.api.election.Election;
+import dev.menagerie.api.election.ElectionContext;
+import dev.menagerie.api.election.ElectionFactory;
+import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** FastLeaderElection, the only algorithm Apache ZooKeeper 3.9 accepts; closes elections still open on deactivation. */
+@Component(service = ElectionFactory.class, property = ElectionFactory.TYPE + "=fast",
+        configurationPid = FastElectionFactory.PID)
+@Designate(ocd = FastElectionFactory.Config.class)
+public final class FastElectionFactory implements ElectionFactory {
+
+    static final String PID = "dev.menagerie.election.fle";
+
+    @ObjectClassDefinition(name = "Menagerie fast leader election",
+            description = "Apache ZooKeeper's FastLeaderElection and its election-port connections.")
+    public @interface Config {
+
+        @AttributeDefinition(name = "Connect timeout (ms)",
+                description = "How long dialling a peer's election port may take (Apache's zookeeper.cnxTimeout).")
+        int cnxTimeout() default 5000;
+    }
+
+    private final int cnxTimeoutMs;
+    private final Set<FastElection> open = ConcurrentHashMap.newKeySet();
+
+    @Activate
+    public FastElectionFactory(Config config) {
+        if (config.cnxTimeout() <= 0) {
+            throw new IllegalArgumentException("cnxTimeout must be positive: " + config.cnxTimeout());
+        }
+        this.cnxTimeoutMs = config.cnxTimeout();
+    }
+
+    @Override
+    public Election create(ElectionContext context) throws IOException {
+        FastElection election = FastElection.open(context, cnxTimeoutMs, open::remove);
+        open.add(election);
+        return election;
+    }
+
+    @Deactivate
+    void deactivate() {
+        open.forEach(FastElection::close);
+    }
+}
