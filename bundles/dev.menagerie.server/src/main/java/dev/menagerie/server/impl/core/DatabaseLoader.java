@@ -8,6 +8,7 @@ import dev.menagerie.protocol.txn.CreateSessionTxn;
 import dev.menagerie.protocol.txn.TxnHeader;
 import dev.menagerie.server.impl.tree.DataTree;
 import dev.menagerie.server.impl.tree.LoadedSnapshot;
+import dev.menagerie.server.impl.tree.ZxidDigest;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,7 +46,9 @@ final class DatabaseLoader {
                 in -> loaded[0] = DataTree.readSnapshot(in, extendedTypesEnabled, maxRecordBytes));
         DataTree tree;
         Map<Long, Integer> sessions = new LinkedHashMap<>();
+        ZxidDigest snapshotDigest = null;
         if (snapshotZxid.isPresent()) {
+            snapshotDigest = loaded[0].digest();
             tree = loaded[0].tree();
             tree.setLastProcessedZxid(snapshotZxid.getAsLong());
             sessions.putAll(loaded[0].sessionTimeouts());
@@ -60,14 +63,32 @@ final class DatabaseLoader {
             }
             tree = new DataTree(extendedTypesEnabled);
         }
-        long replayed = replay(tree, sessions);
+        long replayed = replay(tree, sessions, usable(snapshotDigest));
         LOG.info("Database loaded in {} ms: last zxid 0x{}, {} transactions replayed, {} nodes, {} sessions",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
                 Long.toHexString(tree.lastProcessedZxid()), replayed, tree.nodeCount(), sessions.size());
         return new LoadedDatabase(tree, sessions);
     }
 
-    private long replay(DataTree tree, Map<Long, Integer> sessions) throws IOException {
+    /** A digest worth checking: one taken at or after the snapshot's zxid (a fresh tree stores zxid 0). */
+    private static ZxidDigest usable(ZxidDigest digest) {
+        return digest != null && digest.zxid() > 0 ? digest : null;
+    }
+
+    /**
+     * Apache checks a snapshot's digest once the replay reaches the zxid it was taken at, because a snapshot
+     * written while requests went on only matches at that point. A mismatch means the tree differs from what
+     * was written: it is reported, not fatal, as in Apache.
+     */
+    private static void checkDigest(DataTree tree, ZxidDigest digest) {
+        if (digest != null && tree.lastProcessedZxid() == digest.zxid() && !tree.digestAgrees(digest)) {
+            LOG.error("The tree digest at zxid 0x{} does not match the one the snapshot recorded: the data"
+                    + " directory may be damaged", Long.toHexString(digest.zxid()));
+        }
+    }
+
+    private long replay(DataTree tree, Map<Long, Integer> sessions, ZxidDigest digest) throws IOException {
+        checkDigest(tree, digest);
         long count = 0;
         long lastProgress = System.nanoTime();
         try (LogCursor cursor = storage.readLog(tree.lastProcessedZxid() + 1)) {
@@ -79,6 +100,7 @@ final class DatabaseLoader {
                 LoggedTxn txn = LoggedTxn.decode(entry.txnBytes(), maxRecordBytes);
                 tree.apply(txn.header(), txn.txn());
                 trackSession(txn, sessions);
+                checkDigest(tree, digest);
                 count++;
                 if (System.nanoTime() - lastProgress > PROGRESS_INTERVAL_NS) {
                     lastProgress = System.nanoTime();

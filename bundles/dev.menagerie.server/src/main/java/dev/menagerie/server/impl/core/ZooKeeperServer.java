@@ -21,7 +21,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +52,12 @@ public final class ZooKeeperServer {
     private ContainerSweeper containerSweeper;
     private int txnsSinceSnapshot;
     private int snapshotAfterTxns;
+    private final AtomicBoolean snapshotRunning = new AtomicBoolean();
+    private final ExecutorService snapshotter = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "menagerie-snapshot");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public ZooKeeperServer(ServerSettings settings, Storage storage) {
         this.settings = settings;
@@ -71,7 +80,7 @@ public final class ZooKeeperServer {
         }
         acls = new AclChecker(providers, s.skipAcl());
         watches = new WatchRouter(new ReadAclDeliveryFilter(acls));
-        takeSnapshot();
+        takeSnapshot(tree.lastProcessedZxid());
         scheduleNextSnapshot();
         pipeline = new Pipeline(tree, sessions, watches, acls, providers, storage, s.prep(), s.maxRecordBytes(),
                 tree.lastProcessedZxid(), this::afterTxn);
@@ -93,6 +102,8 @@ public final class ZooKeeperServer {
         expirer.stop();
         try {
             pipeline.stop(10_000);
+            snapshotter.shutdown();
+            snapshotter.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -214,9 +225,16 @@ public final class ZooKeeperServer {
                 link.closeAfterReplies();
             }
         }
-        if (++txnsSinceSnapshot >= snapshotAfterTxns) {
-            takeSnapshot();
+        if (++txnsSinceSnapshot >= snapshotAfterTxns && snapshotRunning.compareAndSet(false, true)) {
+            long zxid = tree.lastProcessedZxid();
             scheduleNextSnapshot();
+            snapshotter.execute(() -> {
+                try {
+                    takeSnapshot(zxid);
+                } finally {
+                    snapshotRunning.set(false);
+                }
+            });
         }
     }
 
@@ -227,8 +245,13 @@ public final class ZooKeeperServer {
         txnsSinceSnapshot = 0;
     }
 
-    private void takeSnapshot() {
-        long zxid = tree.lastProcessedZxid();
+    /**
+     * Writes a snapshot named after {@code zxid}, the last transaction applied when it was asked for. After
+     * start-up it runs on its own thread while requests go on, so it is fuzzy exactly as Apache's is: it may hold
+     * some later changes, and loading replays the log from {@code zxid + 1}, which applies them again to the same
+     * result.
+     */
+    private void takeSnapshot(long zxid) {
         long started = System.nanoTime();
         try {
             storage.snapshot(zxid, out -> tree.writeSnapshot(out, sessions.sessionTimeouts()));

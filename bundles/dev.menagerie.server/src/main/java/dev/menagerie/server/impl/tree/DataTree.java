@@ -233,6 +233,11 @@ public final class DataTree {
         return lastZxidDigest;
     }
 
+    /** False only when {@code expected} uses this tree's digest version and differs from its digest now. */
+    public boolean digestAgrees(ZxidDigest expected) {
+        return expected.digestVersion() != NodeDigest.DIGEST_VERSION || expected.digest() == nodes.digest();
+    }
+
     public int aclCacheSize() {
         return aclCache.size();
     }
