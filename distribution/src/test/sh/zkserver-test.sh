@@ -151,6 +151,14 @@ check "stop prints STOPPED" output_has "Stopping zookeeper ... STOPPED"
 check "stop removes the pid file" test ! -e "$pid_file"
 check "stop leaves no server process" eval '! kill -0 "$server_pid" 2>/dev/null'
 
+# ---- purge on demand
+run env ZOOCFGDIR="$(dirname "$good_cfg")" ZOOCFG="$(basename "$good_cfg")" "$MENAGERIE_HOME/bin/zkCleanup.sh" -n 3
+check "zkCleanup.sh -n 3 exits 0 and says what it kept" \
+  eval 'status_is 0 && output_has "Kept the 3 newest snapshots"'
+check "zkCleanup.sh leaves the only snapshot in place" eval 'ls "$work"/data/version-2/snapshot.* >/dev/null 2>&1'
+run env ZOOCFGDIR="$(dirname "$good_cfg")" ZOOCFG="$(basename "$good_cfg")" "$MENAGERIE_HOME/bin/zkCleanup.sh" -n 2
+check "zkCleanup.sh refuses to keep fewer than 3 snapshots" eval '! status_is 0'
+
 # ---- a stale pid file naming a live process that is not a Menagerie server
 mkdir -p "$work/data"
 sleep 60 &

@@ -64,6 +64,23 @@ class PurgeTest {
     }
 
     @Test
+    void purgeOnDemandFromTheCommandLineDeletesTheSameFiles() throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int status = PurgeCli.run(new String[] {dir.toString(), "-n", "3"}, new java.io.PrintStream(out),
+                System.err);
+        assertEquals(PurgeCli.EXIT_OK, status);
+        assertTrue(out.toString().contains("deleted 4 files"), out.toString());
+        assertEquals(new TreeSet<>(List.of("snapshot.20", "snapshot.30", "snapshot.40", "snapshot.50", "log.15",
+                "log.25", "log.38", "log.45", "currentEpoch")), remaining());
+    }
+
+    @Test
+    void commandLineRefusesACountBelowThreeAsApacheDoes() {
+        assertEquals(PurgeCli.EXIT_USAGE, PurgeCli.run(new String[] {dir.toString(), "-n", "2"},
+                System.out, new java.io.PrintStream(new java.io.ByteArrayOutputStream())));
+    }
+
+    @Test
     void retainingMoreThanExistDeletesNothing() throws IOException {
         Set<String> before = remaining();
         assertEquals(List.of(), new Purger(versionDir, versionDir, 10).purge());
