@@ -12,10 +12,7 @@ import dev.menagerie.server.impl.tree.DataTree;
 import dev.menagerie.server.impl.tree.ProcessTxnResult;
 import dev.menagerie.server.impl.tree.WatchTrigger;
 import dev.menagerie.server.impl.watch.WatchRouter;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +22,10 @@ import org.slf4j.LoggerFactory;
  * applies it to the tree, fires the watches it triggers and then replies, so a client sees a watch event before
  * any reply that reflects the change, and every session's replies come in request order.
  */
-public final class CommitStage implements Runnable {
+public final class CommitStage {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommitStage.class);
-    private static final Request STOP = new Request(null, 0, 0, 0, new byte[0], List.of());
-
-    private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+    private final RequestQueue queue = new RequestQueue(this::handle);
     private final DataTree tree;
     private final PendingChanges pending;
     private final WatchRouter watches;
@@ -49,34 +44,28 @@ public final class CommitStage implements Runnable {
     }
 
     void submit(Request request) {
-        queue.add(request);
+        queue.submit(request);
     }
 
     int queued() {
         return queue.size();
     }
 
-    void stop() {
-        queue.add(STOP);
+    /** The stage's thread body. */
+    RequestQueue queue() {
+        return queue;
     }
 
-    @Override
-    public void run() {
+    void stop() {
+        queue.stop();
+    }
+
+    private void handle(Request request) {
         try {
-            while (true) {
-                Request request = queue.take();
-                if (request == STOP) {
-                    return;
-                }
-                try {
-                    commit(request);
-                } catch (RuntimeException e) {
-                    LOG.error("Failed to complete {}", request, e);
-                    reply(request, ErrorCode.SYSTEMERROR.code(), null);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            commit(request);
+        } catch (RuntimeException e) {
+            LOG.error("Failed to complete {}", request, e);
+            reply(request, ErrorCode.SYSTEMERROR.code(), null);
         }
     }
 

@@ -35,8 +35,8 @@ public final class Pipeline {
         this.commit = new CommitStage(tree, pending, watches, sessions, reads, afterTxn);
         this.prep = new PrepStage(preparer, pending, sessions, storage, commit::submit, System::currentTimeMillis,
                 settings, maxRecordBytes, lastZxid);
-        this.prepThread = new Thread(prep, "menagerie-prep");
-        this.commitThread = new Thread(commit, "menagerie-commit");
+        this.prepThread = new Thread(prep.queue(), "menagerie-prep");
+        this.commitThread = new Thread(commit.queue(), "menagerie-commit");
     }
 
     public void start() {

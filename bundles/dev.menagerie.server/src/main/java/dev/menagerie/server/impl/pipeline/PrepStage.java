@@ -25,9 +25,7 @@ import dev.menagerie.server.impl.session.SessionTracker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -38,12 +36,10 @@ import org.slf4j.LoggerFactory;
  * consumes a zxid, as in Apache), appends it to the log without waiting for the disk, and passes every request
  * on in arrival order. Group commit in the storage lets many appends share one fsync.
  */
-public final class PrepStage implements Runnable {
+public final class PrepStage {
 
     private static final Logger LOG = LoggerFactory.getLogger(PrepStage.class);
-    private static final Request STOP = new Request(null, 0, 0, 0, new byte[0], List.of());
-
-    private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+    private final RequestQueue queue = new RequestQueue(this::handle);
     private final TxnPreparer preparer;
     private final PendingChanges pending;
     private final SessionTracker sessions;
@@ -70,36 +66,30 @@ public final class PrepStage implements Runnable {
     }
 
     public void submit(Request request) {
-        queue.add(request);
+        queue.submit(request);
     }
 
     public int queued() {
         return queue.size();
     }
 
-    void stop() {
-        queue.add(STOP);
+    /** The stage's thread body. */
+    RequestQueue queue() {
+        return queue;
     }
 
-    @Override
-    public void run() {
+    void stop() {
+        queue.stop();
+    }
+
+    private void handle(Request request) {
         try {
-            while (true) {
-                Request request = queue.take();
-                if (request == STOP) {
-                    return;
-                }
-                try {
-                    prepare(request);
-                } catch (RuntimeException e) {
-                    LOG.error("Failed to prepare {}", request, e);
-                    request.setPrepError(ErrorCode.SYSTEMERROR.code());
-                }
-                next.accept(request);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            prepare(request);
+        } catch (RuntimeException e) {
+            LOG.error("Failed to prepare {}", request, e);
+            request.setPrepError(ErrorCode.SYSTEMERROR.code());
         }
+        next.accept(request);
     }
 
     /** Prepares one request; package-private so tests can drive the stage without its thread. */
