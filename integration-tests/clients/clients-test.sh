@@ -15,30 +15,17 @@ MENAGERIE_HOME="$(cd "$MENAGERIE_HOME" 2>/dev/null && pwd)" || {
   exit 1
 }
 SCRIPT="$MENAGERIE_HOME/bin/zkServer.sh"
+# shellcheck source=/dev/null
+source "$here/../../distribution/src/test/sh/test-lib.sh"
 START_WAIT_S="${START_WAIT_S:-90}"    # a loaded 2-core machine may take a while to start every bundle
 KAZOO_WAIT_S="${KAZOO_WAIT_S:-180}"   # the whole kazoo run; each of its own waits is bounded too
 CLI_WAIT_S="${CLI_WAIT_S:-20}"        # one cli_mt command
 WORD_WAIT_S="${WORD_WAIT_S:-5}"       # one four-letter word
 
-passed=0
-failed=0
 skipped=0
 work="$(mktemp -d "${TMPDIR:-/tmp}/menagerie-clients-test.XXXXXX")"
 unset ZOOCFGDIR ZOOPIDFILE JVMFLAGS SERVER_JVMFLAGS
 export ZOO_LOG_DIR="$work/logs"
-
-pass() {
-  passed=$((passed + 1))
-  echo "PASS: $1"
-}
-
-fail() {
-  failed=$((failed + 1))
-  echo "FAIL: $1"
-  if [[ -n ${2:-} ]]; then
-    printf '%s\n' "$2" | sed 's/^/    | /'
-  fi
-}
 
 skip() {
   skipped=$((skipped + 1))
@@ -50,28 +37,11 @@ cleanup() {
   if [[ -f $pid_file ]]; then
     pid="$(cat "$pid_file")"
     timeout 60 "$SCRIPT" stop "$cfg" >/dev/null 2>&1
-    if [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null; then
-      kill "$pid" 2>/dev/null
-      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-      kill -9 "$pid" 2>/dev/null
-    fi
+    stop_pid "$pid"
   fi
   rm -rf "$work"
 }
 trap cleanup EXIT
-
-# A loopback port nothing listens on (connect refused), from a random start; bounded tries.
-free_port() {
-  local port tries
-  for ((tries = 0; tries < 50; tries++)); do
-    port=$((20000 + RANDOM % 30000))
-    if ! timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$port" 2>/dev/null; then
-      echo "$port"
-      return 0
-    fi
-  done
-  return 1
-}
 
 # four_letter_word <word>: what the server answers on the client port, within WORD_WAIT_S.
 four_letter_word() {

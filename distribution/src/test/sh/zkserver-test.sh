@@ -13,27 +13,14 @@ MENAGERIE_HOME="$(cd "$MENAGERIE_HOME" 2>/dev/null && pwd)" || {
   exit 1
 }
 SCRIPT="$MENAGERIE_HOME/bin/zkServer.sh"
+# shellcheck source=/dev/null
+source "$here/test-lib.sh"
 STATUS_WAIT_S="${STATUS_WAIT_S:-90}"      # a loaded 2-core machine may take a while to start every bundle
 FOREGROUND_WAIT_S="${FOREGROUND_WAIT_S:-60}"
 
-passed=0
-failed=0
 work="$(mktemp -d "${TMPDIR:-/tmp}/menagerie zkserver-test.XXXXXX")"
 unset ZOOCFGDIR ZOOPIDFILE JVMFLAGS SERVER_JVMFLAGS
 export ZOO_LOG_DIR="$work/logs"
-
-pass() {
-  passed=$((passed + 1))
-  echo "PASS: $1"
-}
-
-fail() {
-  failed=$((failed + 1))
-  echo "FAIL: $1"
-  if [[ -n ${2:-} ]]; then
-    printf '%s\n' "$2" | sed 's/^/    | /'
-  fi
-}
 
 # check <description> <command...>: passes when the command succeeds.
 check() {
@@ -47,28 +34,11 @@ cleanup() {
   for pid_file in "$work"/data*/zookeeper_server.pid; do
     [[ -f $pid_file ]] || continue
     pid="$(cat "$pid_file")"
-    if [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null; then
-      kill "$pid" 2>/dev/null
-      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-      kill -9 "$pid" 2>/dev/null
-    fi
+    stop_pid "$pid"
   done
   rm -rf "$work"
 }
 trap cleanup EXIT
-
-# A loopback port nothing listens on (connect refused), from a random start; bounded tries.
-free_port() {
-  local port tries
-  for ((tries = 0; tries < 50; tries++)); do
-    port=$((20000 + RANDOM % 30000))
-    if ! timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$port" 2>/dev/null; then
-      echo "$port"
-      return 0
-    fi
-  done
-  return 1
-}
 
 # run <command...>: captures stdout+stderr in $last_output and the status in $last_status.
 run() {
