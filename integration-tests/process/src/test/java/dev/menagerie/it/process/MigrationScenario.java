@@ -25,7 +25,11 @@ public final class MigrationScenario {
     public static final String USER = "alice:secret";
     public static final String EXPIRING_EPHEMERAL = ROOT + "/ephemeral-expiring";
     public static final String RESUMED_EPHEMERAL = ROOT + "/ephemeral-resumed";
-    public static final int EPHEMERAL_SESSION_TIMEOUT_MS = 10_000;
+    /**
+     * The longest timeout tickTime=2000 allows: the reading server must be started and its tree captured before
+     * the sessions left open expire, and a loaded CI machine once took 30 s to get a first client connected.
+     */
+    public static final int EPHEMERAL_SESSION_TIMEOUT_MS = 40_000;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
     private static final int SEQUENTIAL_CHILDREN = 30;
 
