@@ -82,10 +82,19 @@ public final class MenagerieServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * Stops the server. Every test run this way also checks that each transaction's logged digest (computed in
+     * prep, as Apache does) agreed with the tree after applying it.
+     */
     @Override
     public void close() throws IOException {
+        long digestMismatches = server.server().digestMismatches();
         server.stop();
         storage.close();
+        if (digestMismatches != 0) {
+            throw new AssertionError(digestMismatches + " transactions were logged with a digest the tree did not"
+                    + " reach when they were applied");
+        }
     }
 
     static int freePort() throws IOException {

@@ -198,6 +198,11 @@ public final class ZooKeeperServer {
         return tree == null ? 0 : tree.lastProcessedZxid();
     }
 
+    public long digestMismatches() {
+        Pipeline p = pipeline;
+        return p == null ? 0 : p.digestMismatches();
+    }
+
     public int queuedRequests() {
         Pipeline p = pipeline;
         return p == null ? 0 : p.queued();

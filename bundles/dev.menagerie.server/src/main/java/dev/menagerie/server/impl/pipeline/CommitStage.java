@@ -32,6 +32,7 @@ public final class CommitStage {
     private final SessionTracker sessions;
     private final ReadHandler reads;
     private final Consumer<TxnHeader> afterTxn;
+    private final java.util.concurrent.atomic.AtomicLong digestMismatches = new java.util.concurrent.atomic.AtomicLong();
 
     CommitStage(DataTree tree, PendingChanges pending, WatchRouter watches, SessionTracker sessions,
             ReadHandler reads, Consumer<TxnHeader> afterTxn) {
@@ -86,6 +87,7 @@ public final class CommitStage {
         }
         ProcessTxnResult result = tree.apply(header, request.txn());
         pending.applied(header.zxid());
+        checkDigest(header, request.expectedDigest());
         for (WatchTrigger trigger : result.triggers()) {
             watches.fire(trigger.path(), trigger.type(), header.zxid(), trigger.acl());
         }
@@ -95,6 +97,23 @@ public final class CommitStage {
         // The reply goes first: closing a session's connection afterwards must not drop its closeSession reply.
         answerWrite(request, header, result);
         afterTxn.accept(header);
+    }
+
+    /**
+     * The digest logged with the transaction was computed in prep; after applying it, the tree must agree. Apache
+     * reports a mismatch the same way: it means prep and apply disagree about what the transaction did.
+     */
+    private void checkDigest(TxnHeader header, long expected) {
+        long actual = tree.digest();
+        if (actual != expected && digestMismatches.getAndIncrement() < 10) {
+            LOG.warn("Digest mismatch after transaction 0x{} ({}): logged {}, tree {}",
+                    Long.toHexString(header.zxid()), dev.menagerie.protocol.OpCode.name(header.type()), expected,
+                    actual);
+        }
+    }
+
+    long digestMismatches() {
+        return digestMismatches.get();
     }
 
     private boolean waitDurable(Request request) {

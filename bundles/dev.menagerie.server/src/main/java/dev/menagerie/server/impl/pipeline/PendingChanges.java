@@ -39,6 +39,11 @@ final class PendingChanges {
     private ChangeRecord fromNode(String path, DataNode node) {
         StatPersisted stat = node.statPersisted();
         ChangeRecord record = new ChangeRecord(-1, path, true);
+        record.czxid = stat.czxid();
+        record.mzxid = stat.mzxid();
+        record.ctime = stat.ctime();
+        record.mtime = stat.mtime();
+        record.pzxid = stat.pzxid();
         record.version = stat.version();
         record.persistedCversion = stat.cversion();
         record.aversion = stat.aversion();
@@ -49,9 +54,20 @@ final class PendingChanges {
         return record;
     }
 
-    synchronized void add(ChangeRecord record) {
+    /**
+     * Records a change; {@code before} is the node's previous state (null for a new node), from which the tree
+     * digest after the change follows, as Apache's precalculateDigest computes it.
+     */
+    synchronized void add(ChangeRecord record, ChangeRecord before) {
+        long previousTerm = before == null ? 0 : before.nodeDigest();
+        record.treeDigestAfter = currentDigest() - previousTerm + record.nodeDigest();
         inOrder.addLast(record);
         byPath.put(record.path, record);
+    }
+
+    /** The tree digest once every prepared transaction is applied. */
+    synchronized long currentDigest() {
+        return inOrder.isEmpty() ? tree.digest() : inOrder.peekLast().treeDigestAfter;
     }
 
     /** Remembers the records for {@code paths} so a failing multi can put them back. */

@@ -48,6 +48,11 @@ public final class Pipeline {
         prep.submit(request);
     }
 
+    /** Transactions whose applied tree digest differed from the one logged with them (should stay 0). */
+    public long digestMismatches() {
+        return commit.digestMismatches();
+    }
+
     /** Requests accepted and not yet answered. */
     public int queued() {
         return prep.queued() + commit.queued();

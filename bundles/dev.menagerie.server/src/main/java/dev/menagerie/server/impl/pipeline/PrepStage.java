@@ -19,7 +19,9 @@ import dev.menagerie.protocol.txn.CreateSessionTxn;
 import dev.menagerie.protocol.txn.ErrorTxn;
 import dev.menagerie.protocol.txn.MultiTxn;
 import dev.menagerie.protocol.txn.Txn;
+import dev.menagerie.protocol.txn.TxnDigest;
 import dev.menagerie.protocol.txn.TxnHeader;
+import dev.menagerie.server.impl.tree.DataTree;
 import dev.menagerie.server.impl.session.SessionState;
 import dev.menagerie.server.impl.session.SessionTracker;
 import java.util.ArrayList;
@@ -124,8 +126,9 @@ public final class PrepStage {
             header = new TxnHeader(header.clientId(), header.cxid(), zxid, header.time(), OpCode.ERROR);
             txn = new ErrorTxn(e.code().code());
         }
-        request.setTxn(header, txn);
-        request.setDurable(log(header, txn));
+        long digest = pending.currentDigest();
+        request.setTxn(header, txn, digest);
+        request.setDurable(log(header, txn, new TxnDigest(DataTree.digestVersion(), digest)));
     }
 
     private JuteRecord transaction(Request request, TxnHeader header, JuteRecord record, List<MultiOps.Op> ops)
@@ -155,7 +158,11 @@ public final class PrepStage {
     private JuteRecord closeSession(long sessionId, long zxid) {
         List<String> ephemerals = pending.ephemeralsOf(sessionId);
         for (String path : ephemerals) {
-            pending.add(ChangeRecord.deleted(zxid, path));
+            ChangeRecord node = pending.lookup(path);
+            ChangeRecord parent = pending.lookup(path.substring(0, path.lastIndexOf('/')));
+            if (node != null && parent != null) {
+                TxnPreparer.recordDeletion(pending, parent, node, zxid);
+            }
         }
         sessions.setClosing(sessionId);
         return settings.closeSessionTxnEnabled() ? new CloseSessionTxn(ephemerals) : null;
@@ -199,12 +206,14 @@ public final class PrepStage {
         return out.toByteArray();
     }
 
-    private CompletableFuture<Void> log(TxnHeader header, JuteRecord txn) {
+    /** Header, transaction and the tree digest after it, as Apache 3.9 logs them with digests enabled. */
+    private CompletableFuture<Void> log(TxnHeader header, JuteRecord txn, TxnDigest digest) {
         writer.reset();
         header.write(writer);
         if (txn != null) {
             txn.write(writer);
         }
+        digest.write(writer);
         return storage.append(new LogEntry(header.zxid(), writer.toByteArray())).toCompletableFuture();
     }
 

@@ -23,6 +23,7 @@ public final class Request {
 
     private TxnHeader header;
     private JuteRecord txn;
+    private long expectedDigest;
     private int prepError;
     private CompletableFuture<Void> durable;
 
@@ -73,9 +74,15 @@ public final class Request {
         return txn;
     }
 
-    void setTxn(TxnHeader header, JuteRecord txn) {
+    void setTxn(TxnHeader header, JuteRecord txn, long expectedDigest) {
         this.header = header;
         this.txn = txn;
+        this.expectedDigest = expectedDigest;
+    }
+
+    /** The tree digest prep computed for after this transaction; logged with it and checked when applied. */
+    long expectedDigest() {
+        return expectedDigest;
     }
 
     /** An error found without a transaction (a body that does not decode), 0 when none. */

@@ -144,12 +144,18 @@ final class TxnPreparer {
         ChangeRecord newParent = parent.duplicate(zxid);
         newParent.childCount++;
         newParent.persistedCversion = newCversion;
-        pending.add(newParent);
+        newParent.pzxid = zxid;
+        pending.add(newParent, parent);
         ChangeRecord node = new ChangeRecord(zxid, path, true);
+        node.czxid = zxid;
+        node.mzxid = zxid;
+        node.pzxid = zxid;
+        node.ctime = timeMs;
+        node.mtime = timeMs;
         node.ephemeralOwner = ephemeralOwner;
         node.acl = fixedAcl;
         node.data = data;
-        pending.add(node);
+        pending.add(node, null);
         return txn;
     }
 
@@ -163,7 +169,7 @@ final class TxnPreparer {
         if (node.childCount > 0) {
             throw new KeeperFailure(ErrorCode.NOTEMPTY, path);
         }
-        recordDeletion(parent, path, zxid);
+        recordDeletion(parent, node, zxid);
         return new DeleteTxn(path);
     }
 
@@ -176,15 +182,21 @@ final class TxnPreparer {
         if (NodeKind.of(node.ephemeralOwner, settings.extendedTypesEnabled()) == NodeKind.NORMAL) {
             throw new KeeperFailure(ErrorCode.BADVERSION, path);
         }
-        recordDeletion(existing(parentPath), path, zxid);
+        recordDeletion(existing(parentPath), node, zxid);
         return new DeleteTxn(path);
     }
 
-    private void recordDeletion(ChangeRecord parent, String path, long zxid) {
+    /** Apache's deleteNode: the child goes and the parent's pzxid moves to this zxid. */
+    static void recordDeletion(PendingChanges pending, ChangeRecord parent, ChangeRecord node, long zxid) {
         ChangeRecord newParent = parent.duplicate(zxid);
         newParent.childCount--;
-        pending.add(newParent);
-        pending.add(ChangeRecord.deleted(zxid, path));
+        newParent.pzxid = zxid;
+        pending.add(newParent, parent);
+        pending.add(ChangeRecord.deleted(zxid, node.path), node);
+    }
+
+    private void recordDeletion(ChangeRecord parent, ChangeRecord node, long zxid) {
+        recordDeletion(pending, parent, node, zxid);
     }
 
     private JuteRecord setData(SetDataRequest request, List<Id> authIds, long zxid, long timeMs)
@@ -200,7 +212,9 @@ final class TxnPreparer {
         ChangeRecord changed = node.duplicate(zxid);
         changed.version = newVersion;
         changed.data = request.data();
-        pending.add(changed);
+        changed.mzxid = zxid;
+        changed.mtime = timeMs;
+        pending.add(changed, node);
         return new SetDataTxn(path, request.data(), newVersion);
     }
 
@@ -214,7 +228,7 @@ final class TxnPreparer {
         ChangeRecord changed = node.duplicate(zxid);
         changed.aversion = newVersion;
         changed.acl = fixedAcl;
-        pending.add(changed);
+        pending.add(changed, node);
         return new SetACLTxn(path, fixedAcl, newVersion);
     }
 

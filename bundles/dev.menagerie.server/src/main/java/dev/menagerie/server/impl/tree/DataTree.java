@@ -233,6 +233,20 @@ public final class DataTree {
         return lastZxidDigest;
     }
 
+    /**
+     * A node's term in the tree digest for the given state, so the request pipeline can compute the digest a
+     * transaction will leave before it is applied (Apache logs it with the transaction).
+     */
+    public static long nodeDigest(String path, byte[] data, StatPersisted stat) {
+        return NodeDigest.of(path, data, stat.czxid(), stat.mzxid(), stat.pzxid(), stat.ctime(), stat.mtime(),
+                stat.version(), stat.cversion(), stat.aversion(), stat.ephemeralOwner());
+    }
+
+    /** The digest version {@link #txnDigest()} and {@link #nodeDigest} use. */
+    public static int digestVersion() {
+        return NodeDigest.DIGEST_VERSION;
+    }
+
     /** False only when {@code expected} uses this tree's digest version and differs from its digest now. */
     public boolean digestAgrees(ZxidDigest expected) {
         return expected.digestVersion() != NodeDigest.DIGEST_VERSION || expected.digest() == nodes.digest();

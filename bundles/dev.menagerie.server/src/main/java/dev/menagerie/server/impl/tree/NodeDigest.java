@@ -25,17 +25,24 @@ final class NodeDigest {
 
     /** The digest term; the caller holds the node's lock or is the only writer. */
     static long of(String path, DataNode node) {
+        return of(path, node.data, node.czxid, node.mzxid, node.pzxid, node.ctime, node.mtime, node.version,
+                node.cversion, node.aversion, node.ephemeralOwner);
+    }
+
+    /** The digest term of a node in the given state; {@code cversion} is the persisted one. */
+    static long of(String path, byte[] data, long czxid, long mzxid, long pzxid, long ctime, long mtime,
+            int version, int cversion, int aversion, long ephemeralOwner) {
         if (excluded(path)) {
             return 0;
         }
         String hashedPath = "/".equals(path) ? "" : path;
         ByteBuffer stat = ByteBuffer.allocate(60);
-        stat.putLong(node.czxid).putLong(node.mzxid).putLong(node.pzxid).putLong(node.ctime).putLong(node.mtime)
-                .putInt(node.version).putInt(node.cversion).putInt(node.aversion).putLong(node.ephemeralOwner);
+        stat.putLong(czxid).putLong(mzxid).putLong(pzxid).putLong(ctime).putLong(mtime)
+                .putInt(version).putInt(cversion).putInt(aversion).putLong(ephemeralOwner);
         CRC32 crc = new CRC32();
         crc.update(hashedPath.getBytes(StandardCharsets.UTF_8));
-        if (node.data != null) {
-            crc.update(node.data);
+        if (data != null) {
+            crc.update(data);
         }
         crc.update(stat.array());
         return crc.getValue();
