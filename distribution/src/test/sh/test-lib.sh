@@ -19,11 +19,13 @@ fail() {
   fi
 }
 
-# A loopback port nothing listens on (connect refused), from a random start; bounded tries.
+# A loopback port nothing listens on (connect refused); bounded tries. It is drawn below Linux's ephemeral range
+# (32768 and up), where outgoing connections take their local ports: such a port refuses connections, yet
+# binding it fails with "Address already in use".
 free_port() {
   local port tries
   for ((tries = 0; tries < 50; tries++)); do
-    port=$((20000 + RANDOM % 30000))
+    port=$((20000 + RANDOM % 12000))
     if ! timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$port" 2>/dev/null; then
       echo "$port"
       return 0
