@@ -97,9 +97,19 @@ public final class MenagerieServer implements AutoCloseable {
         }
     }
 
+    /**
+     * A loopback port nothing listens on, drawn below Linux's ephemeral range (32768+): a port there may be the
+     * local port of some outgoing connection, which refuses connections yet cannot be bound.
+     */
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        for (int tries = 0; tries < 200; tries++) {
+            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return port;
+            } catch (IOException inUse) {
+                // try another
+            }
         }
+        throw new IOException("no free loopback port below the ephemeral range");
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.menagerie.transport.netty.impl.TestCertificates;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,10 +36,7 @@ class SecureClientPortTest {
     @Test
     void tlsClientIsServedAndItsCertificateSubjectIsAnX509Identity() throws Exception {
         TestCertificates certs = new TestCertificates(dir);
-        int securePort;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            securePort = probe.getLocalPort();
-        }
+        int securePort = MenagerieServer.freePort();
         String password = new String(TestCertificates.PASSWORD);
         try (MenagerieServer server = new MenagerieServer(dir, "netty", "serverCnxnFactory=netty",
                 "secureClientPort=" + securePort, "secureClientPortAddress=127.0.0.1",
