@@ -1,0 +1,50 @@
+package dev.menagerie.quorum.impl.zab;
+
+/**
+ * What the learner's core asks its caller to do, in list order; the caller owns the socket, the transaction log,
+ * the snapshot files and the data tree. An output that writes to disk ({@link TruncateLog}, {@link
+ * LoadSnapshotFromLeader}, {@link TakeSnapshot}, {@link AcceptEpoch}) completes before the caller carries out the
+ * next one, except {@link AppendToLog}, whose completion the caller reports back with {@code logged(zxid)}.
+ */
+sealed interface FollowerOutput {
+
+    /** Start writing a proposal to the transaction log; report {@code logged(zxid)} once it is durable. */
+    record AppendToLog(long zxid, byte[] txn) implements FollowerOutput {
+    }
+
+    /** Drop every logged transaction after {@code zxid}, as the leader's TRUNC asks. */
+    record TruncateLog(long zxid) implements FollowerOutput {
+    }
+
+    /** Replace the data tree with the leader's snapshot, which is the state up to {@code zxid}. */
+    record LoadSnapshotFromLeader(long zxid, byte[] snapshot) implements FollowerOutput {
+    }
+
+    /** Persist a snapshot of the data tree: after SNAP or TRUNC the log alone no longer rebuilds it. */
+    record TakeSnapshot() implements FollowerOutput {
+    }
+
+    /** Persist {@code epoch} as the accepted (current) epoch; comes right before the ACK of NEWLEADER. */
+    record AcceptEpoch(long epoch) implements FollowerOutput {
+    }
+
+    /** Apply a committed, logged transaction to the data tree; these come strictly in zxid order. */
+    record Apply(long zxid, byte[] txn) implements FollowerOutput {
+    }
+
+    /** Send an ACK packet for {@code zxid}: a logged proposal, or the epoch start for NEWLEADER and UPTODATE. */
+    record SendAck(long zxid) implements FollowerOutput {
+    }
+
+    /** Answer the leader's PING (the caller adds its session data to the reply). */
+    record SendPingReply(long zxid) implements FollowerOutput {
+    }
+
+    /** UPTODATE arrived: the server starts serving clients. */
+    record StartServing() implements FollowerOutput {
+    }
+
+    /** Stop following and go back to election; the core ignores every input after this. */
+    record LeaderLost(String reason) implements FollowerOutput {
+    }
+}
