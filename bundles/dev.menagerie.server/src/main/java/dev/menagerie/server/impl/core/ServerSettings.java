@@ -31,13 +31,16 @@ public record ServerSettings(int tickTimeMs, int minSessionTimeoutMs, int maxSes
                 setting(config, "X509AuthenticationProvider.superUser", null));
     }
 
-    /** zoo.cfg first, then {@code -Dzookeeper.<key>}, then the default. */
+    /** zoo.cfg first, then {@code -Dzookeeper.<key>}, then the default; trimmed. */
     static String setting(ServerConfig config, String key, String defaultValue) {
-        String value = config.properties().get(key);
-        if (value == null) {
-            value = System.getProperty("zookeeper." + key);
-        }
+        String value = setting(config, key);
         return value == null ? defaultValue : value.trim();
+    }
+
+    /** A key as zoo.cfg sets it, else the {@code -Dzookeeper.<key>} system property Apache also reads; or null. */
+    public static String setting(ServerConfig config, String key) {
+        String value = config.properties().get(key);
+        return value != null ? value : System.getProperty("zookeeper." + key);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.menagerie.server.impl.host;
 
+import static dev.menagerie.server.impl.core.ServerSettings.setting;
+
 import dev.menagerie.api.config.HostPort;
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.transport.TransportSettings;
@@ -37,12 +39,6 @@ public record TransportPlan(HostPort clientAddress, HostPort secureClientAddress
                 setting(config, "ssl.keyStore.type"), setting(config, "ssl.trustStore.location"),
                 setting(config, "ssl.trustStore.password"), setting(config, "ssl.trustStore.type"),
                 setting(config, "ssl.clientAuth"));
-    }
-
-    /** zoo.cfg first, then the {@code -Dzookeeper.ssl.*} system property Apache also reads. */
-    private static String setting(ServerConfig config, String key) {
-        String value = config.properties().get(key);
-        return value != null ? value : System.getProperty("zookeeper." + key);
     }
 
     private static Path path(String value) {
