@@ -52,8 +52,8 @@ final class FollowerCore {
     private long lastHeardTick;
 
     /**
-     * @param initLimitTicks how long the leader may stay silent until NEWLEADER arrives
-     * @param syncLimitTicks how long the leader may stay silent after NEWLEADER
+     * @param initLimitTicks how long the leader may stay silent until UPTODATE arrives
+     * @param syncLimitTicks how long the leader may stay silent after UPTODATE
      */
     FollowerCore(LearnerRole role, int initLimitTicks, int syncLimitTicks) {
         if (initLimitTicks < 1 || syncLimitTicks < 1) {
@@ -118,7 +118,9 @@ final class FollowerCore {
             return List.of();
         }
         nowTick++;
-        boolean beforeNewLeader = phase == Phase.AWAITING_SYNC_MODE || phase == Phase.SYNCING;
+        // Until UPTODATE the leader waits for a quorum of NEWLEADER acks and sends nothing: initLimit applies, as
+        // Apache's learner keeps its initLimit socket timeout until then.
+        boolean beforeNewLeader = phase != Phase.SERVING;
         int limitTicks = beforeNewLeader ? initLimitTicks : syncLimitTicks;
         long silentTicks = nowTick - lastHeardTick;
         if (silentTicks > limitTicks) {

@@ -1,0 +1,74 @@
+package dev.menagerie.api.replication;
+
+import dev.menagerie.api.config.ServerConfig;
+import dev.menagerie.api.storage.LogEntry;
+import dev.menagerie.api.storage.Storage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * A server's database and client side as a quorum peer drives it. While the peer looks for a leader or syncs, the
+ * server keeps its sessions but answers no client; {@link #serveAsLeader} and {@link #serveAsLearner} open it up,
+ * {@link #stopServing} closes it again (connections are dropped so clients move on; sessions survive).
+ * Methods other than the serving ones are called only while not serving, or, for {@link #applyCommitted}, by the
+ * learner in zxid order.
+ */
+@ProviderType
+public interface Replica {
+
+    ServerConfig config();
+
+    /** The open storage; the peer appends proposals and keeps the epoch files through it. */
+    Storage storage();
+
+    /** The zxid of the last transaction applied to the data tree. */
+    long lastProcessedZxid();
+
+    /**
+     * Writes the data tree and the sessions as Apache's leader streams them after a SNAP packet (sessions, tree,
+     * no file header). The snapshot may be fuzzy: it holds at least every transaction up to
+     * {@link #lastProcessedZxid()} as read before the call.
+     */
+    void writeSnapshot(OutputStream out) throws IOException;
+
+    /** Replaces the data tree and sessions with a snapshot from the leader, as of {@code zxid}. */
+    void loadSnapshot(InputStream in, long zxid) throws IOException;
+
+    /** Removes logged transactions after {@code zxid} (the leader's TRUNC) and reloads the tree from storage. */
+    void truncate(long zxid) throws IOException;
+
+    /** Persists a snapshot of the data tree now, so that the log need not rebuild what a SNAP or TRUNC installed. */
+    void takeSnapshot() throws IOException;
+
+    /**
+     * Applies one committed transaction, already in the log; a learner calls it in zxid order. When a client of this
+     * server waits for it (same session id and cxid), the client gets its answer.
+     */
+    void applyCommitted(LogEntry entry);
+
+    /**
+     * Starts serving as leader: the next write gets the zxid after {@code lastZxid}, is logged locally and passed
+     * to {@code proposer}; writes forwarded by learners come in through {@link #submitForwarded}. The leader also
+     * expires sessions.
+     */
+    void serveAsLeader(long lastZxid, Proposer proposer);
+
+    /** Starts serving as follower or observer: reads are answered here, writes go to {@code forwarder}. */
+    void serveAsLearner(Forwarder forwarder);
+
+    /** Stops serving: requests in flight are dropped, connections closed, sessions kept. Idempotent. */
+    void stopServing();
+
+    /** Leader only: a learner's REQUEST; it gets no direct answer, the learner sees the committed transaction. */
+    void submitForwarded(long sessionId, int cxid, int type, byte[] body, List<Forwarder.AuthId> authIds);
+
+    /** Leader only: learners report the sessions connected to them in ping replies; this keeps them alive. */
+    void touchSessions(Map<Long, Integer> timeoutsMsBySession);
+
+    /** The sessions connected to this server now and their timeouts, for a learner's ping reply. */
+    Map<Long, Integer> localSessions();
+}

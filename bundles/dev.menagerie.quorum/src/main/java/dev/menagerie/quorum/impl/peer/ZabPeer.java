@@ -1,0 +1,241 @@
+package dev.menagerie.quorum.impl.peer;
+
+import dev.menagerie.api.config.LearnerType;
+import dev.menagerie.api.config.QuorumMember;
+import dev.menagerie.api.election.Election;
+import dev.menagerie.api.election.ElectionContext;
+import dev.menagerie.api.election.ElectionFactory;
+import dev.menagerie.api.election.PeerState;
+import dev.menagerie.api.election.Vote;
+import dev.menagerie.api.quorum.QuorumVerifier;
+import dev.menagerie.api.replication.QuorumPeer;
+import dev.menagerie.api.replication.Replica;
+import dev.menagerie.api.storage.LogCursor;
+import dev.menagerie.api.storage.LogEntry;
+import dev.menagerie.quorum.impl.zab.LeaderRunner;
+import dev.menagerie.quorum.impl.zab.LearnerRunner;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One quorum peer, in Apache's QuorumPeer order: the server has loaded the database and opened the client port;
+ * this peer opens the election port, elects, then leads, follows or observes until that role ends, and elects
+ * again. Between roles it replays into the data tree whatever the log holds beyond it (Apache's
+ * fastForwardDataBase), so that it votes with, and a new leader starts from, its whole log.
+ */
+final class ZabPeer implements QuorumPeer, ElectionContext {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ZabPeer.class);
+
+    private final Replica replica;
+    private final ElectionFactory electionFactory;
+    private final QuorumVerifier verifier;
+    private final long myId;
+    private final QuorumMember me;
+    private final Thread thread;
+    private volatile Election election;
+    private volatile boolean closed;
+    private volatile PeerState state = PeerState.LOOKING;
+    private volatile Vote currentVote;
+    private volatile long leaderId = -1;
+    private volatile LeaderRunner leading;
+    private volatile LearnerRunner learning;
+
+    ZabPeer(Replica replica, ElectionFactory electionFactory, QuorumVerifier verifier) {
+        this.replica = replica;
+        this.electionFactory = electionFactory;
+        this.verifier = verifier;
+        this.myId = replica.config().myId().orElseThrow(() -> new IllegalArgumentException(
+                "quorum mode needs a myid file in the dataDir"));
+        this.me = replica.config().members().stream().filter(m -> m.id() == myId).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("server " + myId + " is not among the servers of "
+                        + replica.config().configFile()));
+        this.thread = new Thread(this::run, "menagerie-quorum-peer-" + myId);
+    }
+
+    void start() throws IOException {
+        election = electionFactory.create(this);
+        thread.start();
+    }
+
+    @Override
+    public PeerState state() {
+        return state;
+    }
+
+    @Override
+    public long leaderId() {
+        return leaderId;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        stopRole("the server is shutting down");
+        Election open = election;
+        if (open != null) {
+            open.close();
+        }
+        thread.interrupt();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        replica.stopServing();
+    }
+
+    // ---- ElectionContext ----
+
+    @Override
+    public long myId() {
+        return myId;
+    }
+
+    @Override
+    public List<QuorumMember> members() {
+        return replica.config().members();
+    }
+
+    @Override
+    public QuorumVerifier verifier() {
+        return verifier;
+    }
+
+    @Override
+    public Vote currentVote() {
+        Vote vote = currentVote;
+        if (vote != null && state != PeerState.LOOKING) {
+            return vote;
+        }
+        return new Vote(myId, lastLoggedZxid(), 0, currentEpoch(), PeerState.LOOKING);
+    }
+
+    @Override
+    public long lastLoggedZxid() {
+        return replica.lastProcessedZxid();
+    }
+
+    @Override
+    public long currentEpoch() {
+        try {
+            return replica.storage().currentEpoch();
+        } catch (IOException e) {
+            LOG.error("Reading the currentEpoch file failed: {}", e.getMessage());
+            return 0;
+        }
+    }
+
+    // ---- the peer thread ----
+
+    private void run() {
+        while (!closed) {
+            try {
+                state = PeerState.LOOKING;
+                leaderId = -1;
+                fastForward();
+                long started = System.nanoTime();
+                Vote vote = election.lookForLeader().toCompletableFuture().get();
+                currentVote = vote;
+                leaderId = vote.leaderId();
+                LOG.info("Election done in {} ms: leader {} (zxid 0x{}, epoch {})",
+                        (System.nanoTime() - started) / 1_000_000, vote.leaderId(), Long.toHexString(vote.zxid()),
+                        vote.peerEpoch());
+                String reason = runRole(vote);
+                replica.stopServing();
+                if (!closed) {
+                    LOG.warn("{} ended: {}; electing a new leader", roleName(), reason);
+                }
+            } catch (InterruptedException e) {
+                if (!closed) {
+                    LOG.warn("The peer thread was interrupted; leaving the ensemble");
+                }
+                return;
+            } catch (ExecutionException | IOException | RuntimeException e) {
+                if (closed) {
+                    return;
+                }
+                LOG.error("The quorum peer failed ({}); electing again", e.toString());
+                replica.stopServing();
+                pause();
+            }
+        }
+    }
+
+    private String runRole(Vote vote) throws IOException, InterruptedException {
+        if (vote.leaderId() == myId) {
+            state = PeerState.LEADING;
+            LeaderRunner runner = new LeaderRunner(myId, verifier, replica, me.quorumAddress());
+            leading = runner;
+            try {
+                return closed ? "closed" : runner.run();
+            } finally {
+                leading = null;
+            }
+        }
+        QuorumMember leader = members().stream().filter(m -> m.id() == vote.leaderId()).findFirst().orElse(null);
+        if (leader == null) {
+            return "the elected leader " + vote.leaderId() + " is not among the configured servers";
+        }
+        boolean observer = me.type() == LearnerType.OBSERVER;
+        state = observer ? PeerState.OBSERVING : PeerState.FOLLOWING;
+        LearnerRunner runner = new LearnerRunner(myId, observer, replica, leader.id(), leader.quorumAddress());
+        learning = runner;
+        try {
+            return closed ? "closed" : runner.run();
+        } finally {
+            learning = null;
+        }
+    }
+
+    private void stopRole(String reason) {
+        LeaderRunner leader = leading;
+        if (leader != null) {
+            leader.stop(reason);
+        }
+        LearnerRunner learner = learning;
+        if (learner != null) {
+            learner.stop(reason);
+        }
+    }
+
+    /** Applies logged transactions the tree does not hold yet: proposals logged but not seen committed. */
+    private void fastForward() throws IOException {
+        long applied = replica.lastProcessedZxid();
+        int count = 0;
+        try (LogCursor cursor = replica.storage().readLog(applied + 1)) {
+            LogEntry entry;
+            while ((entry = cursor.next()) != null) {
+                if (entry.zxid() > applied) {
+                    replica.applyCommitted(entry);
+                    applied = entry.zxid();
+                    count++;
+                }
+            }
+        }
+        if (count > 0) {
+            LOG.info("Replayed {} logged transactions into the data tree, up to 0x{}", count,
+                    Long.toHexString(applied));
+        }
+    }
+
+    private String roleName() {
+        return switch (state) {
+            case LEADING -> "Leading";
+            case FOLLOWING -> "Following";
+            case OBSERVING -> "Observing";
+            default -> "Looking";
+        };
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(Math.max(100, replica.config().tickTimeMs()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

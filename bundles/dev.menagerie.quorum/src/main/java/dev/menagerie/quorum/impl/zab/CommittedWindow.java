@@ -1,0 +1,39 @@
+package dev.menagerie.quorum.impl.zab;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * The most recent committed transactions, kept in memory so that a learner a little behind gets a DIFF instead of
+ * a snapshot (Apache's ZKDatabase committedLog, 500 proposals by default).
+ */
+final class CommittedWindow {
+
+    static final int DEFAULT_CAPACITY = 500;
+
+    private final int capacity;
+    private final TreeMap<Long, byte[]> txns = new TreeMap<>();
+
+    CommittedWindow(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be positive: " + capacity);
+        }
+        this.capacity = capacity;
+    }
+
+    void add(long zxid, byte[] txn) {
+        txns.put(zxid, txn);
+        while (txns.size() > capacity) {
+            txns.pollFirstEntry();
+        }
+    }
+
+    List<Long> zxids() {
+        return new ArrayList<>(txns.keySet());
+    }
+
+    byte[] txn(long zxid) {
+        return txns.get(zxid);
+    }
+}

@@ -1,0 +1,392 @@
+package dev.menagerie.quorum.impl.zab;
+
+import dev.menagerie.api.quorum.QuorumVerifier;
+import dev.menagerie.quorum.impl.zab.LeaderOutput.AcceptEpoch;
+import dev.menagerie.quorum.impl.zab.LeaderOutput.CloseLearner;
+import dev.menagerie.quorum.impl.zab.LeaderOutput.GiveUp;
+import dev.menagerie.quorum.impl.zab.LeaderOutput.Send;
+import dev.menagerie.quorum.impl.zab.LeaderOutput.SendSnapshot;
+import dev.menagerie.quorum.impl.zab.LeaderOutput.SetCurrentEpoch;
+import dev.menagerie.quorum.impl.zab.LeaderOutput.StartServing;
+import dev.menagerie.quorum.impl.zab.LeaderOutput.SyncReady;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A leader's whole Zab life as a deterministic state machine, after Apache ZooKeeper's Leader and LearnerHandler:
+ * discovery (a quorum of FOLLOWERINFO fixes the new epoch, one past the highest accepted epoch; LEADERINFO goes
+ * out; a quorum of ACKEPOCH follows), synchronisation of each learner (DIFF, TRUNC or SNAP, then NEWLEADER), the
+ * NEWLEADER quorum that establishes the epoch (UPTODATE, then serving), and broadcast through {@link BroadcastCore}.
+ * Every wait before broadcast is bounded by initLimit ticks; once broadcasting, losing the quorum for syncLimit ticks
+ * ends the leadership. It does no I/O and reads no clock.
+ *
+ * <p>Not thread-safe: one thread feeds it.
+ */
+final class LeaderCore {
+
+    /** Zab protocol version 1.0 as Apache's LEADERINFO and LearnerInfo carry it. */
+    static final int PROTOCOL_VERSION = 0x10000;
+
+    private enum Phase { DISCOVERY, SYNC, BROADCAST, STOPPED }
+
+    private final long myId;
+    private final QuorumVerifier verifier;
+    private final int initLimitTicks;
+    private final int syncLimitTicks;
+    private final long myAcceptedEpoch;
+    private final long myCurrentEpoch;
+    private final long myLastZxid;
+    private final CommittedWindow window;
+    private final long lastProcessedAtStart;
+
+    private final Map<Long, LearnerRole> registered = new HashMap<>();
+    private final Map<Long, Long> acceptedEpochs = new HashMap<>();
+    private final Set<Long> epochAckers = new HashSet<>();
+    /** Learners whose ACKEPOCH arrived before a quorum did, with their last zxid; synced once the quorum forms. */
+    private final Map<Long, Long> waitingForSync = new java.util.LinkedHashMap<>();
+    private final Set<Long> newLeaderAckers = new LinkedHashSet<>();
+    private final Set<Long> upToDate = new HashSet<>();
+    private final ArrayDeque<long[]> pendingSyncs = new ArrayDeque<>();
+
+    private Phase phase = Phase.DISCOVERY;
+    private long phaseStartTick;
+    private long nowTick;
+    private long newEpoch = -1;
+    private BroadcastCore broadcast;
+    private long lastAppliedZxid;
+
+    /**
+     * @param window the newest committed transactions, loaded from the log at start-up; grows with every commit
+     * @param lastZxid the last zxid in the leader's log and tree
+     */
+    LeaderCore(long myId, QuorumVerifier verifier, int initLimitTicks, int syncLimitTicks, long acceptedEpoch,
+            long currentEpoch, long lastZxid, CommittedWindow window) {
+        if (initLimitTicks < 1 || syncLimitTicks < 1) {
+            throw new IllegalArgumentException("tick limits must be positive");
+        }
+        this.myId = myId;
+        this.verifier = Objects.requireNonNull(verifier, "verifier");
+        this.initLimitTicks = initLimitTicks;
+        this.syncLimitTicks = syncLimitTicks;
+        this.myAcceptedEpoch = acceptedEpoch;
+        this.myCurrentEpoch = currentEpoch;
+        this.myLastZxid = lastZxid;
+        this.window = Objects.requireNonNull(window, "window");
+        this.lastProcessedAtStart = lastZxid;
+        this.lastAppliedZxid = lastZxid;
+    }
+
+    /** The first inputs: with a one-member quorum the epoch is decided at once. */
+    List<LeaderOutput> start() {
+        List<LeaderOutput> outputs = new ArrayList<>();
+        maybeDecideEpoch(outputs);
+        maybeEpochAcked(outputs);
+        maybeEstablish(outputs);
+        return outputs;
+    }
+
+    boolean isBroadcasting() {
+        return phase == Phase.BROADCAST;
+    }
+
+    boolean isStopped() {
+        return phase == Phase.STOPPED;
+    }
+
+    /** The epoch being established, or -1 while discovery has not decided it. */
+    long newEpoch() {
+        return newEpoch;
+    }
+
+    long lastProposedZxid() {
+        return broadcast == null ? Zxids.of(Math.max(newEpoch, 0), 0) : broadcast.lastProposedZxid();
+    }
+
+    /** A learner's FOLLOWERINFO or OBSERVERINFO, carrying its accepted epoch. */
+    List<LeaderOutput> learnerInfo(long sid, LearnerRole role, long learnerAcceptedEpoch) {
+        if (phase == Phase.STOPPED) {
+            return List.of();
+        }
+        if (sid == myId) {
+            return List.of(new CloseLearner(sid, "a learner claims the leader's own id " + sid));
+        }
+        registered.put(sid, role);
+        List<LeaderOutput> outputs = new ArrayList<>();
+        if (newEpoch < 0) {
+            acceptedEpochs.put(sid, learnerAcceptedEpoch);
+            maybeDecideEpoch(outputs);
+        } else {
+            outputs.add(leaderInfo(sid));
+        }
+        return outputs;
+    }
+
+    /**
+     * A learner's ACKEPOCH: its current epoch (-1 when it had already accepted ours) and last logged zxid. A learner
+     * more recent than the leader is refused, as Apache's waitForEpochAck refuses it.
+     */
+    List<LeaderOutput> ackEpoch(long sid, long learnerCurrentEpoch, long learnerLastZxid) {
+        if (phase == Phase.STOPPED || !registered.containsKey(sid) || newEpoch < 0) {
+            return List.of();
+        }
+        if (learnerCurrentEpoch != -1 && isMoreRecent(learnerCurrentEpoch, learnerLastZxid)) {
+            registered.remove(sid);
+            return List.of(new CloseLearner(sid, "follower is ahead of the leader: epoch " + learnerCurrentEpoch
+                    + ", zxid 0x" + Long.toHexString(learnerLastZxid) + " against epoch " + myCurrentEpoch
+                    + ", zxid 0x" + Long.toHexString(myLastZxid)));
+        }
+        List<LeaderOutput> outputs = new ArrayList<>();
+        if (phase == Phase.DISCOVERY) {
+            if (registered.get(sid) == LearnerRole.FOLLOWER) {
+                epochAckers.add(sid);
+            }
+            waitingForSync.put(sid, learnerLastZxid);
+            maybeEpochAcked(outputs);
+        } else {
+            sync(sid, learnerLastZxid, outputs);
+        }
+        return outputs;
+    }
+
+    /** An ACK: of NEWLEADER or UPTODATE (the epoch-start zxid) or of a proposal. */
+    List<LeaderOutput> ack(long sid, long zxid) {
+        if (phase == Phase.STOPPED) {
+            return List.of();
+        }
+        List<LeaderOutput> outputs = new ArrayList<>();
+        if (newEpoch >= 0 && zxid == Zxids.of(newEpoch, 0)) {
+            if (newLeaderAckers.contains(sid) || !registered.containsKey(sid)) {
+                return outputs; // the ack of UPTODATE, or of a learner already dropped
+            }
+            newLeaderAckers.add(sid);
+            if (phase == Phase.BROADCAST) {
+                sendUpToDate(sid, outputs);
+            } else {
+                maybeEstablish(outputs);
+            }
+            return outputs;
+        }
+        if (broadcast != null) {
+            translate(broadcast.ack(sid, zxid), outputs);
+        }
+        return outputs;
+    }
+
+    /** Any other packet from a learner, such as a PING reply. */
+    void heardFrom(long sid) {
+        if (broadcast != null) {
+            broadcast.heardFrom(sid);
+        }
+    }
+
+    /** A learner's REQUEST for sync: answered once what was proposed before it is committed. */
+    List<LeaderOutput> syncRequest(long sid) {
+        if (phase != Phase.BROADCAST) {
+            return List.of();
+        }
+        if (broadcast.lastCommittedZxid() >= broadcast.lastProposedZxid()) {
+            return List.of(syncReady(sid));
+        }
+        pendingSyncs.add(new long[] {sid, broadcast.lastProposedZxid()});
+        return List.of();
+    }
+
+    List<LeaderOutput> propose(long zxid, byte[] txn) {
+        if (phase != Phase.BROADCAST) {
+            return List.of(new GiveUp("proposal 0x" + Long.toHexString(zxid) + " while not broadcasting"));
+        }
+        List<LeaderOutput> outputs = new ArrayList<>();
+        translate(broadcast.propose(zxid, txn), outputs);
+        return outputs;
+    }
+
+    List<LeaderOutput> localLogged(long zxid) {
+        List<LeaderOutput> outputs = new ArrayList<>();
+        if (broadcast != null && phase != Phase.STOPPED) {
+            translate(broadcast.localLogged(zxid), outputs);
+        }
+        return outputs;
+    }
+
+    /** The local server applied everything up to {@code zxid}. */
+    void applied(long zxid) {
+        lastAppliedZxid = Math.max(lastAppliedZxid, zxid);
+        if (broadcast != null) {
+            broadcast.applied(zxid);
+        }
+    }
+
+    /** A learner's connection is gone. */
+    List<LeaderOutput> learnerLost(long sid) {
+        registered.remove(sid);
+        acceptedEpochs.remove(sid);
+        epochAckers.remove(sid);
+        waitingForSync.remove(sid);
+        newLeaderAckers.remove(sid);
+        upToDate.remove(sid);
+        if (broadcast != null) {
+            broadcast.learnerLost(sid);
+        }
+        return List.of();
+    }
+
+    List<LeaderOutput> tick() {
+        if (phase == Phase.STOPPED) {
+            return List.of();
+        }
+        nowTick++;
+        List<LeaderOutput> outputs = new ArrayList<>();
+        if (phase != Phase.BROADCAST) {
+            if (nowTick - phaseStartTick > initLimitTicks) {
+                outputs.add(stop("no quorum " + (phase == Phase.DISCOVERY ? (newEpoch < 0 ? "of FOLLOWERINFO"
+                        : "of ACKEPOCH") : "acked NEWLEADER") + " within initLimit (" + initLimitTicks + " ticks)"));
+            }
+            return outputs;
+        }
+        translate(broadcast.tick(), outputs);
+        return outputs;
+    }
+
+    // ---- discovery ----
+
+    private void maybeDecideEpoch(List<LeaderOutput> outputs) {
+        if (newEpoch >= 0) {
+            return;
+        }
+        Set<Long> voters = new HashSet<>();
+        voters.add(myId);
+        long maxAccepted = myAcceptedEpoch;
+        for (Map.Entry<Long, Long> entry : acceptedEpochs.entrySet()) {
+            maxAccepted = Math.max(maxAccepted, entry.getValue());
+            if (registered.get(entry.getKey()) == LearnerRole.FOLLOWER) {
+                voters.add(entry.getKey());
+            }
+        }
+        if (!verifier.containsQuorum(voters)) {
+            return;
+        }
+        newEpoch = maxAccepted + 1;
+        phaseStartTick = nowTick;
+        outputs.add(new AcceptEpoch(newEpoch));
+        for (long sid : registered.keySet()) {
+            outputs.add(leaderInfo(sid));
+        }
+    }
+
+    private void maybeEpochAcked(List<LeaderOutput> outputs) {
+        if (phase != Phase.DISCOVERY || newEpoch < 0) {
+            return;
+        }
+        Set<Long> voters = new HashSet<>(epochAckers);
+        voters.add(myId);
+        if (!verifier.containsQuorum(voters)) {
+            return;
+        }
+        phase = Phase.SYNC;
+        phaseStartTick = nowTick;
+        outputs.add(new SetCurrentEpoch(newEpoch));
+        broadcast = new BroadcastCore(myId, verifier, syncLimitTicks, Zxids.of(newEpoch, 0));
+        Map<Long, Long> ready = new java.util.LinkedHashMap<>(waitingForSync);
+        waitingForSync.clear();
+        ready.forEach((sid, lastZxid) -> sync(sid, lastZxid, outputs));
+    }
+
+    private void sync(long sid, long learnerLastZxid, List<LeaderOutput> outputs) {
+        LeaderHistory history = new LeaderHistory(window.zxids(), lastAppliedZxid, TxnLogSource.NONE,
+                TxnLogSizeLimit.DISABLED);
+        SyncPlan plan = SyncPlanner.plan(history, learnerLastZxid);
+        switch (plan.kind()) {
+            case DIFF -> outputs.add(new Send(sid, ZabPacketType.DIFF, plan.opZxid(), null));
+            case TRUNC -> outputs.add(new Send(sid, ZabPacketType.TRUNC, plan.opZxid(), null));
+            case SNAP -> outputs.add(new SendSnapshot(sid, plan.opZxid()));
+        }
+        for (long zxid : plan.zxidsToSend()) {
+            outputs.add(new Send(sid, ZabPacketType.PROPOSAL, zxid, window.txn(zxid)));
+            outputs.add(new Send(sid, ZabPacketType.COMMIT, zxid, null));
+        }
+        translate(broadcast.learnerSynced(sid, registered.get(sid), plan.forwardFromZxid()), outputs);
+        outputs.add(new Send(sid, ZabPacketType.NEWLEADER, Zxids.of(newEpoch, 0), null));
+    }
+
+    private void maybeEstablish(List<LeaderOutput> outputs) {
+        if (phase != Phase.SYNC) {
+            return;
+        }
+        Set<Long> voters = new HashSet<>();
+        voters.add(myId);
+        for (long sid : newLeaderAckers) {
+            if (registered.get(sid) == LearnerRole.FOLLOWER) {
+                voters.add(sid);
+            }
+        }
+        if (!verifier.containsQuorum(voters)) {
+            return;
+        }
+        phase = Phase.BROADCAST;
+        outputs.add(new StartServing(Zxids.of(newEpoch, 0)));
+        for (long sid : newLeaderAckers) {
+            sendUpToDate(sid, outputs);
+        }
+    }
+
+    private void sendUpToDate(long sid, List<LeaderOutput> outputs) {
+        if (upToDate.add(sid)) {
+            outputs.add(new Send(sid, ZabPacketType.UPTODATE, 0, null));
+        }
+    }
+
+    private LeaderOutput leaderInfo(long sid) {
+        byte[] version = ByteBuffer.allocate(4).putInt(PROTOCOL_VERSION).array();
+        return new Send(sid, ZabPacketType.LEADERINFO, Zxids.of(newEpoch, 0), version);
+    }
+
+    private boolean isMoreRecent(long learnerCurrentEpoch, long learnerLastZxid) {
+        return learnerCurrentEpoch > myCurrentEpoch
+                || (learnerCurrentEpoch == myCurrentEpoch && learnerLastZxid > myLastZxid);
+    }
+
+    // ---- broadcast ----
+
+    private void translate(List<BroadcastOutput> fromBroadcast, List<LeaderOutput> outputs) {
+        for (BroadcastOutput output : fromBroadcast) {
+            if (output instanceof BroadcastOutput.Send send) {
+                outputs.add(new Send(send.toSid(), send.type(), send.zxid(), send.payload()));
+            } else if (output instanceof BroadcastOutput.Commit commit) {
+                window.add(commit.zxid(), commit.txn());
+                outputs.add(new LeaderOutput.Commit(commit.zxid(), commit.txn()));
+                releaseSyncs(commit.zxid(), outputs);
+            } else if (output instanceof BroadcastOutput.QuorumLost lost) {
+                outputs.add(stop("lost the quorum: only " + lost.syncedSids()
+                        + " were heard from within syncLimit (" + syncLimitTicks + " ticks)"));
+            }
+        }
+    }
+
+    private void releaseSyncs(long committedZxid, List<LeaderOutput> outputs) {
+        while (!pendingSyncs.isEmpty() && pendingSyncs.peekFirst()[1] <= committedZxid) {
+            outputs.add(syncReady(pendingSyncs.pollFirst()[0]));
+        }
+    }
+
+    private LeaderOutput syncReady(long sid) {
+        return new SyncReady(sid);
+    }
+
+    private GiveUp stop(String reason) {
+        phase = Phase.STOPPED;
+        return new GiveUp(reason);
+    }
+
+    /** Only for diagnostics: the zxid the leader started from. */
+    long lastProcessedAtStart() {
+        return lastProcessedAtStart;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.menagerie.quorum.impl.zab;
+
+/** What the leader's core asks its caller to do, in list order; the caller owns sockets, disks and the server. */
+sealed interface LeaderOutput {
+
+    /** Send one Zab packet to a learner. */
+    record Send(long toSid, ZabPacketType type, long zxid, byte[] payload) implements LeaderOutput {
+    }
+
+    /** Send SNAP with {@code zxid}, then stream the data tree (fuzzy, as of at least {@code zxid}) to a learner. */
+    record SendSnapshot(long toSid, long zxid) implements LeaderOutput {
+    }
+
+    /** Persist the {@code acceptedEpoch} file before anything after this output is sent. */
+    record AcceptEpoch(long epoch) implements LeaderOutput {
+    }
+
+    /** Persist the {@code currentEpoch} file. */
+    record SetCurrentEpoch(long epoch) implements LeaderOutput {
+    }
+
+    /** A quorum acked NEWLEADER: serve clients, the first write getting the zxid after {@code epochStartZxid}. */
+    record StartServing(long epochStartZxid) implements LeaderOutput {
+    }
+
+    /** Apply a committed transaction locally; these come in zxid order. */
+    record Commit(long zxid, byte[] txn) implements LeaderOutput {
+    }
+
+    /** Everything proposed before the sync request of {@code sid} is committed (the leader's own id: a local one). */
+    record SyncReady(long sid) implements LeaderOutput {
+    }
+
+    /** Drop one learner's connection; it will rejoin through election or reconnect. */
+    record CloseLearner(long sid, String reason) implements LeaderOutput {
+    }
+
+    /** Stop leading and go back to election. The core ignores every input after this. */
+    record GiveUp(String reason) implements LeaderOutput {
+    }
+}

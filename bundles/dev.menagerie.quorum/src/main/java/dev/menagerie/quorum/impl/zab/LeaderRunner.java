@@ -1,0 +1,391 @@
+package dev.menagerie.quorum.impl.zab;
+
+import dev.menagerie.api.config.HostPort;
+import dev.menagerie.api.quorum.QuorumVerifier;
+import dev.menagerie.api.replication.Forwarder;
+import dev.menagerie.api.replication.Proposer;
+import dev.menagerie.api.replication.Replica;
+import dev.menagerie.api.storage.LogCursor;
+import dev.menagerie.api.storage.LogEntry;
+import dev.menagerie.protocol.OpCode;
+import dev.menagerie.protocol.data.Id;
+import dev.menagerie.protocol.quorum.QuorumPacket;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Leads one epoch: listens on the quorum port, feeds learners' packets, proposals and ticks to a {@link LeaderCore}
+ * on one thread, and carries out its outputs with sockets, the storage and the server. Ends when the core gives up
+ * (no quorum) or the peer stops it.
+ */
+public final class LeaderRunner implements Proposer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LeaderRunner.class);
+    private static final String SNAPSHOT_SIGNATURE = "BenWasHere";
+
+    private final long myId;
+    private final Replica replica;
+    private final HostPort quorumAddress;
+    private final LeaderCore core;
+    private final RoleLoop loop;
+    private final Map<Long, LearnerLink> links = new ConcurrentHashMap<>();
+    private final TreeMap<Long, CompletableFuture<Void>> proposals = new TreeMap<>();
+    private final ArrayDeque<CompletableFuture<Void>> localSyncs = new ArrayDeque<>();
+    private final int initLimitMs;
+    private ServerSocket listener;
+    private volatile boolean serving;
+
+    /** The core ticks twice per tickTime, as Apache's leader pings, so its tick limits are doubled. */
+    public LeaderRunner(long myId, QuorumVerifier verifier, Replica replica, HostPort quorumAddress)
+            throws IOException {
+        this.myId = myId;
+        this.replica = replica;
+        this.quorumAddress = quorumAddress;
+        int tickMs = replica.config().tickTimeMs();
+        this.initLimitMs = tickMs * replica.config().initLimitTicks();
+        long lastZxid = replica.lastProcessedZxid();
+        this.core = new LeaderCore(myId, verifier, 2 * replica.config().initLimitTicks(),
+                2 * replica.config().syncLimitTicks(), replica.storage().acceptedEpoch(),
+                replica.storage().currentEpoch(), lastZxid, recentCommits(lastZxid));
+        this.loop = new RoleLoop(tickMs / 2, this::tick);
+    }
+
+    /** Leads until the leadership ends; returns why it ended. */
+    public String run() throws IOException, InterruptedException {
+        listener = new ServerSocket();
+        listener.setReuseAddress(true);
+        listener.bind(new InetSocketAddress(quorumAddress.host(), quorumAddress.port()));
+        Thread acceptor = new Thread(this::acceptLearners, "menagerie-leader-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        LOG.info("Leading: waiting for followers on {}", quorumAddress);
+        try {
+            loop.post(() -> carryOut(core.start()));
+            return loop.run();
+        } finally {
+            shutdown();
+        }
+    }
+
+    /** Ends the leadership from another thread. */
+    public void stop(String reason) {
+        loop.finish(reason);
+    }
+
+    public boolean isServing() {
+        return serving;
+    }
+
+    // ---- Proposer, called by the server's pipeline ----
+
+    @Override
+    public CompletionStage<Void> propose(LogEntry entry, CompletionStage<Void> localDurable) {
+        CompletableFuture<Void> committed = new CompletableFuture<>();
+        loop.post(() -> {
+            if (loop.finished()) {
+                committed.completeExceptionally(new IOException("no longer leading"));
+                return;
+            }
+            proposals.put(entry.zxid(), committed);
+            carryOut(core.propose(entry.zxid(), entry.txnBytes()));
+        });
+        localDurable.whenComplete((ok, error) -> loop.post(() -> {
+            if (error != null) {
+                giveUp("the leader could not log 0x" + Long.toHexString(entry.zxid()) + ": " + error);
+            } else {
+                carryOut(core.localLogged(entry.zxid()));
+            }
+        }));
+        return committed;
+    }
+
+    @Override
+    public CompletionStage<Void> sync() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        loop.post(() -> {
+            localSyncs.add(done);
+            carryOut(core.syncRequest(myId));
+        });
+        return done;
+    }
+
+    // ---- the loop thread ----
+
+    private void tick() {
+        core.applied(replica.lastProcessedZxid());
+        carryOut(core.tick());
+    }
+
+    private void carryOut(List<LeaderOutput> outputs) {
+        for (LeaderOutput output : outputs) {
+            if (loop.finished()) {
+                return;
+            }
+            try {
+                carryOut(output);
+            } catch (IOException e) {
+                giveUp("disk error: " + e.getMessage());
+            }
+        }
+    }
+
+    private void carryOut(LeaderOutput output) throws IOException {
+        if (output instanceof LeaderOutput.Send send) {
+            LearnerLink link = links.get(send.toSid());
+            if (link != null) {
+                link.sender.send(new QuorumPacket(send.type().code(), send.zxid(), send.payload(), null));
+            }
+        } else if (output instanceof LeaderOutput.Commit commit) {
+            CompletableFuture<Void> future = proposals.remove(commit.zxid());
+            if (future != null) {
+                future.complete(null);
+            }
+        } else if (output instanceof LeaderOutput.SendSnapshot snap) {
+            sendSnapshot(snap.toSid(), snap.zxid());
+        } else if (output instanceof LeaderOutput.AcceptEpoch accept) {
+            replica.storage().setAcceptedEpoch(accept.epoch());
+        } else if (output instanceof LeaderOutput.SetCurrentEpoch current) {
+            replica.storage().setCurrentEpoch(current.epoch());
+        } else if (output instanceof LeaderOutput.StartServing start) {
+            LOG.info("Leading epoch {}: a quorum is in sync, serving clients", Zxids.epoch(start.epochStartZxid()));
+            serving = true;
+            replica.serveAsLeader(start.epochStartZxid(), this);
+        } else if (output instanceof LeaderOutput.SyncReady ready) {
+            if (ready.sid() == myId) {
+                CompletableFuture<Void> done = localSyncs.poll();
+                if (done != null) {
+                    done.complete(null);
+                }
+            } else {
+                LearnerLink link = links.get(ready.sid());
+                if (link != null) {
+                    link.sender.send(new QuorumPacket(ZabPacketType.SYNC.code(), 0, null, null));
+                }
+            }
+        } else if (output instanceof LeaderOutput.CloseLearner close) {
+            LOG.warn("Dropping learner {}: {}", close.sid(), close.reason());
+            LearnerLink link = links.remove(close.sid());
+            if (link != null) {
+                link.close();
+            }
+            core.learnerLost(close.sid());
+        } else if (output instanceof LeaderOutput.GiveUp giveUp) {
+            giveUp(giveUp.reason());
+        }
+    }
+
+    private void sendSnapshot(long sid, long zxid) {
+        LearnerLink link = links.get(sid);
+        if (link == null) {
+            return;
+        }
+        LOG.info("Sending learner {} a snapshot as of 0x{}", sid, Long.toHexString(zxid));
+        link.sender.send(new QuorumPacket(ZabPacketType.SNAP.code(), zxid, null, null));
+        link.sender.enqueue(channel -> channel.writeStream(replica::writeSnapshot, SNAPSHOT_SIGNATURE));
+    }
+
+    private void giveUp(String reason) {
+        if (loop.finished()) {
+            return;
+        }
+        loop.finish(reason);
+    }
+
+    private void shutdown() {
+        serving = false;
+        try {
+            if (listener != null) {
+                listener.close();
+            }
+        } catch (IOException ignored) {
+            // closing
+        }
+        links.values().forEach(LearnerLink::close);
+        links.clear();
+        IOException lost = new IOException("leadership ended");
+        proposals.values().forEach(f -> f.completeExceptionally(lost));
+        proposals.clear();
+        localSyncs.forEach(f -> f.completeExceptionally(lost));
+        localSyncs.clear();
+    }
+
+    // ---- learner connections ----
+
+    private void acceptLearners() {
+        while (!listener.isClosed()) {
+            try {
+                Socket socket = listener.accept();
+                Thread reader = new Thread(() -> serveLearner(socket), "menagerie-learner-" + socket.getPort());
+                reader.setDaemon(true);
+                reader.start();
+            } catch (IOException e) {
+                if (!listener.isClosed()) {
+                    LOG.warn("Accepting a learner failed: {}", e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void serveLearner(Socket socket) {
+        LearnerLink link = null;
+        try {
+            PacketChannel channel = new PacketChannel(socket);
+            channel.setReadTimeoutMs(initLimitMs);
+            QuorumPacket info = channel.read();
+            LearnerRole role = info.type() == ZabPacketType.FOLLOWERINFO.code() ? LearnerRole.FOLLOWER
+                    : info.type() == ZabPacketType.OBSERVERINFO.code() ? LearnerRole.OBSERVER : null;
+            if (role == null || info.data() == null || info.data().length < 8) {
+                LOG.warn("A connection from {} did not start with FOLLOWERINFO or OBSERVERINFO", channel.remote());
+                channel.close();
+                return;
+            }
+            long sid = ByteBuffer.wrap(info.data()).getLong();
+            LearnerLink newLink = new LearnerLink(sid, channel);
+            link = newLink;
+            long acceptedEpoch = Zxids.epoch(info.zxid());
+            LOG.info("{} {} connected from {}", role == LearnerRole.FOLLOWER ? "Follower" : "Observer", sid,
+                    channel.remote());
+            loop.post(() -> {
+                LearnerLink previous = links.put(sid, newLink);
+                if (previous != null) {
+                    previous.close();
+                    core.learnerLost(sid);
+                }
+                newLink.sender.start();
+                carryOut(core.learnerInfo(sid, role, acceptedEpoch));
+            });
+            readFrom(newLink, channel);
+        } catch (IOException e) {
+            if (link != null && !loop.finished()) {
+                LOG.info("Learner {} disconnected: {}", link.sid, e.getMessage());
+            }
+        } finally {
+            if (link != null) {
+                LearnerLink gone = link;
+                gone.close();
+                loop.post(() -> {
+                    if (links.remove(gone.sid, gone)) {
+                        carryOut(core.learnerLost(gone.sid));
+                    }
+                });
+            }
+        }
+    }
+
+    private void readFrom(LearnerLink link, PacketChannel channel) throws IOException {
+        long sid = link.sid;
+        while (!link.closed) {
+            QuorumPacket packet = channel.read();
+            if (packet.type() == ZabPacketType.ACK.code()) {
+                long zxid = packet.zxid();
+                loop.post(() -> carryOut(core.ack(sid, zxid)));
+                if (zxid == Zxids.of(Math.max(core.newEpoch(), 0), 0)) {
+                    channel.setReadTimeoutMs(syncLimitMs());
+                }
+            } else if (packet.type() == ZabPacketType.ACKEPOCH.code()) {
+                long epoch = LearnerRegistration.ackedCurrentEpoch(packet.data());
+                long zxid = packet.zxid();
+                loop.post(() -> {
+                    core.applied(replica.lastProcessedZxid());
+                    carryOut(core.ackEpoch(sid, epoch, zxid));
+                });
+            } else if (packet.type() == ZabPacketType.PING.code()) {
+                Map<Long, Integer> sessions = PingSessions.read(packet.data());
+                loop.post(() -> core.heardFrom(sid));
+                if (serving && !sessions.isEmpty()) {
+                    replica.touchSessions(sessions);
+                }
+            } else if (packet.type() == ZabPacketType.REQUEST.code()) {
+                forwarded(sid, packet);
+            } else if (packet.type() == ZabPacketType.REVALIDATE.code()) {
+                loop.post(() -> core.heardFrom(sid));
+            }
+        }
+    }
+
+    private int syncLimitMs() {
+        return replica.config().tickTimeMs() * replica.config().syncLimitTicks();
+    }
+
+    private void forwarded(long sid, QuorumPacket packet) throws IOException {
+        byte[] data = packet.data();
+        if (data == null || data.length < 16) {
+            throw new IOException("learner " + sid + " sent a REQUEST without a request header");
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(data);
+        long sessionId = buffer.getLong();
+        int cxid = buffer.getInt();
+        int type = buffer.getInt();
+        byte[] body = new byte[buffer.remaining()];
+        buffer.get(body);
+        if (type == OpCode.SYNC) {
+            loop.post(() -> carryOut(core.syncRequest(sid)));
+            return;
+        }
+        if (!serving) {
+            return; // not yet established: the learner's client times out and retries, as with Apache
+        }
+        List<Forwarder.AuthId> auth = new ArrayList<>();
+        if (packet.authinfo() != null) {
+            for (Id id : packet.authinfo()) {
+                auth.add(new Forwarder.AuthId(id.scheme(), id.id()));
+            }
+        }
+        replica.submitForwarded(sessionId, cxid, type, body, auth);
+    }
+
+    /** The newest committed transactions of the log, so that a learner slightly behind gets a DIFF. */
+    private CommittedWindow recentCommits(long lastZxid) throws IOException {
+        CommittedWindow window = new CommittedWindow(CommittedWindow.DEFAULT_CAPACITY);
+        // Only this epoch's tail: reading across epochs could mean reading a whole old log at start-up.
+        long from = Math.max(Zxids.of(Zxids.epoch(lastZxid), 1), lastZxid - CommittedWindow.DEFAULT_CAPACITY);
+        try (LogCursor cursor = replica.storage().readLog(from)) {
+            LogEntry entry;
+            while ((entry = cursor.next()) != null && entry.zxid() <= lastZxid) {
+                if (entry.zxid() >= from) {
+                    window.add(entry.zxid(), entry.txnBytes());
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("Reading the log for the committed window failed: {}; learners behind get a snapshot",
+                    e.getMessage());
+            return new CommittedWindow(CommittedWindow.DEFAULT_CAPACITY);
+        }
+        return window;
+    }
+
+    private final class LearnerLink {
+        final long sid;
+        final PacketChannel channel;
+        final PacketSender sender;
+        volatile boolean closed;
+
+        LearnerLink(long sid, PacketChannel channel) {
+            this.sid = sid;
+            this.channel = channel;
+            this.sender = new PacketSender(channel, "menagerie-leader-send-" + sid, e -> {
+                LOG.info("Writing to learner {} failed: {}", sid, e.getMessage());
+                close();
+            });
+        }
+
+        void close() {
+            closed = true;
+            sender.stop();
+            channel.close();
+        }
+    }
+}
