@@ -1,0 +1,237 @@
+package dev.menagerie.quorum.impl.zab;
+
+import dev.menagerie.api.config.ServerConfig;
+import dev.menagerie.api.replication.Forwarder;
+import dev.menagerie.api.replication.Proposer;
+import dev.menagerie.api.replication.Replica;
+import dev.menagerie.api.storage.LogCursor;
+import dev.menagerie.api.storage.LogEntry;
+import dev.menagerie.api.storage.SnapshotSink;
+import dev.menagerie.api.storage.SnapshotSource;
+import dev.menagerie.api.storage.Storage;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Proxy;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A replica whose "data tree" is the list of applied transactions and whose storage is in memory, so that the
+ * role runners can be tested over real loopback sockets without the server bundle. The leader's writes are numbered
+ * here as the server's prep stage numbers them.
+ */
+final class MemoryReplica implements Replica {
+
+    private final ServerConfig config;
+    private final MemoryStorage storage = new MemoryStorage();
+    private final TreeMap<Long, byte[]> applied = new TreeMap<>();
+    private volatile Proposer proposer;
+    private volatile Forwarder forwarder;
+    private long nextZxid;
+
+    MemoryReplica(int tickMs, int initLimit, int syncLimit) {
+        this.config = (ServerConfig) Proxy.newProxyInstance(ServerConfig.class.getClassLoader(),
+                new Class<?>[] {ServerConfig.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "tickTimeMs" -> tickMs;
+                    case "initLimitTicks" -> initLimit;
+                    case "syncLimitTicks" -> syncLimit;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    synchronized List<Long> appliedZxids() {
+        return new ArrayList<>(applied.keySet());
+    }
+
+    boolean serving() {
+        return proposer != null || forwarder != null;
+    }
+
+    /** A write on the leader, numbered, logged and proposed as the server's pipeline does it. */
+    synchronized CompletionStage<Void> write(byte[] data) {
+        long zxid = ++nextZxid;
+        LogEntry entry = new LogEntry(zxid, data);
+        CompletionStage<Void> durable = storage.append(entry);
+        return proposer.propose(entry, durable).thenRun(() -> applyCommitted(entry));
+    }
+
+    @Override
+    public ServerConfig config() {
+        return config;
+    }
+
+    @Override
+    public Storage storage() {
+        return storage;
+    }
+
+    @Override
+    public synchronized long lastProcessedZxid() {
+        return applied.isEmpty() ? 0 : applied.lastKey();
+    }
+
+    @Override
+    public void writeSnapshot(OutputStream out) throws IOException {
+        Map<Long, byte[]> copy;
+        synchronized (this) {
+            copy = new TreeMap<>(applied);
+        }
+        DataOutputStream data = new DataOutputStream(out);
+        data.writeInt(copy.size());
+        for (Map.Entry<Long, byte[]> entry : copy.entrySet()) {
+            data.writeLong(entry.getKey());
+            data.writeInt(entry.getValue().length);
+            data.write(entry.getValue());
+        }
+    }
+
+    @Override
+    public void loadSnapshot(InputStream in, long zxid) throws IOException {
+        DataInputStream data = new DataInputStream(in);
+        int count = data.readInt();
+        TreeMap<Long, byte[]> loaded = new TreeMap<>();
+        for (int i = 0; i < count; i++) {
+            long key = data.readLong();
+            byte[] value = new byte[data.readInt()];
+            data.readFully(value);
+            loaded.put(key, value);
+        }
+        synchronized (this) {
+            applied.clear();
+            applied.putAll(loaded.headMap(zxid, true));
+        }
+    }
+
+    @Override
+    public void truncate(long zxid) throws IOException {
+        storage.truncateLog(zxid);
+        synchronized (this) {
+            applied.tailMap(zxid, false).clear();
+        }
+    }
+
+    @Override
+    public void takeSnapshot() {
+    }
+
+    @Override
+    public synchronized void applyCommitted(LogEntry entry) {
+        applied.put(entry.zxid(), entry.txnBytes());
+    }
+
+    @Override
+    public synchronized void serveAsLeader(long lastZxid, Proposer proposer) {
+        this.nextZxid = lastZxid;
+        this.proposer = proposer;
+    }
+
+    @Override
+    public void serveAsLearner(Forwarder forwarder) {
+        this.forwarder = forwarder;
+    }
+
+    @Override
+    public void stopServing() {
+        proposer = null;
+        forwarder = null;
+    }
+
+    @Override
+    public void submitForwarded(long sessionId, int cxid, int type, byte[] body, List<Forwarder.AuthId> authIds) {
+        write(ByteBuffer.allocate(8).putLong(sessionId).array());
+    }
+
+    @Override
+    public void touchSessions(Map<Long, Integer> timeoutsMsBySession) {
+    }
+
+    @Override
+    public Map<Long, Integer> localSessions() {
+        return Map.of();
+    }
+
+    /** An in-memory log; appends are durable at once. */
+    static final class MemoryStorage implements Storage {
+        private final TreeMap<Long, LogEntry> log = new TreeMap<>();
+        private volatile long currentEpoch;
+        private volatile long acceptedEpoch;
+
+        @Override
+        public synchronized CompletionStage<Void> append(LogEntry entry) {
+            log.put(entry.zxid(), entry);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public synchronized long lastLoggedZxid() {
+            return log.isEmpty() ? 0 : log.lastKey();
+        }
+
+        @Override
+        public synchronized LogCursor readLog(long fromZxid) {
+            Iterator<LogEntry> entries = new ArrayList<>(log.tailMap(fromZxid, true).values()).iterator();
+            return new LogCursor() {
+                @Override
+                public LogEntry next() {
+                    return entries.hasNext() ? entries.next() : null;
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        @Override
+        public synchronized void truncateLog(long zxid) {
+            log.tailMap(zxid, false).clear();
+        }
+
+        @Override
+        public void snapshot(long zxid, SnapshotSource source) {
+        }
+
+        @Override
+        public OptionalLong loadNewestSnapshot(SnapshotSink sink) {
+            return OptionalLong.empty();
+        }
+
+        @Override
+        public long currentEpoch() {
+            return currentEpoch;
+        }
+
+        @Override
+        public void setCurrentEpoch(long epoch) {
+            currentEpoch = epoch;
+        }
+
+        @Override
+        public long acceptedEpoch() {
+            return acceptedEpoch;
+        }
+
+        @Override
+        public void setAcceptedEpoch(long epoch) {
+            acceptedEpoch = epoch;
+        }
+
+        @Override
+        public void purge() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

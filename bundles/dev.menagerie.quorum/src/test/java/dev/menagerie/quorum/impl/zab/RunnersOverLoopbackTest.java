@@ -1,0 +1,122 @@
+package dev.menagerie.quorum.impl.zab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.menagerie.api.config.HostPort;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** A leader and two followers over real loopback sockets, with in-memory replicas: the wire and the loops. */
+@Timeout(60)
+class RunnersOverLoopbackTest {
+
+    private static final int TICK_MS = 100;
+    private final List<Runnable> stops = new ArrayList<>();
+
+    @AfterEach
+    void stopAll() {
+        stops.forEach(Runnable::run);
+    }
+
+    @Test
+    void followersSyncReplicateAndTheLeaderGivesUpWithoutAQuorum() throws Exception {
+        HostPort address = new HostPort("127.0.0.1", freePort());
+        MemoryReplica leader = new MemoryReplica(TICK_MS, 10, 3);
+        MemoryReplica f2 = new MemoryReplica(TICK_MS, 10, 3);
+        MemoryReplica f3 = new MemoryReplica(TICK_MS, 10, 3);
+        LeaderRunner leading = new LeaderRunner(1, TestVerifiers.majority(Set.of(1L, 2L, 3L)), leader, address);
+        CompletableFuture<String> leaderEnd = runAsync(leading::run, "leader");
+        stops.add(() -> leading.stop("test over"));
+        LearnerRunner learner2 = startLearner(2, f2, address);
+        LearnerRunner learner3 = startLearner(3, f3, address);
+        await(() -> leader.serving() && f2.serving() && f3.serving(), "all three serve");
+        assertEquals(1, leader.storage().currentEpoch(), "the first epoch is established");
+
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            writes.add(leader.write(new byte[] {(byte) i}).toCompletableFuture());
+        }
+        CompletableFuture.allOf(writes.toArray(new CompletableFuture[0])).get(20, TimeUnit.SECONDS);
+        await(() -> f2.appliedZxids().size() == 200 && f3.appliedZxids().size() == 200, "followers apply all");
+        assertEquals(leader.appliedZxids(), f2.appliedZxids());
+        assertEquals(Zxids.of(1, 200), leader.lastProcessedZxid());
+
+        // Follower 3 leaves and misses more than the committed window: it comes back through a snapshot.
+        learner3.stop("test: one follower leaves");
+        writeAll(leader, CommittedWindow.DEFAULT_CAPACITY + 100);
+        learner3 = startLearner(3, f3, address);
+        await(() -> f3.appliedZxids().size() == 200 + CommittedWindow.DEFAULT_CAPACITY + 100, "f3 catches up");
+        assertEquals(leader.appliedZxids(), f3.appliedZxids());
+        // Then it misses a few: a DIFF brings them.
+        learner3.stop("test: the follower leaves again");
+        writeAll(leader, 10);
+        learner3 = startLearner(3, f3, address);
+        await(() -> f3.appliedZxids().equals(leader.appliedZxids()), "f3 catches up by DIFF");
+
+        learner3.stop("test: one follower leaves");
+        leader.write(new byte[] {1}).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        learner2.stop("test: the second follower leaves");
+        String reason = leaderEnd.get(20, TimeUnit.SECONDS);
+        assertTrue(reason.contains("quorum"), reason);
+    }
+
+    private static void writeAll(MemoryReplica leader, int count) throws Exception {
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            writes.add(leader.write(new byte[] {(byte) i}).toCompletableFuture());
+        }
+        CompletableFuture.allOf(writes.toArray(new CompletableFuture[0])).get(20, TimeUnit.SECONDS);
+    }
+
+    private LearnerRunner startLearner(long sid, MemoryReplica replica, HostPort leader) {
+        LearnerRunner runner = new LearnerRunner(sid, false, replica, 1, leader);
+        runAsync(runner::run, "learner-" + sid);
+        stops.add(() -> runner.stop("test over"));
+        return runner;
+    }
+
+    private interface Body {
+        String run() throws Exception;
+    }
+
+    private static CompletableFuture<String> runAsync(Body body, String name) {
+        CompletableFuture<String> end = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                end.complete(body.run());
+            } catch (Exception e) {
+                end.completeExceptionally(e);
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return end;
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("timed out waiting until " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
