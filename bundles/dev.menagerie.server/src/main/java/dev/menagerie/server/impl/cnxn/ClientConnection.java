@@ -105,6 +105,13 @@ final class ClientConnection implements ClientLink {
     }
 
     private void connect(ConnectRequest request) {
+        if (!server.serving()) {
+            // Apache's "ZooKeeperServer not running": a quorum peer that is electing or syncing takes no clients.
+            LOG.info("Closing connection from {}: the server is not serving requests (no quorum role yet)",
+                    transport.remoteAddress());
+            transport.close();
+            return;
+        }
         readOnlyFieldPresent = request.readOnlyPresent();
         long serverZxid = server.lastProcessedZxid();
         if (request.lastZxidSeen() > serverZxid) {

@@ -82,6 +82,13 @@ public final class ClientProtocolHandler implements ConnectionHandler {
         return connections.values();
     }
 
+    /** Closes every client connection (a quorum peer stopped serving); their sessions live on. */
+    public void closeAll() {
+        for (ClientConnection client : connections.values()) {
+            client.transport().close();
+        }
+    }
+
     public int connectionCount() {
         return connections.size();
     }

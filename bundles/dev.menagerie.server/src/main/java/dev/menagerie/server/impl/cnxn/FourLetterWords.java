@@ -25,6 +25,13 @@ final class FourLetterWords {
     /** The version clients and tools see: Apache's protocol version, then ours. */
     static final String VERSION = "3.9.5-menagerie-1.0.0, built on 2026-11-26 00:00 UTC";
 
+    /** Apache's answer to most words while a quorum peer is electing or syncing. */
+    static final String NOT_SERVING = "This ZooKeeper instance is not currently serving requests";
+
+    /** The words that answer {@link #NOT_SERVING} then, as Apache's commands that check isZKServerRunning. */
+    private static final Set<String> NEED_SERVING = Set.of("srvr", "stat", "mntr", "conf", "cons", "crst", "dirs",
+            "dump", "srst", "wchs", "wchc", "wchp", "hash", "isro");
+
     private static final Set<String> KNOWN = Set.of("ruok", "srvr", "stat", "mntr", "conf", "cons", "envi", "wchs",
             "wchc", "wchp", "dump", "isro", "dirs", "crst", "srst", "gtmk", "stmk", "hash");
 
@@ -44,6 +51,13 @@ final class FourLetterWords {
         Set<String> allowed = server.settings().fourLetterWords();
         if (!allowed.contains("*") && !allowed.contains(command)) {
             return command + " is not executed because it is not in the whitelist.\n";
+        }
+        if (!server.serving() && NEED_SERVING.contains(command)) {
+            return switch (command) {
+                case "isro" -> "null";
+                case "hash" -> NOT_SERVING;
+                default -> NOT_SERVING + "\n";
+            };
         }
         return switch (command) {
             case "ruok" -> "imok";
@@ -87,7 +101,7 @@ final class FourLetterWords {
                 + "Connections: " + connections.connectionCount() + "\n"
                 + "Outstanding: " + server.queuedRequests() + "\n"
                 + "Zxid: 0x" + Long.toHexString(server.lastProcessedZxid()) + "\n"
-                + "Mode: " + server.settings().mode() + "\n";
+                + "Mode: " + server.mode() + "\n";
     }
 
     /** Apache's dumpConnectionInfo: brief for stat, full for cons. */
@@ -129,7 +143,7 @@ final class FourLetterWords {
                 + "minSessionTimeout=" + s.minSessionTimeoutMs() + "\n"
                 + "maxSessionTimeout=" + s.maxSessionTimeoutMs() + "\n"
                 + "clientPortListenBacklog=-1\n"
-                + "serverId=0\n";
+                + "serverId=" + s.serverId() + "\n";
     }
 
     private static String envi() {
@@ -152,7 +166,7 @@ final class FourLetterWords {
         ServerStats stats = server.stats();
         Map<String, Object> values = new java.util.LinkedHashMap<>();
         values.put("zk_version", VERSION);
-        values.put("zk_server_state", server.settings().mode());
+        values.put("zk_server_state", server.mode());
         values.put("zk_avg_latency", stats.latency().avgMs());
         values.put("zk_max_latency", stats.latency().maxMs());
         values.put("zk_min_latency", stats.latency().minMs());

@@ -16,28 +16,34 @@ import dev.menagerie.protocol.txn.ErrorTxn;
 import dev.menagerie.protocol.txn.MultiTxn;
 import dev.menagerie.protocol.txn.SetACLTxn;
 import dev.menagerie.protocol.txn.SetDataTxn;
+import dev.menagerie.protocol.txn.TxnDigest;
 import dev.menagerie.protocol.txn.TxnHeader;
 import java.nio.ByteBuffer;
 
 /**
- * A transaction read back from the log: the header and the body its type calls for, as Apache's
- * {@code SerializeUtils.deserializeTxn} reads them. A digest after the body, if any, is not needed to replay.
+ * A transaction read back from the log or a leader's proposal: the header and the body its type calls for, as
+ * Apache's {@code SerializeUtils.deserializeTxn} reads them, and the digest after the body if there is one (not
+ * needed to replay, checked when a learner applies a commit).
  */
-record LoggedTxn(TxnHeader header, JuteRecord txn) {
+record LoggedTxn(TxnHeader header, JuteRecord txn, TxnDigest digest) {
 
     static LoggedTxn decode(byte[] bytes, int maxRecordBytes) throws JuteException {
         JuteReader reader = reader(bytes, maxRecordBytes);
         TxnHeader header = TxnHeader.read(reader);
         JuteRecord txn;
+        TxnDigest digest = null;
         try {
             txn = body(header.type(), reader);
+            if (reader.hasRemaining()) {
+                digest = TxnDigest.read(reader);
+            }
         } catch (JuteException e) {
             if (header.type() != OpCode.CREATE && header.type() != OpCode.CREATE2) {
                 throw e;
             }
             txn = createV0(bytes, maxRecordBytes);
         }
-        return new LoggedTxn(header, txn);
+        return new LoggedTxn(header, txn, digest);
     }
 
     private static JuteReader reader(byte[] bytes, int maxRecordBytes) {

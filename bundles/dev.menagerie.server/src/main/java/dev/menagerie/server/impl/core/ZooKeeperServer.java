@@ -1,5 +1,6 @@
 package dev.menagerie.server.impl.core;
 
+import dev.menagerie.api.replication.Forwarder;
 import dev.menagerie.api.storage.Storage;
 import dev.menagerie.protocol.OpCode;
 import dev.menagerie.protocol.jute.JuteWriter;
@@ -8,107 +9,205 @@ import dev.menagerie.protocol.txn.TxnHeader;
 import dev.menagerie.server.impl.auth.AclChecker;
 import dev.menagerie.server.impl.auth.ProviderRegistry;
 import dev.menagerie.server.impl.auth.X509AuthenticationProvider;
-import dev.menagerie.server.impl.watch.ReadAclDeliveryFilter;
 import dev.menagerie.server.impl.pipeline.ClientLink;
+import dev.menagerie.server.impl.pipeline.CommittedTxn;
+import dev.menagerie.server.impl.pipeline.LearnerStage;
 import dev.menagerie.server.impl.pipeline.Pipeline;
+import dev.menagerie.server.impl.pipeline.Replication;
 import dev.menagerie.server.impl.pipeline.Request;
+import dev.menagerie.server.impl.pipeline.RequestSink;
+import dev.menagerie.server.impl.pipeline.TxnApply;
 import dev.menagerie.server.impl.session.SessionIdGenerator;
 import dev.menagerie.server.impl.session.SessionTracker;
 import dev.menagerie.server.impl.stats.ServerStats;
 import dev.menagerie.server.impl.tree.DataTree;
+import dev.menagerie.server.impl.watch.ReadAclDeliveryFilter;
 import dev.menagerie.server.impl.watch.WatchRouter;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A standalone ZooKeeper server: the database, the sessions, the watches and the request pipeline over one
- * storage. Connections talk to it through {@link #submit} and the session methods; it knows no sockets.
+ * A ZooKeeper server: the database, the sessions, the watches and the request pipeline over one storage.
+ * Standalone, {@link #start} does everything; in a quorum, {@code ReplicaCore} loads the database and switches
+ * between serving as leader or learner and not serving. Connections talk to it through {@link #submit} and the
+ * session methods; it knows no sockets.
  */
 public final class ZooKeeperServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ZooKeeperServer.class);
 
     private final Storage storage;
+    private final long serverId;
     private final ServerStats stats = new ServerStats();
     private final Map<Long, ClientLink> linksBySession = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile ServerSettings settings;
-    private DataTree tree;
-    private SessionTracker sessions;
+    private volatile DataTree tree;
+    private volatile SessionTracker sessions;
     private WatchRouter watches;
     private ProviderRegistry providers;
     private AclChecker acls;
-    private Pipeline pipeline;
+    private volatile RequestSink requests;
+    private volatile Supplier<String> modeSource;
+    private long pastDigestMismatches;
+    private boolean shutDown;
     private SessionExpirer expirer;
     private ContainerSweeper containerSweeper;
-    private int txnsSinceSnapshot;
-    private int snapshotAfterTxns;
-    private final AtomicBoolean snapshotRunning = new AtomicBoolean();
-    private final ExecutorService snapshotter = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "menagerie-snapshot");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Snapshots snapshots;
 
     public ZooKeeperServer(ServerSettings settings, Storage storage) {
+        this(settings, storage, 0);
+    }
+
+    /** @param serverId the top byte of the session ids this server hands out: myid in a quorum, 0 standalone */
+    public ZooKeeperServer(ServerSettings settings, Storage storage, long serverId) {
         this.settings = settings;
         this.storage = storage;
+        this.serverId = serverId;
+        this.snapshots = new Snapshots(storage, () -> tree, () -> sessions);
     }
 
     /** Loads the database, takes a snapshot of it (as Apache does) and starts serving requests. */
     public synchronized void start() throws IOException {
-        ServerSettings s = settings;
-        LoadedDatabase db = new DatabaseLoader(storage, s.prep().extendedTypesEnabled(), s.maxRecordBytes() + 1024,
-                s.trustEmptySnapshot()).load();
-        tree = db.tree();
-        long now = System.currentTimeMillis();
-        sessions = new SessionTracker(s.tickTimeMs(), new SessionIdGenerator(0, System.nanoTime() / 1_000_000), now);
-        db.sessionTimeouts().forEach((id, timeout) -> sessions.addSession(id, timeout, now));
-        providers = ProviderRegistry.defaults(s.superDigest());
-        if (s.x509Enabled()) {
-            // The TLS layer already verified the chain against the trust store; the provider reads its subject.
-            providers = providers.with(new X509AuthenticationProvider(s.x509SuperUser(), null));
-        }
-        acls = new AclChecker(providers, s.skipAcl());
-        watches = new WatchRouter(new ReadAclDeliveryFilter(acls));
-        takeSnapshot(tree.lastProcessedZxid());
-        scheduleNextSnapshot();
-        pipeline = new Pipeline(tree, sessions, watches, acls, providers, storage, s.prep(), s.maxRecordBytes(),
-                tree.lastProcessedZxid(), this::afterTxn);
-        pipeline.start();
-        expirer = new SessionExpirer(sessions, this::expire);
-        expirer.start();
-        containerSweeper = new ContainerSweeper(tree, this::submitInternal, s.containerCheckIntervalMs());
-        containerSweeper.start();
+        loadDatabase();
+        snapshots.take(tree.lastProcessedZxid());
+        startServing(newPipeline(tree.lastProcessedZxid(), Replication.LOCAL), true);
         LOG.info("Server started: last zxid 0x{}, {} nodes, {} sessions restored",
                 Long.toHexString(tree.lastProcessedZxid()), tree.nodeCount(), sessions.sessionCount());
     }
 
-    /** Stops after answering what is queued; the storage stays open (its owner closes it). */
-    public synchronized void shutdown() {
-        if (pipeline == null) {
+    /**
+     * Loads the tree and the sessions from storage (the newest snapshot, then the log), replacing what is in
+     * memory. The first load also sets up authentication and the watch table, which later loads keep.
+     */
+    public synchronized void loadDatabase() throws IOException {
+        ServerSettings s = settings;
+        LoadedDatabase db = new DatabaseLoader(storage, s.prep().extendedTypesEnabled(), s.maxRecordBytes() + 1024,
+                s.trustEmptySnapshot()).load();
+        installDatabase(db.tree(), db.sessionTimeouts());
+        if (providers == null) {
+            providers = ProviderRegistry.defaults(s.superDigest());
+            if (s.x509Enabled()) {
+                // The TLS layer already verified the chain against the trust store; the provider reads its subject.
+                providers = providers.with(new X509AuthenticationProvider(s.x509SuperUser(), null));
+            }
+            acls = new AclChecker(providers, s.skipAcl());
+            watches = new WatchRouter(new ReadAclDeliveryFilter(acls));
+        }
+        snapshots.scheduleNext(s.snapCount());
+    }
+
+    /** Replaces the tree and the sessions (a loaded database, or a snapshot from a quorum leader). */
+    synchronized void installDatabase(DataTree newTree, Map<Long, Integer> sessionTimeouts) {
+        long now = System.currentTimeMillis();
+        SessionTracker tracker = new SessionTracker(settings.tickTimeMs(),
+                new SessionIdGenerator(serverId, System.nanoTime() / 1_000_000), now);
+        sessionTimeouts.forEach((id, timeout) -> tracker.addSession(id, timeout, now));
+        tree = newTree;
+        sessions = tracker;
+    }
+
+    /**
+     * Starts answering clients through {@code sink}; {@code leaderDuties} also starts expiring sessions and
+     * deleting empty containers, which only a standalone server or a quorum leader does.
+     */
+    public synchronized void startServing(RequestSink sink, boolean leaderDuties) {
+        inFlight.set(0);
+        requests = sink;
+        sink.start();
+        if (leaderDuties) {
+            expirer = new SessionExpirer(sessions, this::expire);
+            expirer.start();
+            containerSweeper = new ContainerSweeper(tree, this::submitInternal, settings.containerCheckIntervalMs());
+            containerSweeper.start();
+        }
+    }
+
+    /**
+     * Stops answering clients and ends the sink's threads: after answering what is queued when {@code drain}
+     * (standalone shutdown), else dropping it (a quorum peer lost its role).
+     */
+    public synchronized void stopServing(boolean drain) {
+        if (containerSweeper != null) {
+            containerSweeper.stop();
+            containerSweeper = null;
+        }
+        if (expirer != null) {
+            expirer.stop();
+            expirer = null;
+        }
+        RequestSink sink = requests;
+        if (sink == null) {
             return;
         }
-        containerSweeper.stop();
-        expirer.stop();
+        requests = null;
         try {
-            pipeline.stop(10_000);
-            snapshotter.shutdown();
-            snapshotter.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+            if (drain) {
+                sink.stop(10_000);
+            } else {
+                sink.abort(10_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        pipeline = null;
-        LOG.info("Server stopped at zxid 0x{}", Long.toHexString(tree.lastProcessedZxid()));
+        pastDigestMismatches += sink.digestMismatches();
+    }
+
+    public boolean serving() {
+        return requests != null;
+    }
+
+    /** A leader's (or standalone server's) pipeline over the current tree; the next write gets lastZxid + 1. */
+    public Pipeline newPipeline(long lastZxid, Replication replication) {
+        ServerSettings s = settings;
+        return new Pipeline(tree, sessions, watches, acls, providers, storage, s.prep(), s.maxRecordBytes(),
+                lastZxid, this::afterTxn, replication);
+    }
+
+    /** A learner's stage over the current tree. */
+    public LearnerStage newLearnerStage(Forwarder forwarder) {
+        return new LearnerStage(tree, sessions, watches, acls, providers, settings.maxRecordBytes(), forwarder,
+                this::afterTxn);
+    }
+
+    /** Applies a committed transaction while no stage runs (a learner syncing with its leader). */
+    synchronized void applyDirectly(CommittedTxn txn) {
+        new TxnApply(tree, watches, sessions).apply(txn.header(), txn.txn(), txn.expectedDigest());
+        afterTxn(txn.header());
+    }
+
+    /** Stops after answering what is queued; the storage stays open (its owner closes it). */
+    public synchronized void shutdown() {
+        if (shutDown) {
+            return;
+        }
+        shutDown = true;
+        stopServing(true);
+        try {
+            snapshots.shutdown();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (tree != null) {
+            LOG.info("Server stopped at zxid 0x{}", Long.toHexString(tree.lastProcessedZxid()));
+        }
+    }
+
+    /** Where four-letter words read the server's mode from; standalone servers keep zoo.cfg's. */
+    public void modeSource(Supplier<String> source) {
+        modeSource = source;
+    }
+
+    /** standalone, leader, follower or observer, as Apache's {@code ServerStats.getServerState}. */
+    public String mode() {
+        Supplier<String> source = modeSource;
+        return source == null ? settings.mode() : source.get();
     }
 
     public void updateSettings(ServerSettings newSettings) {
@@ -121,9 +220,14 @@ public final class ZooKeeperServer {
 
     // ---- for connections ----
 
+    /** Hands a client's request to the pipeline; dropped while not serving (its connection is closing). */
     public void submit(Request request) {
+        RequestSink sink = requests;
+        if (sink == null) {
+            return;
+        }
         inFlight.incrementAndGet();
-        pipeline.submit(request);
+        sink.submit(request);
     }
 
     /** Called once per answered client request. */
@@ -199,21 +303,26 @@ public final class ZooKeeperServer {
     }
 
     public long digestMismatches() {
-        Pipeline p = pipeline;
-        return p == null ? 0 : p.digestMismatches();
+        RequestSink sink = requests;
+        return pastDigestMismatches + (sink == null ? 0 : sink.digestMismatches());
     }
 
     public int queuedRequests() {
-        Pipeline p = pipeline;
-        return p == null ? 0 : p.queued();
+        RequestSink sink = requests;
+        return sink == null ? 0 : sink.queued();
+    }
+
+    public Storage storage() {
+        return storage;
     }
 
     // ---- internal ----
 
-    private void submitInternal(Request request) {
-        Pipeline p = pipeline;
-        if (p != null) {
-            p.submit(request);
+    /** A request the server makes itself (expiry, container deletion); only a leader or standalone makes them. */
+    void submitInternal(Request request) {
+        RequestSink sink = requests;
+        if (sink != null) {
+            sink.submit(request);
         }
     }
 
@@ -230,41 +339,21 @@ public final class ZooKeeperServer {
                 link.closeAfterReplies();
             }
         }
-        if (++txnsSinceSnapshot >= snapshotAfterTxns && snapshotRunning.compareAndSet(false, true)) {
-            long zxid = tree.lastProcessedZxid();
-            scheduleNextSnapshot();
-            snapshotter.execute(() -> {
-                try {
-                    takeSnapshot(zxid);
-                } finally {
-                    snapshotRunning.set(false);
-                }
-            });
-        }
+        snapshots.afterTxn(settings.snapCount());
     }
 
-    /** As Apache: each server snapshots at a random point in [snapCount/2 + 1, snapCount]. */
-    private void scheduleNextSnapshot() {
-        int snapCount = settings.snapCount();
-        snapshotAfterTxns = snapCount / 2 + 1 + ThreadLocalRandom.current().nextInt(Math.max(1, snapCount / 2));
-        txnsSinceSnapshot = 0;
+    /** Writes a snapshot file of the current tree named after {@code zxid} now, on the calling thread. */
+    void writeSnapshotFile(long zxid) throws IOException {
+        snapshots.write(zxid);
     }
 
-    /**
-     * Writes a snapshot named after {@code zxid}, the last transaction applied when it was asked for. After
-     * start-up it runs on its own thread while requests go on, so it is fuzzy exactly as Apache's is: it may hold
-     * some later changes, and loading replays the log from {@code zxid + 1}, which applies them again to the same
-     * result.
-     */
-    private void takeSnapshot(long zxid) {
-        long started = System.nanoTime();
-        try {
-            storage.snapshot(zxid, out -> tree.writeSnapshot(out, sessions.sessionTimeouts()));
-            LOG.info("Snapshot 0x{} written: {} nodes in {} ms", Long.toHexString(zxid), tree.nodeCount(),
-                    (System.nanoTime() - started) / 1_000_000);
-        } catch (IOException e) {
-            LOG.error("Snapshot 0x{} failed: {}; the log still holds every transaction", Long.toHexString(zxid),
-                    e.getMessage());
+    /** The sessions whose client is connected here now, with their timeouts (a learner reports them). */
+    public Map<Long, Integer> localSessionTimeouts() {
+        Map<Long, Integer> local = new java.util.HashMap<>();
+        SessionTracker tracker = sessions;
+        for (Long sessionId : linksBySession.keySet()) {
+            tracker.timeoutMs(sessionId).ifPresent(timeoutMs -> local.put(sessionId, timeoutMs));
         }
+        return local;
     }
 }

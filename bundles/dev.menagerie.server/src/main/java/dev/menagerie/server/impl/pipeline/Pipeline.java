@@ -11,10 +11,11 @@ import dev.menagerie.server.impl.watch.WatchRouter;
 import java.util.function.Consumer;
 
 /**
- * The request pipeline of a standalone server: prep (one thread) then commit (one thread), with the log append
- * between them done asynchronously so that concurrent writes share fsyncs.
+ * The request pipeline of a standalone server or a quorum leader: prep (one thread) then commit (one thread),
+ * with the log append (and on a leader the proposal) between them done asynchronously so that concurrent writes
+ * share fsyncs.
  */
-public final class Pipeline {
+public final class Pipeline implements RequestSink {
 
     private final PrepStage prep;
     private final CommitStage commit;
@@ -29,36 +30,60 @@ public final class Pipeline {
     public Pipeline(DataTree tree, SessionTracker sessions, WatchRouter watches, AclChecker acls,
             ProviderRegistry providers, Storage storage, PrepSettings settings, int maxRecordBytes, long lastZxid,
             Consumer<TxnHeader> afterTxn) {
+        this(tree, sessions, watches, acls, providers, storage, settings, maxRecordBytes, lastZxid, afterTxn,
+                Replication.LOCAL);
+    }
+
+    /** @param replication what each write waits for before it is applied; {@link Replication#LOCAL} standalone */
+    public Pipeline(DataTree tree, SessionTracker sessions, WatchRouter watches, AclChecker acls,
+            ProviderRegistry providers, Storage storage, PrepSettings settings, int maxRecordBytes, long lastZxid,
+            Consumer<TxnHeader> afterTxn, Replication replication) {
         PendingChanges pending = new PendingChanges(tree);
         TxnPreparer preparer = new TxnPreparer(pending, acls, new QuotaCheck(tree), settings);
         ReadHandler reads = new ReadHandler(tree, watches, acls, providers, maxRecordBytes);
-        this.commit = new CommitStage(tree, pending, watches, sessions, reads, afterTxn);
+        this.commit = new CommitStage(new TxnApply(tree, watches, sessions), pending, reads, afterTxn,
+                replication.quorum());
         this.prep = new PrepStage(preparer, pending, sessions, storage, commit::submit, System::currentTimeMillis,
-                settings, maxRecordBytes, lastZxid);
+                settings, maxRecordBytes, lastZxid, replication);
         this.prepThread = new Thread(prep.queue(), "menagerie-prep");
         this.commitThread = new Thread(commit.queue(), "menagerie-commit");
     }
 
+    @Override
     public void start() {
         prepThread.start();
         commitThread.start();
     }
 
+    @Override
     public void submit(Request request) {
         prep.submit(request);
     }
 
     /** Transactions whose applied tree digest differed from the one logged with them (should stay 0). */
+    @Override
     public long digestMismatches() {
         return commit.digestMismatches();
     }
 
     /** Requests accepted and not yet answered. */
+    @Override
     public int queued() {
         return prep.queued() + commit.queued();
     }
 
+    /** Drops the queued requests and stops both threads, also while a write waits for its quorum. */
+    @Override
+    public void abort(long timeoutMs) throws InterruptedException {
+        prep.abort();
+        prepThread.join(timeoutMs);
+        commit.abort();
+        commitThread.interrupt();
+        commitThread.join(timeoutMs);
+    }
+
     /** Finishes the requests already queued, then stops both threads (at most {@code timeoutMs} each). */
+    @Override
     public void stop(long timeoutMs) throws InterruptedException {
         prep.stop();
         prepThread.join(timeoutMs);

@@ -51,11 +51,13 @@ public final class PrepStage {
     private final PrepSettings settings;
     private final int maxRecordBytes;
     private final JuteWriter writer = new JuteWriter(4096);
+    private final Replication replication;
     private long lastZxid;
 
     PrepStage(TxnPreparer preparer, PendingChanges pending, SessionTracker sessions, Storage storage,
             Consumer<Request> next, LongSupplier wallClockMs, PrepSettings settings, int maxRecordBytes,
-            long lastZxid) {
+            long lastZxid, Replication replication) {
+        this.replication = replication;
         this.preparer = preparer;
         this.pending = pending;
         this.sessions = sessions;
@@ -84,6 +86,10 @@ public final class PrepStage {
         queue.stop();
     }
 
+    void abort() {
+        queue.abort();
+    }
+
     private void handle(Request request) {
         try {
             prepare(request);
@@ -101,6 +107,9 @@ public final class PrepStage {
             if (type != OpCode.PING && sessions.state(request.sessionId()) != SessionState.ACTIVE
                     && request.client() != null) {
                 request.setPrepError(ErrorCode.SESSIONEXPIRED.code());
+            } else if (type == OpCode.SYNC) {
+                // Answered once every write proposed before it is committed (at once when standalone).
+                request.setDurable(replication.sync());
             }
             return;
         }
@@ -116,6 +125,10 @@ public final class PrepStage {
             LOG.info("Request {} does not decode: {}", request, e.getMessage());
             request.setPrepError(ErrorCode.MARSHALLINGERROR.code());
             return;
+        }
+        if (record instanceof CreateSessionTxn create) {
+            // A learner created this id for its client; the leader tracks it from now on (a no-op for our own).
+            sessions.addSession(request.sessionId(), create.timeOut(), wallClockMs.getAsLong());
         }
         long zxid = ++lastZxid;
         TxnHeader header = new TxnHeader(request.sessionId(), request.xid(), zxid, wallClockMs.getAsLong(), type);
@@ -206,7 +219,10 @@ public final class PrepStage {
         return out.toByteArray();
     }
 
-    /** Header, transaction and the tree digest after it, as Apache 3.9 logs them with digests enabled. */
+    /**
+     * Header, transaction and the tree digest after it, as Apache 3.9 logs them with digests enabled; a leader
+     * proposes the same bytes.
+     */
     private CompletableFuture<Void> log(TxnHeader header, JuteRecord txn, TxnDigest digest) {
         writer.reset();
         header.write(writer);
@@ -214,7 +230,8 @@ public final class PrepStage {
             txn.write(writer);
         }
         digest.write(writer);
-        return storage.append(new LogEntry(header.zxid(), writer.toByteArray())).toCompletableFuture();
+        LogEntry entry = new LogEntry(header.zxid(), writer.toByteArray());
+        return replication.replicate(entry, storage.append(entry).toCompletableFuture());
     }
 
     private static JuteRecord decode(int type, JuteReader reader) throws JuteException {

@@ -32,6 +32,12 @@ final class RequestQueue implements Runnable {
         queue.add(STOP);
     }
 
+    /** Drops what is queued, then stops. */
+    void abort() {
+        queue.clear();
+        queue.add(STOP);
+    }
+
     @Override
     public void run() {
         try {

@@ -279,6 +279,28 @@ public final class DataTree {
         TreeSnapshot.write(this, out, sessionTimeouts);
     }
 
+    /**
+     * Writes the sessions and the tree as a quorum leader streams them after a SNAP packet (Apache's
+     * {@code ZKDatabase.serializeSnapshot}): the snapshot body without seals, digest or zxid. Flushes, does not
+     * close. Safe while transactions are applied (fuzzy, as {@link #writeSnapshot}).
+     */
+    public void writeSnapStream(java.io.OutputStream out, Map<Long, Integer> sessionTimeouts) throws IOException {
+        java.io.DataOutputStream data = new java.io.DataOutputStream(out);
+        TreeSnapshot.writeBody(this, data, sessionTimeouts);
+        data.flush();
+    }
+
+    /**
+     * Reads what {@link #writeSnapStream} wrote into a new tree, without reading past it (the leader's signature
+     * follows). The tree's lastProcessedZxid is left for the caller to set.
+     */
+    public static LoadedSnapshot readSnapStream(java.io.InputStream in, boolean extendedTypesEnabled,
+            int maxBufferBytes) throws IOException {
+        DataTree tree = new DataTree(extendedTypesEnabled);
+        Map<Long, Integer> sessions = TreeSnapshot.readBody(tree, new java.io.DataInputStream(in), maxBufferBytes);
+        return new LoadedSnapshot(tree, sessions, null);
+    }
+
     /** Reads a snapshot body (after the file header) into a new tree with extended types disabled. */
     public static LoadedSnapshot readSnapshot(SnapshotInput in) throws IOException {
         return readSnapshot(in, false, SnapshotJute.DEFAULT_MAX_BUFFER_BYTES);

@@ -3,6 +3,8 @@ package dev.menagerie.server.impl.tree;
 import dev.menagerie.api.storage.SnapshotInput;
 import dev.menagerie.api.storage.SnapshotOutput;
 import dev.menagerie.protocol.jute.JuteWriter;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -29,16 +31,7 @@ final class TreeSnapshot {
     }
 
     static void write(DataTree tree, SnapshotOutput out, Map<Long, Integer> sessionTimeouts) throws IOException {
-        JuteWriter scratch = new JuteWriter(64 * 1024);
-        // A HashMap copy, as Apache's SerializeUtils makes, so the sessions come out in Apache's order.
-        Map<Long, Integer> sessions = new HashMap<>(sessionTimeouts);
-        out.writeInt(sessions.size());
-        for (Map.Entry<Long, Integer> session : sessions.entrySet()) {
-            out.writeLong(session.getKey());
-            out.writeInt(session.getValue());
-        }
-        tree.aclCache.serialize(out, scratch);
-        writeNodes(tree, out, scratch);
+        writeBody(tree, out, sessionTimeouts);
         out.writeSeal();
         ZxidDigest digest = tree.lastZxidDigest();
         if (digest == null) {
@@ -52,8 +45,25 @@ final class TreeSnapshot {
         out.writeSeal();
     }
 
+    /**
+     * Sessions, ACL map and nodes: Apache's {@code SerializeUtils.serializeSnapshot}, which is also what a leader
+     * streams to a learner after a SNAP packet.
+     */
+    static void writeBody(DataTree tree, DataOutput out, Map<Long, Integer> sessionTimeouts) throws IOException {
+        JuteWriter scratch = new JuteWriter(64 * 1024);
+        // A HashMap copy, as Apache's SerializeUtils makes, so the sessions come out in Apache's order.
+        Map<Long, Integer> sessions = new HashMap<>(sessionTimeouts);
+        out.writeInt(sessions.size());
+        for (Map.Entry<Long, Integer> session : sessions.entrySet()) {
+            out.writeLong(session.getKey());
+            out.writeInt(session.getValue());
+        }
+        tree.aclCache.serialize(out, scratch);
+        writeNodes(tree, out, scratch);
+    }
+
     /** Pre-order, children in their set's order; iterative, since a path can be thousands of levels deep. */
-    private static void writeNodes(DataTree tree, SnapshotOutput out, JuteWriter scratch) throws IOException {
+    private static void writeNodes(DataTree tree, DataOutput out, JuteWriter scratch) throws IOException {
         Deque<String> pending = new ArrayDeque<>();
         pending.push("");
         while (!pending.isEmpty()) {
@@ -80,6 +90,24 @@ final class TreeSnapshot {
     }
 
     static LoadedSnapshot read(DataTree tree, SnapshotInput in, int maxBufferBytes) throws IOException {
+        Map<Long, Integer> sessions = readBody(tree, in, maxBufferBytes);
+        in.checkSeal();
+        ZxidDigest digest = null;
+        if (!in.atEnd()) {
+            digest = readDigest(in, maxBufferBytes);
+            in.checkSeal();
+        }
+        if (!in.atEnd()) {
+            tree.setLastProcessedZxid(in.readLong());
+            in.checkSeal();
+        }
+        // The digest is checked by the loader once the log replay reaches its zxid: a snapshot written while
+        // requests went on (fuzzy, as Apache's) only matches its digest at that point.
+        return new LoadedSnapshot(tree, sessions, digest);
+    }
+
+    /** Reads what {@link #writeBody} wrote into {@code tree}, reading no byte past it; returns the sessions. */
+    static Map<Long, Integer> readBody(DataTree tree, DataInput in, int maxBufferBytes) throws IOException {
         int sessionCount = in.readInt();
         if (sessionCount < 0) {
             throw new IOException("snapshot session count " + sessionCount + " is negative");
@@ -104,19 +132,7 @@ final class TreeSnapshot {
             path = SnapshotJute.readString(in, maxBufferBytes);
         }
         tree.finishLoad();
-        in.checkSeal();
-        ZxidDigest digest = null;
-        if (!in.atEnd()) {
-            digest = readDigest(in, maxBufferBytes);
-            in.checkSeal();
-        }
-        if (!in.atEnd()) {
-            tree.setLastProcessedZxid(in.readLong());
-            in.checkSeal();
-        }
-        // The digest is checked by the loader once the log replay reaches its zxid: a snapshot written while
-        // requests went on (fuzzy, as Apache's) only matches its digest at that point.
-        return new LoadedSnapshot(tree, sessions, digest);
+        return sessions;
     }
 
     private static ZxidDigest readDigest(SnapshotInput in, int maxBufferBytes) throws IOException {

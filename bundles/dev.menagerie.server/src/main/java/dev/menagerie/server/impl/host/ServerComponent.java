@@ -2,6 +2,7 @@ package dev.menagerie.server.impl.host;
 
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.config.StrategyTargets;
+import dev.menagerie.api.replication.QuorumPeerFactory;
 import dev.menagerie.api.storage.Storage;
 import dev.menagerie.api.storage.StorageFactory;
 import dev.menagerie.api.storage.StorageSettings;
@@ -22,19 +23,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the standalone server when zoo.cfg describes one. The storage engine is a static reference (a new engine
- * means reloading the database, so the component restarts); the client transport is dynamic and greedy, so
+ * Runs the server zoo.cfg describes: standalone, or a member of an ensemble whose quorum peer (election and Zab)
+ * comes from a {@link QuorumPeerFactory}. The storage engine is a static reference (a new engine means reloading
+ * the database, so the component restarts); the client transport and the peer factory are dynamic and greedy, so
  * swapping NIO and Netty keeps the server, its sessions and its watches.
  */
 @Component(immediate = true, configurationPid = StrategyTargets.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
-public final class StandaloneServerComponent {
+public final class ServerComponent {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StandaloneServerComponent.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ServerComponent.class);
 
     private final TransportSlot transports = new TransportSlot();
     private final StorageFactory storageFactory;
     private volatile ServerConfig config;
-    private StandaloneServer server;
+    private StandaloneServer standalone;
+    private ReplicatedServer replicated;
+    private final QuorumPeerHolder peer = new QuorumPeerHolder();
     private Storage storage;
 
     /**
@@ -47,7 +51,7 @@ public final class StandaloneServerComponent {
     private final boolean exitOnFailure;
 
     @Activate
-    public StandaloneServerComponent(@Reference(name = StrategyTargets.STORAGE) StorageFactory storageFactory,
+    public ServerComponent(@Reference(name = StrategyTargets.STORAGE) StorageFactory storageFactory,
             BundleContext context) {
         this.storageFactory = storageFactory;
         this.exitOnFailure = Boolean.parseBoolean(context.getProperty(EXIT_PROPERTY));
@@ -57,17 +61,20 @@ public final class StandaloneServerComponent {
     @Activate
     synchronized void start() {
         ServerConfig current = config;
-        if (!current.standalone()) {
-            LOG.error("{} describes an ensemble ({} servers). Quorum mode is not available in this build yet;"
-                    + " the client port stays closed.", current.configFile(), current.members().size());
-            return;
-        }
         try {
             storage = storageFactory.open(new StorageSettings(current.dataDir(), current.dataLogDir(),
                     current.preAllocSizeBytes(), current.forceSync(), current.autopurgeSnapRetainCount(),
                     current.autopurgeIntervalHours()));
-            server = new StandaloneServer(current, storage, transports);
-            server.start();
+            if (current.standalone()) {
+                standalone = new StandaloneServer(current, storage, transports);
+                standalone.start();
+            } else {
+                replicated = new ReplicatedServer(current, storage, transports);
+                replicated.start();
+                LOG.info("Server {} of an ensemble of {}: clients are turned away until it joins a quorum",
+                        current.myId().orElse(0L), current.members().size());
+                peer.serverReady(replicated);
+            }
         } catch (IOException | RuntimeException e) {
             LOG.error("The server could not start: {}", e.getMessage());
             stopQuietly();
@@ -83,8 +90,13 @@ public final class StandaloneServerComponent {
     synchronized void bindConfig(ServerConfig newConfig) {
         ServerConfig previous = config;
         config = newConfig;
-        if (server != null && previous != newConfig) {
-            server.apply(newConfig);
+        if (previous == newConfig) {
+            return;
+        }
+        if (standalone != null) {
+            standalone.apply(newConfig);
+        } else if (replicated != null) {
+            replicated.apply(newConfig);
         }
     }
 
@@ -102,6 +114,17 @@ public final class StandaloneServerComponent {
         transports.withdraw(factory);
     }
 
+    /** Zab's quorum peer; a standalone server ignores it. */
+    @Reference(name = "peerFactory", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, target = "(" + QuorumPeerFactory.TYPE + "=zab)")
+    void bindPeerFactory(QuorumPeerFactory factory) {
+        peer.factoryBound(factory);
+    }
+
+    void unbindPeerFactory(QuorumPeerFactory factory) {
+        peer.factoryUnbound(factory);
+    }
+
     /**
      * The strategy targets changed (zoo.cfg named another transport or storage). Declarative Services rebinds the
      * references itself; without this method it would restart the whole server instead.
@@ -117,9 +140,14 @@ public final class StandaloneServerComponent {
     }
 
     private void stopQuietly() {
-        if (server != null) {
-            server.stop();
-            server = null;
+        peer.serverGone();
+        if (standalone != null) {
+            standalone.stop();
+            standalone = null;
+        }
+        if (replicated != null) {
+            replicated.stop();
+            replicated = null;
         }
         if (storage != null) {
             try {

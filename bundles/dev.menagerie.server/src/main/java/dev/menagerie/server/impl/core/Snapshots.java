@@ -1,0 +1,93 @@
+package dev.menagerie.server.impl.core;
+
+import dev.menagerie.api.storage.Storage;
+import dev.menagerie.server.impl.session.SessionTracker;
+import dev.menagerie.server.impl.tree.DataTree;
+import java.io.IOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * When and how the server writes snapshot files: every so many transactions on a thread of its own, and on
+ * demand. The tree and sessions are read when the snapshot starts, so one that replaced them is what gets written.
+ */
+final class Snapshots {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Snapshots.class);
+
+    private final Storage storage;
+    private final Supplier<DataTree> tree;
+    private final Supplier<SessionTracker> sessions;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "menagerie-snapshot");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private int txnsSinceSnapshot;
+    private int snapshotAfterTxns;
+
+    Snapshots(Storage storage, Supplier<DataTree> tree, Supplier<SessionTracker> sessions) {
+        this.storage = storage;
+        this.tree = tree;
+        this.sessions = sessions;
+    }
+
+    /** As Apache: each server snapshots at a random point in [snapCount/2 + 1, snapCount]. */
+    void scheduleNext(int snapCount) {
+        snapshotAfterTxns = snapCount / 2 + 1 + ThreadLocalRandom.current().nextInt(Math.max(1, snapCount / 2));
+        txnsSinceSnapshot = 0;
+    }
+
+    /** Called on the applying thread after each transaction; starts a background snapshot when one is due. */
+    void afterTxn(int snapCount) {
+        if (++txnsSinceSnapshot >= snapshotAfterTxns && running.compareAndSet(false, true)) {
+            long zxid = tree.get().lastProcessedZxid();
+            scheduleNext(snapCount);
+            executor.execute(() -> {
+                try {
+                    take(zxid);
+                } finally {
+                    running.set(false);
+                }
+            });
+        }
+    }
+
+    /**
+     * Writes a snapshot named after {@code zxid}, the last transaction applied when it was asked for. After
+     * start-up it runs on its own thread while requests go on, so it is fuzzy exactly as Apache's is: it may hold
+     * some later changes, and loading replays the log from {@code zxid + 1}, which applies them again to the same
+     * result.
+     */
+    void take(long zxid) {
+        try {
+            write(zxid);
+        } catch (IOException e) {
+            LOG.error("Snapshot 0x{} failed: {}; the log still holds every transaction", Long.toHexString(zxid),
+                    e.getMessage());
+        }
+    }
+
+    /** Writes a snapshot file named after {@code zxid} now, on the calling thread. */
+    void write(long zxid) throws IOException {
+        long started = System.nanoTime();
+        DataTree current = tree.get();
+        SessionTracker currentSessions = sessions.get();
+        storage.snapshot(zxid, out -> current.writeSnapshot(out, currentSessions.sessionTimeouts()));
+        LOG.info("Snapshot 0x{} written: {} nodes in {} ms", Long.toHexString(zxid), current.nodeCount(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Lets a running snapshot finish (at most a minute). */
+    void shutdown() throws InterruptedException {
+        executor.shutdown();
+        executor.awaitTermination(60, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.menagerie.server.impl.host;
+
+import dev.menagerie.api.replication.QuorumPeer;
+import dev.menagerie.api.replication.QuorumPeerFactory;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the quorum peer once both the server (database loaded, client port open) and a peer factory are there,
+ * and closes it when either goes away. The factory may come and go while the server runs: without one the server
+ * keeps its database and sessions but serves no client.
+ */
+final class QuorumPeerHolder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QuorumPeerHolder.class);
+
+    private QuorumPeerFactory factory;
+    private ReplicatedServer server;
+    private QuorumPeer peer;
+
+    synchronized void factoryBound(QuorumPeerFactory newFactory) {
+        if (newFactory == factory) {
+            return;
+        }
+        closePeer();
+        factory = newFactory;
+        startPeer();
+    }
+
+    synchronized void factoryUnbound(QuorumPeerFactory gone) {
+        if (gone != factory) {
+            return;
+        }
+        closePeer();
+        factory = null;
+        if (server != null) {
+            LOG.warn("The quorum peer is gone; clients are turned away until a replication bundle is back");
+        }
+    }
+
+    synchronized void serverReady(ReplicatedServer ready) {
+        server = ready;
+        startPeer();
+    }
+
+    /** The server is stopping: the peer leaves the ensemble first. */
+    synchronized void serverGone() {
+        closePeer();
+        server = null;
+    }
+
+    private void startPeer() {
+        if (factory == null || server == null || peer != null) {
+            return;
+        }
+        try {
+            peer = factory.start(server);
+            server.peer(peer);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("The quorum peer could not start: {}; clients stay turned away", e.getMessage());
+        }
+    }
+
+    private void closePeer() {
+        if (peer == null) {
+            return;
+        }
+        try {
+            peer.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Closing the quorum peer failed: {}", e.toString());
+        }
+        peer = null;
+        if (server != null) {
+            server.peer(null);
+            server.stopServing();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.menagerie.server.impl.pipeline;
+
+/** Where the server hands client requests while it serves: the pipeline, or a learner's stage. */
+public interface RequestSink {
+
+    void start();
+
+    void submit(Request request);
+
+    /** Requests accepted and not yet answered. */
+    int queued();
+
+    /** Transactions whose applied tree digest differed from the one logged with them (should stay 0). */
+    long digestMismatches();
+
+    /** Answers what is queued, then stops the threads (at most {@code timeoutMs} each). */
+    void stop(long timeoutMs) throws InterruptedException;
+
+    /**
+     * Stops the threads without answering what is queued or waiting (a quorum peer lost its role); committed
+     * transactions already handed over are still applied.
+     */
+    default void abort(long timeoutMs) throws InterruptedException {
+        stop(timeoutMs);
+    }
+}

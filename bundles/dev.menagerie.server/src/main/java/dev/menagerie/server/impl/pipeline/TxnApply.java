@@ -1,0 +1,72 @@
+package dev.menagerie.server.impl.pipeline;
+
+import dev.menagerie.protocol.OpCode;
+import dev.menagerie.protocol.jute.JuteRecord;
+import dev.menagerie.protocol.txn.CreateSessionTxn;
+import dev.menagerie.protocol.txn.TxnHeader;
+import dev.menagerie.server.impl.session.SessionTracker;
+import dev.menagerie.server.impl.tree.DataTree;
+import dev.menagerie.server.impl.tree.ProcessTxnResult;
+import dev.menagerie.server.impl.tree.WatchTrigger;
+import dev.menagerie.server.impl.watch.WatchRouter;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies one transaction the way every server does, whether it prepared it or received it committed: the tree,
+ * the digest check, the watches it fires (before any reply, so a client sees the event first) and the session
+ * table, which in a quorum every server keeps complete.
+ */
+public final class TxnApply {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TxnApply.class);
+    private final DataTree tree;
+    private final WatchRouter watches;
+    private final SessionTracker sessions;
+    private final AtomicLong digestMismatches = new AtomicLong();
+
+    public TxnApply(DataTree tree, WatchRouter watches, SessionTracker sessions) {
+        this.tree = tree;
+        this.watches = watches;
+        this.sessions = sessions;
+    }
+
+    /** @param expectedDigest the tree digest logged with the transaction, or null when it carried none */
+    public ProcessTxnResult apply(TxnHeader header, JuteRecord txn, Long expectedDigest) {
+        ProcessTxnResult result = tree.apply(header, txn);
+        if (expectedDigest != null) {
+            checkDigest(header, expectedDigest);
+        }
+        for (WatchTrigger trigger : result.triggers()) {
+            watches.fire(trigger.path(), trigger.type(), header.zxid(), trigger.acl());
+        }
+        if (header.type() == OpCode.CREATE_SESSION && txn instanceof CreateSessionTxn create) {
+            // Idempotent: the server the client is connected to (and the leader) already track it.
+            sessions.addSession(header.clientId(), create.timeOut(), System.currentTimeMillis());
+        } else if (header.type() == OpCode.CLOSE_SESSION) {
+            sessions.remove(header.clientId());
+        }
+        return result;
+    }
+
+    /**
+     * The digest logged with the transaction was computed where it was prepared; after applying it, the tree must
+     * agree. Apache reports a mismatch the same way: prep and apply disagree about what the transaction did.
+     */
+    private void checkDigest(TxnHeader header, long expected) {
+        long actual = tree.digest();
+        if (actual != expected && digestMismatches.getAndIncrement() < 10) {
+            LOG.warn("Digest mismatch after transaction 0x{} ({}): logged {}, tree {}",
+                    Long.toHexString(header.zxid()), OpCode.name(header.type()), expected, actual);
+        }
+    }
+
+    public long digestMismatches() {
+        return digestMismatches.get();
+    }
+
+    public DataTree tree() {
+        return tree;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.menagerie.server.impl.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.menagerie.api.election.PeerState;
+import dev.menagerie.api.replication.QuorumPeer;
+import dev.menagerie.api.replication.QuorumPeerFactory;
+import dev.menagerie.api.replication.Replica;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QuorumPeerHolderTest {
+
+    @TempDir
+    Path dir;
+
+    /** Starts peers that take the leader role at once, as an ensemble of one would. */
+    private static final class LeadingFactory implements QuorumPeerFactory {
+        final List<LeadingPeer> started = new ArrayList<>();
+
+        @Override
+        public QuorumPeer start(Replica replica) {
+            replica.serveAsLeader(replica.lastProcessedZxid(), new FakeProposer());
+            LeadingPeer peer = new LeadingPeer(replica);
+            started.add(peer);
+            return peer;
+        }
+    }
+
+    private static final class LeadingPeer implements QuorumPeer {
+        final Replica replica;
+        boolean closed;
+
+        LeadingPeer(Replica replica) {
+            this.replica = replica;
+        }
+
+        @Override
+        public PeerState state() {
+            return closed ? PeerState.LOOKING : PeerState.LEADING;
+        }
+
+        @Override
+        public long leaderId() {
+            return 1;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    @Test
+    void thePeerStartsOnceServerAndFactoryAreThereAndStopsWhenTheFactoryGoes() throws Exception {
+        QuorumPeerHolder holder = new QuorumPeerHolder();
+        LeadingFactory factory = new LeadingFactory();
+        try (QuorumFixture fixture = new QuorumFixture(dir, 1)) {
+            holder.factoryBound(factory);
+            assertTrue(factory.started.isEmpty(), "a peer started before the database was loaded");
+
+            holder.serverReady(fixture.replica);
+            assertEquals(1, factory.started.size());
+            assertSame(fixture.replica, factory.started.get(0).replica);
+            assertTrue(fixture.server().serving());
+            assertEquals("leader", fixture.server().mode());
+
+            holder.factoryUnbound(factory);
+            assertTrue(factory.started.get(0).closed);
+            assertFalse(fixture.server().serving(), "clients are still served without a quorum peer");
+
+            LeadingFactory replacement = new LeadingFactory();
+            holder.factoryBound(replacement);
+            assertEquals(1, replacement.started.size());
+            holder.serverGone();
+            assertTrue(replacement.started.get(0).closed);
+        }
+    }
+}
