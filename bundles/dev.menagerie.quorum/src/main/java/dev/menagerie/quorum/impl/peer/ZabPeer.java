@@ -109,9 +109,22 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
     public Vote currentVote() {
         Vote vote = currentVote;
         if (vote != null && state != PeerState.LOOKING) {
-            return vote;
+            // As Apache's updateElectionVote (ZOOKEEPER-1732): once the epoch is established, every member
+            // reports it, so that a server starting later sees the same vote from all of them.
+            long established = establishedEpoch();
+            return established < 0 ? vote : new Vote(vote.leaderId(), vote.zxid(), vote.electionEpoch(),
+                    established, vote.state());
         }
         return new Vote(myId, lastLoggedZxid(), 0, currentEpoch(), PeerState.LOOKING);
+    }
+
+    private long establishedEpoch() {
+        LeaderRunner leader = leading;
+        if (leader != null) {
+            return leader.servingEpoch();
+        }
+        LearnerRunner learner = learning;
+        return learner == null ? -1 : learner.servingEpoch();
     }
 
     @Override

@@ -29,6 +29,32 @@ final class CommittedWindow {
         }
     }
 
+    /**
+     * True when the window ends at {@code lastZxid} and skips no counter within an epoch, so that a learner anywhere
+     * in it can be sent exactly what it lacks. A window read from a log whose latest transactions reached the tree
+     * in a leader's snapshot (and so never reached the log) stops short of the tree or has a hole.
+     */
+    boolean isUnbrokenUpTo(long lastZxid) {
+        if (txns.isEmpty()) {
+            return true;
+        }
+        if (txns.lastKey() != lastZxid) {
+            return false;
+        }
+        long previous = txns.firstKey();
+        for (long zxid : txns.keySet()) {
+            if (Zxids.epoch(zxid) == Zxids.epoch(previous) && zxid > previous + 1) {
+                return false;
+            }
+            previous = zxid;
+        }
+        return true;
+    }
+
+    void clear() {
+        txns.clear();
+    }
+
     List<Long> zxids() {
         return new ArrayList<>(txns.keySet());
     }

@@ -29,7 +29,8 @@ import java.util.TreeSet;
  * leader, as Apache's follower quits.
  *
  * <p>Unlike Apache, which keeps proposals received with a SNAP or TRUNC sync out of the log until NEWLEADER, this
- * core logs every proposal as it comes and asks for a snapshot before acking NEWLEADER. Proposals committed during
+ * core logs every proposal as it comes; it asks for a snapshot right after loading the leader's (so the log never
+ * continues a tree that no snapshot holds) and again before acking NEWLEADER. Proposals committed during
  * sync are acked too once logged; a leader ignores acks of committed zxids.
  *
  * <p>Not thread-safe: one thread feeds it.
@@ -135,6 +136,10 @@ final class FollowerCore {
             case DIFF -> phase = Phase.SYNCING;
             case SNAP -> {
                 outputs.add(new LoadSnapshotFromLeader(zxid, payload));
+                // Persisted before any proposal of this sync is logged: otherwise a restart in between would
+                // rebuild the tree from the old snapshot and a log that resumes after the leader's zxid, a tree
+                // missing everything the leader's snapshot held.
+                outputs.add(new TakeSnapshot());
                 restartAfter(zxid);
             }
             case TRUNC -> {

@@ -80,6 +80,11 @@ final class LeaderCore {
         this.myCurrentEpoch = currentEpoch;
         this.myLastZxid = lastZxid;
         this.window = Objects.requireNonNull(window, "window");
+        if (!window.isUnbrokenUpTo(lastZxid)) {
+            // Its holes would DIFF a learner past transactions it lacks, or TRUNC it below what we hold. Without
+            // a window, a learner not level with our tree gets TRUNC to its end or a snapshot, as in Apache.
+            window.clear();
+        }
         this.lastProcessedAtStart = lastZxid;
         this.lastAppliedZxid = lastZxid;
     }

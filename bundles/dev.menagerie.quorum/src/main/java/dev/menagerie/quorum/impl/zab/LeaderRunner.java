@@ -47,6 +47,7 @@ public final class LeaderRunner implements Proposer {
     private final int initLimitMs;
     private ServerSocket listener;
     private volatile boolean serving;
+    private volatile long servingEpoch = -1;
 
     /** The core ticks twice per tickTime, as Apache's leader pings, so its tick limits are doubled. */
     public LeaderRunner(long myId, QuorumVerifier verifier, Replica replica, HostPort quorumAddress)
@@ -87,6 +88,11 @@ public final class LeaderRunner implements Proposer {
 
     public boolean isServing() {
         return serving;
+    }
+
+    /** The epoch being led once a quorum is in sync, else -1. */
+    public long servingEpoch() {
+        return serving ? servingEpoch : -1;
     }
 
     // ---- Proposer, called by the server's pipeline ----
@@ -161,6 +167,7 @@ public final class LeaderRunner implements Proposer {
             replica.storage().setCurrentEpoch(current.epoch());
         } else if (output instanceof LeaderOutput.StartServing start) {
             LOG.info("Leading epoch {}: a quorum is in sync, serving clients", Zxids.epoch(start.epochStartZxid()));
+            servingEpoch = Zxids.epoch(start.epochStartZxid());
             serving = true;
             replica.serveAsLeader(start.epochStartZxid(), this);
         } else if (output instanceof LeaderOutput.SyncReady ready) {

@@ -42,6 +42,7 @@ public final class LearnerRunner implements Forwarder {
     private volatile PacketChannel channel;
     private volatile PacketSender sender;
     private volatile boolean serving;
+    private volatile long leaderEpoch = -1;
 
     public LearnerRunner(long myId, boolean observer, Replica replica, long leaderId, HostPort leaderAddress) {
         this.myId = myId;
@@ -84,6 +85,11 @@ public final class LearnerRunner implements Forwarder {
 
     public boolean isServing() {
         return serving;
+    }
+
+    /** The leader's epoch once in sync with it (UPTODATE came), else -1. */
+    public long servingEpoch() {
+        return serving ? leaderEpoch : -1;
     }
 
     // ---- Forwarder, called by the server for its clients' writes ----
@@ -164,6 +170,7 @@ public final class LearnerRunner implements Forwarder {
         connected.write(new QuorumPacket(ZabPacketType.ACKEPOCH.code(), answer.ackZxid(), answer.ackPayload(),
                 null));
         connected.flush();
+        leaderEpoch = Zxids.epoch(info.zxid());
         LOG.info("{} leader {} in epoch {}", role == LearnerRole.FOLLOWER ? "Following" : "Observing", leaderId,
                 Zxids.epoch(info.zxid()));
     }
@@ -192,7 +199,7 @@ public final class LearnerRunner implements Forwarder {
                 loop.post(() -> carryOut(core.receive(type, zxid, payload)));
             }
         } catch (IOException e) {
-            loop.finish("connection to leader " + leaderId + " lost: " + e.getMessage());
+            loop.finish("connection to leader " + leaderId + " lost: " + e);
         }
     }
 
