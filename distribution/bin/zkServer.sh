@@ -345,6 +345,18 @@ json_string_array() {
     }'
 }
 
+# The answer to a four-letter word on the client port of $ZOOCFG, bounded by `timeout`.
+client_four_letter_word() {
+  local host port
+  port="$(cfg_value clientPort)"
+  host="$(cfg_value clientPortAddress)"
+  case "$host" in "" | 0.0.0.0 | "::" | "[::]") host=127.0.0.1 ;; esac
+  [[ -n $port ]] || return 1
+  # shellcheck disable=SC2016 # the inner script reads its arguments, not our variables
+  timeout 5 bash -c 'exec 3<>"/dev/tcp/$0/$1" || exit 1; printf "%s" "$2" >&3; cat <&3' \
+    "$host" "$port" "$1" 2>/dev/null
+}
+
 status_server() {
   local pid
   pid="$(read_pid)"
@@ -375,9 +387,21 @@ status_server() {
   total="$(json_scalar "$body" bundles_total)"
   inactive="$(json_string_array "$body" inactive_bundles)"
   unsatisfied="$(json_string_array "$body" unsatisfied_components)"
+  local healthy=1
+  if [[ $mode == quorum ]]; then
+    # As Apache's script does: the role comes from the srvr four-letter word on the client port.
+    local srvr role
+    srvr="$(client_four_letter_word srvr)"
+    role="$(printf '%s\n' "$srvr" | sed -n 's/^Mode: //p')"
+    if [[ -n $role ]]; then
+      mode="$role"
+    else
+      healthy=0
+      mode="quorum member, not serving (srvr: $(printf '%s' "${srvr:-no answer}" | head -n 1))"
+    fi
+  fi
   echo "Mode: ${mode:-unknown}"
   echo "Bundles: ${active:-?} of ${total:-?} active"
-  local healthy=1
   if [[ -z $active || $active != "$total" || -n $inactive ]]; then
     healthy=0
     if [[ -n $inactive ]]; then
