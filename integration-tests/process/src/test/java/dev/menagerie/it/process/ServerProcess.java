@@ -91,7 +91,8 @@ public abstract class ServerProcess implements AutoCloseable {
         process = builder.start();
     }
 
-    private Path writeConfig() throws IOException {
+    /** Writes this server's zoo.cfg into the work folder; ensemble members replace the whole text. */
+    protected Path writeConfig() throws IOException {
         StringBuilder text = new StringBuilder()
                 .append("tickTime=2000\n")
                 .append("dataDir=").append(dataDir.toAbsolutePath()).append('\n')
