@@ -115,6 +115,11 @@ final class BroadcastCore {
         }
         ConnectedLearner learner = new ConnectedLearner(sid, role, nowTick);
         learners.put(sid, learner);
+        // The sync leaves the learner's log at the sync point: a TRUNC drops proposals it acked on an earlier
+        // connection. Those acks no longer stand for a durable copy; it acks again once it logged them again.
+        for (PendingProposal pending : outstanding.tailMap(syncedUpToZxid, false).values()) {
+            pending.unack(sid);
+        }
         List<BroadcastOutput> outputs = new ArrayList<>();
         for (PendingProposal committed : toBeApplied.tailMap(syncedUpToZxid, false).values()) {
             sendCommitted(learner, committed, outputs);
@@ -127,7 +132,7 @@ final class BroadcastCore {
         return outputs;
     }
 
-    /** The learner's connection is gone; the acks it already sent still count. */
+    /** The learner's connection is gone; the acks it already sent still count, until it syncs again. */
     void learnerLost(long sid) {
         learners.remove(sid);
     }

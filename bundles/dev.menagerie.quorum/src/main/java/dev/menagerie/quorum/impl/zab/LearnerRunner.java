@@ -29,7 +29,12 @@ public final class LearnerRunner implements Forwarder {
 
     private static final Logger LOG = LoggerFactory.getLogger(LearnerRunner.class);
     private static final String SNAPSHOT_SIGNATURE = "BenWasHere";
-    private static final long CONNECT_RETRY_MS = 500;
+    /**
+     * The leader opens its quorum port only after its own election finishes, often a few milliseconds after ours:
+     * retry soon, then back off.
+     */
+    private static final long FIRST_CONNECT_RETRY_MS = 10;
+    private static final long MAX_CONNECT_RETRY_MS = 500;
 
     private final long myId;
     private final LearnerRole role;
@@ -129,6 +134,7 @@ public final class LearnerRunner implements Forwarder {
         int initLimitMs = replica.config().tickTimeMs() * replica.config().initLimitTicks();
         long deadline = System.nanoTime() + initLimitMs * 1_000_000L;
         IOException last = null;
+        long retryMs = FIRST_CONNECT_RETRY_MS;
         while (!loop.finished() && System.nanoTime() < deadline) {
             Socket socket = new Socket();
             try {
@@ -144,7 +150,8 @@ public final class LearnerRunner implements Forwarder {
                 } catch (IOException ignored) {
                     // never opened
                 }
-                Thread.sleep(CONNECT_RETRY_MS);
+                Thread.sleep(retryMs);
+                retryMs = Math.min(MAX_CONNECT_RETRY_MS, retryMs * 2);
             }
         }
         if (last != null) {

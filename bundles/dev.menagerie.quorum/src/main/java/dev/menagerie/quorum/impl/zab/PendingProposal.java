@@ -27,6 +27,11 @@ final class PendingProposal {
         ackSids.add(sid);
     }
 
+    /** Forgets the ack of {@code sid}: its log no longer holds this proposal. */
+    void unack(long sid) {
+        ackSids.remove(sid);
+    }
+
     Set<Long> ackSids() {
         return Set.copyOf(ackSids);
     }

@@ -92,6 +92,17 @@ class BroadcastCoreTest {
     }
 
     @Test
+    void aLearnerThatSyncsAgainMustAckAgainWhatItWasTruncatedOf() {
+        core.propose(Z1, TXN);
+        core.ack(2, Z1);
+        core.learnerLost(2);
+        // Reconnected, it was truncated to before Z1 and is sent Z1 again: its first ack stands for nothing.
+        core.learnerSynced(2, LearnerRole.FOLLOWER, Zxids.of(1, 0));
+        assertEquals(List.of(), commits(core.localLogged(Z1)), "committed on an ack its log no longer backs");
+        assertEquals(List.of(Z1), commits(core.ack(2, Z1)));
+    }
+
+    @Test
     void aSyncedLearnerIsSentWhatHappenedAfterItsSyncPoint() {
         core.learnerLost(3);
         core.propose(Z1, TXN);

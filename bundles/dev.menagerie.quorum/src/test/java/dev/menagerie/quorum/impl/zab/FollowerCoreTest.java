@@ -49,6 +49,13 @@ class FollowerCoreTest {
     }
 
     @Test
+    void snapIsPersistedBeforeAnyProposalOfTheSyncReachesTheLog() {
+        assertEquals(List.of("LoadSnapshotFromLeader " + OLD2, "TakeSnapshot"),
+                show(follower.receive(SNAP, OLD2, TXN)));
+        assertEquals(List.of("AppendToLog " + Zxids.of(1, 3)), show(follower.receive(PROPOSAL, Zxids.of(1, 3), TXN)));
+    }
+
+    @Test
     void truncTruncatesTheLogAndSnapshotsBeforeAckingNewLeader() {
         assertEquals(List.of("TruncateLog " + OLD1), show(follower.receive(TRUNC, OLD1, null)));
         assertEquals(List.of("TakeSnapshot", "AcceptEpoch 2", "SendAck " + NEW_EPOCH),
