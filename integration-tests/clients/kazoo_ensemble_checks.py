@@ -22,12 +22,13 @@ FAILOVER_WAIT_S = 60
 ROOT = "/ensemble-checks"
 
 failures = 0
+SHORT_TIMEOUT_S = 5
 
 # Creates an ephemeral node, prints "<session id hex> <password hex>", then waits to be killed.
 OWNER_SCRIPT = """
 import sys, time
 from kazoo.client import KazooClient
-zk = KazooClient(hosts=sys.argv[1], timeout=10.0)
+zk = KazooClient(hosts=sys.argv[1], timeout=float(sys.argv[3]) if len(sys.argv) > 3 else 10.0)
 zk.start(timeout=20)
 zk.create(sys.argv[2], b"", ephemeral=True)
 session_id, password = zk.client_id
@@ -100,10 +101,36 @@ def serve(servers):
             gone = clients[2].exists(ROOT + "/ephemeral") is None
             time.sleep(0.1)
         check("closing the session removes its ephemeral everywhere", gone)
+        idle_session_expiry(servers, clients)
     finally:
         for zk in clients:
             zk.stop()
             zk.close()
+
+
+def idle_session_expiry(servers, clients):
+    """A session on a follower lives on through its pings alone; once its client dies, the leader expires it."""
+    path = ROOT + "/idle-ephemeral"
+    owner = subprocess.Popen([sys.executable, "-c", OWNER_SCRIPT, servers[2], path, str(SHORT_TIMEOUT_S)],
+                             stdout=subprocess.PIPE, text=True)
+    try:
+        owner.stdout.readline()
+        # Idle for twice the session timeout: only the client's pings to server 2 keep the session alive, and
+        # only server 2's ping replies to the leader tell the leader so.
+        time.sleep(2 * SHORT_TIMEOUT_S)
+        clients[0].sync(ROOT)
+        check("an idle session connected to one server outlives its timeout (%d s) while its client pings" %
+              SHORT_TIMEOUT_S, clients[0].exists(path) is not None)
+    finally:
+        owner.kill()
+        owner.wait(timeout=EVENT_TIMEOUT_S)
+    killed = time.time()
+    gone = False
+    while time.time() - killed < 3 * SHORT_TIMEOUT_S and not gone:
+        gone = all(zk.sync(ROOT) is not None and zk.exists(path) is None for zk in clients)
+        time.sleep(0.2)
+    check("after its client dies the session expires and its ephemeral goes from every server (%.1f s)" %
+          (time.time() - killed), gone)
 
 
 def after_failover(servers):

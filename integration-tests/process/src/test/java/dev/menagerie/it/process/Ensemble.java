@@ -43,12 +43,14 @@ public final class Ensemble implements AutoCloseable {
      *  would otherwise keep running on a machine the next run shares. */
     private final Thread killOnExit = new Thread(this::killAllNow, "ensemble-kill-on-exit");
 
-    private Ensemble(EnsembleMember.Impl impl, EnsembleLayout layout, Path workDir, List<String> jvmFlags) {
+    private Ensemble(EnsembleMember.Impl impl, java.util.function.IntFunction<EnsembleMember.Impl> implOf,
+            EnsembleLayout layout, Path workDir, List<String> jvmFlags) {
         this.impl = impl;
         this.layout = layout;
         this.workDir = workDir;
         for (EnsembleLayout.Member member : layout.members()) {
-            members.put(member.id(), new EnsembleMember(impl, layout, member.id(), workDir, jvmFlags));
+            members.put(member.id(), new EnsembleMember(implOf.apply(member.id()), layout, member.id(), workDir,
+                    jvmFlags));
         }
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
@@ -66,8 +68,22 @@ public final class Ensemble implements AutoCloseable {
     /** Starts every member (without waiting; see {@link #awaitWritable}). */
     public static Ensemble start(EnsembleMember.Impl impl, EnsembleLayout layout, String workPrefix,
             List<String> jvmFlags) throws IOException, InterruptedException {
-        Ensemble ensemble = new Ensemble(impl, layout, Distribution.newWorkDir(workPrefix + "-" + impl.label()),
-                jvmFlags);
+        return started(new Ensemble(impl, id -> impl, layout,
+                Distribution.newWorkDir(workPrefix + "-" + impl.label()), jvmFlags));
+    }
+
+    /**
+     * Starts an ensemble whose members run different implementations (a mixed deployment, or a migration one
+     * server at a time); {@link #impl()} is then the implementation of the first member.
+     */
+    public static Ensemble startMixed(Map<Integer, EnsembleMember.Impl> implById, EnsembleLayout layout,
+            String workPrefix, List<String> jvmFlags) throws IOException, InterruptedException {
+        EnsembleMember.Impl first = implById.get(layout.members().get(0).id());
+        return started(new Ensemble(first, implById::get, layout, Distribution.newWorkDir(workPrefix + "-mixed"),
+                jvmFlags));
+    }
+
+    private static Ensemble started(Ensemble ensemble) throws IOException, InterruptedException {
         try {
             for (EnsembleMember member : ensemble.members.values()) {
                 member.start();

@@ -48,6 +48,10 @@ public final class EnsembleMember extends ServerProcess {
         this.jvmFlags = List.copyOf(jvmFlags);
     }
 
+    public Impl impl() {
+        return impl;
+    }
+
     public int id() {
         return self.id();
     }

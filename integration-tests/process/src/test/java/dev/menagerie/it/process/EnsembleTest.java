@@ -317,7 +317,7 @@ class EnsembleTest {
         }
     }
 
-    private static void prepareLoad(Ensemble ensemble) throws Exception {
+    static void prepareLoad(Ensemble ensemble) throws Exception {
         ZooKeeper client = Clients.connect(ensemble.connectString(), 30_000, CHECK_TIMEOUT);
         try {
             EnsembleLoad.prepare(client);
@@ -332,7 +332,7 @@ class EnsembleTest {
     }
 
     /** Waits (bounded) until the load has {@code more} acknowledged writes than now. */
-    private static void awaitMoreWrites(EnsembleLoad load, long more, String when, Ensemble ensemble)
+    static void awaitMoreWrites(EnsembleLoad load, long more, String when, Ensemble ensemble)
             throws InterruptedException {
         long target = load.acknowledged() + more;
         long deadline = System.nanoTime() + FAILOVER_TIMEOUT.toNanos();
@@ -345,7 +345,7 @@ class EnsembleTest {
                 + ensemble.diagnostics());
     }
 
-    private static void assertLedgerOnEveryMember(Ensemble ensemble, AckLedger ledger) throws Exception {
+    static void assertLedgerOnEveryMember(Ensemble ensemble, AckLedger ledger) throws Exception {
         for (EnsembleMember member : ensemble.members()) {
             assertLedgerOn(ensemble, member.id(), ledger);
         }

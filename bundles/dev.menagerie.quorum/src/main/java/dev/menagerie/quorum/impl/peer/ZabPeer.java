@@ -17,6 +17,7 @@ import dev.menagerie.quorum.impl.zab.LearnerRunner;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,8 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
 
     private final Replica replica;
     private final ElectionFactory electionFactory;
-    private final QuorumVerifier verifier;
+    private final Supplier<QuorumVerifier> verifiers;
+    private volatile QuorumVerifier verifier;
     private final long myId;
     private final QuorumMember me;
     private final Thread thread;
@@ -44,10 +46,10 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
     private volatile LeaderRunner leading;
     private volatile LearnerRunner learning;
 
-    ZabPeer(Replica replica, ElectionFactory electionFactory, QuorumVerifier verifier) {
+    ZabPeer(Replica replica, ElectionFactory electionFactory, Supplier<QuorumVerifier> verifiers) {
         this.replica = replica;
         this.electionFactory = electionFactory;
-        this.verifier = verifier;
+        this.verifiers = verifiers;
         this.myId = replica.config().myId().orElseThrow(() -> new IllegalArgumentException(
                 "quorum mode needs a myid file in the dataDir"));
         this.me = replica.config().members().stream().filter(m -> m.id() == myId).findFirst()
@@ -56,8 +58,7 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
         this.thread = new Thread(this::run, "menagerie-quorum-peer-" + myId);
     }
 
-    void start() throws IOException {
-        election = electionFactory.create(this);
+    void start() {
         thread.start();
     }
 
@@ -145,6 +146,20 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
     // ---- the peer thread ----
 
     private void run() {
+        try {
+            verifier = awaitVerifier();
+            election = electionFactory.create(this);
+            if (closed) {
+                election.close(); // close() ran while the port was opening
+                return;
+            }
+        } catch (IOException e) {
+            LOG.error("The election port could not be opened: {}; this server stays out of the ensemble",
+                    e.getMessage());
+            return;
+        } catch (InterruptedException e) {
+            return;
+        }
         while (!closed) {
             try {
                 state = PeerState.LOOKING;
@@ -176,6 +191,24 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
                 pause();
             }
         }
+    }
+
+    /** The verifier bundle may register its service a moment after this peer starts; wait for it. */
+    private QuorumVerifier awaitVerifier() throws InterruptedException {
+        boolean logged = false;
+        while (!closed) {
+            QuorumVerifier active = verifiers.get();
+            if (active != null) {
+                return active;
+            }
+            if (!logged) {
+                LOG.info("Waiting for a quorum verifier of type '{}' before electing",
+                        replica.config().verifierType());
+                logged = true;
+            }
+            Thread.sleep(50);
+        }
+        throw new InterruptedException("closed");
     }
 
     private String runRole(Vote vote) throws IOException, InterruptedException {

@@ -14,29 +14,44 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * Zab quorum peers over the election algorithm and quorum verifier zoo.cfg selects. Both references are static: a
- * new election algorithm or verifier means a new peer, which the server gets by seeing this service go and come.
+ * Zab quorum peers over the election algorithm and quorum verifier zoo.cfg selects. The election reference is
+ * static: a new algorithm means a new peer, which the server gets by seeing this service go and come. The verifier
+ * is optional, because a standalone server has none (and this component must not look broken there); a peer waits
+ * on its own thread for one to be active, then keeps it.
  */
 @Component(service = QuorumPeerFactory.class, property = QuorumPeerFactory.TYPE + "=zab",
         configurationPid = StrategyTargets.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 public final class ZabPeerFactory implements QuorumPeerFactory {
 
     private final ElectionFactory elections;
-    private final QuorumVerifier verifier;
+    private volatile QuorumVerifier verifier;
     private final Set<ZabPeer> running = ConcurrentHashMap.newKeySet();
 
     @Activate
-    public ZabPeerFactory(@Reference(name = StrategyTargets.ELECTION) ElectionFactory elections,
-            @Reference(name = "activeVerifier") QuorumVerifier verifier) {
+    public ZabPeerFactory(@Reference(name = StrategyTargets.ELECTION) ElectionFactory elections) {
         this.elections = elections;
-        this.verifier = verifier;
+    }
+
+    @Reference(name = "activeVerifier", cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindVerifier(QuorumVerifier bound) {
+        verifier = bound;
+    }
+
+    void unbindVerifier(QuorumVerifier gone) {
+        if (verifier == gone) {
+            verifier = null;
+        }
     }
 
     @Override
     public QuorumPeer start(Replica replica) throws IOException {
-        ZabPeer peer = new ZabPeer(replica, elections, verifier);
+        ZabPeer peer = new ZabPeer(replica, elections, () -> verifier);
         peer.start();
         running.add(peer);
         return new QuorumPeer() {
