@@ -57,6 +57,7 @@ final class MenagerieOptions {
             MAJORITY_BUNDLE,
             "dev.menagerie.quorum.hierarchical",
             "dev.menagerie.quorum",
+            "dev.menagerie.election.fle",
             "dev.menagerie.admin",
             NIO_TRANSPORT_BUNDLE,
             NETTY_TRANSPORT_BUNDLE,

@@ -69,6 +69,12 @@ public interface Replica {
     /** Leader only: learners report the sessions connected to them in ping replies; this keeps them alive. */
     void touchSessions(Map<Long, Integer> timeoutsMsBySession);
 
+    /**
+     * Leader only: a client reconnected to a learner with this session (Zab's REVALIDATE). Touches the session and
+     * returns true when it is still alive, false when it expired or is closing.
+     */
+    boolean revalidateSession(long sessionId, int timeoutMs);
+
     /** The sessions connected to this server now and their timeouts, for a learner's ping reply. */
     Map<Long, Integer> localSessions();
 }

@@ -319,8 +319,25 @@ public final class LeaderRunner implements Proposer {
                 forwarded(sid, packet);
             } else if (packet.type() == ZabPacketType.REVALIDATE.code()) {
                 loop.post(() -> core.heardFrom(sid));
+                link.sender.send(revalidated(packet.data()));
             }
         }
+    }
+
+    /**
+     * The answer to a learner's REVALIDATE ({@code long sessionId, int timeoutMs}): {@code long sessionId, boolean
+     * valid}, as Apache's leader writes it; Apache learners hold the reconnecting client until it comes.
+     */
+    private QuorumPacket revalidated(byte[] data) throws IOException {
+        if (data == null || data.length < 12) {
+            throw new IOException("a REVALIDATE without session id and timeout");
+        }
+        ByteBuffer request = ByteBuffer.wrap(data);
+        long sessionId = request.getLong();
+        int timeoutMs = request.getInt();
+        boolean valid = serving && replica.revalidateSession(sessionId, timeoutMs);
+        byte[] answer = ByteBuffer.allocate(9).putLong(sessionId).put((byte) (valid ? 1 : 0)).array();
+        return new QuorumPacket(ZabPacketType.REVALIDATE.code(), -1, answer, null);
     }
 
     private int syncLimitMs() {

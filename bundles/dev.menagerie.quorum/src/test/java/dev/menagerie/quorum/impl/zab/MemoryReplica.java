@@ -32,6 +32,9 @@ import java.util.concurrent.CompletionStage;
  */
 final class MemoryReplica implements Replica {
 
+    /** The one session {@link #revalidateSession} knows. */
+    static final long REVALIDATED_SESSION = 0x0100000000000042L;
+
     private final ServerConfig config;
     private final MemoryStorage storage = new MemoryStorage();
     private final TreeMap<Long, byte[]> applied = new TreeMap<>();
@@ -153,6 +156,11 @@ final class MemoryReplica implements Replica {
 
     @Override
     public void touchSessions(Map<Long, Integer> timeoutsMsBySession) {
+    }
+
+    @Override
+    public boolean revalidateSession(long sessionId, int timeoutMs) {
+        return sessionId == REVALIDATED_SESSION;
     }
 
     @Override

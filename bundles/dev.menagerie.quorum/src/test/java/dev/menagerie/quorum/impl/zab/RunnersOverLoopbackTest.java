@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.menagerie.api.config.HostPort;
+import dev.menagerie.protocol.quorum.QuorumPacket;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
@@ -69,6 +70,47 @@ class RunnersOverLoopbackTest {
         learner2.stop("test: the second follower leaves");
         String reason = leaderEnd.get(20, TimeUnit.SECONDS);
         assertTrue(reason.contains("quorum"), reason);
+    }
+
+    /** An Apache learner asks the leader to revalidate a session that reconnected to it, and waits for the answer. */
+    @Test
+    void theLeaderAnswersRevalidateAsApacheLearnersExpect() throws Exception {
+        HostPort address = new HostPort("127.0.0.1", freePort());
+        MemoryReplica leader = new MemoryReplica(TICK_MS, 10, 3);
+        LeaderRunner leading = new LeaderRunner(1, TestVerifiers.majority(Set.of(1L, 2L, 3L)), leader, address);
+        runAsync(leading::run, "leader");
+        stops.add(() -> leading.stop("test over"));
+        startLearner(2, new MemoryReplica(TICK_MS, 10, 3), address);
+        await(leader::serving, "the leader serves with follower 2");
+
+        try (PacketChannel learner = new PacketChannel(new java.net.Socket(address.host(), address.port()))) {
+            learner.setReadTimeoutMs(10_000);
+            learner.write(new QuorumPacket(ZabPacketType.FOLLOWERINFO.code(), 0,
+                    LearnerRegistration.infoPayload(3), null));
+            learner.flush();
+            QuorumPacket info = learner.read();
+            assertEquals(ZabPacketType.LEADERINFO.code(), info.type());
+            LearnerRegistration.EpochAnswer answer = LearnerRegistration.onLeaderInfo(info.zxid(), 0, 0, 0);
+            learner.write(new QuorumPacket(ZabPacketType.ACKEPOCH.code(), answer.ackZxid(), answer.ackPayload(),
+                    null));
+            learner.write(revalidate(MemoryReplica.REVALIDATED_SESSION));
+            learner.write(revalidate(0x0200000000000007L));
+            learner.flush();
+            List<String> answers = new ArrayList<>();
+            while (answers.size() < 2) {
+                QuorumPacket packet = learner.read();
+                if (packet.type() == ZabPacketType.REVALIDATE.code()) {
+                    java.nio.ByteBuffer data = java.nio.ByteBuffer.wrap(packet.data());
+                    answers.add(Long.toHexString(data.getLong()) + "=" + (data.get() != 0));
+                }
+            }
+            assertEquals(List.of("100000000000042=true", "200000000000007=false"), answers);
+        }
+    }
+
+    private static QuorumPacket revalidate(long sessionId) {
+        byte[] data = java.nio.ByteBuffer.allocate(12).putLong(sessionId).putInt(30_000).array();
+        return new QuorumPacket(ZabPacketType.REVALIDATE.code(), -1, data, null);
     }
 
     private static void writeAll(MemoryReplica leader, int count) throws Exception {

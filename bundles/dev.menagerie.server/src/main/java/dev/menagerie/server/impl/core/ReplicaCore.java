@@ -133,6 +133,11 @@ public final class ReplicaCore {
         timeoutsMsBySession.forEach((id, timeoutMs) -> server.sessions().touch(id, timeoutMs, now));
     }
 
+    /** As Apache's leader revalidates: touching succeeds only for a session that is alive and not closing. */
+    public boolean revalidateSession(long sessionId, int timeoutMs) {
+        return server.sessions().touch(sessionId, timeoutMs, System.currentTimeMillis());
+    }
+
     /** Apache's {@code ZKDatabase.serializeSnapshot}: sessions then the tree, no seals, digest or zxid. */
     public void writeSnapshot(OutputStream out) throws IOException {
         server.tree().writeSnapStream(out, server.sessions().sessionTimeouts());

@@ -144,6 +144,11 @@ public final class ReplicatedServer implements Replica {
     }
 
     @Override
+    public boolean revalidateSession(long sessionId, int timeoutMs) {
+        return core.revalidateSession(sessionId, timeoutMs);
+    }
+
+    @Override
     public Map<Long, Integer> localSessions() {
         return server.localSessionTimeouts();
     }
