@@ -118,6 +118,15 @@ else
   echo; echo "$passed passed, $failed failed, $skipped skipped"; exit 1
 fi
 
+# mntr on the leader: Apache's leader metrics count the followers in sync.
+leader="$(leader_of 1 2 3)"
+mntr="$(timeout 5 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1" && printf mntr >&3 && cat <&3' _ "${client[leader]}" 2>/dev/null)"
+if grep -q $'^zk_synced_followers\t2$' <<<"$mntr" && grep -q $'^zk_peer_state\tleading - broadcast$' <<<"$mntr"; then
+  pass "mntr on the leader reports peer_state leading - broadcast and 2 synced followers"
+else
+  fail "mntr on the leader reports peer_state leading - broadcast and 2 synced followers" "$mntr"
+fi
+
 python=""
 for candidate in /usr/bin/python3 python3; do
   if command -v "$candidate" >/dev/null && "$candidate" -c 'import kazoo' 2>/dev/null; then

@@ -1,6 +1,7 @@
 package dev.menagerie.api.replication;
 
 import dev.menagerie.api.election.PeerState;
+import java.util.Map;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /** A running quorum peer. */
@@ -12,6 +13,15 @@ public interface QuorumPeer extends AutoCloseable {
 
     /** The server id of the current leader, or -1 while looking. */
     long leaderId();
+
+    /**
+     * What {@code mntr} adds for this peer, keyed as Apache's metrics without the {@code zk_} prefix:
+     * {@code peer_state} ("following - broadcast"); on the leader also {@code learners}, {@code synced_followers},
+     * {@code synced_non_voting_followers}, {@code synced_observers}, {@code pending_syncs}, {@code leader_uptime}
+     * and {@code last_proposal_size}, {@code min_proposal_size}, {@code max_proposal_size}. Iteration order is the
+     * order to print.
+     */
+    Map<String, Object> monitorValues();
 
     /** Leaves the ensemble: ends the role, stops electing and closes the quorum and election ports. */
     @Override

@@ -15,7 +15,9 @@ import dev.menagerie.api.storage.LogEntry;
 import dev.menagerie.quorum.impl.zab.LeaderRunner;
 import dev.menagerie.quorum.impl.zab.LearnerRunner;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -87,6 +89,32 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
             Thread.currentThread().interrupt();
         }
         replica.stopServing();
+    }
+
+    @Override
+    public Map<String, Object> monitorValues() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("peer_state", detailedState());
+        LeaderRunner leader = leading;
+        if (leader != null) {
+            values.putAll(leader.monitorValues());
+        }
+        return values;
+    }
+
+    /** Apache's getDetailedPeerState: the role and the Zab phase ("following - broadcast"). */
+    private String detailedState() {
+        PeerState now = state;
+        String phase;
+        if (now == PeerState.LOOKING) {
+            phase = "election";
+        } else {
+            LeaderRunner leader = leading;
+            LearnerRunner learner = learning;
+            boolean serving = (leader != null && leader.isServing()) || (learner != null && learner.isServing());
+            phase = serving ? "broadcast" : "synchronization";
+        }
+        return now.name().toLowerCase(java.util.Locale.ROOT) + " - " + phase;
     }
 
     // ---- ElectionContext ----

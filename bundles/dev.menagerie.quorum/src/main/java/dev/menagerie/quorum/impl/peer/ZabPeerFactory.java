@@ -66,6 +66,11 @@ public final class ZabPeerFactory implements QuorumPeerFactory {
             }
 
             @Override
+            public java.util.Map<String, Object> monitorValues() {
+                return peer.monitorValues();
+            }
+
+            @Override
             public void close() {
                 running.remove(peer);
                 peer.close();

@@ -115,6 +115,28 @@ final class LeaderCore {
         return broadcast == null ? Zxids.of(Math.max(newEpoch, 0), 0) : broadcast.lastProposedZxid();
     }
 
+    /** How many learners are connected and in sync, as Apache's leader metrics count them. */
+    record LearnerCounts(int learners, int syncedFollowers, int syncedNonVotingFollowers, int syncedObservers,
+            int pendingSyncs) {
+    }
+
+    LearnerCounts learnerCounts() {
+        int followers = 0;
+        int nonVoting = 0;
+        int observers = 0;
+        for (long sid : upToDate) {
+            LearnerRole role = registered.get(sid);
+            if (role == LearnerRole.OBSERVER) {
+                observers++;
+            } else if (role == LearnerRole.FOLLOWER && verifier.votingMembers().contains(sid)) {
+                followers++;
+            } else if (role == LearnerRole.FOLLOWER) {
+                nonVoting++;
+            }
+        }
+        return new LearnerCounts(registered.size(), followers, nonVoting, observers, pendingSyncs.size());
+    }
+
     /** A learner's FOLLOWERINFO or OBSERVERINFO, carrying its accepted epoch. */
     List<LeaderOutput> learnerInfo(long sid, LearnerRole role, long learnerAcceptedEpoch) {
         if (phase == Phase.STOPPED) {

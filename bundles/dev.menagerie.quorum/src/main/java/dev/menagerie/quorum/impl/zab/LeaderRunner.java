@@ -48,6 +48,9 @@ public final class LeaderRunner implements Proposer {
     private ServerSocket listener;
     private volatile boolean serving;
     private volatile long servingEpoch = -1;
+    private volatile long servingSinceMs;
+    private volatile LeaderCore.LearnerCounts counts = new LeaderCore.LearnerCounts(0, 0, 0, 0, 0);
+    private final ProposalSizes proposalSizes = new ProposalSizes();
 
     /** The core ticks twice per tickTime, as Apache's leader pings, so its tick limits are doubled. */
     public LeaderRunner(long myId, QuorumVerifier verifier, Replica replica, HostPort quorumAddress)
@@ -90,6 +93,20 @@ public final class LeaderRunner implements Proposer {
         return serving;
     }
 
+    /** Apache's leader metrics for {@code mntr}, in its order. */
+    public Map<String, Object> monitorValues() {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        LeaderCore.LearnerCounts now = counts;
+        values.put("learners", now.learners());
+        values.put("synced_followers", now.syncedFollowers());
+        values.put("synced_non_voting_followers", now.syncedNonVotingFollowers());
+        values.put("synced_observers", now.syncedObservers());
+        values.put("pending_syncs", now.pendingSyncs());
+        values.put("leader_uptime", serving ? System.currentTimeMillis() - servingSinceMs : 0);
+        proposalSizes.addTo(values);
+        return values;
+    }
+
     /** The epoch being led once a quorum is in sync, else -1. */
     public long servingEpoch() {
         return serving ? servingEpoch : -1;
@@ -100,6 +117,7 @@ public final class LeaderRunner implements Proposer {
     @Override
     public CompletionStage<Void> propose(LogEntry entry, CompletionStage<Void> localDurable) {
         CompletableFuture<Void> committed = new CompletableFuture<>();
+        proposalSizes.record(entry.txnBytes().length);
         loop.post(() -> {
             if (loop.finished()) {
                 committed.completeExceptionally(new IOException("no longer leading"));
@@ -133,6 +151,7 @@ public final class LeaderRunner implements Proposer {
     private void tick() {
         core.applied(replica.lastProcessedZxid());
         carryOut(core.tick());
+        counts = core.learnerCounts();
     }
 
     private void carryOut(List<LeaderOutput> outputs) {
@@ -168,6 +187,7 @@ public final class LeaderRunner implements Proposer {
         } else if (output instanceof LeaderOutput.StartServing start) {
             LOG.info("Leading epoch {}: a quorum is in sync, serving clients", Zxids.epoch(start.epochStartZxid()));
             servingEpoch = Zxids.epoch(start.epochStartZxid());
+            servingSinceMs = System.currentTimeMillis();
             serving = true;
             replica.serveAsLeader(start.epochStartZxid(), this);
         } else if (output instanceof LeaderOutput.SyncReady ready) {

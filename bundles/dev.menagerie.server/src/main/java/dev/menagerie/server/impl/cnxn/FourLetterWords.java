@@ -186,6 +186,7 @@ final class FourLetterWords {
         values.put("zk_auth_failed_count", stats.authFailures());
         values.put("zk_last_zxid", server.lastProcessedZxid());
         values.put("zk_digest_mismatches_count", server.digestMismatches());
+        server.extraMonitorValues().forEach((key, value) -> values.put("zk_" + key, value));
         StringBuilder out = new StringBuilder();
         values.forEach((key, value) -> out.append(key).append('\t').append(value).append('\n'));
         return out.toString();

@@ -55,6 +55,7 @@ public final class ZooKeeperServer {
     private AclChecker acls;
     private volatile RequestSink requests;
     private volatile Supplier<String> modeSource;
+    private volatile Supplier<Map<String, Object>> monitorSource;
     private long pastDigestMismatches;
     private boolean shutDown;
     private SessionExpirer expirer;
@@ -200,6 +201,17 @@ public final class ZooKeeperServer {
     }
 
     /** Where four-letter words read the server's mode from; standalone servers keep zoo.cfg's. */
+    /** Extra {@code mntr} values (keys without the {@code zk_} prefix), such as a quorum peer's. */
+    public void monitorSource(Supplier<Map<String, Object>> source) {
+        monitorSource = source;
+    }
+
+    public Map<String, Object> extraMonitorValues() {
+        Supplier<Map<String, Object>> source = monitorSource;
+        Map<String, Object> values = source == null ? null : source.get();
+        return values == null ? Map.of() : values;
+    }
+
     public void modeSource(Supplier<String> source) {
         modeSource = source;
     }

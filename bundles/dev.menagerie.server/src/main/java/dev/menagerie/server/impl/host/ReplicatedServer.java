@@ -42,6 +42,10 @@ public final class ReplicatedServer implements Replica {
         this.transports = transports;
         this.plan = TransportPlan.from(config);
         server.modeSource(this::mode);
+        server.monitorSource(() -> {
+            QuorumPeer current = peer;
+            return current == null ? Map.of() : current.monitorValues();
+        });
     }
 
     /** Loads the database and opens the client port; clients are served once the peer gives a role. */

@@ -52,6 +52,11 @@ class QuorumPeerHolderTest {
         }
 
         @Override
+        public java.util.Map<String, Object> monitorValues() {
+            return java.util.Map.of();
+        }
+
+        @Override
         public void close() {
             closed = true;
         }

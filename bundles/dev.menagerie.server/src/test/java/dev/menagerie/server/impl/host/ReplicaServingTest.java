@@ -109,13 +109,20 @@ class ReplicaServingTest {
         assertTrue(fourLetterWord("srvr").contains("Mode: follower\n"));
         server.replica.peer(new FixedPeer(PeerState.OBSERVING));
         assertTrue(fourLetterWord("stat").contains("Mode: observer\n"));
-        assertTrue(fourLetterWord("mntr").contains("zk_server_state\tobserver\n"));
+        String mntr = fourLetterWord("mntr");
+        assertTrue(mntr.contains("zk_server_state\tobserver\n"), mntr);
+        assertTrue(mntr.contains("zk_peer_state\tobserving - broadcast\n"), "the peer's own values follow: " + mntr);
     }
 
     private record FixedPeer(PeerState state) implements QuorumPeer {
         @Override
         public long leaderId() {
             return 1;
+        }
+
+        @Override
+        public java.util.Map<String, Object> monitorValues() {
+            return java.util.Map.of("peer_state", state.name().toLowerCase(java.util.Locale.ROOT) + " - broadcast");
         }
 
         @Override
