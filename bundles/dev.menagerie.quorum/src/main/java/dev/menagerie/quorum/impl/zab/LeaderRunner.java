@@ -393,9 +393,10 @@ public final class LeaderRunner implements Proposer {
 
     /** The newest committed transactions of the log, so that a learner slightly behind gets a DIFF. */
     private CommittedWindow recentCommits(long lastZxid) throws IOException {
-        CommittedWindow window = new CommittedWindow(CommittedWindow.DEFAULT_CAPACITY);
+        int capacity = commitLogCount();
+        CommittedWindow window = new CommittedWindow(capacity);
         // Only this epoch's tail: reading across epochs could mean reading a whole old log at start-up.
-        long from = Math.max(Zxids.of(Zxids.epoch(lastZxid), 1), lastZxid - CommittedWindow.DEFAULT_CAPACITY);
+        long from = Math.max(Zxids.of(Zxids.epoch(lastZxid), 1), lastZxid - capacity);
         try (LogCursor cursor = replica.storage().readLog(from)) {
             LogEntry entry;
             while ((entry = cursor.next()) != null && entry.zxid() <= lastZxid) {
@@ -406,9 +407,34 @@ public final class LeaderRunner implements Proposer {
         } catch (IOException e) {
             LOG.warn("Reading the log for the committed window failed: {}; learners behind get a snapshot",
                     e.getMessage());
-            return new CommittedWindow(CommittedWindow.DEFAULT_CAPACITY);
+            return new CommittedWindow(capacity);
         }
         return window;
+    }
+
+    /**
+     * How many committed proposals the leader keeps to sync learners by DIFF: Apache's {@code commitLogCount}
+     * (zoo.cfg, or {@code -Dzookeeper.commitLogCount}), 500 by default.
+     */
+    private int commitLogCount() {
+        String value = replica.config().properties().get("commitLogCount");
+        if (value == null) {
+            value = System.getProperty("zookeeper.commitLogCount");
+        }
+        if (value == null) {
+            return CommittedWindow.DEFAULT_CAPACITY;
+        }
+        try {
+            int count = Integer.parseInt(value.trim());
+            if (count > 0) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        LOG.warn("commitLogCount must be a positive integer, not \"{}\"; keeping {} proposals", value,
+                CommittedWindow.DEFAULT_CAPACITY);
+        return CommittedWindow.DEFAULT_CAPACITY;
     }
 
     private final class LearnerLink {

@@ -48,6 +48,7 @@ final class MemoryReplica implements Replica {
                     case "tickTimeMs" -> tickMs;
                     case "initLimitTicks" -> initLimit;
                     case "syncLimitTicks" -> syncLimit;
+                    case "properties" -> Map.of();
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
