@@ -141,6 +141,7 @@ final class FollowerCore {
                 // missing everything the leader's snapshot held.
                 outputs.add(new TakeSnapshot());
                 restartAfter(zxid);
+                snapshotNeeded = false; // taken just now; the log holds everything after it
             }
             case TRUNC -> {
                 outputs.add(new TruncateLog(zxid));

@@ -53,6 +53,9 @@ class FollowerCoreTest {
         assertEquals(List.of("LoadSnapshotFromLeader " + OLD2, "TakeSnapshot"),
                 show(follower.receive(SNAP, OLD2, TXN)));
         assertEquals(List.of("AppendToLog " + Zxids.of(1, 3)), show(follower.receive(PROPOSAL, Zxids.of(1, 3), TXN)));
+        follower.logged(Zxids.of(1, 3));
+        assertEquals(List.of("AcceptEpoch 2", "SendAck " + NEW_EPOCH, "SendAck " + Zxids.of(1, 3)),
+                show(follower.receive(NEWLEADER, NEW_EPOCH, null)), "no second snapshot of the same state");
     }
 
     @Test
