@@ -143,7 +143,8 @@ final class FourLetterWords {
                 + "minSessionTimeout=" + s.minSessionTimeoutMs() + "\n"
                 + "maxSessionTimeout=" + s.maxSessionTimeoutMs() + "\n"
                 + "clientPortListenBacklog=-1\n"
-                + "serverId=" + s.serverId() + "\n";
+                + "serverId=" + s.serverId() + "\n"
+                + s.quorumConf();
     }
 
     private static String envi() {

@@ -12,7 +12,7 @@ public record ServerSettings(int tickTimeMs, int minSessionTimeoutMs, int maxSes
         int globalOutstandingLimit, int juteMaxBufferBytes, int snapCount, Set<String> fourLetterWords,
         String superDigest, boolean skipAcl, PrepSettings prep, boolean trustEmptySnapshot,
         long containerCheckIntervalMs, String mode, java.nio.file.Path dataDir, java.nio.file.Path dataLogDir,
-        int clientPort, boolean x509Enabled, String x509SuperUser, long serverId) {
+        int clientPort, boolean x509Enabled, String x509SuperUser, long serverId, String quorumConf) {
 
     public static ServerSettings from(ServerConfig config) {
         return new ServerSettings(config.tickTimeMs(), config.minSessionTimeoutMs(), config.maxSessionTimeoutMs(),
@@ -28,7 +28,8 @@ public record ServerSettings(int tickTimeMs, int minSessionTimeoutMs, int maxSes
                 config.standalone() ? "standalone" : "quorum", config.dataDir(), config.dataLogDir(),
                 config.clientAddress().map(a -> a.port()).orElse(-1),
                 namesProvider(config, "X509AuthenticationProvider"),
-                setting(config, "X509AuthenticationProvider.superUser", null), config.myId().orElse(0L));
+                setting(config, "X509AuthenticationProvider.superUser", null), config.myId().orElse(0L),
+                QuorumConfText.of(config));
     }
 
     /** zoo.cfg first, then {@code -Dzookeeper.<key>}, then the default; trimmed. */

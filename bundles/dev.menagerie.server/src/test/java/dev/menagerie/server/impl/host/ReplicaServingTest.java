@@ -112,6 +112,11 @@ class ReplicaServingTest {
         String mntr = fourLetterWord("mntr");
         assertTrue(mntr.contains("zk_server_state\tobserver\n"), mntr);
         assertTrue(mntr.contains("zk_peer_state\tobserving - broadcast\n"), "the peer's own values follow: " + mntr);
+        String conf = fourLetterWord("conf");
+        assertTrue(conf.endsWith("serverId=1\ninitLimit=10\nsyncLimit=5\nelectionAlg=3\nelectionPort=3888\n"
+                + "quorumPort=2888\npeerType=0\nmembership: \n"
+                + "server.1=127.0.0.1:2888:3888:participant\nserver.2=127.0.0.1:2889:3889:participant\n"
+                + "server.3=127.0.0.1:2890:3890:participant\nversion=0"), "Apache's quorum lines of conf: " + conf);
     }
 
     private record FixedPeer(PeerState state) implements QuorumPeer {
