@@ -45,7 +45,6 @@ final class LeaderCore {
     private final long myCurrentEpoch;
     private final long myLastZxid;
     private final CommittedWindow window;
-    private final long lastProcessedAtStart;
 
     private final Map<Long, LearnerRole> registered = new HashMap<>();
     private final Map<Long, Long> acceptedEpochs = new HashMap<>();
@@ -85,7 +84,6 @@ final class LeaderCore {
             // a window, a learner not level with our tree gets TRUNC to its end or a snapshot, as in Apache.
             window.clear();
         }
-        this.lastProcessedAtStart = lastZxid;
         this.lastAppliedZxid = lastZxid;
     }
 
@@ -220,7 +218,7 @@ final class LeaderCore {
             return List.of();
         }
         if (broadcast.lastCommittedZxid() >= broadcast.lastProposedZxid()) {
-            return List.of(syncReady(sid));
+            return List.of(new SyncReady(sid));
         }
         pendingSyncs.add(new long[] {sid, broadcast.lastProposedZxid()});
         return List.of();
@@ -399,21 +397,12 @@ final class LeaderCore {
 
     private void releaseSyncs(long committedZxid, List<LeaderOutput> outputs) {
         while (!pendingSyncs.isEmpty() && pendingSyncs.peekFirst()[1] <= committedZxid) {
-            outputs.add(syncReady(pendingSyncs.pollFirst()[0]));
+            outputs.add(new SyncReady(pendingSyncs.pollFirst()[0]));
         }
-    }
-
-    private LeaderOutput syncReady(long sid) {
-        return new SyncReady(sid);
     }
 
     private GiveUp stop(String reason) {
         phase = Phase.STOPPED;
         return new GiveUp(reason);
-    }
-
-    /** Only for diagnostics: the zxid the leader started from. */
-    long lastProcessedAtStart() {
-        return lastProcessedAtStart;
     }
 }
