@@ -5,7 +5,6 @@ import dev.menagerie.api.quorum.QuorumVerifier;
 import dev.menagerie.api.replication.Forwarder;
 import dev.menagerie.api.replication.Proposer;
 import dev.menagerie.api.replication.Replica;
-import dev.menagerie.api.storage.LogCursor;
 import dev.menagerie.api.storage.LogEntry;
 import dev.menagerie.protocol.OpCode;
 import dev.menagerie.protocol.data.Id;
@@ -63,7 +62,7 @@ public final class LeaderRunner implements Proposer {
         long lastZxid = replica.lastProcessedZxid();
         this.core = new LeaderCore(myId, verifier, 2 * replica.config().initLimitTicks(),
                 2 * replica.config().syncLimitTicks(), replica.storage().acceptedEpoch(),
-                replica.storage().currentEpoch(), lastZxid, recentCommits(lastZxid));
+                replica.storage().currentEpoch(), lastZxid, CommittedWindowLoader.load(replica, lastZxid));
         this.loop = new RoleLoop(tickMs / 2, this::tick);
     }
 
@@ -389,52 +388,6 @@ public final class LeaderRunner implements Proposer {
             }
         }
         replica.submitForwarded(sessionId, cxid, type, body, auth);
-    }
-
-    /** The newest committed transactions of the log, so that a learner slightly behind gets a DIFF. */
-    private CommittedWindow recentCommits(long lastZxid) throws IOException {
-        int capacity = commitLogCount();
-        CommittedWindow window = new CommittedWindow(capacity);
-        // Only this epoch's tail: reading across epochs could mean reading a whole old log at start-up.
-        long from = Math.max(Zxids.of(Zxids.epoch(lastZxid), 1), lastZxid - capacity);
-        try (LogCursor cursor = replica.storage().readLog(from)) {
-            LogEntry entry;
-            while ((entry = cursor.next()) != null && entry.zxid() <= lastZxid) {
-                if (entry.zxid() >= from) {
-                    window.add(entry.zxid(), entry.txnBytes());
-                }
-            }
-        } catch (IOException e) {
-            LOG.warn("Reading the log for the committed window failed: {}; learners behind get a snapshot",
-                    e.getMessage());
-            return new CommittedWindow(capacity);
-        }
-        return window;
-    }
-
-    /**
-     * How many committed proposals the leader keeps to sync learners by DIFF: Apache's {@code commitLogCount}
-     * (zoo.cfg, or {@code -Dzookeeper.commitLogCount}), 500 by default.
-     */
-    private int commitLogCount() {
-        String value = replica.config().properties().get("commitLogCount");
-        if (value == null) {
-            value = System.getProperty("zookeeper.commitLogCount");
-        }
-        if (value == null) {
-            return CommittedWindow.DEFAULT_CAPACITY;
-        }
-        try {
-            int count = Integer.parseInt(value.trim());
-            if (count > 0) {
-                return count;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        LOG.warn("commitLogCount must be a positive integer, not \"{}\"; keeping {} proposals", value,
-                CommittedWindow.DEFAULT_CAPACITY);
-        return CommittedWindow.DEFAULT_CAPACITY;
     }
 
     private final class LearnerLink {
