@@ -400,7 +400,7 @@ public final class LeaderRunner implements Proposer {
             this.sid = sid;
             this.channel = channel;
             this.sender = new PacketSender(channel, "menagerie-leader-send-" + sid, e -> {
-                LOG.info("Writing to learner {} failed: {}", sid, e.getMessage());
+                LOG.warn("Dropping learner {}: {}; it will sync again when it reconnects", sid, e.getMessage());
                 close();
             });
         }
