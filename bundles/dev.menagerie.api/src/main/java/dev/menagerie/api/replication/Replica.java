@@ -60,7 +60,11 @@ public interface Replica {
     /** Starts serving as follower or observer: reads are answered here, writes go to {@code forwarder}. */
     void serveAsLearner(Forwarder forwarder);
 
-    /** Stops serving: requests in flight are dropped, connections closed, sessions kept. Idempotent. */
+    /**
+     * Stops serving: requests in flight are dropped, connections closed, sessions kept. Then the data tree catches up
+     * with the log (Apache's fastForwardDataBase): proposals logged without a commit seen are applied, so that
+     * {@link #lastProcessedZxid()} covers the whole log for the next election and sync. Idempotent.
+     */
     void stopServing();
 
     /** Leader only: a learner's REQUEST; it gets no direct answer, the learner sees the committed transaction. */

@@ -10,8 +10,6 @@ import dev.menagerie.api.election.Vote;
 import dev.menagerie.api.quorum.QuorumVerifier;
 import dev.menagerie.api.replication.QuorumPeer;
 import dev.menagerie.api.replication.Replica;
-import dev.menagerie.api.storage.LogCursor;
-import dev.menagerie.api.storage.LogEntry;
 import dev.menagerie.quorum.impl.zab.LeaderRunner;
 import dev.menagerie.quorum.impl.zab.LearnerRunner;
 import java.io.IOException;
@@ -26,8 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One quorum peer, in Apache's QuorumPeer order: the server has loaded the database and opened the client port;
  * this peer opens the election port, elects, then leads, follows or observes until that role ends, and elects
- * again. Between roles it replays into the data tree whatever the log holds beyond it (Apache's
- * fastForwardDataBase), so that it votes with, and a new leader starts from, its whole log.
+ * again. Ending a role stops the replica's serving, which also replays into the data tree whatever the log holds
+ * beyond it (Apache's fastForwardDataBase), so the peer votes with, and a new leader starts from, its whole log.
  */
 final class ZabPeer implements QuorumPeer, ElectionContext {
 
@@ -192,7 +190,6 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
             try {
                 state = PeerState.LOOKING;
                 leaderId = -1;
-                fastForward();
                 long started = System.nanoTime();
                 Vote vote = election.lookForLeader().toCompletableFuture().get();
                 currentVote = vote;
@@ -273,26 +270,6 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
         LearnerRunner learner = learning;
         if (learner != null) {
             learner.stop(reason);
-        }
-    }
-
-    /** Applies logged transactions the tree does not hold yet: proposals logged but not seen committed. */
-    private void fastForward() throws IOException {
-        long applied = replica.lastProcessedZxid();
-        int count = 0;
-        try (LogCursor cursor = replica.storage().readLog(applied + 1)) {
-            LogEntry entry;
-            while ((entry = cursor.next()) != null) {
-                if (entry.zxid() > applied) {
-                    replica.applyCommitted(entry);
-                    applied = entry.zxid();
-                    count++;
-                }
-            }
-        }
-        if (count > 0) {
-            LOG.info("Replayed {} logged transactions into the data tree, up to 0x{}", count,
-                    Long.toHexString(applied));
         }
     }
 
