@@ -104,15 +104,6 @@ final class LeaderCore {
         return phase == Phase.STOPPED;
     }
 
-    /** The epoch being established, or -1 while discovery has not decided it. */
-    long newEpoch() {
-        return newEpoch;
-    }
-
-    long lastProposedZxid() {
-        return broadcast == null ? Zxids.of(Math.max(newEpoch, 0), 0) : broadcast.lastProposedZxid();
-    }
-
     /** How many learners are connected and in sync, as Apache's leader metrics count them. */
     record LearnerCounts(int learners, int syncedFollowers, int syncedNonVotingFollowers, int syncedObservers,
             int pendingSyncs) {

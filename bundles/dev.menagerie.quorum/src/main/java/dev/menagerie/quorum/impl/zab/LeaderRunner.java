@@ -33,7 +33,6 @@ import org.slf4j.LoggerFactory;
 public final class LeaderRunner implements Proposer {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeaderRunner.class);
-    private static final String SNAPSHOT_SIGNATURE = "BenWasHere";
 
     private final long myId;
     private final Replica replica;
@@ -220,7 +219,8 @@ public final class LeaderRunner implements Proposer {
         }
         LOG.info("Sending learner {} a snapshot as of 0x{}", sid, Long.toHexString(zxid));
         link.sender.send(new QuorumPacket(ZabPacketType.SNAP.code(), zxid, null, null));
-        link.sender.enqueue(channel -> channel.writeStream(replica::writeSnapshot, SNAPSHOT_SIGNATURE));
+        link.sender.enqueue(channel -> channel.writeStream(replica::writeSnapshot,
+                PacketChannel.SNAPSHOT_SIGNATURE));
     }
 
     private void giveUp(String reason) {
@@ -318,7 +318,9 @@ public final class LeaderRunner implements Proposer {
             if (packet.type() == ZabPacketType.ACK.code()) {
                 long zxid = packet.zxid();
                 loop.post(() -> carryOut(core.ack(sid, zxid)));
-                if (zxid == Zxids.of(Math.max(core.newEpoch(), 0), 0)) {
+                // Only NEWLEADER and UPTODATE are acked with an epoch-start zxid; from then on syncLimit applies.
+                // (Decided from the packet: the core belongs to the loop thread.)
+                if (Zxids.isEpochStart(zxid)) {
                     channel.setReadTimeoutMs(syncLimitMs());
                 }
             } else if (packet.type() == ZabPacketType.ACKEPOCH.code()) {

@@ -28,7 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class LearnerRunner implements Forwarder {
 
     private static final Logger LOG = LoggerFactory.getLogger(LearnerRunner.class);
-    private static final String SNAPSHOT_SIGNATURE = "BenWasHere";
     /**
      * The leader opens its quorum port only after its own election finishes, often a few milliseconds after ours:
      * retry soon, then back off.
@@ -189,7 +188,7 @@ public final class LearnerRunner implements Forwarder {
         try {
             while (!loop.finished()) {
                 QuorumPacket packet = in.read();
-                ZabPacketType type = typeOf(packet.type());
+                ZabPacketType type = ZabPacketType.fromCode(packet.type());
                 if (type == null) {
                     continue;
                 }
@@ -216,9 +215,9 @@ public final class LearnerRunner implements Forwarder {
         long started = System.nanoTime();
         replica.loadSnapshot(in.input(), zxid);
         String signature = in.readString();
-        if (!SNAPSHOT_SIGNATURE.equals(signature)) {
+        if (!PacketChannel.SNAPSHOT_SIGNATURE.equals(signature)) {
             throw new IOException("the snapshot from the leader ends with \"" + signature + "\", not "
-                    + SNAPSHOT_SIGNATURE);
+                    + PacketChannel.SNAPSHOT_SIGNATURE);
         }
         LOG.info("Snapshot 0x{} loaded in {} ms", Long.toHexString(zxid), (System.nanoTime() - started) / 1_000_000);
     }
@@ -300,14 +299,5 @@ public final class LearnerRunner implements Forwarder {
         while ((pending = syncs.poll()) != null) {
             pending.completeExceptionally(lost);
         }
-    }
-
-    private static ZabPacketType typeOf(int code) {
-        for (ZabPacketType type : ZabPacketType.values()) {
-            if (type.code() == code) {
-                return type;
-            }
-        }
-        return null;
     }
 }

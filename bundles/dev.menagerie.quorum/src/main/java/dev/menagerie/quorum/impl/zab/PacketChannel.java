@@ -27,6 +27,8 @@ final class PacketChannel implements Closeable {
     /** Apache caps one buffer at jute.maxbuffer plus slack; a larger length means a broken or hostile stream. */
     private static final int MAX_BUFFER_BYTES = 64 * 1024 * 1024;
     private static final int MAX_AUTH_IDS = 1024;
+    /** The jute string Apache's leader writes after the snapshot that follows SNAP, and its learner checks. */
+    static final String SNAPSHOT_SIGNATURE = "BenWasHere";
 
     private final Socket socket;
     private final DataInputStream in;
@@ -63,7 +65,7 @@ final class PacketChannel implements Closeable {
         return in;
     }
 
-    /** Reads the jute string Apache's leader writes after a snapshot ("BenWasHere"). */
+    /** Reads a jute string, such as the {@link #SNAPSHOT_SIGNATURE} after a snapshot. */
     String readString() throws IOException {
         byte[] bytes = readBuffer();
         return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);

@@ -16,4 +16,14 @@ enum ZabPacketType {
     int code() {
         return code;
     }
+
+    /** The type a QuorumPacket's {@code type} field names, or null for a code no version of Zab defines. */
+    static ZabPacketType fromCode(int code) {
+        for (ZabPacketType type : values()) {
+            if (type.code == code) {
+                return type;
+            }
+        }
+        return null;
+    }
 }
