@@ -16,12 +16,14 @@ import time
 from kazoo.client import KazooClient
 from kazoo.retry import KazooRetry
 
+import kazoo_checks  # the PASS/FAIL reporting the single-server checks use (this script's folder is on sys.path)
+from kazoo_checks import check
+
 CONNECT_TIMEOUT_S = 20
 EVENT_TIMEOUT_S = 10
 FAILOVER_WAIT_S = 60
 ROOT = "/ensemble-checks"
 
-failures = 0
 SHORT_TIMEOUT_S = 5
 
 # Creates an ephemeral node, prints "<session id hex> <password hex>", then waits to be killed.
@@ -35,15 +37,6 @@ session_id, password = zk.client_id
 print("%x %s" % (session_id, password.hex()), flush=True)
 time.sleep(120)
 """
-
-
-def check(description, condition, detail=""):
-    global failures
-    if condition:
-        print("PASS: kazoo: " + description, flush=True)
-    else:
-        failures += 1
-        print("FAIL: kazoo: " + description + (" (" + str(detail) + ")" if detail else ""), flush=True)
 
 
 def connect(hosts, **kwargs):
@@ -163,7 +156,7 @@ def main():
         serve(servers)
     else:
         after_failover(servers)
-    sys.exit(1 if failures else 0)
+    sys.exit(1 if kazoo_checks.failures else 0)
 
 
 if __name__ == "__main__":
