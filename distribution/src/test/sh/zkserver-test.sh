@@ -63,6 +63,7 @@ clientPortAddress=127.0.0.1
 admin.serverAddress=127.0.0.1
 admin.serverPort=$admin_port
 4lw.commands.whitelist=srvr,ruok
+leaderServes=no
 EOF
 pid_file="$work/data/zookeeper_server.pid"
 
@@ -106,6 +107,8 @@ fi
 check "status exits 0 within ${STATUS_WAIT_S}s of start (every bundle active)" test "$status_ok" -eq 1
 check "status reports Mode: standalone" output_has "^Mode: standalone"
 check "status reports the bundle count" eval 'grep -Eq "^Bundles: ([0-9]+) of \1 active" <<<"$last_output"'
+check "a key Menagerie ignores (leaderServes=no) gets exactly one WARN line naming it in the log" \
+  eval 'test "$(cat "$ZOO_LOG_DIR"/*.log 2>/dev/null | grep -c "WARN.*leaderServes: not supported by Menagerie, ignored")" -eq 1'
 
 # ---- a second start refuses
 run "$SCRIPT" start "$good_cfg"
@@ -162,6 +165,25 @@ run timeout "$FOREGROUND_WAIT_S" "$SCRIPT" start "$bad_cfg"
 check "start with tickTime=abc exits 1" status_is 1
 check "start with tickTime=abc prints FAILED TO START" output_has "FAILED TO START"
 check "start with tickTime=abc leaves no pid file" test ! -e "$work/data-bad/zookeeper_server.pid"
+
+# ---- a key Menagerie refuses stops the start with one line naming it, in zoo.cfg and as a system property
+refused_cfg="$work/refused.cfg"
+cat >"$refused_cfg" <<EOF
+dataDir=$work/data-refused
+clientPort=$client_port
+admin.serverPort=$admin_port
+sslQuorum=true
+EOF
+run timeout "$FOREGROUND_WAIT_S" "$SCRIPT" start-foreground "$refused_cfg" </dev/null
+check "start-foreground with sslQuorum=true exits 2" status_is 2
+check "it prints one line naming sslQuorum, its line and that it is not supported" \
+  eval 'test "$(grep -v "^Using config: " <<<"$last_output" | grep -c .)" -eq 1 &&
+        grep -q "refused.cfg:4: sslQuorum: not supported by Menagerie" <<<"$last_output"'
+sed -i '/^sslQuorum=/d' "$refused_cfg"
+run env SERVER_JVMFLAGS="-Dzookeeper.enforce.auth.enabled=true" timeout "$FOREGROUND_WAIT_S" \
+  "$SCRIPT" start-foreground "$refused_cfg" </dev/null
+check "start-foreground with -Dzookeeper.enforce.auth.enabled=true exits 2 naming the property" \
+  eval 'status_is 2 && grep -q -- "-Dzookeeper.enforce.auth.enabled: enforce.auth.enabled: not supported" <<<"$last_output"'
 
 echo
 echo "$passed passed, $failed failed"

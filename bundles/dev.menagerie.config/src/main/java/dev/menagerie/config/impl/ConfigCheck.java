@@ -3,7 +3,7 @@ package dev.menagerie.config.impl;
 import dev.menagerie.api.config.ServerConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.function.Function;
+import java.util.Map;
 
 /**
  * Validates a zoo.cfg without starting anything: {@code java -cp <config jar>:<api jar>
@@ -20,11 +20,11 @@ public final class ConfigCheck {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System::getProperty, System.out, System.err));
+        System.exit(run(args, ConfigParser.jvmProperties(), System.out, System.err));
     }
 
     /** The whole check, with its outputs injected so that tests need not exit the JVM. */
-    static int run(String[] args, Function<String, String> systemProperties, PrintStream out, PrintStream err) {
+    static int run(String[] args, Map<String, String> systemProperties, PrintStream out, PrintStream err) {
         if (args.length != 1) {
             err.println("usage: ConfigCheck <path to zoo.cfg>");
             return EXIT_INVALID_CONFIG;

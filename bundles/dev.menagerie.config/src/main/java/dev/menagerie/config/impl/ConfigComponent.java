@@ -41,7 +41,7 @@ public final class ConfigComponent {
             watcher = null;
             return;
         }
-        publisher = new ConfigPublisher(Path.of(file.trim()), new ConfigParser(System::getProperty),
+        publisher = new ConfigPublisher(Path.of(file.trim()), new ConfigParser(ConfigParser.jvmProperties()),
                 new FrameworkSink(context, configAdmin));
         if (!publisher.start() && Boolean.parseBoolean(context.getProperty(EXIT_PROPERTY))) {
             exitInvalidConfig();

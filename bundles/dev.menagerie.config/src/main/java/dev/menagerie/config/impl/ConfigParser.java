@@ -28,11 +28,26 @@ public final class ConfigParser {
      */
     static final int DEFAULT_PURGE_INTERVAL_HOURS = 24;
 
+    private final Map<String, String> jvmProperties;
     private final Function<String, String> systemProperties;
 
-    /** @param systemProperties the JVM system properties to honour, by name (for example {@code System::getProperty}) */
-    public ConfigParser(Function<String, String> systemProperties) {
-        this.systemProperties = systemProperties;
+    /**
+     * @param jvmProperties the JVM system properties the operator gave, a copy taken before any zoo.cfg key was
+     *                      set as one: they supply values zoo.cfg does not set, and are held to {@link KeyRules}
+     */
+    public ConfigParser(Map<String, String> jvmProperties) {
+        this.jvmProperties = Map.copyOf(jvmProperties);
+        this.systemProperties = this.jvmProperties::get;
+    }
+
+    /** The current JVM system properties, copied. */
+    public static Map<String, String> jvmProperties() {
+        Map<String, String> copy = new LinkedHashMap<>();
+        java.util.Properties properties = System.getProperties();
+        for (String name : properties.stringPropertyNames()) {
+            copy.put(name, properties.getProperty(name));
+        }
+        return copy;
     }
 
     public ParseResult parse(Path configFile) throws ConfigException {
@@ -54,6 +69,7 @@ public final class ConfigParser {
         Settings settings = new Settings(fileName, byKey, systemProperties);
         rejectUnsupported(settings);
         new PeerSettingsChecker(settings).check();
+        new KeyRuleCheck(settings, warnings).check(jvmProperties);
 
         Path dataDir = directory(settings, "dataDir", null, warnings);
         Path dataLogDir = directory(settings, "dataLogDir", dataDir, warnings);
@@ -103,10 +119,6 @@ public final class ConfigParser {
     }
 
     private static void rejectUnsupported(Settings settings) throws ConfigException {
-        if (settings.fromFile("dynamicConfigFile").isPresent()) {
-            throw settings.error("dynamicConfigFile", "not supported by Menagerie; put the server.N, group.G and"
-                    + " weight.N lines into zoo.cfg itself");
-        }
         Optional<Setting> electionAlg = settings.fromFile("electionAlg");
         if (electionAlg.isPresent() && !electionAlg.get().value().equals("3")) {
             throw electionAlg.get().invalid("3 (fast leader election, the only algorithm since ZooKeeper 3.6)");
@@ -184,7 +196,7 @@ public final class ConfigParser {
     private static List<String> unknownKeys(Settings settings) {
         List<String> unknown = new ArrayList<>();
         for (ConfigLine line : settings.lines().values()) {
-            if (!KeyCatalog.consumedHere(line.key()) && !KeyCatalog.knownPropertyKey(line.key())) {
+            if (!KeyCatalog.consumedHere(line.key()) && KeyRules.find(line.key()).isEmpty()) {
                 unknown.add(settings.fileName() + ":" + line.lineNumber() + ": " + line.key()
                         + ": unknown key, passed on as system property zookeeper." + line.key());
             }

@@ -86,7 +86,7 @@ final class ConfigPublisher {
         long revision = current == null ? 1 : current.revision() + 1;
         ParsedServerConfig next = result.config().withRevision(revision);
         result.warnings().forEach(w -> LOG.warn("{}", w));
-        result.unknownKeys().forEach(u -> LOG.info("{}", u));
+        result.unknownKeys().forEach(u -> LOG.warn("{}", u));
         sink.setSystemProperties(result.systemProperties());
         Runnable previousRegistration = currentRegistration;
         currentRegistration = sink.register(next);

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * Which zoo.cfg keys mean what. Apache ZooKeeper 3.9's {@code QuorumPeerConfig.parseProperties} reads a fixed list
  * of keys itself and turns every other key into the system property {@code zookeeper.<key>}; many settings
  * (snapCount, forceSync, 4lw.commands.whitelist, admin.*, ssl.*) only exist that way. We keep that split: the
- * first list is consumed here, the others are also handed on as system properties.
+ * keys listed here are consumed by the parser, every other key is also handed on as a system property. What
+ * Menagerie does with each key Apache honours is in {@link KeyRules}.
  */
 final class KeyCatalog {
 
@@ -30,30 +31,11 @@ final class KeyCatalog {
     /** Menagerie's own keys choosing strategies; they are not system properties. */
     static final Set<String> STRATEGY_KEYS = Set.of("quorumVerifier", "storage", "electionType");
 
-    /**
-     * Keys that reach Apache ZooKeeper only as {@code zookeeper.<key>} system properties and that we know, so
-     * they are not reported as unknown. Some of them are also read here (snapCount, forceSync, ...).
-     */
-    static final Set<String> PROPERTY_KEYS = Set.of(
-            "snapCount", "snapSizeLimitInKb", "preAllocSize", "forceSync", "globalOutstandingLimit",
-            "jute.maxbuffer", "4lw.commands.whitelist", "extendedTypesEnabled", "emulate353TTLNodes",
-            "DigestAuthenticationProvider.superDigest", "digest.enabled", "serverCnxnFactory", "cnxTimeout",
-            "leaderServes", "fsync.warningthresholdms", "snapshot.trust.empty", "skipACL", "maxCnxns",
-            "commitLogCount", "txnLogSizeLimitInKb", "client.portUnification", "sessionRequireClientSASLAuth",
-            "enforceQuota", "superUser", "snapshot.compression.method", "audit.enable", "electionPortBindRetry",
-            "tcpKeepAlive", "clientTcpKeepAlive", "maxBatchSize", "flushDelay", "requestThrottleLimit",
-            "connection_throttle_tokens", "learner.asyncSending", "leader.ackLoggingFrequency",
-            "readonlymode.enabled", "fips-mode", "closeSessionTxn.enabled", "serializeLastProcessedZxid.enabled",
-            "kerberos.removeHostFromPrincipal", "kerberos.removeRealmFromPrincipal", "X509AuthenticationProvider.superUser");
-
-    /** Prefixes of system-property keys we know. */
-    static final Set<String> PROPERTY_PREFIXES = Set.of("admin.", "ssl.", "ssl.quorum.", "authProvider.",
-            "request_throttle", "quorum.", "netty.", "nio.");
-
     /** Quorum membership lines: {@code server.N}, {@code group.G}, {@code weight.N}. */
     static final Pattern SERVER_KEY = Pattern.compile("server\\.(.*)");
     static final Pattern GROUP_KEY = Pattern.compile("group\\.(.*)");
     static final Pattern WEIGHT_KEY = Pattern.compile("weight\\.(.*)");
+    private static final Pattern MEMBERSHIP_ID = Pattern.compile("(server|group|weight)\\.[0-9]+");
 
     /**
      * Keys whose change a running server applies: limits, the four-letter words, the snapshot interval and the
@@ -74,14 +56,15 @@ final class KeyCatalog {
                 || PEER_PREFIXES.stream().anyMatch(key::startsWith);
     }
 
+    /** True when Apache reads the key from zoo.cfg only, never from a {@code zookeeper.<key>} property. */
+    static boolean fileOnly(String key) {
+        return PEER_KEYS.contains(key) || STRATEGY_KEYS.contains(key) || MEMBERSHIP_ID.matcher(key).matches()
+                || PEER_PREFIXES.stream().anyMatch(key::startsWith);
+    }
+
     static boolean isMembership(String key) {
         return SERVER_KEY.matcher(key).matches() || GROUP_KEY.matcher(key).matches()
                 || WEIGHT_KEY.matcher(key).matches();
-    }
-
-    /** True for system-property keys we know by name, so they are passed on without a log line. */
-    static boolean knownPropertyKey(String key) {
-        return PROPERTY_KEYS.contains(key) || PROPERTY_PREFIXES.stream().anyMatch(key::startsWith);
     }
 
     static boolean liveKey(String key) {

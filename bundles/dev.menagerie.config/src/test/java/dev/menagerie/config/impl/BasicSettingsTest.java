@@ -267,8 +267,9 @@ class BasicSettingsTest {
                 zoo.error(zoo.base() + "quorum.auth.serverRequireSasl=true\n"));
         assertEquals("zoo.cfg:3: quorum.auth.learnerRequireSasl: needs quorum.auth.enableSasl=true",
                 zoo.error(zoo.base() + "quorum.auth.learnerRequireSasl=true\n"));
-        zoo.config(zoo.base() + "quorum.auth.enableSasl=true\nquorum.auth.serverRequireSasl=true\n"
-                + "quorum.auth.learnerRequireSasl=true\n");
+        // A valid combination passes Apache's rules, then is refused: quorum SASL is not implemented yet.
+        assertTrue(zoo.error(zoo.base() + "quorum.auth.enableSasl=true\nquorum.auth.serverRequireSasl=true\n"
+                + "quorum.auth.learnerRequireSasl=true\n").startsWith("zoo.cfg:3: quorum.auth.enableSasl: not supported"));
     }
 
     @Test
@@ -286,7 +287,7 @@ class BasicSettingsTest {
     }
 
     @Test
-    void apacheKeysWithoutATypedAccessorAreAcceptedAndVisibleInProperties() throws Exception {
+    void apacheKeysWithoutATypedAccessorAreVisibleInProperties() throws Exception {
         String cfg = zoo.base() + "quorumListenOnAllIPs=true\nlocalSessionsEnabled=true\n"
                 + "localSessionsUpgradingEnabled=true\nreconfigEnabled=false\nsslQuorum=false\nportUnification=false\n"
                 + "sslQuorumReloadCertFiles=false\nconnectToLearnerMasterLimit=20\nmetricsProvider.httpPort=7000\n"
@@ -307,7 +308,7 @@ class BasicSettingsTest {
     @Test
     void unreadableFileIsOneLineError() {
         ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
-                () -> new ConfigParser(k -> null).parse(tmp.resolve("missing.cfg")));
+                () -> new ConfigParser(java.util.Map.of()).parse(tmp.resolve("missing.cfg")));
         assertTrue(e.getMessage().startsWith("missing.cfg: cannot read "), e.getMessage());
         assertTrue(e.getMessage().indexOf('\n') < 0);
     }

@@ -25,7 +25,7 @@ class ConfigCheckTest {
     }
 
     private int run(String... args) {
-        return ConfigCheck.run(args, k -> null, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return ConfigCheck.run(args, java.util.Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

@@ -55,7 +55,7 @@ class ConfigPublisherTest {
         zoo = new ZooCfgFixture(tmp);
         sink = new RecordingSink();
         file = zoo.write(zoo.base());
-        publisher = new ConfigPublisher(file, new ConfigParser(k -> null), sink);
+        publisher = new ConfigPublisher(file, new ConfigParser(Map.of()), sink);
     }
 
     /** Rewrites the file with a modification time the watcher cannot miss, whatever the file system's clock. */

@@ -56,7 +56,7 @@ final class ZooCfgFixture {
     }
 
     ParseResult parse(String content) throws ConfigException {
-        return new ConfigParser(systemProperties::get).parse(write(content));
+        return new ConfigParser(systemProperties).parse(write(content));
     }
 
     ParsedServerConfig config(String content) throws ConfigException {
@@ -67,7 +67,7 @@ final class ZooCfgFixture {
     String error(String content) {
         Path file = write(content);
         return assertThrows(ConfigException.class,
-                () -> new ConfigParser(systemProperties::get).parse(file)).getMessage();
+                () -> new ConfigParser(systemProperties).parse(file)).getMessage();
     }
 
     /** The 1-based line number of the first line that starts with {@code prefix}. */

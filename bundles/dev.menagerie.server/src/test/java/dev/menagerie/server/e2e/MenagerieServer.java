@@ -39,7 +39,7 @@ public final class MenagerieServer implements AutoCloseable {
             text.append(line).append('\n');
         }
         Files.writeString(cfg, text);
-        ServerConfig config = new ConfigParser(key -> null).parse(cfg).config();
+        ServerConfig config = new ConfigParser(java.util.Map.of()).parse(cfg).config();
         storage = new FileStorageFactory(new FileStorageFactory.Config() {
             @Override
             public long fsync_warningthresholdms() {

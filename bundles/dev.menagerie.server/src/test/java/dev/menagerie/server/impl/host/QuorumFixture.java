@@ -43,7 +43,7 @@ final class QuorumFixture implements AutoCloseable {
         Files.writeString(cfg, "tickTime=2000\ninitLimit=10\nsyncLimit=5\ndataDir=" + dataDir
                 + "\nclientPort=2181\nclientPortAddress=127.0.0.1\n4lw.commands.whitelist=*\n"
                 + "server.1=127.0.0.1:2888:3888\nserver.2=127.0.0.1:2889:3889\nserver.3=127.0.0.1:2890:3890\n");
-        ServerConfig config = new ConfigParser(key -> null).parse(cfg).config();
+        ServerConfig config = new ConfigParser(java.util.Map.of()).parse(cfg).config();
         storage = new FileStorageFactory(new FileStorageFactory.Config() {
             @Override
             public long fsync_warningthresholdms() {

@@ -1,0 +1,273 @@
+package dev.menagerie.config.impl;
+
+import dev.menagerie.config.impl.KeyRule.Support;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every zoo.cfg key and {@code zookeeper.*} system property Apache ZooKeeper 3.9 honours on a server, with what
+ * Menagerie does about it. The rule: a key is implemented, or refused at start with one line naming it, or (only
+ * where ignoring it weakens no security and loses no data, as a pure tuning knob) warned about in one line.
+ * Apache's client-side properties ({@code zookeeper.client.secure}, {@code zookeeper.sasl.client}, ...) are not
+ * listed: an Apache server ignores them too.
+ */
+final class KeyRules {
+
+    private static final String FALSE = "false";
+    /** {@code authProvider.N} values we honour, lower case: Apache's class names of the providers we have. */
+    static final Set<String> SUPPORTED_AUTH_PROVIDERS = Set.of(
+            "org.apache.zookeeper.server.auth.digestauthenticationprovider",
+            "org.apache.zookeeper.server.auth.ipauthenticationprovider",
+            "org.apache.zookeeper.server.auth.x509authenticationprovider");
+
+    static final List<KeyRule> ALL = build();
+
+    private KeyRules() {
+    }
+
+    /** The rule covering {@code key}: an exact name before a family. */
+    static Optional<KeyRule> find(String key) {
+        Optional<KeyRule> exact = ALL.stream().filter(r -> !r.isFamily() && r.covers(key)).findFirst();
+        return exact.isPresent() ? exact : ALL.stream().filter(r -> r.covers(key)).findFirst();
+    }
+
+    private static List<KeyRule> build() {
+        List<KeyRule> rules = new ArrayList<>();
+        basics(rules);
+        quorum(rules);
+        storageAndRequests(rules);
+        connections(rules);
+        security(rules);
+        tls(rules);
+        operations(rules);
+        return List.copyOf(rules);
+    }
+
+    private static void basics(List<KeyRule> rules) {
+        done(rules, "dataDir", "dataLogDir", "clientPort", "clientPortAddress", "secureClientPort",
+                "secureClientPortAddress", "tickTime", "maxClientCnxns", "minSessionTimeout", "maxSessionTimeout",
+                "autopurge.snapRetainCount", "autopurge.purgeInterval", "snapCount", "preAllocSize", "forceSync",
+                "globalOutstandingLimit", "jute.maxbuffer", "4lw.commands.whitelist", "serverCnxnFactory",
+                "extendedTypesEnabled", "enforceQuota", "closeSessionTxn.enabled", "snapshot.trust.empty",
+                "znode.container.checkIntervalMs", "znode.container.maxNeverUsedIntervalMs",
+                "znode.container.maxPerMinute", "quorumVerifier", "storage", "electionType");
+        done(rules, "admin.enableServer", "admin.serverAddress", "admin.serverPort", "admin.commandURL");
+        refused(rules, "dynamicConfigFile", "dynamic reconfiguration is not supported; put the server.N, group.G"
+                + " and weight.N lines into zoo.cfg itself");
+        warned(rules, "reconfigEnabled", "dynamic reconfiguration is not supported yet; reconfig requests are"
+                + " answered UNIMPLEMENTED", FALSE);
+        refused(rules, "emulate353TTLNodes", "TTL node ids of 3.5.3 are not emulated; a data directory written"
+                + " with them would be misread", FALSE);
+        refused(rules, "datadir.autocreate", "a missing data directory is always created", "true");
+        refused(rules, "db.autocreate", "an empty database is always created when no snapshot exists", "true");
+    }
+
+    private static void quorum(List<KeyRule> rules) {
+        done(rules, "initLimit", "syncLimit", "electionAlg", "peerType", "standaloneEnabled", "server.", "group.",
+                "weight.", "commitLogCount");
+        warned(rules, "syncEnabled", "observers always log transactions to disk", "true");
+        warned(rules, "quorumListenOnAllIPs", "the quorum and election ports listen on the server.N address",
+                FALSE);
+        warned(rules, "multiAddress.enabled", "only the first address of each server.N line is used", FALSE);
+        warned(rules, "multiAddress.reachabilityCheckEnabled", "addresses are not checked for reachability");
+        warned(rules, "multiAddress.reachabilityCheckTimeoutMs", "addresses are not checked for reachability");
+        warned(rules, "observerMasterPort", "observers sync from the leader only");
+        warned(rules, "connectToLearnerMasterLimit", "a learner connects within initLimit ticks");
+        warned(rules, "leaderServes", "the leader always serves clients", "yes", "true");
+        warned(rules, "localSessionsEnabled", "every session is global", FALSE);
+        warned(rules, "localSessionsUpgradingEnabled", "every session is global");
+        warned(rules, "readonlymode.enabled", "read-only mode is not supported; a server without a quorum turns"
+                + " clients away", FALSE);
+        warned(rules, "oraclePath", "the failure-detector oracle for two-server ensembles is not supported; the"
+                + " quorum verifier alone decides");
+        warned(rules, "cnxTimeout", "the election connect timeout is the fle component's cnxTimeout (5000 ms)");
+        warned(rules, "quorumCnxnTimeoutMs", "quorum connections use the initLimit and syncLimit timeouts");
+        warned(rules, "quorum.cnxn.threads.size", "quorum connections need no thread pool here");
+        warned(rules, "electionPortBindRetry", "the election port is bound once; a failure stops the peer");
+        warned(rules, "fastleader.minNotificationInterval", "the election's notification timing is fixed");
+        warned(rules, "fastleader.maxNotificationInterval", "the election's notification timing is fixed");
+        warned(rules, "observer.reconnectDelayMs", "observers reconnect at once");
+        warned(rules, "observer.election.DelayMs", "observers look for a leader at once");
+        warned(rules, "observerMaster.sizeLimit", "observers sync from the leader only");
+        warned(rules, "leader.maxConcurrentSnapSyncs", "learner syncs are not throttled");
+        warned(rules, "leader.maxConcurrentDiffSyncs", "learner syncs are not throttled");
+        warned(rules, "leader.maxTimeToWaitForEpoch", "the leader waits initLimit ticks for epochs");
+        warned(rules, "leader.ackLoggingFrequency", "acks are not sampled into the log");
+        warned(rules, "leader.closeSocketAsync", "sockets are closed by the role's own thread");
+        warned(rules, "learner.closeSocketAsync", "sockets are closed by the role's own thread");
+        warned(rules, "learner.asyncSending", "learners always send from their own sender thread");
+        warned(rules, "leaderConnectDelayDuringRetryMs", "learners retry the leader on a fixed schedule");
+        warned(rules, "snapshotSizeFactor", "a learner beyond the leader's in-memory window gets a snapshot");
+        warned(rules, "forceSnapshotSync", "a testing switch of Apache's");
+        warned(rules, "follower.skipLearnerRequestToNextProcessor", "an Apache pipeline switch with no"
+                + " counterpart here");
+        warned(rules, "forward_learner_requests_to_commit_processor_disabled", "an Apache pipeline switch with no"
+                + " counterpart here");
+        warned(rules, "messageTracker.BufferSize", "quorum messages are not tracked");
+        warned(rules, "messageTracker.Enabled", "quorum messages are not tracked", FALSE);
+        warned(rules, "test.allowDiscontinuousProposals", "a testing switch of Apache's", FALSE);
+        warned(rules, "testingonly.initialZxid", "a testing switch of Apache's");
+    }
+
+    private static void storageAndRequests(List<KeyRule> rules) {
+        warned(rules, "digest.enabled", "the tree digest is always computed, logged and checked", "true");
+        warned(rules, "serializeLastProcessedZxid.enabled", "snapshots always carry the last processed zxid",
+                "true");
+        warned(rules, "snapshot.compression.method", "snapshots are written uncompressed (compressed ones are"
+                + " still read)", "");
+        warned(rules, "snapSizeLimitInKb", "snapshots are taken by transaction count (snapCount) only");
+        warned(rules, "txnLogSizeLimitInKb", "log files roll at each snapshot only");
+        warned(rules, "fsync.warningthresholdms", "the slow-fsync threshold is the file storage component's"
+                + " fsync_warningthresholdms (1000 ms)");
+        warned(rules, "maxBatchSize", "the log's group commit sizes its own batches");
+        warned(rules, "flushDelay", "the log's group commit flushes as soon as it is idle");
+        warned(rules, "maxWriteQueuePollTime", "the log's group commit flushes as soon as it is idle");
+        String throttle = "requests are limited by globalOutstandingLimit only";
+        warned(rules, "request_throttle_max_requests", throttle, "0");
+        warned(rules, "request_throttle_stall_time", throttle);
+        warned(rules, "request_throttle_drop_stale", throttle);
+        warned(rules, "request_throttler.shutdownTimeout", throttle);
+        warned(rules, "request_stale_latency_check", "stale requests are not dropped", FALSE);
+        warned(rules, "request_stale_connection_check", "stale requests are not dropped");
+        // The administrator's guide heads these with names Apache never reads; operators copy them into zoo.cfg.
+        warned(rules, "requestThrottleLimit", throttle + " (Apache reads request_throttle_max_requests)");
+        warned(rules, "requestThrottleStallTime", throttle + " (Apache reads request_throttle_stall_time)");
+        warned(rules, "requestThrottleDropStale", throttle + " (Apache reads request_throttle_drop_stale)");
+        warned(rules, "throttled_op_wait_time", "operations are not throttled");
+        warned(rules, "largeRequestMaxBytes", "request sizes are limited by jute.maxbuffer only");
+        warned(rules, "largeRequestThreshold", "request sizes are limited by jute.maxbuffer only");
+        warned(rules, "commitProcessor.", "the commit stage has no worker pool to tune");
+        warned(rules, "watchManagerName", "the one watch manager is always used");
+        warned(rules, "watcherCleanThreadsNum", "dead watchers are removed at once");
+        warned(rules, "watcherCleanThreshold", "dead watchers are removed at once");
+        warned(rules, "watcherCleanIntervalInSeconds", "dead watchers are removed at once");
+        warned(rules, "maxInProcessingDeadWatchers", "dead watchers are removed at once");
+        warned(rules, "bitHashCacheSize", "the one watch manager is always used");
+        warned(rules, "maxResponseCacheSize", "responses are not cached");
+        warned(rules, "maxGetChildrenResponseCacheSize", "responses are not cached");
+        warned(rules, "enableEagerACLCheck", "ACLs are checked when the request is prepared", FALSE);
+        warned(rules, "intBufferStartingSizeBytes", "buffers are sized per response");
+        warned(rules, "jute.maxbuffer.extrasize", "jute.maxbuffer alone limits records");
+    }
+
+    private static void connections(List<KeyRule> rules) {
+        warned(rules, "clientPortListenBacklog", "the transport's default backlog is used", "-1");
+        warned(rules, "maxCnxns", "connections are limited per address by maxClientCnxns only", "0");
+        warned(rules, "tcpKeepAlive", "quorum sockets use the operating system's keepalive default", FALSE);
+        warned(rules, "clientTcpKeepAlive", "client sockets use the operating system's keepalive default", FALSE);
+        warned(rules, "connection_throttle_", "new connections are not throttled");
+        warned(rules, "netty.advancedFlowControl.enabled", "the netty transport stops reading at"
+                + " globalOutstandingLimit", FALSE);
+        warned(rules, "netty.server.outstandingHandshake.limit", "TLS handshakes are not counted");
+        warned(rules, "netty.server.earlyDropSecureConnectionHandshakes", "TLS handshakes are not dropped early",
+                FALSE);
+        warned(rules, "nio.numSelectorThreads", "the nio transport sizes its own selector threads");
+        warned(rules, "nio.numWorkerThreads", "the nio transport has no worker pool");
+        warned(rules, "nio.directBufferBytes", "the nio transport sizes its own buffers");
+        warned(rules, "nio.sessionlessCnxnTimeout", "a connection without a session closes at the session"
+                + " timeout bounds");
+        warned(rules, "nio.shutdownTimeout", "the nio transport stops at once");
+    }
+
+    private static void security(List<KeyRule> rules) {
+        done(rules, "DigestAuthenticationProvider.superDigest", "skipACL", "X509AuthenticationProvider.superUser");
+        refused(rules, "authProvider.", "only Apache's DigestAuthenticationProvider, IPAuthenticationProvider"
+                + " and X509AuthenticationProvider are provided", SUPPORTED_AUTH_PROVIDERS);
+        refused(rules, "DigestAuthenticationProvider.enabled", "the digest scheme cannot be turned off", "true");
+        refused(rules, "DigestAuthenticationProvider.digestAlg", "digests are SHA1 only", "sha1", "sha-1");
+        warned(rules, "IPAuthenticationProvider.usexforwardedfor", "the admin endpoint authenticates by the"
+                + " connection's own address", FALSE);
+        refused(rules, "superUser", "client SASL is not supported yet, so there is no SASL super user");
+        refused(rules, "ensembleAuthName", "the ensemble authentication provider is not supported");
+        refused(rules, "sessionRequireClientSASLAuth", "client SASL is not supported yet", FALSE);
+        refused(rules, "enforce.auth.enabled", "enforced authentication is not supported yet", FALSE);
+        refused(rules, "enforce.auth.schemes", "enforced authentication is not supported yet");
+        refused(rules, "allowSaslFailedClients", "client SASL is not supported yet", FALSE);
+        refused(rules, "letAnySaslUserDoX", "client SASL is not supported yet");
+        refused(rules, "SASLAuthenticationProvider.superPassword", "client SASL is not supported yet");
+        refused(rules, "sasl.serverconfig", "client SASL is not supported yet");
+        refused(rules, "kerberos.removeHostFromPrincipal", "Kerberos is not supported yet", FALSE);
+        refused(rules, "kerberos.removeRealmFromPrincipal", "Kerberos is not supported yet", FALSE);
+        refused(rules, "kerberos.canonicalizeHostNames", "Kerberos is not supported yet", FALSE);
+        refused(rules, "kerberos.minReLoginTimeMs", "Kerberos is not supported yet");
+        refused(rules, "server.principal", "Kerberos is not supported yet");
+        refused(rules, "server.realm", "Kerberos is not supported yet");
+        refused(rules, "kinit", "Kerberos is not supported yet");
+        refused(rules, "security.auth_to_local", "Kerberos is not supported yet");
+        refused(rules, "requireKerberosConfig", "Kerberos is not supported yet", FALSE);
+        refused(rules, "quorum.auth.enableSasl", "quorum SASL is not supported yet", FALSE);
+        refused(rules, "quorum.auth.learnerRequireSasl", "quorum SASL is not supported yet", FALSE);
+        refused(rules, "quorum.auth.serverRequireSasl", "quorum SASL is not supported yet", FALSE);
+        warned(rules, "quorum.auth.", "quorum SASL is not supported (quorum.auth.enableSasl is off)");
+        refused(rules, "audit.enable", "the audit log is not supported yet", FALSE);
+        refused(rules, "audit.impl.class", "the audit log is not supported yet");
+        warned(rules, "fips-mode", "Menagerie always behaves as in FIPS mode (no custom trust manager, no"
+                + " DIGEST-MD5 between servers)", "true");
+    }
+
+    private static void tls(List<KeyRule> rules) {
+        done(rules, "ssl.keyStore.location", "ssl.keyStore.password", "ssl.keyStore.type",
+                "ssl.trustStore.location", "ssl.trustStore.password", "ssl.trustStore.type", "ssl.clientAuth");
+        refused(rules, "sslQuorum", "quorum TLS is not supported yet", FALSE);
+        refused(rules, "portUnification", "quorum TLS is not supported yet", FALSE);
+        refused(rules, "sslQuorumReloadCertFiles", "quorum TLS is not supported yet", FALSE);
+        warned(rules, "ssl.quorum.", "quorum TLS is not supported (sslQuorum is off)");
+        String notYet = "this TLS setting is not supported yet";
+        refused(rules, "ssl.keyStore.passwordPath", notYet);
+        refused(rules, "ssl.trustStore.passwordPath", notYet);
+        refused(rules, "ssl.protocol", notYet);
+        refused(rules, "ssl.enabledProtocols", notYet);
+        refused(rules, "ssl.ciphersuites", notYet);
+        refused(rules, "ssl.context.supplier.class", "SSL context supplier classes are not loaded");
+        refused(rules, "ssl.hostnameVerification", notYet, FALSE);
+        refused(rules, "ssl.clientHostnameVerification", notYet, FALSE);
+        refused(rules, "ssl.allowReverseDnsLookup", notYet, FALSE);
+        refused(rules, "ssl.crl", notYet, FALSE);
+        refused(rules, "ssl.ocsp", notYet, FALSE);
+        refused(rules, "ssl.authProvider", notYet, "x509");
+        refused(rules, "ssl.sslProvider", "only the JDK's TLS provider is used", "jdk");
+        warned(rules, "ssl.handshakeDetectionTimeoutMillis", "TLS detection is not needed without"
+                + " client.portUnification");
+        refused(rules, "client.portUnification", "TLS and plaintext on one client port is not supported yet",
+                FALSE);
+        refused(rules, "client.certReload", "certificates are read once, at start", FALSE);
+    }
+
+    private static void operations(List<KeyRule> rules) {
+        warned(rules, "admin.idleTimeout", "the admin endpoint closes idle connections itself");
+        warned(rules, "admin.httpVersion", "the admin endpoint speaks HTTP/1.1");
+        warned(rules, "admin.rateLimiterIntervalInMS", "the snapshot and restore commands are not offered");
+        warned(rules, "admin.snapshot.enabled", "the snapshot command is not offered", FALSE);
+        warned(rules, "admin.restore.enabled", "the restore command is not offered", FALSE);
+        refused(rules, "admin.portUnification", "HTTPS on the admin port is not supported yet", FALSE);
+        refused(rules, "admin.forceHttps", "HTTPS on the admin port is not supported yet", FALSE);
+        refused(rules, "admin.needClientAuth", "HTTPS on the admin port is not supported yet", FALSE);
+        warned(rules, "metricsProvider.", "metrics providers are not supported yet; mntr and the admin endpoint"
+                + " report the server's figures");
+        warned(rules, "jvm.pause.", "the JVM pause monitor is not supported", FALSE);
+        warned(rules, "pathStats.", "per-path statistics are not collected");
+        warned(rules, "jmx.log4j.disable", "no log4j MBeans are registered");
+        warned(rules, "jmx.log4j.mbean", "no log4j MBeans are registered");
+        warned(rules, "controllerPort", "Apache's test controller is not offered");
+    }
+
+    private static void done(List<KeyRule> rules, String... names) {
+        for (String name : names) {
+            rules.add(new KeyRule(name, Support.IMPLEMENTED, "", Set.of()));
+        }
+    }
+
+    private static void refused(List<KeyRule> rules, String name, String why, String... inert) {
+        refused(rules, name, why, Set.of(inert));
+    }
+
+    private static void refused(List<KeyRule> rules, String name, String why, Set<String> inert) {
+        rules.add(new KeyRule(name, Support.REFUSED, why, inert));
+    }
+
+    private static void warned(List<KeyRule> rules, String name, String why, String... inert) {
+        rules.add(new KeyRule(name, Support.WARNED, why, Set.of(inert)));
+    }
+}
