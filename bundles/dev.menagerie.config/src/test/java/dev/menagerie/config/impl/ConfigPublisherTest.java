@@ -111,6 +111,25 @@ class ConfigPublisherTest {
     }
 
     @Test
+    void anEditAddingARefusedKeyIsRejectedAndTheCurrentConfigurationStays() throws IOException {
+        publisher.start();
+        edit(zoo.base() + "maxClientCnxns=5\nquorum.auth.enableSasl=true\n");
+        publisher.reloadIfChanged();
+        assertEquals(List.of("properties []", "register 1", "targets 1"), sink.events);
+        assertEquals(60, publisher.current().maxClientCnxns());
+    }
+
+    @Test
+    void anEditAddingAWarnedKeyIsAppliedWithItsProperty() throws IOException {
+        publisher.start();
+        edit(zoo.base() + "maxClientCnxns=5\nmaxCnxns=100\n");
+        publisher.reloadIfChanged();
+        assertEquals(5, publisher.current().maxClientCnxns());
+        assertEquals("100", publisher.current().properties().get("maxCnxns"));
+        assertEquals("properties [zookeeper.maxCnxns]", sink.events.get(3));
+    }
+
+    @Test
     void fixingAFileThatWasInvalidAtStartPublishesIt() throws IOException {
         Files.writeString(file, "clientPort=2181\n");
         publisher.start();
