@@ -73,6 +73,7 @@ public final class ConfigParser {
 
         Path dataDir = directory(settings, "dataDir", null, warnings);
         Path dataLogDir = directory(settings, "dataLogDir", dataDir, warnings);
+        requireDirectoriesUnlessAutocreate(settings, dataDir, dataLogDir);
         int tickTimeMs = settings.integer("tickTime", DEFAULT_TICK_TIME_MS, 1, Integer.MAX_VALUE);
         int maxClientCnxns = settings.integer("maxClientCnxns", DEFAULT_MAX_CLIENT_CNXNS, 0, Integer.MAX_VALUE);
         SessionTimeouts timeouts = SessionTimeouts.read(settings, tickTimeMs);
@@ -148,6 +149,25 @@ public final class ConfigParser {
                     + " is resolved against the working directory");
         }
         return path;
+    }
+
+    /**
+     * Apache's {@code zookeeper.datadir.autocreate=false} (ZOOKEEPER-1161): the {@code version-2} folders must exist,
+     * so that a data disk that failed to mount stops the server instead of starting it empty.
+     */
+    private static void requireDirectoriesUnlessAutocreate(Settings settings, Path dataDir, Path dataLogDir)
+            throws ConfigException {
+        Optional<Setting> autocreate = settings.fromFileOrProperty("datadir.autocreate", "zookeeper.datadir.autocreate");
+        if (autocreate.isEmpty() || Settings.bool(autocreate.get())) {
+            return;
+        }
+        for (Path dir : List.of(dataLogDir, dataDir)) {
+            Path versioned = dir.resolve("version-2");
+            if (!java.nio.file.Files.isDirectory(versioned)) {
+                throw autocreate.get().error("the data directory " + versioned + " is missing and must be created"
+                        + " by hand while datadir.autocreate is false");
+            }
+        }
     }
 
     private static int snapRetainCount(Settings settings, List<String> warnings) throws ConfigException {

@@ -52,7 +52,7 @@ final class KeyRules {
                 "globalOutstandingLimit", "jute.maxbuffer", "4lw.commands.whitelist", "serverCnxnFactory",
                 "extendedTypesEnabled", "enforceQuota", "closeSessionTxn.enabled", "snapshot.trust.empty",
                 "znode.container.checkIntervalMs", "znode.container.maxNeverUsedIntervalMs",
-                "znode.container.maxPerMinute", "quorumVerifier", "storage", "electionType");
+                "znode.container.maxPerMinute", "quorumVerifier", "storage", "electionType", "datadir.autocreate");
         done(rules, "admin.enableServer", "admin.serverAddress", "admin.serverPort", "admin.commandURL");
         refused(rules, "dynamicConfigFile", "dynamic reconfiguration is not supported; put the server.N, group.G"
                 + " and weight.N lines into zoo.cfg itself");
@@ -60,7 +60,6 @@ final class KeyRules {
                 + " answered UNIMPLEMENTED", FALSE);
         refused(rules, "emulate353TTLNodes", "TTL node ids of 3.5.3 are not emulated; a data directory written"
                 + " with them would be misread", FALSE);
-        refused(rules, "datadir.autocreate", "a missing data directory is always created", "true");
         refused(rules, "db.autocreate", "an empty database is always created when no snapshot exists", "true");
     }
 

@@ -280,6 +280,20 @@ class BasicSettingsTest {
     }
 
     @Test
+    void withoutAutocreateAMissingDataDirectoryStopsTheStart() throws Exception {
+        String cfg = zoo.base() + "datadir.autocreate=false\n";
+        String message = zoo.error(cfg);
+        assertTrue(message.startsWith("zoo.cfg:3: datadir.autocreate: the data directory " + zoo.dataDir
+                + "/version-2 is missing"), message);
+        java.nio.file.Files.createDirectories(zoo.dataDir.resolve("version-2"));
+        zoo.config(cfg);
+        zoo.systemProperties.put("zookeeper.datadir.autocreate", "false");
+        zoo.config(zoo.base());
+        java.nio.file.Files.delete(zoo.dataDir.resolve("version-2"));
+        assertTrue(zoo.error(zoo.base()).startsWith("zoo.cfg: -Dzookeeper.datadir.autocreate: datadir.autocreate:"));
+    }
+
+    @Test
     void superDigestMustLookLikeADigest() throws Exception {
         String message = zoo.error(zoo.base() + "DigestAuthenticationProvider.superDigest=secret\n");
         assertTrue(message.startsWith("zoo.cfg:3: DigestAuthenticationProvider.superDigest: expected user:"), message);
