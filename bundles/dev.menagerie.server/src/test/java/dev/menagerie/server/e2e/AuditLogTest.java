@@ -72,6 +72,7 @@ class AuditLogTest {
                         + "\tresult=success",
                 "INFO " + alice + "\toperation=create\tznode=/c\tznode_type=container\tresult=success",
                 "INFO " + anon + "\toperation=create\tznode=/e\tznode_type=ephemeral\tresult=success",
+                "INFO " + anon + "\toperation=create\tznode=/f\tznode_type=ephemeral\tresult=success",
                 "ERROR " + anon + "\toperation=setData\tznode=/a\tresult=failure",
                 "INFO " + alice + "\toperation=create\tznode=/m\tznode_type=persistent\tresult=success",
                 "INFO " + alice + "\toperation=setData\tznode=/m\tresult=success",
@@ -82,8 +83,8 @@ class AuditLogTest {
                 "INFO " + alice + "\toperation=delete\tznode=/a/s-0000000000\tresult=success",
                 "ERROR " + alice + "\toperation=delete\tznode=/nope\tresult=failure",
                 "ERROR " + alice + "\toperation=reconfig\tresult=failure",
-                "INFO session=0x" + Long.toHexString(sessions[1]) + "\tuser=" + USER
-                        + "\toperation=ephemeralZNodeDeletionOnSessionCloseOrExpire\tznode=/e\tresult=success",
+                deleted(sessions[1], "/e"),
+                deleted(sessions[1], "/f"),
                 "INFO user=" + USER + "\toperation=serverStop\tresult=invoked"), lines);
     }
 
@@ -158,6 +159,7 @@ class AuditLogTest {
             alice.create("/a/s-", one, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT_SEQUENTIAL);
             alice.create("/c", one, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.CONTAINER);
             anon.create("/e", one, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.EPHEMERAL);
+            anon.create("/f", one, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.EPHEMERAL);
             assertThrows(KeeperException.NoAuthException.class, () -> anon.setData("/a", one, -1));
             alice.getData("/a", false, null);
             alice.exists("/e", false);
@@ -190,6 +192,12 @@ class AuditLogTest {
         });
         assertTrue(connected.await(15, TimeUnit.SECONDS), "connected");
         return admin;
+    }
+
+    /** The server itself deletes a closed session's ephemerals, so the user is the one the server runs as. */
+    private static String deleted(long session, String path) {
+        return "INFO session=0x" + Long.toHexString(session) + "\tuser=" + USER
+                + "\toperation=ephemeralZNodeDeletionOnSessionCloseOrExpire\tznode=" + path + "\tresult=success";
     }
 
     /** One line per line, so that a failure shows the lines that differ one under the other. */
