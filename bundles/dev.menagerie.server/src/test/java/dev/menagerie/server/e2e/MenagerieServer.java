@@ -53,8 +53,15 @@ public final class MenagerieServer implements AutoCloseable {
         }).open(new StorageSettings(config.dataDir(), config.dataLogDir(), config.preAllocSizeBytes(),
                 config.forceSync(), config.autopurgeSnapRetainCount(), config.autopurgeIntervalHours()));
         transports.offer(newTransport(transport), transport);
-        server = new StandaloneServer(config, storage, transports);
-        server.start();
+        try {
+            server = new StandaloneServer(config, storage, transports);
+            server.start();
+        } catch (Exception | Error e) {
+            // A server that refuses its settings must not leave the storage's threads running in the test JVM.
+            transports.close();
+            storage.close();
+            throw e;
+        }
     }
 
     static ServerCnxnFactory newTransport(String type) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,10 +82,29 @@ public final class ProviderRegistry {
     public List<ClientInfo> clientInfos(Collection<Id> authInfo) {
         List<ClientInfo> infos = new ArrayList<>(authInfo.size());
         for (Id id : authInfo) {
-            AuthenticationProvider provider = providersByScheme.get(id.scheme());
-            String user = provider == null ? null : provider.userName(id.id());
+            String user = userName(id);
             infos.add(new ClientInfo(id.scheme(), user == null ? "" : user));
         }
         return infos;
+    }
+
+    /**
+     * The audit log's user field: the user names of the ids in Apache's order, comma-joined, leaving out ids whose
+     * scheme has no provider or whose name is blank; null when none is left (the field is then omitted).
+     */
+    public String auditUsers(Collection<Id> authInfo) {
+        StringJoiner users = new StringJoiner(",");
+        for (Id id : ApacheIdOrder.of(authInfo)) {
+            String user = userName(id);
+            if (user != null && !user.isBlank()) {
+                users.add(user);
+            }
+        }
+        return users.length() == 0 ? null : users.toString();
+    }
+
+    private String userName(Id id) {
+        AuthenticationProvider provider = providersByScheme.get(id.scheme());
+        return provider == null ? null : provider.userName(id.id());
     }
 }

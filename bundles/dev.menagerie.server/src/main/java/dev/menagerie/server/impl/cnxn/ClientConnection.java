@@ -240,6 +240,11 @@ final class ClientConnection implements ClientLink {
     }
 
     @Override
+    public String remoteAddress() {
+        return connectionInfo.remoteAddress();
+    }
+
+    @Override
     public List<Id> authInfo() {
         return authInfo.ids();
     }

@@ -1,6 +1,7 @@
 package dev.menagerie.server.impl.core;
 
 import dev.menagerie.api.config.ServerConfig;
+import dev.menagerie.server.impl.audit.AuditSettings;
 import dev.menagerie.server.impl.pipeline.PrepSettings;
 import java.util.Set;
 
@@ -12,8 +13,10 @@ public record ServerSettings(int tickTimeMs, int minSessionTimeoutMs, int maxSes
         int globalOutstandingLimit, int juteMaxBufferBytes, int snapCount, Set<String> fourLetterWords,
         String superDigest, boolean skipAcl, PrepSettings prep, boolean trustEmptySnapshot,
         long containerCheckIntervalMs, String mode, java.nio.file.Path dataDir, java.nio.file.Path dataLogDir,
-        int clientPort, boolean x509Enabled, String x509SuperUser, long serverId, String quorumConf) {
+        int clientPort, boolean x509Enabled, String x509SuperUser, long serverId, String quorumConf,
+        boolean auditEnabled) {
 
+    /** @throws IllegalArgumentException naming the key, for a value the server refuses to start with */
     public static ServerSettings from(ServerConfig config) {
         return new ServerSettings(config.tickTimeMs(), config.minSessionTimeoutMs(), config.maxSessionTimeoutMs(),
                 config.maxClientCnxns(), config.globalOutstandingLimit(), config.juteMaxBufferBytes(),
@@ -29,7 +32,9 @@ public record ServerSettings(int tickTimeMs, int minSessionTimeoutMs, int maxSes
                 config.clientAddress().map(a -> a.port()).orElse(-1),
                 namesProvider(config, "X509AuthenticationProvider"),
                 setting(config, "X509AuthenticationProvider.superUser", null), config.myId().orElse(0L),
-                QuorumConfText.of(config));
+                QuorumConfText.of(config),
+                AuditSettings.enabled(setting(config, AuditSettings.ENABLE_KEY),
+                        setting(config, AuditSettings.IMPL_CLASS_KEY)));
     }
 
     /** zoo.cfg first, then {@code -Dzookeeper.<key>}, then the default; trimmed. */

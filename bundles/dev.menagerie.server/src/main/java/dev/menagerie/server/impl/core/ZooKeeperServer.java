@@ -6,6 +6,7 @@ import dev.menagerie.protocol.OpCode;
 import dev.menagerie.protocol.jute.JuteWriter;
 import dev.menagerie.protocol.txn.CreateSessionTxn;
 import dev.menagerie.protocol.txn.TxnHeader;
+import dev.menagerie.server.impl.audit.AuditLog;
 import dev.menagerie.server.impl.auth.AclChecker;
 import dev.menagerie.server.impl.auth.ProviderRegistry;
 import dev.menagerie.server.impl.auth.X509AuthenticationProvider;
@@ -61,6 +62,7 @@ public final class ZooKeeperServer {
     private SessionExpirer expirer;
     private ContainerSweeper containerSweeper;
     private final Snapshots snapshots;
+    private final AuditLog audit;
 
     public ZooKeeperServer(ServerSettings settings, Storage storage) {
         this(settings, storage, 0);
@@ -71,6 +73,7 @@ public final class ZooKeeperServer {
         this.settings = settings;
         this.storage = storage;
         this.serverId = serverId;
+        this.audit = new AuditLog(settings.auditEnabled());
         this.snapshots = new Snapshots(storage, () -> tree, () -> sessions);
     }
 
@@ -168,18 +171,18 @@ public final class ZooKeeperServer {
     public Pipeline newPipeline(long lastZxid, Replication replication) {
         ServerSettings s = settings;
         return new Pipeline(tree, sessions, watches, acls, providers, storage, s.prep(), s.maxRecordBytes(),
-                lastZxid, this::afterTxn, replication);
+                lastZxid, this::afterTxn, audit, replication);
     }
 
     /** A learner's stage over the current tree. */
     public LearnerStage newLearnerStage(Forwarder forwarder) {
         return new LearnerStage(tree, sessions, watches, acls, providers, settings.maxRecordBytes(), forwarder,
-                this::afterTxn);
+                this::afterTxn, audit);
     }
 
     /** Applies a committed transaction while no stage runs (a learner syncing with its leader). */
     synchronized void applyDirectly(CommittedTxn txn) {
-        new TxnApply(tree, watches, sessions).apply(txn.header(), txn.txn(), txn.expectedDigest());
+        new TxnApply(tree, watches, sessions, audit).apply(txn.header(), txn.txn(), txn.expectedDigest());
         afterTxn(txn.header());
     }
 
@@ -224,6 +227,12 @@ public final class ZooKeeperServer {
 
     public void updateSettings(ServerSettings newSettings) {
         settings = newSettings;
+        audit.setEnabled(newSettings.auditEnabled());
+    }
+
+    /** The audit log ({@code audit.enable}), which the hosts also tell when the server starts and stops. */
+    public AuditLog audit() {
+        return audit;
     }
 
     public ServerSettings settings() {

@@ -50,9 +50,11 @@ public final class ReplicatedServer implements Replica {
 
     /** Loads the database and opens the client port; clients are served once the peer gives a role. */
     public void start() throws IOException {
-        core.loadDatabase();
-        handler = new ClientProtocolHandler(server);
-        transports.open(plan, handler);
+        server.audit().start(() -> {
+            core.loadDatabase();
+            handler = new ClientProtocolHandler(server);
+            transports.open(plan, handler);
+        });
     }
 
     /** The peer this replica was handed to, whose state names the mode in four-letter words. */
@@ -68,6 +70,7 @@ public final class ReplicatedServer implements Replica {
     }
 
     public void stop() {
+        server.audit().serverStopping();
         stopServing();
         transports.close();
         server.shutdown();

@@ -93,10 +93,15 @@ public final class ServerComponent {
         if (previous == newConfig) {
             return;
         }
-        if (standalone != null) {
-            standalone.apply(newConfig);
-        } else if (replicated != null) {
-            replicated.apply(newConfig);
+        try {
+            if (standalone != null) {
+                standalone.apply(newConfig);
+            } else if (replicated != null) {
+                replicated.apply(newConfig);
+            }
+        } catch (IllegalArgumentException e) {
+            // A value the server refuses (say audit.impl.class): the running server keeps its settings.
+            LOG.error("The zoo.cfg change is not applied: {}", e.getMessage());
         }
     }
 

@@ -25,9 +25,11 @@ public final class StandaloneServer {
     }
 
     public void start() throws IOException {
-        server.start();
-        handler = new ClientProtocolHandler(server);
-        transports.open(plan, handler);
+        server.audit().start(() -> {
+            server.start();
+            handler = new ClientProtocolHandler(server);
+            transports.open(plan, handler);
+        });
     }
 
     /** Applies what can change live (limits, whitelist, timeouts) and rebinds the port if its address changed. */
@@ -38,6 +40,7 @@ public final class StandaloneServer {
     }
 
     public void stop() {
+        server.audit().serverStopping();
         transports.close();
         server.shutdown();
     }

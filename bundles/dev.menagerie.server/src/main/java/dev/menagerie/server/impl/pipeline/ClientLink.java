@@ -15,6 +15,9 @@ public interface ClientLink extends Watcher {
     /** Closes the connection after the replies already queued (closeSession, an oversize response). */
     void closeAfterReplies();
 
+    /** The client's IP address as {@code InetAddress.getHostAddress()} prints it (for the audit log). */
+    String remoteAddress();
+
     /** Tells the connection that one of its requests is answered (for throttling and statistics). */
     void requestDone(int type, long zxid, long latencyMs);
 }

@@ -28,11 +28,11 @@ public final class CommitStage {
     private boolean replicationLost;
     private volatile boolean aborted;
 
-    CommitStage(TxnApply applier, PendingChanges pending, ReadHandler reads, Consumer<TxnHeader> afterTxn,
+    CommitStage(TxnApply applier, PendingChanges pending, Replies replies, Consumer<TxnHeader> afterTxn,
             boolean quorum) {
         this.applier = applier;
         this.pending = pending;
-        this.replies = new Replies(applier.tree(), reads);
+        this.replies = replies;
         this.afterTxn = afterTxn;
         this.quorum = quorum;
     }

@@ -5,6 +5,7 @@ import dev.menagerie.protocol.ErrorCode;
 import dev.menagerie.protocol.OpCode;
 import dev.menagerie.protocol.data.Id;
 import dev.menagerie.protocol.txn.TxnHeader;
+import dev.menagerie.server.impl.audit.AuditLog;
 import dev.menagerie.server.impl.auth.AclChecker;
 import dev.menagerie.server.impl.auth.ProviderRegistry;
 import dev.menagerie.server.impl.session.SessionState;
@@ -66,9 +67,11 @@ public final class LearnerStage implements RequestSink {
     private volatile int waitingCount;
 
     public LearnerStage(DataTree tree, SessionTracker sessions, WatchRouter watches, AclChecker acls,
-            ProviderRegistry providers, int maxRecordBytes, Forwarder forwarder, Consumer<TxnHeader> afterTxn) {
-        this.applier = new TxnApply(tree, watches, sessions);
-        this.replies = new Replies(tree, new ReadHandler(tree, watches, acls, providers, maxRecordBytes));
+            ProviderRegistry providers, int maxRecordBytes, Forwarder forwarder, Consumer<TxnHeader> afterTxn,
+            AuditLog audit) {
+        this.applier = new TxnApply(tree, watches, sessions, audit);
+        this.replies = new Replies(tree, new ReadHandler(tree, watches, acls, providers, maxRecordBytes),
+                new WriteAudit(audit, providers));
         this.sessions = sessions;
         this.forwarder = forwarder;
         this.afterTxn = afterTxn;

@@ -2,6 +2,7 @@ package dev.menagerie.server.impl.pipeline;
 
 import dev.menagerie.api.storage.Storage;
 import dev.menagerie.protocol.txn.TxnHeader;
+import dev.menagerie.server.impl.audit.AuditLog;
 import dev.menagerie.server.impl.auth.AclChecker;
 import dev.menagerie.server.impl.auth.ProviderRegistry;
 import dev.menagerie.server.impl.session.SessionTracker;
@@ -29,19 +30,20 @@ public final class Pipeline implements RequestSink {
      */
     public Pipeline(DataTree tree, SessionTracker sessions, WatchRouter watches, AclChecker acls,
             ProviderRegistry providers, Storage storage, PrepSettings settings, int maxRecordBytes, long lastZxid,
-            Consumer<TxnHeader> afterTxn) {
-        this(tree, sessions, watches, acls, providers, storage, settings, maxRecordBytes, lastZxid, afterTxn,
+            Consumer<TxnHeader> afterTxn, AuditLog audit) {
+        this(tree, sessions, watches, acls, providers, storage, settings, maxRecordBytes, lastZxid, afterTxn, audit,
                 Replication.LOCAL);
     }
 
     /** @param replication what each write waits for before it is applied; {@link Replication#LOCAL} standalone */
     public Pipeline(DataTree tree, SessionTracker sessions, WatchRouter watches, AclChecker acls,
             ProviderRegistry providers, Storage storage, PrepSettings settings, int maxRecordBytes, long lastZxid,
-            Consumer<TxnHeader> afterTxn, Replication replication) {
+            Consumer<TxnHeader> afterTxn, AuditLog audit, Replication replication) {
         PendingChanges pending = new PendingChanges(tree);
         TxnPreparer preparer = new TxnPreparer(pending, acls, new QuotaCheck(tree), settings);
-        ReadHandler reads = new ReadHandler(tree, watches, acls, providers, maxRecordBytes);
-        this.commit = new CommitStage(new TxnApply(tree, watches, sessions), pending, reads, afterTxn,
+        Replies replies = new Replies(tree, new ReadHandler(tree, watches, acls, providers, maxRecordBytes),
+                new WriteAudit(audit, providers));
+        this.commit = new CommitStage(new TxnApply(tree, watches, sessions, audit), pending, replies, afterTxn,
                 replication.quorum());
         this.prep = new PrepStage(preparer, pending, sessions, storage, commit::submit, System::currentTimeMillis,
                 settings, maxRecordBytes, lastZxid, replication);

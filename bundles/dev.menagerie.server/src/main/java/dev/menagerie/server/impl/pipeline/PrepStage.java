@@ -234,7 +234,8 @@ public final class PrepStage {
         return replication.replicate(entry, storage.append(entry).toCompletableFuture());
     }
 
-    private static JuteRecord decode(int type, JuteReader reader) throws JuteException {
+    /** The record of a write request body; null for types without one (multi, reconfig, closeSession). */
+    static JuteRecord decode(int type, JuteReader reader) throws JuteException {
         return switch (type) {
             case OpCode.CREATE, OpCode.CREATE2, OpCode.CREATE_CONTAINER -> CreateRequest.read(reader);
             case OpCode.CREATE_TTL -> CreateTTLRequest.read(reader);

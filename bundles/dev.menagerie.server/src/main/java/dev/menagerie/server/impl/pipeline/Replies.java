@@ -18,10 +18,12 @@ final class Replies {
     private static final Logger LOG = LoggerFactory.getLogger(Replies.class);
     private final DataTree tree;
     private final ReadHandler reads;
+    private final WriteAudit audit;
 
-    Replies(DataTree tree, ReadHandler reads) {
+    Replies(DataTree tree, ReadHandler reads, WriteAudit audit) {
         this.tree = tree;
         this.reads = reads;
+        this.audit = audit;
     }
 
     /** Answers a write once its transaction ({@code request.txn()}) is applied with {@code result}. */
@@ -30,6 +32,7 @@ final class Replies {
         if (client == null) {
             return;
         }
+        audit.answered(request, header, result);
         switch (request.type()) {
             case OpCode.CREATE_SESSION -> {
                 client.sessionEstablished(true);

@@ -4,6 +4,7 @@ import dev.menagerie.protocol.OpCode;
 import dev.menagerie.protocol.jute.JuteRecord;
 import dev.menagerie.protocol.txn.CreateSessionTxn;
 import dev.menagerie.protocol.txn.TxnHeader;
+import dev.menagerie.server.impl.audit.AuditLog;
 import dev.menagerie.server.impl.session.SessionTracker;
 import dev.menagerie.server.impl.tree.DataTree;
 import dev.menagerie.server.impl.tree.ProcessTxnResult;
@@ -24,12 +25,14 @@ public final class TxnApply {
     private final DataTree tree;
     private final WatchRouter watches;
     private final SessionTracker sessions;
+    private final AuditLog audit;
     private final AtomicLong digestMismatches = new AtomicLong();
 
-    public TxnApply(DataTree tree, WatchRouter watches, SessionTracker sessions) {
+    public TxnApply(DataTree tree, WatchRouter watches, SessionTracker sessions, AuditLog audit) {
         this.tree = tree;
         this.watches = watches;
         this.sessions = sessions;
+        this.audit = audit;
     }
 
     /** @param expectedDigest the tree digest logged with the transaction, or null when it carried none */
@@ -46,6 +49,9 @@ public final class TxnApply {
             sessions.addSession(header.clientId(), create.timeOut(), System.currentTimeMillis());
         } else if (header.type() == OpCode.CLOSE_SESSION) {
             sessions.remove(header.clientId());
+            if (audit.enabled()) {
+                audit.ephemeralsDeleted(header.clientId(), result.deletedPaths());
+            }
         }
         return result;
     }

@@ -44,6 +44,11 @@ final class RecordingLink implements ClientLink {
     }
 
     @Override
+    public String remoteAddress() {
+        return "127.0.0.1";
+    }
+
+    @Override
     public long sessionId() {
         return sessionId;
     }
