@@ -45,7 +45,7 @@ final class KeyCatalog {
     static final Set<String> LIVE_KEYS = Set.of(
             "maxClientCnxns", "minSessionTimeout", "maxSessionTimeout", "globalOutstandingLimit",
             "4lw.commands.whitelist", "serverCnxnFactory", "quorumVerifier", "storage", "electionType",
-            "snapCount", "jute.maxbuffer");
+            "snapCount", "jute.maxbuffer", "audit.enable");
 
     private KeyCatalog() {
     }

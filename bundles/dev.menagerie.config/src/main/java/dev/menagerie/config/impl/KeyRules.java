@@ -200,8 +200,9 @@ final class KeyRules {
         refused(rules, "quorum.auth.learnerRequireSasl", "quorum SASL is not supported yet", FALSE);
         refused(rules, "quorum.auth.serverRequireSasl", "quorum SASL is not supported yet", FALSE);
         warned(rules, "quorum.auth.", "quorum SASL is not supported (quorum.auth.enableSasl is off)");
-        refused(rules, "audit.enable", "the audit log is not supported yet", FALSE);
-        refused(rules, "audit.impl.class", "the audit log is not supported yet");
+        done(rules, "audit.enable");
+        refused(rules, "audit.impl.class", "audit loggers other than Apache's Slf4jAuditLogger are not loaded",
+                "org.apache.zookeeper.audit.slf4jauditlogger");
         warned(rules, "fips-mode", "Menagerie always behaves as in FIPS mode (no custom trust manager, no"
                 + " DIGEST-MD5 between servers)", "true");
     }
