@@ -11,7 +11,30 @@ import java.nio.file.Path;
  * @param forceSync fsync each group of appends before acknowledging them
  * @param snapRetainCount autopurge keeps this many newest snapshots (at least 3)
  * @param purgeIntervalHours hours between purges; 0 turns autopurge off
+ * @param fsyncWarningThresholdMs an fsync slower than this is logged ({@code fsync.warningthresholdms})
+ * @param snapshotCompression how new snapshots are compressed: {@link #UNCOMPRESSED} or {@link #GZIP}
+ *                            ({@code snapshot.compression.method}); snapshots of every kind are read
+ * @since 1.1
  */
 public record StorageSettings(Path dataDir, Path dataLogDir, long preAllocSizeBytes, boolean forceSync,
-        int snapRetainCount, int purgeIntervalHours) {
+        int snapRetainCount, int purgeIntervalHours, long fsyncWarningThresholdMs, String snapshotCompression) {
+
+    /** Apache's default slow-fsync threshold. */
+    public static final long DEFAULT_FSYNC_WARNING_THRESHOLD_MS = 1000;
+    /** Apache's {@code snapshot.compression.method} values. */
+    public static final String UNCOMPRESSED = "";
+    public static final String GZIP = "gz";
+
+    public StorageSettings {
+        if (!UNCOMPRESSED.equals(snapshotCompression) && !GZIP.equals(snapshotCompression)) {
+            throw new IllegalArgumentException("snapshot compression must be \"\" or \"gz\": " + snapshotCompression);
+        }
+    }
+
+    /** Settings with Apache's defaults for the slow-fsync threshold and snapshot compression. */
+    public StorageSettings(Path dataDir, Path dataLogDir, long preAllocSizeBytes, boolean forceSync,
+            int snapRetainCount, int purgeIntervalHours) {
+        this(dataDir, dataLogDir, preAllocSizeBytes, forceSync, snapRetainCount, purgeIntervalHours,
+                DEFAULT_FSYNC_WARNING_THRESHOLD_MS, UNCOMPRESSED);
+    }
 }

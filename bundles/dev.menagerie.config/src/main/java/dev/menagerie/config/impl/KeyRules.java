@@ -52,7 +52,8 @@ final class KeyRules {
                 "globalOutstandingLimit", "jute.maxbuffer", "4lw.commands.whitelist", "serverCnxnFactory",
                 "extendedTypesEnabled", "enforceQuota", "closeSessionTxn.enabled", "snapshot.trust.empty",
                 "znode.container.checkIntervalMs", "znode.container.maxNeverUsedIntervalMs",
-                "znode.container.maxPerMinute", "quorumVerifier", "storage", "electionType", "datadir.autocreate");
+                "znode.container.maxPerMinute", "quorumVerifier", "storage", "electionType", "datadir.autocreate",
+                "fsync.warningthresholdms", "snapshot.compression.method");
         done(rules, "admin.enableServer", "admin.serverAddress", "admin.serverPort", "admin.commandURL");
         refused(rules, "dynamicConfigFile", "dynamic reconfiguration is not supported; put the server.N, group.G"
                 + " and weight.N lines into zoo.cfg itself");
@@ -114,12 +115,8 @@ final class KeyRules {
         warned(rules, "digest.enabled", "the tree digest is always computed, logged and checked", "true");
         warned(rules, "serializeLastProcessedZxid.enabled", "snapshots always carry the last processed zxid",
                 "true");
-        warned(rules, "snapshot.compression.method", "snapshots are written uncompressed (compressed ones are"
-                + " still read)", "");
         warned(rules, "snapSizeLimitInKb", "snapshots are taken by transaction count (snapCount) only");
         warned(rules, "txnLogSizeLimitInKb", "log files roll at each snapshot only");
-        warned(rules, "fsync.warningthresholdms", "the slow-fsync threshold is the file storage component's"
-                + " fsync_warningthresholdms (1000 ms)");
         warned(rules, "maxBatchSize", "the log's group commit sizes its own batches");
         warned(rules, "flushDelay", "the log's group commit flushes as soon as it is idle");
         warned(rules, "maxWriteQueuePollTime", "the log's group commit flushes as soon as it is idle");

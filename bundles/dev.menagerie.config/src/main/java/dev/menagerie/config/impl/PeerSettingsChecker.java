@@ -20,7 +20,7 @@ final class PeerSettingsChecker {
 
     static final List<String> NON_NEGATIVE_KEYS = List.of("connectToLearnerMasterLimit",
             "multiAddress.reachabilityCheckTimeoutMs", "jvm.pause.info-threshold.ms", "jvm.pause.warn-threshold.ms",
-            "jvm.pause.sleep.time.ms", "admin.serverPort", "cnxTimeout", "fsync.warningthresholdms");
+            "jvm.pause.sleep.time.ms", "admin.serverPort", "cnxTimeout");
 
     static final List<String> POSITIVE_KEYS = List.of("quorum.cnxn.threads.size");
 
@@ -46,6 +46,7 @@ final class PeerSettingsChecker {
         settings.integer("clientPortListenBacklog", -1, -1, Integer.MAX_VALUE);
         settings.integer("admin.serverPort", 8080, 0, 65535);
         checkPeerType();
+        checkStorageKeys();
         checkSasl();
         checkSuperDigest();
     }
@@ -56,6 +57,27 @@ final class PeerSettingsChecker {
             String value = peerType.get().value().toLowerCase(Locale.ROOT);
             if (!value.equals("participant") && !value.equals("observer")) {
                 throw peerType.get().invalid("participant or observer");
+            }
+        }
+    }
+
+    /** Keys the storage receives; Apache also reads them as {@code -Dzookeeper.<key>}. */
+    private void checkStorageKeys() throws ConfigException {
+        Optional<Setting> threshold = settings.fromFileOrProperty("fsync.warningthresholdms",
+                "zookeeper.fsync.warningthresholdms");
+        if (threshold.isPresent()) {
+            Settings.longValue(threshold.get(), 0, Long.MAX_VALUE);
+        }
+        Optional<Setting> compression = settings.fromFileOrProperty("snapshot.compression.method",
+                "zookeeper.snapshot.compression.method");
+        if (compression.isPresent()) {
+            String method = compression.get().value().toLowerCase(Locale.ROOT);
+            if (method.equals("snappy")) {
+                throw compression.get().error("not supported by Menagerie: snappy needs a native library; use gz"
+                        + " or leave it empty (snappy snapshots Apache wrote are skipped when loading)");
+            }
+            if (!method.isEmpty() && !method.equals("gz")) {
+                throw compression.get().invalid("gz, or empty for uncompressed snapshots");
             }
         }
     }

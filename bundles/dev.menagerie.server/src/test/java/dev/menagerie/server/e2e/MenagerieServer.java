@@ -2,16 +2,15 @@ package dev.menagerie.server.e2e;
 
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.storage.Storage;
-import dev.menagerie.api.storage.StorageSettings;
 import dev.menagerie.api.transport.ServerCnxnFactory;
 import dev.menagerie.config.impl.ConfigParser;
+import dev.menagerie.server.impl.host.ServerComponent;
 import dev.menagerie.server.impl.host.StandaloneServer;
 import dev.menagerie.server.impl.host.TransportSlot;
 import dev.menagerie.storage.file.impl.FileStorageFactory;
 import dev.menagerie.transport.netty.impl.NettyServerCnxnFactory;
 import dev.menagerie.transport.nio.impl.NioServerCnxnFactory;
 import java.io.IOException;
-import java.lang.annotation.Annotation;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,18 +39,7 @@ public final class MenagerieServer implements AutoCloseable {
         }
         Files.writeString(cfg, text);
         ServerConfig config = new ConfigParser(java.util.Map.of()).parse(cfg).config();
-        storage = new FileStorageFactory(new FileStorageFactory.Config() {
-            @Override
-            public long fsync_warningthresholdms() {
-                return 1000;
-            }
-
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return FileStorageFactory.Config.class;
-            }
-        }).open(new StorageSettings(config.dataDir(), config.dataLogDir(), config.preAllocSizeBytes(),
-                config.forceSync(), config.autopurgeSnapRetainCount(), config.autopurgeIntervalHours()));
+        storage = new FileStorageFactory().open(ServerComponent.storageSettings(config));
         transports.offer(newTransport(transport), transport);
         try {
             server = new StandaloneServer(config, storage, transports);

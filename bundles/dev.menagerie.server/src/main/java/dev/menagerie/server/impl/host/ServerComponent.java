@@ -7,7 +7,9 @@ import dev.menagerie.api.storage.Storage;
 import dev.menagerie.api.storage.StorageFactory;
 import dev.menagerie.api.storage.StorageSettings;
 import dev.menagerie.api.transport.ServerCnxnFactory;
+import dev.menagerie.server.impl.core.ServerSettings;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -57,14 +59,27 @@ public final class ServerComponent {
         this.exitOnFailure = Boolean.parseBoolean(context.getProperty(EXIT_PROPERTY));
     }
 
+    /**
+     * What the storage needs from zoo.cfg. {@code fsync.warningthresholdms} and {@code snapshot.compression.method}
+     * have no typed accessor: the config bundle validated them (a {@code -Dzookeeper.<key>} property supplies them
+     * when zoo.cfg does not).
+     */
+    public static StorageSettings storageSettings(ServerConfig config) {
+        String threshold = ServerSettings.setting(config, "fsync.warningthresholdms");
+        String compression = ServerSettings.setting(config, "snapshot.compression.method");
+        return new StorageSettings(config.dataDir(), config.dataLogDir(), config.preAllocSizeBytes(),
+                config.forceSync(), config.autopurgeSnapRetainCount(), config.autopurgeIntervalHours(),
+                threshold == null ? StorageSettings.DEFAULT_FSYNC_WARNING_THRESHOLD_MS
+                        : Long.parseLong(threshold.trim()),
+                compression == null ? StorageSettings.UNCOMPRESSED : compression.trim().toLowerCase(Locale.ROOT));
+    }
+
     /** Runs after the references are bound, so the configuration is there. */
     @Activate
     synchronized void start() {
         ServerConfig current = config;
         try {
-            storage = storageFactory.open(new StorageSettings(current.dataDir(), current.dataLogDir(),
-                    current.preAllocSizeBytes(), current.forceSync(), current.autopurgeSnapRetainCount(),
-                    current.autopurgeIntervalHours()));
+            storage = storageFactory.open(storageSettings(current));
             if (current.standalone()) {
                 standalone = new StandaloneServer(current, storage, transports);
                 standalone.start();

@@ -17,7 +17,6 @@ import dev.menagerie.server.impl.core.ZooKeeperServer;
 import dev.menagerie.server.impl.pipeline.Request;
 import dev.menagerie.storage.file.impl.FileStorageFactory;
 import java.io.IOException;
-import java.lang.annotation.Annotation;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,17 +43,7 @@ final class QuorumFixture implements AutoCloseable {
                 + "\nclientPort=2181\nclientPortAddress=127.0.0.1\n4lw.commands.whitelist=*\n"
                 + "server.1=127.0.0.1:2888:3888\nserver.2=127.0.0.1:2889:3889\nserver.3=127.0.0.1:2890:3890\n");
         ServerConfig config = new ConfigParser(java.util.Map.of()).parse(cfg).config();
-        storage = new FileStorageFactory(new FileStorageFactory.Config() {
-            @Override
-            public long fsync_warningthresholdms() {
-                return 1000;
-            }
-
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return FileStorageFactory.Config.class;
-            }
-        }).open(new StorageSettings(config.dataDir(), config.dataLogDir(), config.preAllocSizeBytes(), false,
+        storage = new FileStorageFactory().open(new StorageSettings(config.dataDir(), config.dataLogDir(), config.preAllocSizeBytes(), false,
                 config.autopurgeSnapRetainCount(), config.autopurgeIntervalHours()));
         TransportSlot slot = new TransportSlot();
         slot.offer(transport, "capturing");

@@ -40,11 +40,11 @@ final class FileStorage implements Storage {
     private boolean closed;
 
     private FileStorage(Path snapDir, Path logDir, LogWriter writer, Purger purger, int purgeIntervalHours,
-            Consumer<FileStorage> onClose) {
+            boolean gzipSnapshots, Consumer<FileStorage> onClose) {
         this.snapDir = snapDir;
         this.logDir = logDir;
         this.writer = writer;
-        this.snapshots = new SnapshotWriter(snapDir);
+        this.snapshots = new SnapshotWriter(snapDir, gzipSnapshots);
         this.loader = new SnapshotLoader(snapDir);
         this.purger = purger;
         this.purgeSchedule = new PurgeSchedule(purger, purgeIntervalHours, snapDir);
@@ -55,12 +55,12 @@ final class FileStorage implements Storage {
             throws IOException {
         Path snapDir = Files.createDirectories(config.dataDir().resolve(StorageFiles.VERSION_DIR));
         Path logDir = Files.createDirectories(config.dataLogDir().resolve(StorageFiles.VERSION_DIR));
-        new SnapshotWriter(snapDir).deleteStaleTempFiles();
+        new SnapshotWriter(snapDir, false).deleteStaleTempFiles();
         long lastZxid = LogRecovery.recover(logDir);
         LogWriter writer = new LogWriter(logDir, lastZxid, config.logSettings(), opener);
         Purger purger = new Purger(snapDir, logDir, config.snapRetainCount());
         FileStorage storage = new FileStorage(snapDir, logDir, writer, purger, config.purgeIntervalHours(),
-                onClose);
+                config.gzipSnapshots(), onClose);
         storage.purgeSchedule.start();
         LOG.info("Opened storage: snapshots in {}, logs in {}, last logged zxid {}", snapDir, logDir,
                 LogFormat.hex(lastZxid));

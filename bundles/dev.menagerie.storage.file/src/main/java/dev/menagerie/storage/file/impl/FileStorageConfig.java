@@ -7,11 +7,11 @@ import org.slf4j.LoggerFactory;
 
 /** Validated settings of one storage. */
 record FileStorageConfig(Path dataDir, Path dataLogDir, LogWriter.LogSettings logSettings, int snapRetainCount,
-        int purgeIntervalHours) {
+        int purgeIntervalHours, boolean gzipSnapshots) {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileStorageConfig.class);
 
-    static FileStorageConfig from(StorageSettings settings, long fsyncWarningThresholdMs) {
+    static FileStorageConfig from(StorageSettings settings) {
         if (settings.dataDir() == null) {
             throw new IllegalArgumentException("the file storage needs a dataDir");
         }
@@ -23,8 +23,8 @@ record FileStorageConfig(Path dataDir, Path dataLogDir, LogWriter.LogSettings lo
             retain = Purger.MIN_RETAIN_COUNT;
         }
         LogWriter.LogSettings log = new LogWriter.LogSettings(settings.preAllocSizeBytes(), settings.forceSync(),
-                fsyncWarningThresholdMs);
+                settings.fsyncWarningThresholdMs());
         return new FileStorageConfig(settings.dataDir(), dataLogDir, log, retain,
-                Math.max(0, settings.purgeIntervalHours()));
+                Math.max(0, settings.purgeIntervalHours()), StorageSettings.GZIP.equals(settings.snapshotCompression()));
     }
 }

@@ -9,13 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes {@code snapshot.<hex zxid>} uncompressed (Apache's default format): into {@code snapshot.<hex>.tmp}
- * first, which loading ignores, then fsync, an atomic rename and a directory fsync, so a crash never leaves a
- * partial file under a snapshot name.
+ * Writes {@code snapshot.<hex zxid>} uncompressed (Apache's default format), or {@code snapshot.<hex zxid>.gz} as
+ * Apache does with {@code snapshot.compression.method=gz} (the Adler32 seal covers the uncompressed bytes): into a
+ * {@code .tmp} file first, which loading ignores, then fsync, an atomic rename and a directory fsync, so a crash
+ * never leaves a partial file under a snapshot name.
  */
 final class SnapshotWriter {
 
@@ -23,22 +25,29 @@ final class SnapshotWriter {
     private static final int BUFFER_BYTES = 64 * 1024;
 
     private final Path snapDir;
+    private final boolean gzip;
 
-    SnapshotWriter(Path snapDir) {
+    SnapshotWriter(Path snapDir, boolean gzip) {
         this.snapDir = snapDir;
+        this.gzip = gzip;
     }
 
     Path write(long zxid, SnapshotSource source) throws IOException {
         long startNs = System.nanoTime();
-        Path target = snapDir.resolve(StorageFiles.snapshotName(zxid));
+        Path target = snapDir.resolve(StorageFiles.snapshotName(zxid) + (gzip ? StorageFiles.GZIP_SUFFIX : ""));
         Path temp = AtomicFiles.tempFor(target);
         long sizeBytes;
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            CheckedSnapshotOutput out = CheckedSnapshotOutput.withHeader(
-                    new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES));
+            BufferedOutputStream file = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES);
+            GZIPOutputStream compressed = gzip ? new GZIPOutputStream(file, BUFFER_BYTES) : null;
+            CheckedSnapshotOutput out = CheckedSnapshotOutput.withHeader(compressed != null ? compressed : file);
             source.writeTo(out);
             out.flush();
+            if (compressed != null) {
+                compressed.finish();
+            }
+            file.flush();
             channel.force(true);
             sizeBytes = channel.size();
         } catch (Throwable t) {

@@ -23,6 +23,7 @@ final class StorageFiles {
     static final String VERSION_DIR = "version-2";
     static final String LOG_PREFIX = "log.";
     static final String SNAPSHOT_PREFIX = "snapshot.";
+    static final String GZIP_SUFFIX = ".gz";
     static final String TEMP_SUFFIX = ".tmp";
 
     private static final Pattern LOG_NAME = Pattern.compile("log\\.([0-9a-fA-F]{1,16})");
@@ -81,7 +82,7 @@ final class StorageFiles {
     }
 
     static boolean isGzip(Path snapshot) {
-        return snapshot.getFileName().toString().endsWith(".gz");
+        return snapshot.getFileName().toString().endsWith(GZIP_SUFFIX);
     }
 
     static boolean isSnappy(Path snapshot) {

@@ -98,6 +98,31 @@ class ApacheSnapshotCompatibilityTest {
     }
 
     @Test
+    void ourGzipSnapshotLoadsWithApacheFileSnapAndWithOurs() throws Exception {
+        DataTree original = tree();
+        try (FileStorage storage = TestStorage.openGzip(dir)) {
+            storage.snapshot(ZXID, out -> writeApacheBody(out, original, sessions()));
+        }
+        Path written = dir.resolve("version-2").resolve("snapshot." + Long.toHexString(ZXID) + ".gz");
+        assertTrue(Files.exists(written), "the snapshot is named " + written.getFileName());
+        byte[] head = Files.readAllBytes(written);
+        assertEquals(0x1f, head[0] & 0xff, "gzip magic");
+        assertEquals(0x8b, head[1] & 0xff, "gzip magic");
+        DataTree loaded = new DataTree();
+        Map<Long, Integer> loadedSessions = new HashMap<>();
+        long zxid = new FileSnap(dir.resolve("version-2").toFile()).deserialize(loaded, loadedSessions);
+        assertEquals(ZXID, zxid);
+        assertSameTree(original, loaded);
+        assertEquals(sessions(), loadedSessions);
+        DataTree ours = new DataTree();
+        try (FileStorage storage = TestStorage.open(dir)) {
+            assertEquals(OptionalLong.of(ZXID), storage.loadNewestSnapshot(in -> readApacheBody(in, ours,
+                    new HashMap<>(), ZXID)));
+        }
+        assertSameTree(original, ours);
+    }
+
+    @Test
     void apacheSnapshotLoadsWithOurs() throws Exception {
         DataTree original = tree();
         Path versionDir = Files.createDirectories(dir.resolve("version-2"));

@@ -87,7 +87,7 @@ class LogRoundTripTest {
     @Test
     void separateDataLogDirHoldsTheLogs(@TempDir Path logs) throws Exception {
         var settings = new dev.menagerie.api.storage.StorageSettings(dir, logs, 4096, true, 3, 0);
-        var factory = new FileStorageFactory(TestConfigs.defaults());
+        var factory = new FileStorageFactory();
         try (var storage = factory.open(settings)) {
             storage.append(TestStorage.entry(7)).toCompletableFuture().get();
         }

@@ -29,7 +29,7 @@ class PurgeTest {
     @BeforeEach
     void files() throws IOException {
         versionDir = Files.createDirectories(dir.resolve("version-2"));
-        SnapshotWriter writer = new SnapshotWriter(versionDir);
+        SnapshotWriter writer = new SnapshotWriter(versionDir, false);
         for (long zxid : new long[] {0x5, 0x10, 0x20, 0x30, 0x40}) {
             writer.write(zxid, out -> out.writeSeal());
         }
@@ -107,7 +107,7 @@ class PurgeTest {
     @Test
     void scheduledPurgeRunsWhenTheStorageOpens() throws Exception {
         var settings = new StorageSettings(dir, dir, 4096, true, 3, 1);
-        try (FileStorage storage = FileStorage.open(FileStorageConfig.from(settings, 1000), LogChannel.FILES,
+        try (FileStorage storage = FileStorage.open(FileStorageConfig.from(settings), LogChannel.FILES,
                 s -> { })) {
             assertEquals(new TreeSet<>(List.of("snapshot.20", "snapshot.30", "snapshot.40", "snapshot.50",
                     "log.15", "log.25", "log.38", "log.45", "currentEpoch")), remainingWhenSettled());

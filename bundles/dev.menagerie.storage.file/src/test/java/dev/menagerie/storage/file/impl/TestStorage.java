@@ -22,10 +22,17 @@ final class TestStorage {
         return open(dir, SMALL_PREALLOC_BYTES, true, LogChannel.FILES);
     }
 
+    /** A storage that writes gz snapshots, as {@code snapshot.compression.method=gz} asks. */
+    static FileStorage openGzip(Path dir) throws IOException {
+        StorageSettings settings = new StorageSettings(dir, dir, SMALL_PREALLOC_BYTES, true, 3, 0,
+                StorageSettings.DEFAULT_FSYNC_WARNING_THRESHOLD_MS, StorageSettings.GZIP);
+        return FileStorage.open(FileStorageConfig.from(settings), LogChannel.FILES, storage -> { });
+    }
+
     static FileStorage open(Path dir, long preAllocBytes, boolean forceSync, LogChannel.Opener opener)
             throws IOException {
         StorageSettings settings = new StorageSettings(dir, dir, preAllocBytes, forceSync, 3, 0);
-        return FileStorage.open(FileStorageConfig.from(settings, 1000), opener, storage -> { });
+        return FileStorage.open(FileStorageConfig.from(settings), opener, storage -> { });
     }
 
     static Path logDir(Path dir) {

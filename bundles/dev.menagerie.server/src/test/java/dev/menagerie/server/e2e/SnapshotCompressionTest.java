@@ -1,0 +1,65 @@
+package dev.menagerie.server.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.ZooKeeper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code snapshot.compression.method=gz} writes Apache's {@code snapshot.<zxid>.gz}, and a restart loads them. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class SnapshotCompressionTest {
+
+    private static final int NODES = 200;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void gzSnapshotsAreWrittenAndLoadedAfterARestart() throws Exception {
+        int port;
+        String[] config = {"snapCount=20", "snapshot.compression.method=gz"};
+        try (MenagerieServer server = new MenagerieServer(dir, "nio", config)) {
+            port = server.port();
+            ZooKeeper zk = JavaClientSmokeTest.connect(server.connectString(), new LinkedBlockingQueue<>());
+            for (int i = 0; i < NODES; i++) {
+                zk.create("/n" + i, ("v" + i).getBytes(StandardCharsets.UTF_8), ZooDefs.Ids.OPEN_ACL_UNSAFE,
+                        CreateMode.PERSISTENT);
+            }
+            zk.close();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (snapshots().stream().noneMatch(name -> name.endsWith(".gz")) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+        List<String> names = snapshots();
+        assertTrue(names.stream().anyMatch(name -> name.endsWith(".gz")), "gz snapshots: " + names);
+        assertFalse(names.stream().anyMatch(name -> name.matches("snapshot\\.[0-9a-f]+") && !name.equals("snapshot.0")),
+                "after the first, every snapshot is compressed: " + names);
+        try (MenagerieServer again = new MenagerieServer(dir, port, "nio", config)) {
+            ZooKeeper zk = JavaClientSmokeTest.connect(again.connectString(), new LinkedBlockingQueue<>());
+            for (int i = 0; i < NODES; i++) {
+                assertEquals("v" + i, new String(zk.getData("/n" + i, false, null), StandardCharsets.UTF_8));
+            }
+            zk.close();
+        }
+    }
+
+    private List<String> snapshots() throws java.io.IOException {
+        try (Stream<Path> files = Files.list(dir.resolve("data").resolve("version-2"))) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("snapshot.")).sorted().toList();
+        }
+    }
+}
