@@ -79,6 +79,18 @@ class ClientSaslTest {
     }
 
     @Test
+    void allowSaslFailedClientsKeepsTheConnectionButTheClientStillGivesUp() throws Exception {
+        List<String> menagerie = onBoth(Map.of("allowSaslFailedClients", "true"), connectString -> {
+            SaslClients.Connected wrong = SaslClients.connect(connectString, SaslClients.WRONG_PASSWORD);
+            List<String> seen = List.of("wrong password: " + wrong.state() + " " + SaslClients.read(wrong.zk(), "/"));
+            wrong.zk().close();
+            return seen;
+        });
+        // The server answers the failed round with OK and no token; Apache's client then fails on its own side.
+        assertEquals(List.of("wrong password: AuthFailed AUTHFAILED"), menagerie);
+    }
+
+    @Test
     void withoutTheSaslProviderSaslAclsAreInvalidButTheIdentityIsGained() throws Exception {
         List<String> menagerie = onBoth(Map.of(), connectString -> {
             SaslClients.Connected alice = SaslClients.connect(connectString, SaslClients.ALICE);
