@@ -80,14 +80,10 @@ class ClientSaslTest {
 
     @Test
     void allowSaslFailedClientsKeepsTheConnectionButTheClientStillGivesUp() throws Exception {
-        List<String> menagerie = onBoth(Map.of("allowSaslFailedClients", "true"), connectString -> {
-            SaslClients.Connected wrong = SaslClients.connect(connectString, SaslClients.WRONG_PASSWORD);
-            List<String> seen = List.of("wrong password: " + wrong.state() + " " + SaslClients.read(wrong.zk(), "/"));
-            wrong.zk().close();
-            return seen;
-        });
+        List<String> menagerie = onBoth(Map.of("allowSaslFailedClients", "true"),
+                oneClient(SaslClients.WRONG_PASSWORD));
         // The server answers the failed round with OK and no token; Apache's client then fails on its own side.
-        assertEquals(List.of("wrong password: AuthFailed AUTHFAILED"), menagerie);
+        assertEquals(List.of(SaslClients.WRONG_PASSWORD + ": AuthFailed AUTHFAILED"), menagerie);
     }
 
     @Test
@@ -111,13 +107,9 @@ class ClientSaslTest {
 
     @Test
     void aServerWithoutItsJaasSectionDoesNotAuthenticate() throws Exception {
-        List<String> menagerie = onBoth(Map.of("sasl.serverconfig", "NoSuchSection"), connectString -> {
-            SaslClients.Connected alice = SaslClients.connect(connectString, SaslClients.ALICE);
-            List<String> seen = List.of("alice: " + alice.state() + " " + SaslClients.read(alice.zk(), "/"));
-            alice.zk().close();
-            return seen;
-        });
-        assertEquals(List.of("alice: AuthFailed AUTHFAILED"), menagerie);
+        List<String> menagerie = onBoth(Map.of("sasl.serverconfig", "NoSuchSection"), oneClient(SaslClients.ALICE));
+        // The server answers OK with no token; Apache's client cannot go on and gives up.
+        assertEquals(List.of(SaslClients.ALICE + ": AuthFailed AUTHFAILED"), menagerie);
     }
 
     @Test
@@ -163,6 +155,16 @@ class ClientSaslTest {
         seen.add("alice still reads: " + SaslClients.read(alice.zk(), "/alice-only"));
         SaslClients.closeAll(List.of(alice.zk(), bob.zk(), wrong.zk(), plain));
         return seen;
+    }
+
+    /** One client of JAAS section {@code section}: how its SASL negotiation ended and what reading / gives it. */
+    private static Story oneClient(String section) {
+        return connectString -> {
+            SaslClients.Connected client = SaslClients.connect(connectString, section);
+            List<String> seen = List.of(section + ": " + client.state() + " " + SaslClients.read(client.zk(), "/"));
+            client.zk().close();
+            return seen;
+        };
     }
 
     private static List<ACL> aliceOnly() {
