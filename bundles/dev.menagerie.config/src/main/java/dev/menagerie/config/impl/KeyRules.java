@@ -20,7 +20,8 @@ final class KeyRules {
     static final Set<String> SUPPORTED_AUTH_PROVIDERS = Set.of(
             "org.apache.zookeeper.server.auth.digestauthenticationprovider",
             "org.apache.zookeeper.server.auth.ipauthenticationprovider",
-            "org.apache.zookeeper.server.auth.x509authenticationprovider");
+            "org.apache.zookeeper.server.auth.x509authenticationprovider",
+            "org.apache.zookeeper.server.auth.saslauthenticationprovider");
 
     static final List<KeyRule> ALL = build();
 
@@ -169,29 +170,21 @@ final class KeyRules {
 
     private static void security(List<KeyRule> rules) {
         done(rules, "DigestAuthenticationProvider.superDigest", "skipACL", "X509AuthenticationProvider.superUser");
-        refused(rules, "authProvider.", "only Apache's DigestAuthenticationProvider, IPAuthenticationProvider"
-                + " and X509AuthenticationProvider are provided", SUPPORTED_AUTH_PROVIDERS);
+        refused(rules, "authProvider.", "only Apache's DigestAuthenticationProvider, IPAuthenticationProvider,"
+                + " X509AuthenticationProvider and SASLAuthenticationProvider are provided", SUPPORTED_AUTH_PROVIDERS);
         refused(rules, "DigestAuthenticationProvider.enabled", "the digest scheme cannot be turned off", "true");
         refused(rules, "DigestAuthenticationProvider.digestAlg", "digests are SHA1 only", "sha1", "sha-1");
         warned(rules, "IPAuthenticationProvider.usexforwardedfor", "the admin endpoint authenticates by the"
                 + " connection's own address", FALSE);
-        refused(rules, "superUser", "client SASL is not supported yet, so there is no SASL super user");
+        done(rules, "superUser", "superUser.", "sessionRequireClientSASLAuth", "enforce.auth.enabled",
+                "enforce.auth.schemes", "allowSaslFailedClients", "letAnySaslUserDoX",
+                "SASLAuthenticationProvider.superPassword", "sasl.serverconfig", "kerberos.removeHostFromPrincipal",
+                "kerberos.removeRealmFromPrincipal", "security.auth_to_local");
         refused(rules, "ensembleAuthName", "the ensemble authentication provider is not supported");
-        refused(rules, "sessionRequireClientSASLAuth", "client SASL is not supported yet", FALSE);
-        refused(rules, "enforce.auth.enabled", "enforced authentication is not supported yet", FALSE);
-        refused(rules, "enforce.auth.schemes", "enforced authentication is not supported yet");
-        refused(rules, "allowSaslFailedClients", "client SASL is not supported yet", FALSE);
-        refused(rules, "letAnySaslUserDoX", "client SASL is not supported yet");
-        refused(rules, "SASLAuthenticationProvider.superPassword", "client SASL is not supported yet");
-        refused(rules, "sasl.serverconfig", "client SASL is not supported yet");
-        refused(rules, "kerberos.removeHostFromPrincipal", "Kerberos is not supported yet", FALSE);
-        refused(rules, "kerberos.removeRealmFromPrincipal", "Kerberos is not supported yet", FALSE);
         refused(rules, "kerberos.canonicalizeHostNames", "Kerberos is not supported yet", FALSE);
         refused(rules, "kerberos.minReLoginTimeMs", "Kerberos is not supported yet");
-        refused(rules, "server.principal", "Kerberos is not supported yet");
         refused(rules, "server.realm", "Kerberos is not supported yet");
         refused(rules, "kinit", "Kerberos is not supported yet");
-        refused(rules, "security.auth_to_local", "Kerberos is not supported yet");
         refused(rules, "requireKerberosConfig", "Kerberos is not supported yet", FALSE);
         refused(rules, "quorum.auth.enableSasl", "quorum SASL is not supported yet", FALSE);
         refused(rules, "quorum.auth.learnerRequireSasl", "quorum SASL is not supported yet", FALSE);

@@ -152,8 +152,8 @@ class KeyCatalogueTest {
     @Test
     void aPropertyIsOverriddenByZooCfg() throws Exception {
         ZooCfgFixture zoo = new ZooCfgFixture(tmp);
-        zoo.systemProperties.put("zookeeper.enforce.auth.enabled", "true");
-        zoo.parse(zoo.base() + "enforce.auth.enabled=false\n");
+        zoo.systemProperties.put("zookeeper.DigestAuthenticationProvider.enabled", "false");
+        zoo.parse(zoo.base() + "DigestAuthenticationProvider.enabled=true\n");
     }
 
     @Test

@@ -8,10 +8,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The {@code sasl} scheme for ACLs. Menagerie does not run SASL negotiation (opcode 102); this provider only lets
- * {@code sasl:} ACL entries be validated and matched when it is registered. Apache registers it only when
- * {@code zookeeper.authProvider.N} names it; without it, {@code sasl} ACLs are InvalidACL, and so they are here unless
- * the registry is given this provider.
+ * The {@code sasl} scheme for ACLs. SASL negotiation (opcode 102, {@link SaslLogin}) gives a connection its
+ * {@code sasl:} id whether or not this provider is registered; registering it (Apache registers it only when
+ * {@code authProvider.N} names it) lets {@code sasl:} ACL entries be validated and matched. Without it, {@code sasl}
+ * ACLs are InvalidACL, as in Apache.
  */
 public final class SaslAuthenticationProvider implements AuthenticationProvider {
     public static final String SCHEME = "sasl";

@@ -14,6 +14,8 @@ import dev.menagerie.protocol.proto.ConnectRequest;
 import dev.menagerie.protocol.proto.ConnectResponse;
 import dev.menagerie.protocol.proto.ReplyHeader;
 import dev.menagerie.protocol.proto.RequestHeader;
+import dev.menagerie.protocol.proto.SetSASLRequest;
+import dev.menagerie.protocol.proto.SetSASLResponse;
 import dev.menagerie.protocol.proto.WatcherEvent;
 import dev.menagerie.server.impl.auth.AuthInfo;
 import dev.menagerie.server.impl.auth.ConnectionInfo;
@@ -54,6 +56,7 @@ final class ClientConnection implements ClientLink {
     private volatile int timeoutMs;
     private boolean readOnlyFieldPresent;
     private boolean throttled;
+    private SaslExchange sasl;
 
     ClientConnection(Connection transport, ZooKeeperServer server) {
         this.transport = transport;
@@ -149,10 +152,15 @@ final class ClientConnection implements ClientLink {
             return;
         }
         if (header.type() == OpCode.SASL) {
-            LOG.warn("Client {} asked for SASL authentication, which this server does not offer; closing",
-                    transport.remoteAddress());
-            sendReply(new ReplyHeader(header.xid(), 0, ErrorCode.AUTHFAILED.code()), null);
-            transport.close();
+            sasl(header, SetSASLRequest.read(in));
+            return;
+        }
+        if (!server.clientAuth().admits(authInfo.ids())) {
+            // Apache's enforce.auth: the request is refused and the connection closed (the session lives on).
+            LOG.warn("Closing connection from {} (session 0x{}): it holds none of the enforced schemes {} (has {})",
+                    transport.remoteAddress(), Long.toHexString(sessionId), server.settings().auth()
+                            .enforceAuthSchemes(), authInfo.ids().stream().map(Id::scheme).toList());
+            refuse(header.xid(), ErrorCode.SESSIONCLOSEDREQUIRESASLAUTH, null);
             return;
         }
         byte[] body = new byte[frame.remaining()];
@@ -178,6 +186,27 @@ final class ClientConnection implements ClientLink {
         LOG.info("Session 0x{}: auth success for scheme {} from {}", Long.toHexString(sessionId), packet.scheme(),
                 transport.remoteAddress());
         sendReply(new ReplyHeader(Xids.AUTH, 0, 0), null);
+    }
+
+    private void sasl(RequestHeader header, SetSASLRequest request) {
+        if (sasl == null) {
+            sasl = new SaslExchange(server.clientAuth(), String.valueOf(transport.remoteAddress()));
+        }
+        SaslExchange.Step step = sasl.evaluate(request.token(), sessionId);
+        authInfo.add(step.gained());
+        if (step.close()) {
+            server.stats().authFailed();
+            refuse(header.xid(), ErrorCode.fromCode(step.error()), new SetSASLResponse(null));
+            return;
+        }
+        sendReply(new ReplyHeader(header.xid(), 0, step.error()), new SetSASLResponse(step.token()));
+    }
+
+    /** Answers with {@code error} and closes, reading nothing more from the client (Apache's closeConn). */
+    private void refuse(int xid, ErrorCode error, JuteRecord body) {
+        sendReply(new ReplyHeader(xid, 0, error.code()), body);
+        state = State.CLOSED;
+        transport.close();
     }
 
     // ---- ClientLink: called by the pipeline ----

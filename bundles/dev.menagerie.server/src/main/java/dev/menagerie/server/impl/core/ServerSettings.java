@@ -2,6 +2,7 @@ package dev.menagerie.server.impl.core;
 
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.server.impl.audit.AuditSettings;
+import dev.menagerie.server.impl.auth.AuthSettings;
 import dev.menagerie.server.impl.pipeline.PrepSettings;
 import java.util.Set;
 
@@ -14,7 +15,7 @@ public record ServerSettings(int tickTimeMs, int minSessionTimeoutMs, int maxSes
         String superDigest, boolean skipAcl, PrepSettings prep, boolean trustEmptySnapshot,
         long containerCheckIntervalMs, String mode, java.nio.file.Path dataDir, java.nio.file.Path dataLogDir,
         int clientPort, boolean x509Enabled, String x509SuperUser, long serverId, String quorumConf,
-        boolean auditEnabled) {
+        boolean auditEnabled, AuthSettings auth) {
 
     /** @throws IllegalArgumentException naming the key, for a value the server refuses to start with */
     public static ServerSettings from(ServerConfig config) {
@@ -34,7 +35,28 @@ public record ServerSettings(int tickTimeMs, int minSessionTimeoutMs, int maxSes
                 setting(config, "X509AuthenticationProvider.superUser", null), config.myId().orElse(0L),
                 QuorumConfText.of(config),
                 AuditSettings.enabled(setting(config, AuditSettings.ENABLE_KEY),
-                        setting(config, AuditSettings.IMPL_CLASS_KEY)));
+                        setting(config, AuditSettings.IMPL_CLASS_KEY)), authSettings(config));
+    }
+
+    private static AuthSettings authSettings(ServerConfig config) {
+        // The legacy key wins, as in Apache's AuthenticationHelper.
+        boolean legacySasl = flag(config, "sessionRequireClientSASLAuth", false);
+        String schemes = setting(config, "enforce.auth.schemes", "");
+        String jaasSection = setting(config, "sasl.serverconfig");
+        return new AuthSettings(withPrefix(config, "authProvider."),
+                new java.util.HashSet<>(withPrefix(config, "superUser").entrySet().stream()
+                        .filter(e -> e.getKey().matches("(zookeeper\\.)?superUser(\\..*)?"))
+                        .map(java.util.Map.Entry::getValue).toList()),
+                setting(config, "letAnySaslUserDoX", null),
+                legacySasl || flag(config, "enforce.auth.enabled", false),
+                legacySasl ? java.util.List.of("sasl") : java.util.Arrays.stream(schemes.split(","))
+                        .map(String::trim).filter(scheme -> !scheme.isEmpty()).toList(),
+                flag(config, "allowSaslFailedClients", false),
+                jaasSection == null ? AuthSettings.DEFAULT_JAAS_SECTION : jaasSection.trim(), jaasSection != null,
+                setting(config, "SASLAuthenticationProvider.superPassword"),
+                setting(config, "security.auth_to_local", null),
+                flag(config, "kerberos.removeHostFromPrincipal", false),
+                flag(config, "kerberos.removeRealmFromPrincipal", false));
     }
 
     /** zoo.cfg first, then {@code -Dzookeeper.<key>}, then the default; trimmed. */
@@ -54,12 +76,27 @@ public record ServerSettings(int tickTimeMs, int minSessionTimeoutMs, int maxSes
      * {@code -Dzookeeper.authProvider.<n>}; we recognise its provider classes by their simple name.
      */
     static boolean namesProvider(ServerConfig config, String simpleClassName) {
-        java.util.stream.Stream<String> fromFile = config.properties().entrySet().stream()
-                .filter(e -> e.getKey().startsWith("authProvider.")).map(java.util.Map.Entry::getValue);
-        java.util.stream.Stream<String> fromJvm = System.getProperties().stringPropertyNames().stream()
-                .filter(k -> k.startsWith("zookeeper.authProvider.")).map(System::getProperty);
-        return java.util.stream.Stream.concat(fromFile, fromJvm)
-                .anyMatch(value -> value != null && value.trim().endsWith("." + simpleClassName));
+        return withPrefix(config, "authProvider.").values().stream()
+                .anyMatch(value -> value.trim().endsWith("." + simpleClassName));
+    }
+
+    /**
+     * The zoo.cfg keys starting with {@code prefix}, then the {@code -Dzookeeper.<prefix>...} system properties, each
+     * under the name it was given by (so a message can point at it).
+     */
+    static java.util.Map<String, String> withPrefix(ServerConfig config, String prefix) {
+        java.util.Map<String, String> found = new java.util.TreeMap<>();
+        config.properties().forEach((key, value) -> {
+            if (key.startsWith(prefix) && value != null) {
+                found.put(key, value);
+            }
+        });
+        for (String key : System.getProperties().stringPropertyNames()) {
+            if (key.startsWith("zookeeper." + prefix) && System.getProperty(key) != null) {
+                found.put(key, System.getProperty(key));
+            }
+        }
+        return found;
     }
 
     private static boolean flag(ServerConfig config, String key, boolean defaultValue) {

@@ -8,6 +8,7 @@ import dev.menagerie.protocol.txn.CreateSessionTxn;
 import dev.menagerie.protocol.txn.TxnHeader;
 import dev.menagerie.server.impl.audit.AuditLog;
 import dev.menagerie.server.impl.auth.AclChecker;
+import dev.menagerie.server.impl.auth.ClientAuthPolicy;
 import dev.menagerie.server.impl.auth.ProviderRegistry;
 import dev.menagerie.server.impl.auth.X509AuthenticationProvider;
 import dev.menagerie.server.impl.pipeline.ClientLink;
@@ -53,6 +54,7 @@ public final class ZooKeeperServer {
     private volatile SessionTracker sessions;
     private WatchRouter watches;
     private ProviderRegistry providers;
+    private volatile ClientAuthPolicy clientAuth;
     private AclChecker acls;
     private volatile RequestSink requests;
     private volatile Supplier<String> modeSource;
@@ -96,11 +98,13 @@ public final class ZooKeeperServer {
                 s.trustEmptySnapshot()).load();
         installDatabase(db.tree(), db.sessionTimeouts());
         if (providers == null) {
-            providers = ProviderRegistry.defaults(s.superDigest());
+            ProviderRegistry base = ProviderRegistry.defaults(s.superDigest());
             if (s.x509Enabled()) {
                 // The TLS layer already verified the chain against the trust store; the provider reads its subject.
-                providers = providers.with(new X509AuthenticationProvider(s.x509SuperUser(), null));
+                base = base.with(new X509AuthenticationProvider(s.x509SuperUser(), null));
             }
+            clientAuth = ClientAuthPolicy.configure(s.auth(), base);
+            providers = clientAuth.providers();
             acls = new AclChecker(providers, s.skipAcl());
             watches = new WatchRouter(new ReadAclDeliveryFilter(acls));
         }
@@ -301,6 +305,11 @@ public final class ZooKeeperServer {
 
     public ProviderRegistry providers() {
         return providers;
+    }
+
+    /** How clients authenticate (schemes, SASL, enforcement); set when the database is first loaded. */
+    public ClientAuthPolicy clientAuth() {
+        return clientAuth;
     }
 
     public DataTree tree() {

@@ -1,0 +1,108 @@
+package dev.menagerie.server.impl.auth;
+
+import dev.menagerie.protocol.ErrorCode;
+import dev.menagerie.protocol.data.Id;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How this server authenticates clients, fixed when it starts: the ACL schemes it knows (Apache's defaults plus the
+ * {@code authProvider.<n>} classes), the SASL login if any, and what {@code enforce.auth.*} demands of a connection
+ * before it may do anything but authenticate.
+ */
+public final class ClientAuthPolicy {
+    /** Apache's provider classes that name a scheme we implement, and the scheme each one registers. */
+    static final Map<String, String> KNOWN_PROVIDERS = Map.of(
+            "org.apache.zookeeper.server.auth.IPAuthenticationProvider", IpAuthenticationProvider.SCHEME,
+            "org.apache.zookeeper.server.auth.DigestAuthenticationProvider", DigestAuthenticationProvider.SCHEME,
+            "org.apache.zookeeper.server.auth.SASLAuthenticationProvider", SaslAuthenticationProvider.SCHEME,
+            "org.apache.zookeeper.server.auth.X509AuthenticationProvider", X509AuthenticationProvider.SCHEME);
+
+    private final ProviderRegistry providers;
+    private final SaslAuthenticationProvider saslIds;
+    private final Optional<SaslLogin> sasl;
+    private final AuthSettings settings;
+
+    private ClientAuthPolicy(ProviderRegistry providers, SaslAuthenticationProvider saslIds,
+            Optional<SaslLogin> sasl, AuthSettings settings) {
+        this.providers = providers;
+        this.saslIds = saslIds;
+        this.sasl = sasl;
+        this.settings = settings;
+    }
+
+    /**
+     * @param base the registry before {@code authProvider.<n>} adds to it (the defaults, and x509 when configured)
+     * @throws IllegalArgumentException with one line when the server must not start: an {@code authProvider.<n>}
+     *                                  class we do not implement, enforcement without a usable scheme, or a SASL
+     *                                  login that cannot be set up ({@link SaslLogin#configure})
+     */
+    public static ClientAuthPolicy configure(AuthSettings settings, ProviderRegistry base) {
+        settings.authProviders().forEach((key, className) -> {
+            if (!KNOWN_PROVIDERS.containsKey(className.trim())) {
+                throw new IllegalArgumentException(key + "=" + className + ": no such authentication provider here;"
+                        + " known: " + String.join(", ", KNOWN_PROVIDERS.keySet()));
+            }
+        });
+        SaslAuthenticationProvider saslIds = new SaslAuthenticationProvider(settings.letAnySaslUserDoX(),
+                settings.saslSuperUsers());
+        ProviderRegistry providers = settings.authProviders().values().stream().map(String::trim)
+                .anyMatch(className -> KNOWN_PROVIDERS.get(className).equals(SaslAuthenticationProvider.SCHEME))
+                ? base.with(saslIds) : base;
+        checkEnforcement(settings, providers.schemes());
+        return new ClientAuthPolicy(providers, saslIds, SaslLogin.configure(settings), settings);
+    }
+
+    private static void checkEnforcement(AuthSettings settings, Set<String> schemes) {
+        if (!settings.enforceAuth()) {
+            return;
+        }
+        if (settings.enforceAuthSchemes().isEmpty()) {
+            throw new IllegalArgumentException("enforce.auth.enabled is true but enforce.auth.schemes names no scheme");
+        }
+        for (String scheme : settings.enforceAuthSchemes()) {
+            // world is ours, not Apache's: nobody authenticates as the world.
+            if (!schemes.contains(scheme) || scheme.equals(WorldAuthenticationProvider.SCHEME)) {
+                throw new IllegalArgumentException("enforce.auth.schemes names " + scheme + ", which is not available;"
+                        + " register its authProvider.<n> (available: " + schemes + ")");
+            }
+        }
+    }
+
+    public ProviderRegistry providers() {
+        return providers;
+    }
+
+    /** The SASL login, empty when no JAAS section configures one. */
+    public Optional<SaslLogin> sasl() {
+        return sasl;
+    }
+
+    /** The ids a connection gains when SASL negotiation ends with {@code authorizationId}. */
+    public List<Id> idsAfterSasl(String authorizationId) {
+        return saslIds.idsAfterNegotiation(authorizationId);
+    }
+
+    /** True if a connection holding {@code ids} may send requests other than auth and SASL ones. */
+    public boolean admits(Collection<Id> ids) {
+        return !settings.enforceAuth()
+                || ids.stream().anyMatch(id -> settings.enforceAuthSchemes().contains(id.scheme()));
+    }
+
+    /** True if enforcement demands the {@code sasl} scheme (Apache's {@code isSaslAuthRequired}). */
+    public boolean saslRequired() {
+        return settings.enforceAuth() && settings.enforceAuthSchemes().contains(SaslAuthenticationProvider.SCHEME);
+    }
+
+    /** The error a failed SASL negotiation gets; {@code null} keeps the connection ({@code allowSaslFailedClients}). */
+    public ErrorCode saslFailure() {
+        if (saslRequired()) {
+            return ErrorCode.SESSIONCLOSEDREQUIRESASLAUTH;
+        }
+        return settings.allowSaslFailedClients() ? null : ErrorCode.AUTHFAILED;
+    }
+}
