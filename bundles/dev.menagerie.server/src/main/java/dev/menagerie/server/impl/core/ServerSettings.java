@@ -31,7 +31,8 @@ public record ServerSettings(int tickTimeMs, int minSessionTimeoutMs, int maxSes
                 Long.getLong("znode.container.checkIntervalMs", 60_000L),
                 config.standalone() ? "standalone" : "quorum", config.dataDir(), config.dataLogDir(),
                 config.clientAddress().map(a -> a.port()).orElse(-1),
-                namesProvider(config, "X509AuthenticationProvider"),
+                // Apache registers the x509 scheme itself whenever a client port offers TLS.
+                namesProvider(config, "X509AuthenticationProvider") || offersTls(config),
                 setting(config, "X509AuthenticationProvider.superUser", null), config.myId().orElse(0L),
                 QuorumConfText.of(config),
                 AuditSettings.enabled(setting(config, AuditSettings.ENABLE_KEY),
@@ -97,6 +98,11 @@ public record ServerSettings(int tickTimeMs, int minSessionTimeoutMs, int maxSes
             }
         }
         return found;
+    }
+
+    /** A secure client port, or TLS on the plain one ({@code client.portUnification}). */
+    public static boolean offersTls(ServerConfig config) {
+        return config.secureClientAddress().isPresent() || flag(config, "client.portUnification", false);
     }
 
     private static boolean flag(ServerConfig config, String key, boolean defaultValue) {

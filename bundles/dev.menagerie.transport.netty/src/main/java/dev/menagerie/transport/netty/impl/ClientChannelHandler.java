@@ -23,16 +23,23 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(ClientChannelHandler.class);
 
     private final ConnectionRegistry registry;
+    private final boolean trustStoreConfigured;
     private NettyConnection connection;
     private boolean opened;
 
-    ClientChannelHandler(ConnectionRegistry registry) {
+    /**
+     * @param trustStoreConfigured whether a certificate a TLS client presents can be authenticated; without a trust
+     *                             store of ours Apache refuses such a client, and so do we
+     */
+    ClientChannelHandler(ConnectionRegistry registry, boolean trustStoreConfigured) {
         this.registry = registry;
+        this.trustStoreConfigured = trustStoreConfigured;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        if (sslHandler(ctx) == null) {
+        // A port that also takes TLS knows what the channel speaks only at its first bytes (see channelRead).
+        if (sslHandler(ctx) == null && ctx.pipeline().get(TlsSniffer.class) == null) {
             open(ctx, List.of());
         }
         ctx.fireChannelActive();
@@ -56,7 +63,9 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object message) {
         if (!opened && message instanceof ByteBuf) {
             SslHandler ssl = sslHandler(ctx);
-            if (ssl != null && ssl.handshakeFuture().isSuccess()) {
+            if (ssl == null) {
+                open(ctx, List.of());
+            } else if (ssl.handshakeFuture().isSuccess()) {
                 openSecure(ctx);
             }
         }
@@ -84,7 +93,15 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
 
     private void openSecure(ChannelHandlerContext ctx) {
         SslHandler ssl = sslHandler(ctx);
-        open(ctx, ssl == null ? List.of() : peerCertificates(ssl.engine().getSession()));
+        List<Certificate> certificates = ssl == null ? List.of() : peerCertificates(ssl.engine().getSession());
+        if (!certificates.isEmpty() && !trustStoreConfigured && !opened) {
+            LOG.warn("Closing the TLS connection from {}: it presented a certificate, and with no"
+                    + " ssl.trustStore.location there is nothing to authenticate it against", ctx.channel().remoteAddress());
+            opened = true;
+            ctx.close();
+            return;
+        }
+        open(ctx, certificates);
     }
 
     private void open(ChannelHandlerContext ctx, List<Certificate> peerCertificates) {

@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +37,7 @@ final class NettyServer {
     private final EventLoopGroup acceptors;
     private final EventLoopGroup workers;
     private final ConnectionRegistry registry;
+    private TlsContextSource tls;
     private Channel plain;
     private Channel secure;
 
@@ -48,12 +48,15 @@ final class NettyServer {
         this.workers = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("netty-worker", true),
                 io.ioHandlers().get());
         try {
+            if (settings.tls() != null) {
+                tls = new TlsContextSource(settings.tls());
+            }
             if (settings.clientAddress() != null) {
-                plain = bind(io, settings.clientAddress(), null, null);
+                plain = bind(io, settings.clientAddress(), tls != null && settings.tls().plainPortAcceptsTls()
+                        ? Security.SNIFFED : Security.PLAIN);
             }
             if (settings.secureClientAddress() != null) {
-                TransportSettings.Tls tls = settings.tls();
-                secure = bind(io, settings.secureClientAddress(), TlsContexts.serverContext(tls), tls);
+                secure = bind(io, settings.secureClientAddress(), Security.TLS);
             }
         } catch (IOException | RuntimeException e) {
             stop();
@@ -61,8 +64,10 @@ final class NettyServer {
         }
     }
 
-    private Channel bind(IoTransport io, HostPort hostPort, SSLContext tlsContext, TransportSettings.Tls tls)
-            throws IOException {
+    /** What a port speaks: plain, TLS, or either, told apart by the client's first bytes. */
+    private enum Security { PLAIN, TLS, SNIFFED }
+
+    private Channel bind(IoTransport io, HostPort hostPort, Security security) throws IOException {
         InetSocketAddress address = hostPort.resolve();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptors, workers)
@@ -75,12 +80,20 @@ final class NettyServer {
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel channel) {
-                        if (tlsContext != null) {
-                            channel.pipeline().addLast(new SslHandler(TlsContexts.serverEngine(tlsContext, tls)));
+                        if (security == Security.TLS) {
+                            SslHandler handler = tlsHandler(channel);
+                            if (handler == null) {
+                                channel.close();
+                                return;
+                            }
+                            channel.pipeline().addLast(handler);
+                        } else if (security == Security.SNIFFED) {
+                            channel.pipeline().addLast(new TlsSniffer(ctx -> tlsHandler(ctx.channel())));
                         }
                         // Answers to pipelined requests written during one read go out in one flush.
                         channel.pipeline().addLast(new FlushConsolidationHandler());
-                        channel.pipeline().addLast(new ClientChannelHandler(registry));
+                        channel.pipeline().addLast(new ClientChannelHandler(registry,
+                                tls != null && tls.settings().trustStore() != null));
                     }
                 });
         ChannelFuture bound = bootstrap.bind(address);
@@ -91,6 +104,17 @@ final class NettyServer {
                     + (cause == null ? "timed out" : cause.getMessage()), cause);
         }
         return bound.channel();
+    }
+
+    /** A TLS handler for one connection, or null (logged) while a changed store cannot be read. */
+    private SslHandler tlsHandler(Channel channel) {
+        try {
+            return new SslHandler(TlsContexts.serverEngine(tls.current(), tls.settings(),
+                    (InetSocketAddress) channel.remoteAddress()));
+        } catch (IOException e) {
+            LOG.error("Refusing the TLS connection from {}: {}", channel.remoteAddress(), e.getMessage());
+            return null;
+        }
     }
 
     InetSocketAddress boundAddress() {
@@ -113,6 +137,9 @@ final class NettyServer {
     void stop() {
         closeListener(plain);
         closeListener(secure);
+        if (tls != null) {
+            tls.close();
+        }
         for (NettyConnection connection : registry.list()) {
             connection.closeNow();
         }

@@ -35,10 +35,83 @@ public final class TestCertificates {
         clientTrust = dir.resolve("client-trust.p12");
         makeKeyPair(serverKeys, "server", "CN=menagerie-test-server", "SAN=ip:127.0.0.1,dns:localhost");
         makeKeyPair(clientKeys, "client", "CN=menagerie-test-client", null);
-        Path serverCert = export(serverKeys, "server", dir.resolve("server.crt"));
-        Path clientCert = export(clientKeys, "client", dir.resolve("client.crt"));
+        Path serverCert = export(serverKeys, "server", dir.resolve("server-keys.crt"));
+        Path clientCert = export(clientKeys, "client", dir.resolve("client-keys.crt"));
         trust(clientTrust, "server", serverCert);
         trust(serverTrust, "client", clientCert);
+    }
+
+    /**
+     * Another self-signed key pair in a PKCS12 store {@code <name>.p12} under the folder of the others, and its
+     * certificate in {@code <name>.crt}; {@code validFrom} is keytool's {@code -startdate} (e.g. {@code -10d}), or
+     * null for now.
+     */
+    public Path newKeyPair(String name, String dname, String san, String validFrom)
+            throws IOException, InterruptedException {
+        Path store = serverKeys.resolveSibling(name + ".p12");
+        List<String> command = new ArrayList<>(List.of("-genkeypair", "-alias", name, "-keyalg", "EC",
+                "-groupname", "secp256r1", "-dname", dname, "-validity", validFrom == null ? "2" : "1", "-keystore",
+                store.toString(), "-storetype", "PKCS12", "-storepass", new String(PASSWORD)));
+        if (san != null) {
+            command.addAll(List.of("-ext", "SAN=" + san));
+        }
+        if (validFrom != null) {
+            command.addAll(List.of("-startdate", validFrom));
+        }
+        keytool(command);
+        export(store, name, serverKeys.resolveSibling(name + ".crt"));
+        return store;
+    }
+
+    /**
+     * A key pair in {@code <name>.p12} whose certificate the self-signed CA in {@code ca} (made by
+     * {@link #newCertificateAuthority}) signed, valid from {@code validFrom} (keytool's {@code -startdate}) or now.
+     */
+    public Path newSignedKeyPair(String name, String dname, Path ca, String validFrom)
+            throws IOException, InterruptedException {
+        Path store = serverKeys.resolveSibling(name + ".p12");
+        String password = new String(PASSWORD);
+        keytool(List.of("-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", dname,
+                "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", password));
+        Path request = store.resolveSibling(name + ".csr");
+        keytool(List.of("-certreq", "-alias", name, "-keystore", store.toString(), "-storepass", password, "-file",
+                request.toString()));
+        Path certificate = certificateOf(store);
+        List<String> sign = new ArrayList<>(List.of("-gencert", "-rfc", "-alias", "ca", "-keystore", ca.toString(),
+                "-storepass", password, "-infile", request.toString(), "-outfile", certificate.toString(),
+                "-validity", validFrom == null ? "2" : "1"));
+        if (validFrom != null) {
+            sign.addAll(List.of("-startdate", validFrom));
+        }
+        keytool(sign);
+        trust(store, "ca", certificateOf(ca));
+        keytool(List.of("-importcert", "-noprompt", "-alias", name, "-file", certificate.toString(), "-keystore",
+                store.toString(), "-storepass", password));
+        return store;
+    }
+
+    /** A self-signed certificate authority (alias {@code ca}) in {@code <name>.p12}, its certificate beside it. */
+    public Path newCertificateAuthority(String name, String dname) throws IOException, InterruptedException {
+        Path store = serverKeys.resolveSibling(name + ".p12");
+        keytool(List.of("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", dname,
+                "-validity", "2", "-ext", "bc:c", "-keystore", store.toString(), "-storetype", "PKCS12",
+                "-storepass", new String(PASSWORD)));
+        export(store, "ca", certificateOf(store));
+        return store;
+    }
+
+    /** A PKCS12 trust store at {@code store} holding the given PEM certificates. */
+    public static Path trustStoreOf(Path store, Path... certificates) throws IOException, InterruptedException {
+        for (int i = 0; i < certificates.length; i++) {
+            trust(store, "trusted-" + i, certificates[i]);
+        }
+        return store;
+    }
+
+    /** The certificate keytool exported beside a store made by this class. */
+    public static Path certificateOf(Path store) {
+        String name = store.getFileName().toString();
+        return store.resolveSibling(name.substring(0, name.lastIndexOf('.')) + ".crt");
     }
 
     public TransportSettings.Tls serverTls(boolean needClientAuth) {

@@ -33,6 +33,9 @@ public final class NioServerCnxnFactory implements ServerCnxnFactory {
         if (settings.secureClientAddress() != null) {
             throw new IOException("secureClientPort needs serverCnxnFactory=netty: the NIO transport has no TLS");
         }
+        if (settings.tls() != null && settings.tls().plainPortAcceptsTls()) {
+            throw new IOException("client.portUnification needs serverCnxnFactory=netty: the NIO transport has no TLS");
+        }
         if (settings.clientAddress() == null) {
             throw new IOException("no clientPort is configured for the NIO transport");
         }
