@@ -22,6 +22,12 @@ record ClientAddresses(Optional<HostPort> plain, Optional<HostPort> secure) {
             throw settings.error("secureClientPort", "TLS needs serverCnxnFactory=netty (the nio transport has"
                     + " no TLS)");
         }
+        Optional<Setting> unification = settings.fromFileOrProperty("client.portUnification",
+                "zookeeper.client.portUnification");
+        if (unification.isPresent() && Settings.bool(unification.get()) && cnxnFactoryType.equals("nio")) {
+            throw unification.get().error("TLS on the client port needs serverCnxnFactory=netty (the nio transport"
+                    + " has no TLS)");
+        }
         int observerMasterPort = settings.integer("observerMasterPort", 0, 0, 65535);
         if (observerMasterPort != 0 && plain.isPresent() && plain.get().port() == observerMasterPort) {
             throw settings.error("observerMasterPort", "must differ from clientPort (" + observerMasterPort + ")");

@@ -198,31 +198,21 @@ final class KeyRules {
     }
 
     private static void tls(List<KeyRule> rules) {
-        done(rules, "ssl.keyStore.location", "ssl.keyStore.password", "ssl.keyStore.type",
-                "ssl.trustStore.location", "ssl.trustStore.password", "ssl.trustStore.type", "ssl.clientAuth");
+        done(rules, "ssl.keyStore.location", "ssl.keyStore.password", "ssl.keyStore.passwordPath",
+                "ssl.keyStore.type", "ssl.trustStore.location", "ssl.trustStore.password",
+                "ssl.trustStore.passwordPath", "ssl.trustStore.type", "ssl.clientAuth", "ssl.protocol",
+                "ssl.enabledProtocols", "ssl.ciphersuites", "ssl.crl", "ssl.ocsp", "ssl.hostnameVerification",
+                "ssl.clientHostnameVerification", "ssl.allowReverseDnsLookup", "client.portUnification",
+                "client.certReload");
         refused(rules, "sslQuorum", "quorum TLS is not supported yet", FALSE);
         refused(rules, "portUnification", "quorum TLS is not supported yet", FALSE);
         refused(rules, "sslQuorumReloadCertFiles", "quorum TLS is not supported yet", FALSE);
         warned(rules, "ssl.quorum.", "quorum TLS is not supported (sslQuorum is off)");
-        String notYet = "this TLS setting is not supported yet";
-        refused(rules, "ssl.keyStore.passwordPath", notYet);
-        refused(rules, "ssl.trustStore.passwordPath", notYet);
-        refused(rules, "ssl.protocol", notYet);
-        refused(rules, "ssl.enabledProtocols", notYet);
-        refused(rules, "ssl.ciphersuites", notYet);
         refused(rules, "ssl.context.supplier.class", "SSL context supplier classes are not loaded");
-        refused(rules, "ssl.hostnameVerification", notYet, FALSE);
-        refused(rules, "ssl.clientHostnameVerification", notYet, FALSE);
-        refused(rules, "ssl.allowReverseDnsLookup", notYet, FALSE);
-        refused(rules, "ssl.crl", notYet, FALSE);
-        refused(rules, "ssl.ocsp", notYet, FALSE);
-        refused(rules, "ssl.authProvider", notYet, "x509");
+        refused(rules, "ssl.authProvider", "TLS clients are identified by the x509 scheme only", "x509");
         refused(rules, "ssl.sslProvider", "only the JDK's TLS provider is used", "jdk");
-        warned(rules, "ssl.handshakeDetectionTimeoutMillis", "TLS detection is not needed without"
-                + " client.portUnification");
-        refused(rules, "client.portUnification", "TLS and plaintext on one client port is not supported yet",
-                FALSE);
-        refused(rules, "client.certReload", "certificates are read once, at start", FALSE);
+        warned(rules, "ssl.handshakeDetectionTimeoutMillis", "Apache applies it to the quorum's unified port"
+                + " only; the client port detects TLS from the first bytes without a timeout");
     }
 
     private static void operations(List<KeyRule> rules) {

@@ -306,6 +306,13 @@ class BasicSettingsTest {
     }
 
     @Test
+    void clientPortUnificationNeedsNetty() throws Exception {
+        assertEquals("zoo.cfg:3: client.portUnification: TLS on the client port needs serverCnxnFactory=netty (the"
+                + " nio transport has no TLS)", zoo.error(zoo.base() + "client.portUnification=true\n"));
+        zoo.config(zoo.base() + "client.portUnification=true\nserverCnxnFactory=netty\n");
+    }
+
+    @Test
     void superDigestMustLookLikeADigest() throws Exception {
         String message = zoo.error(zoo.base() + "DigestAuthenticationProvider.superDigest=secret\n");
         assertTrue(message.startsWith("zoo.cfg:3: DigestAuthenticationProvider.superDigest: expected user:"), message);

@@ -30,7 +30,7 @@ class TlsPlanTest {
         }
         Path cfg = dir.resolve("zoo.cfg");
         Files.writeString(cfg, text);
-        return new ConfigParser(key -> null).parse(cfg).config();
+        return new ConfigParser(java.util.Map.of()).parse(cfg).config();
     }
 
     @Test
@@ -49,7 +49,7 @@ class TlsPlanTest {
     void noTlsWithoutASecurePortOrPortUnification() throws Exception {
         Path cfg = dir.resolve("plain.cfg");
         Files.writeString(cfg, "tickTime=2000\ndataDir=" + dir.resolve("data") + "\nclientPort=2181\n");
-        assertNull(TlsPlan.from(new ConfigParser(key -> null).parse(cfg).config()));
+        assertNull(TlsPlan.from(new ConfigParser(java.util.Map.of()).parse(cfg).config()));
     }
 
     @Test
@@ -84,8 +84,15 @@ class TlsPlanTest {
         assertRefused("ssl.keyStore.passwordPath", "ssl.keyStore.passwordPath=" + dir.resolve("missing"));
     }
 
+    /** zoo.cfg's parser refuses the keys it knows cannot be honoured; the TLS plan refuses values it cannot use. */
     private void assertRefused(String key, String line) throws Exception {
-        ServerConfig config = config(line);
+        ServerConfig config;
+        try {
+            config = config(line);
+        } catch (dev.menagerie.config.impl.ConfigException byParser) {
+            assertTrue(byParser.getMessage().startsWith("zoo.cfg:7: " + key + ": not supported"), byParser.getMessage());
+            return;
+        }
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> TlsPlan.from(config));
         assertTrue(refused.getMessage().startsWith(key), refused.getMessage());
     }
