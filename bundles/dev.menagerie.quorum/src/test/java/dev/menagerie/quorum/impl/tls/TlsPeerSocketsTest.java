@@ -177,6 +177,22 @@ class TlsPeerSocketsTest {
         assertEquals(StoreType.PKCS12, assertDoesNotThrowSettings(typed).keyStore().type());
     }
 
+    @Test
+    void aZookeeperSystemPropertyStandsInForAKeyZooCfgDoesNotSet() throws IOException {
+        System.setProperty("zookeeper.ssl.quorum.clientAuth", "want");
+        try {
+            assertEquals(QuorumTlsSettings.ClientAuth.WANT, QuorumTlsSettings.from(config(server1)).clientAuth());
+            Map<String, String> file = new HashMap<>(config(server1));
+            file.put("ssl.quorum.clientAuth", "none");
+            assertEquals(QuorumTlsSettings.ClientAuth.NONE, QuorumTlsSettings.from(file).clientAuth(),
+                    "zoo.cfg wins");
+        } finally {
+            System.clearProperty("zookeeper.ssl.quorum.clientAuth");
+        }
+        assertEquals(QuorumTlsSettings.ClientAuth.NEED, QuorumTlsSettings.from(config(server1)).clientAuth(),
+                "Apache's quorum default");
+    }
+
     private static QuorumTlsSettings assertDoesNotThrowSettings(Map<String, String> config) {
         try {
             return QuorumTlsSettings.from(config);
