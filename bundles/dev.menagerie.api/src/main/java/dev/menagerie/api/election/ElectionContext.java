@@ -26,4 +26,9 @@ public interface ElectionContext {
 
     /** The epoch this peer last acknowledged as leader's (the {@code currentEpoch} file). */
     long currentEpoch();
+
+    /** How election-port connections are dialled and accepted: plaintext unless the peer configures TLS. */
+    default PeerSockets peerSockets() {
+        return PeerSockets.PLAINTEXT;
+    }
 }

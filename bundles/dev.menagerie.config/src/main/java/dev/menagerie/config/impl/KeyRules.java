@@ -204,10 +204,18 @@ final class KeyRules {
                 "ssl.enabledProtocols", "ssl.ciphersuites", "ssl.crl", "ssl.ocsp", "ssl.hostnameVerification",
                 "ssl.clientHostnameVerification", "ssl.allowReverseDnsLookup", "client.portUnification",
                 "client.certReload");
-        refused(rules, "sslQuorum", "quorum TLS is not supported yet", FALSE);
-        refused(rules, "portUnification", "quorum TLS is not supported yet", FALSE);
-        refused(rules, "sslQuorumReloadCertFiles", "quorum TLS is not supported yet", FALSE);
-        warned(rules, "ssl.quorum.", "quorum TLS is not supported (sslQuorum is off)");
+        // Quorum TLS. Host name checks between servers happen in Apache only with fips-mode=false (its
+        // ZKTrustManager); in its default FIPS mode, which Menagerie keeps, the three host name keys change nothing,
+        // and PeerSettingsChecker refuses fips-mode=false with quorum TLS.
+        done(rules, "sslQuorum", "portUnification", "sslQuorumReloadCertFiles", "ssl.quorum.keyStore.location",
+                "ssl.quorum.keyStore.password", "ssl.quorum.keyStore.passwordPath", "ssl.quorum.keyStore.type",
+                "ssl.quorum.trustStore.location", "ssl.quorum.trustStore.password",
+                "ssl.quorum.trustStore.passwordPath", "ssl.quorum.trustStore.type", "ssl.quorum.protocol",
+                "ssl.quorum.enabledProtocols", "ssl.quorum.ciphersuites", "ssl.quorum.clientAuth",
+                "ssl.quorum.hostnameVerification", "ssl.quorum.clientHostnameVerification",
+                "ssl.quorum.allowReverseDnsLookup", "ssl.quorum.crl", "ssl.quorum.ocsp",
+                "ssl.quorum.handshakeDetectionTimeoutMillis");
+        refused(rules, "ssl.quorum.context.supplier.class", "SSL context supplier classes are not loaded");
         refused(rules, "ssl.context.supplier.class", "SSL context supplier classes are not loaded");
         refused(rules, "ssl.authProvider", "TLS clients are identified by the x509 scheme only", "x509");
         refused(rules, "ssl.sslProvider", "only the JDK's TLS provider is used", "jdk");

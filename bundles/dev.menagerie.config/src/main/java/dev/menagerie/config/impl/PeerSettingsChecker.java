@@ -48,6 +48,7 @@ final class PeerSettingsChecker {
         checkPeerType();
         checkStorageKeys();
         checkSasl();
+        checkQuorumTls();
         checkSuperDigest();
     }
 
@@ -96,6 +97,24 @@ final class PeerSettingsChecker {
         if (serverRequires && !learnerRequires) {
             throw settings.error("quorum.auth.serverRequireSasl", "needs quorum.auth.learnerRequireSasl=true, or"
                     + " this server could not join its own quorum");
+        }
+    }
+
+    /**
+     * With fips-mode=false Apache's quorum TLS also checks each peer's host name against its certificate (its
+     * ZKTrustManager, unless ssl.quorum.hostnameVerification=false). Menagerie checks the certificate chain only, as
+     * Apache does in its default FIPS mode, so that combination would be weaker than asked for: refused.
+     */
+    private void checkQuorumTls() throws ConfigException {
+        boolean tls = settings.bool("sslQuorum", false) || settings.bool("portUnification", false);
+        Optional<Setting> fipsMode = settings.fromFileOrProperty("fips-mode", "zookeeper.fips-mode");
+        Optional<Setting> hostnames = settings.fromFileOrProperty("ssl.quorum.hostnameVerification",
+                "zookeeper.ssl.quorum.hostnameVerification");
+        if (tls && fipsMode.isPresent() && fipsMode.get().value().equalsIgnoreCase("false")
+                && !hostnames.map(h -> h.value().equalsIgnoreCase("false")).orElse(false)) {
+            throw fipsMode.get().error("with quorum TLS this asks for Apache's host name checks between servers,"
+                    + " which Menagerie does not do (it checks the certificate chain, as Apache in FIPS mode);"
+                    + " remove fips-mode=false, or set ssl.quorum.hostnameVerification=false");
         }
     }
 

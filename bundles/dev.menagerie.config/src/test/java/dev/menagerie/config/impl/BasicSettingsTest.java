@@ -273,6 +273,15 @@ class BasicSettingsTest {
     }
 
     @Test
+    void quorumTlsWithFipsModeOffIsRefusedUnlessHostNameChecksAreOff() throws Exception {
+        String message = zoo.error(zoo.base() + "sslQuorum=true\nfips-mode=false\n");
+        assertTrue(message.startsWith("zoo.cfg:4: fips-mode: with quorum TLS this asks for Apache's host name"
+                + " checks between servers"), message);
+        zoo.parse(zoo.base() + "portUnification=true\nfips-mode=false\nssl.quorum.hostnameVerification=false\n");
+        zoo.parse(zoo.base() + "sslQuorum=true\nssl.quorum.hostnameVerification=true\n");
+    }
+
+    @Test
     void serverRequiringSaslMustAlsoLearnWithIt() {
         String message = zoo.error(zoo.base() + "quorum.auth.enableSasl=true\nquorum.auth.serverRequireSasl=true\n");
         assertTrue(message.startsWith("zoo.cfg:4: quorum.auth.serverRequireSasl: needs"

@@ -145,8 +145,8 @@ class KeyCatalogueTest {
     @Test
     void aRefusalTellsHowToStart() {
         ZooCfgFixture zoo = new ZooCfgFixture(tmp);
-        assertEquals("zoo.cfg:3: sslQuorum: not supported by Menagerie: quorum TLS is not supported yet; remove it,"
-                + " or set it to false, to start", zoo.error(zoo.base() + "sslQuorum=true\n"));
+        assertEquals("zoo.cfg:3: audit.enable: not supported by Menagerie: the audit log is not supported yet;"
+                + " remove it, or set it to false, to start", zoo.error(zoo.base() + "audit.enable=true\n"));
     }
 
     @Test

@@ -78,9 +78,20 @@ public final class Ensemble implements AutoCloseable {
      */
     public static Ensemble startMixed(Map<Integer, EnsembleMember.Impl> implById, EnsembleLayout layout,
             String workPrefix, List<String> jvmFlags) throws IOException, InterruptedException {
+        return startMixed(implById, layout, workPrefix, jvmFlags, id -> "");
+    }
+
+    /** As {@link #startMixed(Map, EnsembleLayout, String, List)}, each member's zoo.cfg with extra lines. */
+    public static Ensemble startMixed(Map<Integer, EnsembleMember.Impl> implById, EnsembleLayout layout,
+            String workPrefix, List<String> jvmFlags, java.util.function.IntFunction<String> extraConfig)
+            throws IOException, InterruptedException {
         EnsembleMember.Impl first = implById.get(layout.members().get(0).id());
-        return started(new Ensemble(first, implById::get, layout, Distribution.newWorkDir(workPrefix + "-mixed"),
-                jvmFlags));
+        Ensemble ensemble = new Ensemble(first, implById::get, layout,
+                Distribution.newWorkDir(workPrefix + "-mixed"), jvmFlags);
+        for (EnsembleMember member : ensemble.members.values()) {
+            member.setExtraConfig(extraConfig.apply(member.id()));
+        }
+        return started(ensemble);
     }
 
     private static Ensemble started(Ensemble ensemble) throws IOException, InterruptedException {

@@ -38,6 +38,7 @@ public final class EnsembleMember extends ServerProcess {
     private final EnsembleLayout.Member self;
     private final Impl impl;
     private final List<String> jvmFlags;
+    private volatile String extraConfig = "";
 
     public EnsembleMember(Impl impl, EnsembleLayout layout, int id, Path workDir, List<String> jvmFlags) {
         super("server" + id, workDir, workDir.resolve("server" + id + "-data"), layout.member(id).clientPort(),
@@ -64,8 +65,13 @@ public final class EnsembleMember extends ServerProcess {
     protected Path writeConfig() throws IOException {
         Files.writeString(dataDir().resolve("myid"), id() + "\n");
         Path config = workDir().resolve(name() + ".cfg");
-        Files.writeString(config, layout.configText(id(), dataDir()));
+        Files.writeString(config, layout.configText(id(), dataDir()) + extraConfig);
         return config;
+    }
+
+    /** Lines added to this member's zoo.cfg from its next start on (a rolling change of settings). */
+    public void setExtraConfig(String lines) {
+        extraConfig = lines;
     }
 
     /** Unused: {@link #writeConfig()} writes the layout's text. */

@@ -5,12 +5,14 @@ import dev.menagerie.api.config.QuorumMember;
 import dev.menagerie.api.election.Election;
 import dev.menagerie.api.election.ElectionContext;
 import dev.menagerie.api.election.ElectionFactory;
+import dev.menagerie.api.election.PeerSockets;
 import dev.menagerie.api.election.PeerState;
 import dev.menagerie.api.election.Vote;
 import dev.menagerie.api.quorum.QuorumVerifier;
 import dev.menagerie.api.replication.QuorumPeer;
 import dev.menagerie.api.replication.Replica;
 import dev.menagerie.quorum.impl.zab.LeaderRunner;
+import dev.menagerie.quorum.impl.tls.TlsPeerSockets;
 import dev.menagerie.quorum.impl.zab.LearnerRunner;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -37,6 +39,7 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
     private volatile QuorumVerifier verifier;
     private final long myId;
     private final QuorumMember me;
+    private final PeerSockets sockets;
     private final Thread thread;
     private volatile Election election;
     private volatile boolean closed;
@@ -46,7 +49,9 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
     private volatile LeaderRunner leading;
     private volatile LearnerRunner learning;
 
-    ZabPeer(Replica replica, ElectionFactory electionFactory, Supplier<QuorumVerifier> verifiers) {
+    /** Fails when zoo.cfg asks for quorum TLS that cannot be set up (a store that cannot be read). */
+    ZabPeer(Replica replica, ElectionFactory electionFactory, Supplier<QuorumVerifier> verifiers)
+            throws IOException {
         this.replica = replica;
         this.electionFactory = electionFactory;
         this.verifiers = verifiers;
@@ -55,6 +60,7 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
         this.me = replica.config().members().stream().filter(m -> m.id() == myId).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("server " + myId + " is not among the servers of "
                         + replica.config().configFile()));
+        this.sockets = TlsPeerSockets.of(replica.config());
         this.thread = new Thread(this::run, "menagerie-quorum-peer-" + myId);
     }
 
@@ -130,6 +136,11 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
     @Override
     public QuorumVerifier verifier() {
         return verifier;
+    }
+
+    @Override
+    public PeerSockets peerSockets() {
+        return sockets;
     }
 
     @Override
@@ -239,7 +250,7 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
     private String runRole(Vote vote) throws IOException, InterruptedException {
         if (vote.leaderId() == myId) {
             state = PeerState.LEADING;
-            LeaderRunner runner = new LeaderRunner(myId, verifier, replica, me.quorumAddress());
+            LeaderRunner runner = new LeaderRunner(myId, verifier, replica, me.quorumAddress(), sockets);
             leading = runner;
             try {
                 return closed ? "closed" : runner.run();
@@ -253,7 +264,8 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
         }
         boolean observer = me.type() == LearnerType.OBSERVER;
         state = observer ? PeerState.OBSERVING : PeerState.FOLLOWING;
-        LearnerRunner runner = new LearnerRunner(myId, observer, replica, leader.id(), leader.quorumAddress());
+        LearnerRunner runner = new LearnerRunner(myId, observer, replica, leader.id(), leader.quorumAddress(),
+                sockets);
         learning = runner;
         try {
             return closed ? "closed" : runner.run();

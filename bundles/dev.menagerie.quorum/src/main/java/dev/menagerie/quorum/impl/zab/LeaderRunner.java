@@ -1,6 +1,7 @@
 package dev.menagerie.quorum.impl.zab;
 
 import dev.menagerie.api.config.HostPort;
+import dev.menagerie.api.election.PeerSockets;
 import dev.menagerie.api.quorum.QuorumVerifier;
 import dev.menagerie.api.replication.Forwarder;
 import dev.menagerie.api.replication.Proposer;
@@ -22,6 +23,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,7 @@ public final class LeaderRunner implements Proposer {
     private final long myId;
     private final Replica replica;
     private final HostPort quorumAddress;
+    private final PeerSockets sockets;
     private final LeaderCore core;
     private final RoleLoop loop;
     private final Map<Long, LearnerLink> links = new ConcurrentHashMap<>();
@@ -51,11 +54,12 @@ public final class LeaderRunner implements Proposer {
     private final ProposalSizes proposalSizes = new ProposalSizes();
 
     /** The core ticks twice per tickTime, as Apache's leader pings, so its tick limits are doubled. */
-    public LeaderRunner(long myId, QuorumVerifier verifier, Replica replica, HostPort quorumAddress)
-            throws IOException {
+    public LeaderRunner(long myId, QuorumVerifier verifier, Replica replica, HostPort quorumAddress,
+            PeerSockets sockets) throws IOException {
         this.myId = myId;
         this.replica = replica;
         this.quorumAddress = quorumAddress;
+        this.sockets = sockets;
         int tickMs = replica.config().tickTimeMs();
         this.initLimitMs = tickMs * replica.config().initLimitTicks();
         long lastZxid = replica.lastProcessedZxid();
@@ -265,10 +269,19 @@ public final class LeaderRunner implements Proposer {
         }
     }
 
-    private void serveLearner(Socket socket) {
+    private void serveLearner(Socket accepted) {
         LearnerLink link = null;
         try {
-            PacketChannel channel = new PacketChannel(socket);
+            accepted.setSoTimeout(initLimitMs);
+            PeerSockets.Accepted taken;
+            try {
+                taken = sockets.accepted(accepted);
+            } catch (SSLException e) {
+                LOG.warn("Refused quorum connection from {}: {}", accepted.getRemoteSocketAddress(), e.getMessage());
+                accepted.close();
+                return;
+            }
+            PacketChannel channel = new PacketChannel(taken.socket(), taken.in());
             channel.setReadTimeoutMs(initLimitMs);
             QuorumPacket info = channel.read();
             LearnerRole role = info.type() == ZabPacketType.FOLLOWERINFO.code() ? LearnerRole.FOLLOWER

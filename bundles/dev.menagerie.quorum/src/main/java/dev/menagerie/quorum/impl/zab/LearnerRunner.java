@@ -1,6 +1,7 @@
 package dev.menagerie.quorum.impl.zab;
 
 import dev.menagerie.api.config.HostPort;
+import dev.menagerie.api.election.PeerSockets;
 import dev.menagerie.api.replication.Forwarder;
 import dev.menagerie.api.replication.Replica;
 import dev.menagerie.api.storage.LogEntry;
@@ -40,6 +41,7 @@ public final class LearnerRunner implements Forwarder {
     private final Replica replica;
     private final HostPort leaderAddress;
     private final long leaderId;
+    private final PeerSockets sockets;
     private final FollowerCore core;
     private final RoleLoop loop;
     private final Queue<CompletableFuture<Void>> syncs = new ConcurrentLinkedQueue<>();
@@ -48,7 +50,9 @@ public final class LearnerRunner implements Forwarder {
     private volatile boolean serving;
     private volatile long leaderEpoch = -1;
 
-    public LearnerRunner(long myId, boolean observer, Replica replica, long leaderId, HostPort leaderAddress) {
+    public LearnerRunner(long myId, boolean observer, Replica replica, long leaderId, HostPort leaderAddress,
+            PeerSockets sockets) {
+        this.sockets = sockets;
         this.myId = myId;
         this.role = observer ? LearnerRole.OBSERVER : LearnerRole.FOLLOWER;
         this.replica = replica;
@@ -139,7 +143,8 @@ public final class LearnerRunner implements Forwarder {
             try {
                 socket.connect(new InetSocketAddress(leaderAddress.host(), leaderAddress.port()),
                         Math.max(1000, replica.config().tickTimeMs() * replica.config().syncLimitTicks()));
-                PacketChannel connected = new PacketChannel(socket);
+                socket.setSoTimeout(initLimitMs);
+                PacketChannel connected = new PacketChannel(sockets.dialled(socket));
                 connected.setReadTimeoutMs(initLimitMs);
                 return connected;
             } catch (IOException e) {

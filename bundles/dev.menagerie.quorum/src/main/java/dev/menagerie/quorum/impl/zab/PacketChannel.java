@@ -11,6 +11,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -36,9 +37,14 @@ final class PacketChannel implements Closeable {
     private final JuteWriter writer = new JuteWriter(4096);
 
     PacketChannel(Socket socket) throws IOException {
+        this(socket, socket.getInputStream());
+    }
+
+    /** A channel reading from {@code in}: the socket's stream, or one that gives back bytes already read. */
+    PacketChannel(Socket socket, InputStream in) throws IOException {
         this.socket = socket;
         socket.setTcpNoDelay(true);
-        this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 64 * 1024));
+        this.in = new DataInputStream(new BufferedInputStream(in, 64 * 1024));
         this.out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 64 * 1024));
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.menagerie.api.config.HostPort;
+import dev.menagerie.api.election.PeerSockets;
 import dev.menagerie.protocol.quorum.QuorumPacket;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -36,7 +37,8 @@ class RunnersOverLoopbackTest {
         MemoryReplica leader = new MemoryReplica(TICK_MS, 10, 3);
         MemoryReplica f2 = new MemoryReplica(TICK_MS, 10, 3);
         MemoryReplica f3 = new MemoryReplica(TICK_MS, 10, 3);
-        LeaderRunner leading = new LeaderRunner(1, TestVerifiers.majority(Set.of(1L, 2L, 3L)), leader, address);
+        LeaderRunner leading = new LeaderRunner(1, TestVerifiers.majority(Set.of(1L, 2L, 3L)), leader, address,
+                PeerSockets.PLAINTEXT);
         CompletableFuture<String> leaderEnd = runAsync(leading::run, "leader");
         stops.add(() -> leading.stop("test over"));
         LearnerRunner learner2 = startLearner(2, f2, address);
@@ -77,7 +79,8 @@ class RunnersOverLoopbackTest {
     void theLeaderAnswersRevalidateAsApacheLearnersExpect() throws Exception {
         HostPort address = new HostPort("127.0.0.1", freePort());
         MemoryReplica leader = new MemoryReplica(TICK_MS, 10, 3);
-        LeaderRunner leading = new LeaderRunner(1, TestVerifiers.majority(Set.of(1L, 2L, 3L)), leader, address);
+        LeaderRunner leading = new LeaderRunner(1, TestVerifiers.majority(Set.of(1L, 2L, 3L)), leader, address,
+                PeerSockets.PLAINTEXT);
         runAsync(leading::run, "leader");
         stops.add(() -> leading.stop("test over"));
         startLearner(2, new MemoryReplica(TICK_MS, 10, 3), address);
@@ -122,7 +125,7 @@ class RunnersOverLoopbackTest {
     }
 
     private LearnerRunner startLearner(long sid, MemoryReplica replica, HostPort leader) {
-        LearnerRunner runner = new LearnerRunner(sid, false, replica, 1, leader);
+        LearnerRunner runner = new LearnerRunner(sid, false, replica, 1, leader, PeerSockets.PLAINTEXT);
         runAsync(runner::run, "learner-" + sid);
         stops.add(() -> runner.stop("test over"));
         return runner;

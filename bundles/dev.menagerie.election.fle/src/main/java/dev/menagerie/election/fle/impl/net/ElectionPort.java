@@ -1,6 +1,7 @@
 package dev.menagerie.election.fle.impl.net;
 
 import dev.menagerie.api.config.HostPort;
+import dev.menagerie.api.election.PeerSockets;
 import dev.menagerie.election.fle.impl.wire.AnonymousObserverIds;
 import dev.menagerie.election.fle.impl.wire.Handshake;
 import dev.menagerie.election.fle.impl.wire.HandshakeCodec;
@@ -9,6 +10,7 @@ import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import javax.net.ssl.SSLException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * a peer when it has something for it, and keeps one connection per peer. Of the connections two peers may open to
  * each other only the one dialled by the higher id survives: a dialler with the lower id hangs up after its
  * handshake, and a listener that hears from a lower id hangs up and dials back. Threads: one listener, one per
- * dial or accepted handshake while it lasts, and a sender and a receiver per live connection.
+ * dial or accepted handshake while it lasts, and a sender and a receiver per live connection. Connections are
+ * dialled and accepted through {@link PeerSockets}: plaintext, or TLS with {@code sslQuorum}.
  */
 public final class ElectionPort implements AutoCloseable {
 
@@ -43,6 +46,7 @@ public final class ElectionPort implements AutoCloseable {
     private final LongFunction<HostPort> directory;
     private final int cnxTimeoutMs;
     private final MessageSink sink;
+    private final PeerSockets sockets;
     private final ThreadSet threads = new ThreadSet();
     private final Map<Long, SendSlot> slots = new ConcurrentHashMap<>();
     private final Map<Long, PeerConnection> connections = new ConcurrentHashMap<>();
@@ -61,12 +65,13 @@ public final class ElectionPort implements AutoCloseable {
      * @param cnxTimeoutMs how long a dial may take (Apache's {@code cnxTimeout}); also bounds a handshake read
      */
     public ElectionPort(long myId, HostPort myAddress, LongFunction<HostPort> directory, int cnxTimeoutMs,
-            MessageSink sink) {
+            MessageSink sink, PeerSockets sockets) {
         this.myId = myId;
         this.myAddress = myAddress;
         this.directory = directory;
         this.cnxTimeoutMs = cnxTimeoutMs;
         this.sink = sink;
+        this.sockets = sockets;
     }
 
     /**
@@ -196,11 +201,14 @@ public final class ElectionPort implements AutoCloseable {
         threads.start("fle-accept-" + socket.getPort(), () -> handleInbound(socket));
     }
 
-    private void handleInbound(Socket socket) {
+    private void handleInbound(Socket accepted) {
+        Socket socket = accepted;
         try {
-            socket.setTcpNoDelay(true);
-            socket.setSoTimeout(cnxTimeoutMs);
-            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+            accepted.setTcpNoDelay(true);
+            accepted.setSoTimeout(cnxTimeoutMs);
+            PeerSockets.Accepted taken = sockets.accepted(accepted);
+            socket = taken.socket();
+            DataInputStream in = new DataInputStream(new BufferedInputStream(taken.in()));
             Handshake handshake = HandshakeReader.read(in);
             long sid = handshake.fromAnonymousObserver() ? nextObserverId() : handshake.sid();
             if (sid < myId) {
@@ -223,17 +231,19 @@ public final class ElectionPort implements AutoCloseable {
                 socket.setSoTimeout(0);
                 install(sid, socket, in, null);
             }
-        } catch (MalformedMessageException e) {
-            LOG.warn("Refused election connection from {}: {}", socket.getRemoteSocketAddress(), e.getMessage());
+        } catch (MalformedMessageException | SSLException e) {
+            LOG.warn("Refused election connection from {}: {}", accepted.getRemoteSocketAddress(), e.getMessage());
             Sockets.closeQuietly(socket);
+            Sockets.closeQuietly(accepted);
         } catch (IOException e) {
             if (!closed) {
                 LOG.info("Election connection from {} failed during its handshake: {}",
                         socket.getRemoteSocketAddress(), e.toString());
             }
             Sockets.closeQuietly(socket);
+            Sockets.closeQuietly(accepted);
         } finally {
-            handshaking.remove(socket);
+            handshaking.remove(accepted);
         }
     }
 
@@ -277,14 +287,18 @@ public final class ElectionPort implements AutoCloseable {
                     address, sid);
             return;
         }
-        Socket socket = new Socket();
-        handshaking.add(socket);
+        Socket connected = new Socket();
+        handshaking.add(connected);
+        Socket socket = connected;
         try {
             if (closed) {
                 return;
             }
-            socket.setTcpNoDelay(true);
-            socket.connect(target, cnxTimeoutMs);
+            connected.setTcpNoDelay(true);
+            connected.connect(target, cnxTimeoutMs);
+            connected.setSoTimeout(cnxTimeoutMs);
+            socket = sockets.dialled(connected);
+            socket.setSoTimeout(0);
             OutputStream out = socket.getOutputStream();
             out.write(HandshakeCodec.encode(myId, myAddress));
             out.flush();
@@ -296,11 +310,13 @@ public final class ElectionPort implements AutoCloseable {
             install(sid, socket, new DataInputStream(new BufferedInputStream(socket.getInputStream())), token);
         } catch (IOException e) {
             if (!closed) {
-                LOG.info("Cannot open election connection to server {} at {}: {}", sid, address, e.toString());
+                LOG.info("Cannot open election connection to server {} at {}: {}", sid, address,
+                        e instanceof SSLException ? e.getMessage() : e.toString());
             }
             Sockets.closeQuietly(socket);
+            Sockets.closeQuietly(connected);
         } finally {
-            handshaking.remove(socket);
+            handshaking.remove(connected);
             if (closed) {
                 Sockets.closeQuietly(socket);
             }
