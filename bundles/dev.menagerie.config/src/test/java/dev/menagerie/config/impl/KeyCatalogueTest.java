@@ -145,8 +145,8 @@ class KeyCatalogueTest {
     @Test
     void aRefusalTellsHowToStart() {
         ZooCfgFixture zoo = new ZooCfgFixture(tmp);
-        assertEquals("zoo.cfg:3: audit.enable: not supported by Menagerie: the audit log is not supported yet;"
-                + " remove it, or set it to false, to start", zoo.error(zoo.base() + "audit.enable=true\n"));
+        assertEquals("zoo.cfg:3: quorum.auth.enableSasl: not supported by Menagerie: quorum SASL is not supported yet;"
+                + " remove it, or set it to false, to start", zoo.error(zoo.base() + "quorum.auth.enableSasl=true\n"));
     }
 
     @Test
