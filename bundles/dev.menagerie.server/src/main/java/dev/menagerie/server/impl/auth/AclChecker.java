@@ -1,5 +1,6 @@
 package dev.menagerie.server.impl.auth;
 
+import dev.menagerie.api.auth.AuthenticationProvider;
 import dev.menagerie.protocol.Perms;
 import dev.menagerie.protocol.data.ACL;
 import dev.menagerie.protocol.data.Id;

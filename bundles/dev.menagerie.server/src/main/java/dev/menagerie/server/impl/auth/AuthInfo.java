@@ -1,5 +1,6 @@
 package dev.menagerie.server.impl.auth;
 
+import dev.menagerie.api.auth.ConnectionInfo;
 import dev.menagerie.protocol.data.Id;
 
 import java.util.Collection;

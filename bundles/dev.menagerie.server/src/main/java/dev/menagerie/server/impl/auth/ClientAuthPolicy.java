@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * How this server authenticates clients, fixed when it starts: the ACL schemes it knows (Apache's defaults plus the
- * {@code authProvider.<n>} classes), the SASL login if any, and what {@code enforce.auth.*} demands of a connection
+ * How this server authenticates clients, fixed when it starts: the ACL schemes it knows (Apache's defaults, the
+ * built-in ones {@code authProvider.<n>} names, and the plugins it selects, which come and go), the SASL login if any, and what {@code enforce.auth.*} demands of a connection
  * before it may do anything but authenticate.
  */
 public final class ClientAuthPolicy {
@@ -36,25 +37,58 @@ public final class ClientAuthPolicy {
     }
 
     /**
-     * @param base the registry before {@code authProvider.<n>} adds to it (the defaults, and x509 when configured)
+     * @param base the registry before {@code authProvider.<n>} adds to it (the defaults, x509 when configured, and
+     *             the plugins)
      * @throws IllegalArgumentException with one line when the server must not start: an {@code authProvider.<n>}
-     *                                  class we do not implement, enforcement without a usable scheme, or a SASL
+     *                                  naming a reserved scheme, enforcement without a usable scheme, or a SASL
      *                                  login that cannot be set up ({@link SaslLogin#configure})
      */
     public static ClientAuthPolicy configure(AuthSettings settings, ProviderRegistry base) {
-        settings.authProviders().forEach((key, className) -> {
-            if (!KNOWN_PROVIDERS.containsKey(className.trim())) {
-                throw new IllegalArgumentException(key + "=" + className + ": no such authentication provider here;"
-                        + " known: " + String.join(", ", KNOWN_PROVIDERS.keySet()));
+        settings.authProviders().forEach((key, value) -> {
+            String name = value.trim();
+            if (builtInScheme(name).isEmpty() && PluginProviders.RESERVED_SCHEMES.contains(name)) {
+                throw new IllegalArgumentException(key + "=" + value + ": the " + name + " scheme is the server's own"
+                        + " and has no provider to load");
             }
         });
         SaslAuthenticationProvider saslIds = new SaslAuthenticationProvider(settings.letAnySaslUserDoX(),
                 settings.saslSuperUsers());
-        ProviderRegistry providers = settings.authProviders().values().stream().map(String::trim)
-                .anyMatch(className -> KNOWN_PROVIDERS.get(className).equals(SaslAuthenticationProvider.SCHEME))
+        ProviderRegistry providers = settings.authProviders().values().stream()
+                .anyMatch(value -> builtInScheme(value.trim()).equals(Optional.of(SaslAuthenticationProvider.SCHEME)))
                 ? base.with(saslIds) : base;
-        checkEnforcement(settings, providers.schemes());
+        Set<String> schemes = new TreeSet<>(providers.schemes());
+        schemes.addAll(pluginSelectors(settings));
+        checkEnforcement(settings, schemes);
         return new ClientAuthPolicy(providers, saslIds, SaslLogin.configure(settings), settings);
+    }
+
+    /**
+     * The built-in scheme an {@code authProvider.<n>} value names: Apache's class name of a provider we implement, or
+     * the scheme itself ({@code ip}, {@code digest}, {@code x509}, {@code sasl}); empty for anything else.
+     */
+    public static Optional<String> builtInScheme(String value) {
+        if (KNOWN_PROVIDERS.containsKey(value)) {
+            return Optional.of(KNOWN_PROVIDERS.get(value));
+        }
+        return KNOWN_PROVIDERS.containsValue(value) ? Optional.of(value) : Optional.empty();
+    }
+
+    /** Apache's class name of the provider of a built-in {@code scheme}, if Apache has one. */
+    public static Optional<String> apacheClassName(String scheme) {
+        return KNOWN_PROVIDERS.entrySet().stream().filter(e -> e.getValue().equals(scheme)).map(Map.Entry::getKey)
+                .findFirst();
+    }
+
+    /** The {@code authProvider.<n>} values that name no built-in scheme: a plugin's scheme or class name each. */
+    public static Set<String> pluginSelectors(AuthSettings settings) {
+        Set<String> selectors = new TreeSet<>();
+        for (String value : settings.authProviders().values()) {
+            String name = value.trim();
+            if (builtInScheme(name).isEmpty() && !PluginProviders.RESERVED_SCHEMES.contains(name)) {
+                selectors.add(name);
+            }
+        }
+        return selectors;
     }
 
     private static void checkEnforcement(AuthSettings settings, Set<String> schemes) {

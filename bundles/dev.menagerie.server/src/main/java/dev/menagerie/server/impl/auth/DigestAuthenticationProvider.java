@@ -1,6 +1,8 @@
 package dev.menagerie.server.impl.auth;
 
-import dev.menagerie.protocol.data.Id;
+import dev.menagerie.api.auth.AuthId;
+import dev.menagerie.api.auth.AuthenticationProvider;
+import dev.menagerie.api.auth.ConnectionInfo;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -50,13 +52,13 @@ public final class DigestAuthenticationProvider implements AuthenticationProvide
 
     /** Always succeeds: any {@code user:password} is an identity; whether it opens anything is up to the ACLs. */
     @Override
-    public List<Id> authenticate(byte[] authData, ConnectionInfo connection) {
+    public List<AuthId> authenticate(byte[] authData, ConnectionInfo connection) {
         String digest = generateDigest(new String(authData, StandardCharsets.UTF_8));
-        List<Id> ids = new ArrayList<>(2);
+        List<AuthId> ids = new ArrayList<>(2);
         if (digest.equals(superDigest)) {
-            ids.add(SuperUser.ID);
+            ids.add(new AuthId(AuthId.SUPER_SCHEME, ""));
         }
-        ids.add(new Id(SCHEME, digest));
+        ids.add(new AuthId(SCHEME, digest));
         return List.copyOf(ids);
     }
 

@@ -1,6 +1,8 @@
 package dev.menagerie.server.impl.auth;
 
-import dev.menagerie.protocol.data.Id;
+import dev.menagerie.api.auth.AuthId;
+import dev.menagerie.api.auth.AuthenticationProvider;
+import dev.menagerie.api.auth.ConnectionInfo;
 
 import java.util.Arrays;
 import java.util.List;
@@ -19,8 +21,8 @@ public final class IpAuthenticationProvider implements AuthenticationProvider {
 
     /** Always succeeds with the client's address; the auth data is ignored, as in Apache. */
     @Override
-    public List<Id> authenticate(byte[] authData, ConnectionInfo connection) {
-        return List.of(new Id(SCHEME, connection.remoteAddress()));
+    public List<AuthId> authenticate(byte[] authData, ConnectionInfo connection) {
+        return List.of(new AuthId(SCHEME, connection.remoteAddress()));
     }
 
     @Override

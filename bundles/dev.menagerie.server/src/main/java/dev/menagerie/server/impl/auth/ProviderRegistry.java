@@ -1,5 +1,8 @@
 package dev.menagerie.server.impl.auth;
 
+import dev.menagerie.api.auth.AuthId;
+import dev.menagerie.api.auth.AuthenticationProvider;
+import dev.menagerie.api.auth.ConnectionInfo;
 import dev.menagerie.protocol.data.ClientInfo;
 import dev.menagerie.protocol.data.Id;
 
@@ -8,24 +11,29 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The authentication providers of one server, by scheme. Immutable; build a new one to change providers.
- * Apache's default set is {@code ip} and {@code digest}; {@code x509} and {@code sasl} exist only when configured.
+ * The authentication providers of one server, by scheme: the built-in ones, fixed when the server starts (Apache's
+ * defaults {@code ip} and {@code digest}; {@code x509} and {@code sasl} only when configured), and the plugins that
+ * zoo.cfg selects, which come and go while it runs ({@link PluginProviders}). A built-in scheme always wins.
  */
 public final class ProviderRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(ProviderRegistry.class);
 
-    private final Map<String, AuthenticationProvider> providersByScheme;
+    private final Map<String, AuthenticationProvider> builtIns;
+    private final PluginProviders plugins;
 
-    private ProviderRegistry(Map<String, AuthenticationProvider> providersByScheme) {
-        this.providersByScheme = providersByScheme;
+    private ProviderRegistry(Map<String, AuthenticationProvider> builtIns, PluginProviders plugins) {
+        this.builtIns = builtIns;
+        this.plugins = plugins;
     }
 
     /** world, ip and digest (with an optional super digest), as an unconfigured Apache server has. */
@@ -34,28 +42,50 @@ public final class ProviderRegistry {
                 new DigestAuthenticationProvider(superDigest)));
     }
 
-    /** Exactly these providers; a later provider replaces an earlier one of the same scheme. */
+    /** Exactly these providers and no plugins; a later provider replaces an earlier one of the same scheme. */
     public static ProviderRegistry of(Collection<? extends AuthenticationProvider> providers) {
-        Map<String, AuthenticationProvider> byScheme = new LinkedHashMap<>();
-        providers.forEach(provider -> byScheme.put(provider.scheme(), provider));
-        return new ProviderRegistry(Map.copyOf(byScheme));
+        return new ProviderRegistry(byScheme(providers), new PluginProviders());
     }
 
-    /** This registry plus {@code provider}, replacing any provider of its scheme. */
+    private static Map<String, AuthenticationProvider> byScheme(Collection<? extends AuthenticationProvider> providers) {
+        Map<String, AuthenticationProvider> byScheme = new LinkedHashMap<>();
+        providers.forEach(provider -> byScheme.put(provider.scheme(), provider));
+        return Map.copyOf(byScheme);
+    }
+
+    /** This registry plus the built-in {@code provider}, replacing any provider of its scheme. */
     public ProviderRegistry with(AuthenticationProvider provider) {
-        List<AuthenticationProvider> providers = new ArrayList<>(providersByScheme.values());
+        List<AuthenticationProvider> providers = new ArrayList<>(builtIns.values());
         providers.add(provider);
-        return of(providers);
+        return new ProviderRegistry(byScheme(providers), plugins);
+    }
+
+    /** These built-in providers, and the plugins of {@code pluginProviders} that zoo.cfg selects. */
+    public ProviderRegistry withPlugins(PluginProviders pluginProviders) {
+        return new ProviderRegistry(builtIns, pluginProviders);
+    }
+
+    /** The built-in providers, which the server also publishes as services. */
+    public Collection<AuthenticationProvider> builtIns() {
+        return builtIns.values();
+    }
+
+    /** The plugin side of this registry. */
+    public PluginProviders plugins() {
+        return plugins;
     }
 
     /** The provider of {@code scheme}, if registered. */
     public Optional<AuthenticationProvider> provider(String scheme) {
-        return Optional.ofNullable(providersByScheme.get(scheme));
+        AuthenticationProvider builtIn = builtIns.get(scheme);
+        return Optional.ofNullable(builtIn != null ? builtIn : plugins.provider(scheme));
     }
 
-    /** The registered schemes. */
+    /** The schemes that have a provider now. */
     public Set<String> schemes() {
-        return providersByScheme.keySet();
+        Set<String> schemes = new TreeSet<>(builtIns.keySet());
+        schemes.addAll(plugins.activeSchemes());
+        return schemes;
     }
 
     /**
@@ -65,13 +95,13 @@ public final class ProviderRegistry {
      * @return the ids to add to the connection; empty means AUTHFAILED
      */
     public List<Id> authenticate(String scheme, byte[] authData, ConnectionInfo connection) {
-        AuthenticationProvider provider = providersByScheme.get(scheme);
-        if (provider == null) {
-            LOG.warn("No authentication provider for scheme: {} has {}", scheme, providersByScheme.keySet());
+        Optional<AuthenticationProvider> provider = provider(scheme);
+        if (provider.isEmpty()) {
+            LOG.warn("No authentication provider for scheme: {} has {}", scheme, schemes());
             return List.of();
         }
         try {
-            return provider.authenticate(authData == null ? new byte[0] : authData, connection);
+            return toIds(provider.get().authenticate(authData == null ? new byte[0] : authData, connection));
         } catch (RuntimeException e) {
             LOG.warn("Authentication provider for scheme {} failed: {}", scheme, e.toString());
             return List.of();
@@ -104,7 +134,14 @@ public final class ProviderRegistry {
     }
 
     private String userName(Id id) {
-        AuthenticationProvider provider = providersByScheme.get(id.scheme());
-        return provider == null ? null : provider.userName(id.id());
+        return provider(id.scheme()).map(provider -> provider.userName(id.id())).orElse(null);
+    }
+
+    /** A provider's answer as the ids a connection holds; a null list or id is the provider's bug, and a refusal. */
+    private static List<Id> toIds(List<AuthId> authIds) {
+        if (authIds == null || authIds.stream().anyMatch(Objects::isNull)) {
+            return List.of();
+        }
+        return authIds.stream().map(authId -> new Id(authId.scheme(), authId.id())).toList();
     }
 }

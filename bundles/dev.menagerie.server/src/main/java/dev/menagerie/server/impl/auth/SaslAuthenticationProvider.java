@@ -1,5 +1,8 @@
 package dev.menagerie.server.impl.auth;
 
+import dev.menagerie.api.auth.AuthId;
+import dev.menagerie.api.auth.AuthenticationProvider;
+import dev.menagerie.api.auth.ConnectionInfo;
 import dev.menagerie.protocol.data.Id;
 
 import java.util.ArrayList;
@@ -37,7 +40,7 @@ public final class SaslAuthenticationProvider implements AuthenticationProvider 
 
     /** An auth packet cannot carry SASL; negotiation is a separate opcode. Always fails, as in Apache. */
     @Override
-    public List<Id> authenticate(byte[] authData, ConnectionInfo connection) {
+    public List<AuthId> authenticate(byte[] authData, ConnectionInfo connection) {
         return List.of();
     }
 

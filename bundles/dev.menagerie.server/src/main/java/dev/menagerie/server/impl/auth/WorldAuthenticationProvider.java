@@ -1,6 +1,8 @@
 package dev.menagerie.server.impl.auth;
 
-import dev.menagerie.protocol.data.Id;
+import dev.menagerie.api.auth.AuthId;
+import dev.menagerie.api.auth.AuthenticationProvider;
+import dev.menagerie.api.auth.ConnectionInfo;
 
 import java.util.List;
 
@@ -20,7 +22,7 @@ public final class WorldAuthenticationProvider implements AuthenticationProvider
 
     /** Nobody authenticates as the world; everybody already is. */
     @Override
-    public List<Id> authenticate(byte[] authData, ConnectionInfo connection) {
+    public List<AuthId> authenticate(byte[] authData, ConnectionInfo connection) {
         return List.of();
     }
 

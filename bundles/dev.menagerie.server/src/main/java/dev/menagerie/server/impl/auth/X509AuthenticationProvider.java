@@ -1,6 +1,8 @@
 package dev.menagerie.server.impl.auth;
 
-import dev.menagerie.protocol.data.Id;
+import dev.menagerie.api.auth.AuthId;
+import dev.menagerie.api.auth.AuthenticationProvider;
+import dev.menagerie.api.auth.ConnectionInfo;
 
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -42,7 +44,7 @@ public final class X509AuthenticationProvider implements AuthenticationProvider 
     }
 
     @Override
-    public List<Id> authenticate(byte[] authData, ConnectionInfo connection) {
+    public List<AuthId> authenticate(byte[] authData, ConnectionInfo connection) {
         List<X509Certificate> chain = connection.certificateChain();
         if (chain.isEmpty()) {
             LOG.warn("No certificate chain available to authenticate");
@@ -53,11 +55,11 @@ public final class X509AuthenticationProvider implements AuthenticationProvider 
             return List.of();
         }
         String subject = leaf.getSubjectX500Principal().getName();
-        List<Id> ids = new ArrayList<>(2);
+        List<AuthId> ids = new ArrayList<>(2);
         if (subject.equals(superUser)) {
-            ids.add(new Id(SuperUser.SCHEME, subject));
+            ids.add(new AuthId(AuthId.SUPER_SCHEME, subject));
         }
-        ids.add(new Id(SCHEME, subject));
+        ids.add(new AuthId(SCHEME, subject));
         return List.copyOf(ids);
     }
 

@@ -1,5 +1,6 @@
 package dev.menagerie.server.impl.cnxn;
 
+import dev.menagerie.api.auth.ConnectionInfo;
 import dev.menagerie.api.transport.Connection;
 import dev.menagerie.protocol.ErrorCode;
 import dev.menagerie.protocol.OpCode;
@@ -18,7 +19,6 @@ import dev.menagerie.protocol.proto.SetSASLRequest;
 import dev.menagerie.protocol.proto.SetSASLResponse;
 import dev.menagerie.protocol.proto.WatcherEvent;
 import dev.menagerie.server.impl.auth.AuthInfo;
-import dev.menagerie.server.impl.auth.ConnectionInfo;
 import dev.menagerie.server.impl.core.ZooKeeperServer;
 import dev.menagerie.server.impl.pipeline.ClientLink;
 import dev.menagerie.server.impl.pipeline.Request;

@@ -32,7 +32,7 @@ public record ServerSettings(int tickTimeMs, int minSessionTimeoutMs, int maxSes
                 config.standalone() ? "standalone" : "quorum", config.dataDir(), config.dataLogDir(),
                 config.clientAddress().map(a -> a.port()).orElse(-1),
                 // Apache registers the x509 scheme itself whenever a client port offers TLS.
-                namesProvider(config, "X509AuthenticationProvider") || offersTls(config),
+                namesProvider(config, "X509AuthenticationProvider", "x509") || offersTls(config),
                 setting(config, "X509AuthenticationProvider.superUser", null), config.myId().orElse(0L),
                 QuorumConfText.of(config),
                 AuditSettings.enabled(setting(config, AuditSettings.ENABLE_KEY),
@@ -74,11 +74,12 @@ public record ServerSettings(int tickTimeMs, int minSessionTimeoutMs, int maxSes
 
     /**
      * Apache loads extra auth providers from {@code authProvider.<n>=<class>} (zoo.cfg) or
-     * {@code -Dzookeeper.authProvider.<n>}; we recognise its provider classes by their simple name.
+     * {@code -Dzookeeper.authProvider.<n>}; we recognise its provider classes by their simple name, and our
+     * built-in providers also by their scheme.
      */
-    static boolean namesProvider(ServerConfig config, String simpleClassName) {
-        return withPrefix(config, "authProvider.").values().stream()
-                .anyMatch(value -> value.trim().endsWith("." + simpleClassName));
+    static boolean namesProvider(ServerConfig config, String simpleClassName, String scheme) {
+        return withPrefix(config, "authProvider.").values().stream().map(String::trim)
+                .anyMatch(value -> value.endsWith("." + simpleClassName) || value.equals(scheme));
     }
 
     /**

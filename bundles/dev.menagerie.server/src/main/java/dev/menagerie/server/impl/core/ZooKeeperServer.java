@@ -9,6 +9,7 @@ import dev.menagerie.protocol.txn.TxnHeader;
 import dev.menagerie.server.impl.audit.AuditLog;
 import dev.menagerie.server.impl.auth.AclChecker;
 import dev.menagerie.server.impl.auth.ClientAuthPolicy;
+import dev.menagerie.server.impl.auth.PluginProviders;
 import dev.menagerie.server.impl.auth.ProviderRegistry;
 import dev.menagerie.server.impl.auth.X509AuthenticationProvider;
 import dev.menagerie.server.impl.pipeline.ClientLink;
@@ -54,6 +55,7 @@ public final class ZooKeeperServer {
     private volatile SessionTracker sessions;
     private WatchRouter watches;
     private ProviderRegistry providers;
+    private final PluginProviders plugins;
     private volatile ClientAuthPolicy clientAuth;
     private AclChecker acls;
     private volatile RequestSink requests;
@@ -72,6 +74,15 @@ public final class ZooKeeperServer {
 
     /** @param serverId the top byte of the session ids this server hands out: myid in a quorum, 0 standalone */
     public ZooKeeperServer(ServerSettings settings, Storage storage, long serverId) {
+        this(settings, storage, serverId, new PluginProviders());
+    }
+
+    /**
+     * @param serverId the top byte of the session ids this server hands out: myid in a quorum, 0 standalone
+     * @param plugins  the authentication providers plugin bundles offer, which zoo.cfg's authProvider.N selects
+     */
+    public ZooKeeperServer(ServerSettings settings, Storage storage, long serverId, PluginProviders plugins) {
+        this.plugins = plugins;
         this.settings = settings;
         this.storage = storage;
         this.serverId = serverId;
@@ -98,13 +109,14 @@ public final class ZooKeeperServer {
                 s.trustEmptySnapshot()).load();
         installDatabase(db.tree(), db.sessionTimeouts());
         if (providers == null) {
-            ProviderRegistry base = ProviderRegistry.defaults(s.superDigest());
+            ProviderRegistry base = ProviderRegistry.defaults(s.superDigest()).withPlugins(plugins);
             if (s.x509Enabled()) {
                 // The TLS layer already verified the chain against the trust store; the provider reads its subject.
                 base = base.with(new X509AuthenticationProvider(s.x509SuperUser(), null));
             }
             clientAuth = ClientAuthPolicy.configure(s.auth(), base);
             providers = clientAuth.providers();
+            plugins.select(ClientAuthPolicy.pluginSelectors(s.auth()));
             acls = new AclChecker(providers, s.skipAcl());
             watches = new WatchRouter(new ReadAclDeliveryFilter(acls));
         }
@@ -232,6 +244,7 @@ public final class ZooKeeperServer {
     public void updateSettings(ServerSettings newSettings) {
         settings = newSettings;
         audit.setEnabled(newSettings.auditEnabled());
+        plugins.select(ClientAuthPolicy.pluginSelectors(newSettings.auth()));
     }
 
     /** The audit log ({@code audit.enable}), which the hosts also tell when the server starts and stops. */

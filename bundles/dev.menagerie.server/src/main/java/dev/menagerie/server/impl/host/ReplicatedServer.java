@@ -10,6 +10,7 @@ import dev.menagerie.api.storage.LogEntry;
 import dev.menagerie.api.storage.Storage;
 import dev.menagerie.server.impl.cnxn.ClientProtocolHandler;
 import dev.menagerie.server.impl.core.ReplicaCore;
+import dev.menagerie.server.impl.auth.PluginProviders;
 import dev.menagerie.server.impl.core.ServerSettings;
 import dev.menagerie.server.impl.core.ZooKeeperServer;
 import java.io.IOException;
@@ -35,9 +36,14 @@ public final class ReplicatedServer implements Replica {
     private volatile QuorumPeer peer;
 
     public ReplicatedServer(ServerConfig config, Storage storage, TransportSlot transports) {
+        this(config, storage, transports, new PluginProviders());
+    }
+
+    /** @param plugins the authentication providers of plugin bundles, which zoo.cfg's authProvider.N selects */
+    public ReplicatedServer(ServerConfig config, Storage storage, TransportSlot transports, PluginProviders plugins) {
         this.config = config;
         this.storage = storage;
-        this.server = new ZooKeeperServer(ServerSettings.from(config), storage, config.myId().orElse(0L));
+        this.server = new ZooKeeperServer(ServerSettings.from(config), storage, config.myId().orElse(0L), plugins);
         this.core = new ReplicaCore(server);
         this.transports = transports;
         this.plan = TransportPlan.from(config);

@@ -1,5 +1,6 @@
 package dev.menagerie.server.impl.host;
 
+import dev.menagerie.api.auth.AuthenticationProvider;
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.config.StrategyTargets;
 import dev.menagerie.api.replication.QuorumPeerFactory;
@@ -7,11 +8,13 @@ import dev.menagerie.api.storage.Storage;
 import dev.menagerie.api.storage.StorageFactory;
 import dev.menagerie.api.storage.StorageSettings;
 import dev.menagerie.api.transport.ServerCnxnFactory;
+import dev.menagerie.server.impl.auth.PluginProviders;
 import dev.menagerie.server.impl.core.ServerSettings;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -36,6 +39,9 @@ public final class ServerComponent {
     private static final Logger LOG = LoggerFactory.getLogger(ServerComponent.class);
 
     private final TransportSlot transports = new TransportSlot();
+    private final PluginProviders authPlugins = new PluginProviders();
+    private final ProviderServices builtInProviders = new ProviderServices();
+    private final BundleContext context;
     private final StorageFactory storageFactory;
     private volatile ServerConfig config;
     private StandaloneServer standalone;
@@ -56,6 +62,7 @@ public final class ServerComponent {
     public ServerComponent(@Reference(name = StrategyTargets.STORAGE) StorageFactory storageFactory,
             BundleContext context) {
         this.storageFactory = storageFactory;
+        this.context = context;
         this.exitOnFailure = Boolean.parseBoolean(context.getProperty(EXIT_PROPERTY));
     }
 
@@ -81,11 +88,13 @@ public final class ServerComponent {
         try {
             storage = storageFactory.open(storageSettings(current));
             if (current.standalone()) {
-                standalone = new StandaloneServer(current, storage, transports);
+                standalone = new StandaloneServer(current, storage, transports, authPlugins);
                 standalone.start();
+                builtInProviders.publish(context, standalone.server().providers().builtIns());
             } else {
-                replicated = new ReplicatedServer(current, storage, transports);
+                replicated = new ReplicatedServer(current, storage, transports, authPlugins);
                 replicated.start();
+                builtInProviders.publish(context, replicated.server().providers().builtIns());
                 LOG.info("Server {} of an ensemble of {}: clients are turned away until it joins a quorum",
                         current.myId().orElse(0L), current.members().size());
                 peer.serverReady(replicated);
@@ -134,6 +143,24 @@ public final class ServerComponent {
         transports.withdraw(factory);
     }
 
+    /**
+     * The authentication providers of plugin bundles; zoo.cfg's {@code authProvider.N} selects among them. The
+     * server's own built-ins, which it publishes too, are not plugins.
+     */
+    @Reference(name = "authProvider", service = AuthenticationProvider.class,
+            cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindAuthProvider(AuthenticationProvider provider, Map<String, Object> properties) {
+        Object bundleId = properties.get(Constants.SERVICE_BUNDLEID);
+        if (!Long.valueOf(context.getBundle().getBundleId()).equals(bundleId)) {
+            authPlugins.offer(provider, properties);
+        }
+    }
+
+    void unbindAuthProvider(AuthenticationProvider provider) {
+        authPlugins.withdraw(provider);
+    }
+
     /** Zab's quorum peer; a standalone server ignores it. */
     @Reference(name = "peerFactory", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, target = "(" + QuorumPeerFactory.TYPE + "=zab)")
@@ -160,6 +187,7 @@ public final class ServerComponent {
     }
 
     private void stopQuietly() {
+        builtInProviders.withdrawAll();
         peer.serverGone();
         if (standalone != null) {
             standalone.stop();

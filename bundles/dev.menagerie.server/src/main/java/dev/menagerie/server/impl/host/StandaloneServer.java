@@ -3,6 +3,7 @@ package dev.menagerie.server.impl.host;
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.storage.Storage;
 import dev.menagerie.server.impl.cnxn.ClientProtocolHandler;
+import dev.menagerie.server.impl.auth.PluginProviders;
 import dev.menagerie.server.impl.core.ServerSettings;
 import dev.menagerie.server.impl.core.ZooKeeperServer;
 import java.io.IOException;
@@ -19,7 +20,12 @@ public final class StandaloneServer {
     private TransportPlan plan;
 
     public StandaloneServer(ServerConfig config, Storage storage, TransportSlot transports) {
-        this.server = new ZooKeeperServer(ServerSettings.from(config), storage);
+        this(config, storage, transports, new PluginProviders());
+    }
+
+    /** @param plugins the authentication providers of plugin bundles, which zoo.cfg's authProvider.N selects */
+    public StandaloneServer(ServerConfig config, Storage storage, TransportSlot transports, PluginProviders plugins) {
+        this.server = new ZooKeeperServer(ServerSettings.from(config), storage, 0, plugins);
         this.transports = transports;
         this.plan = TransportPlan.from(config);
     }

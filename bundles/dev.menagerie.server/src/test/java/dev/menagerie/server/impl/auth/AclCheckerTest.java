@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.menagerie.api.auth.ConnectionInfo;
 import dev.menagerie.protocol.Perms;
 import dev.menagerie.protocol.data.ACL;
 import dev.menagerie.protocol.data.Id;

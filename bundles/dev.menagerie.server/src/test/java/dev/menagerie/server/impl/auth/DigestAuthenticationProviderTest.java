@@ -2,8 +2,9 @@ package dev.menagerie.server.impl.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.menagerie.protocol.data.Id;
 
+import dev.menagerie.api.auth.AuthId;
+import dev.menagerie.api.auth.ConnectionInfo;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -31,18 +32,18 @@ class DigestAuthenticationProviderTest {
 
     @Test
     void authenticatingGivesTheDigestId() {
-        List<Id> ids = new DigestAuthenticationProvider(null)
+        List<AuthId> ids = new DigestAuthenticationProvider(null)
                 .authenticate("alice:pw".getBytes(StandardCharsets.UTF_8), ConnectionInfo.plain("127.0.0.1"));
-        assertEquals(List.of(new Id("digest", DigestAuthenticationProvider.generateDigest("alice:pw"))), ids);
+        assertEquals(List.of(new AuthId("digest", DigestAuthenticationProvider.generateDigest("alice:pw"))), ids);
     }
 
     @Test
     void theSuperPasswordAlsoGivesTheSuperId() {
         String superDigest = DigestAuthenticationProvider.generateDigest("super:letmein");
         DigestAuthenticationProvider provider = new DigestAuthenticationProvider(superDigest);
-        assertEquals(List.of(SuperUser.ID, new Id("digest", superDigest)),
+        assertEquals(List.of(new AuthId("super", ""), new AuthId("digest", superDigest)),
                 provider.authenticate("super:letmein".getBytes(StandardCharsets.UTF_8), ConnectionInfo.plain("::1")));
-        assertEquals(List.of(new Id("digest", DigestAuthenticationProvider.generateDigest("super:guess"))),
+        assertEquals(List.of(new AuthId("digest", DigestAuthenticationProvider.generateDigest("super:guess"))),
                 provider.authenticate("super:guess".getBytes(StandardCharsets.UTF_8), ConnectionInfo.plain("::1")));
     }
 

@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.menagerie.protocol.data.Id;
 
+import dev.menagerie.api.auth.AuthId;
+import dev.menagerie.api.auth.ConnectionInfo;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class IpAuthenticationProviderTest {
 
     @Test
     void authenticatingGivesTheClientAddress() {
-        assertEquals(List.of(new Id("ip", "10.9.8.7")), ours.authenticate(new byte[0], ConnectionInfo.plain("10.9.8.7")));
+        assertEquals(List.of(new AuthId("ip", "10.9.8.7")), ours.authenticate(new byte[0], ConnectionInfo.plain("10.9.8.7")));
     }
 
     @Test

@@ -2,6 +2,9 @@ package dev.menagerie.server.impl.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.menagerie.api.auth.AuthId;
+import dev.menagerie.api.auth.AuthenticationProvider;
+import dev.menagerie.api.auth.ConnectionInfo;
 import dev.menagerie.protocol.data.ClientInfo;
 import dev.menagerie.protocol.data.Id;
 
@@ -38,7 +41,7 @@ class ProviderRegistryTest {
             }
 
             @Override
-            public List<Id> authenticate(byte[] authData, ConnectionInfo info) {
+            public List<AuthId> authenticate(byte[] authData, ConnectionInfo info) {
                 throw new IllegalStateException("boom");
             }
 

@@ -3,6 +3,7 @@ package dev.menagerie.server.impl.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.menagerie.api.auth.ConnectionInfo;
 import dev.menagerie.protocol.data.Id;
 
 import java.util.List;

@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.menagerie.protocol.data.Id;
 
+import dev.menagerie.api.auth.AuthId;
+import dev.menagerie.api.auth.ConnectionInfo;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -26,7 +27,7 @@ class X509AuthenticationProviderTest {
     @Test
     void theIdIsTheLeafCertificatesSubject() {
         X509AuthenticationProvider provider = new X509AuthenticationProvider(null, null);
-        assertEquals(List.of(new Id("x509", "CN=client,OU=dev,O=Menagerie")), provider.authenticate(null, tls(CLIENT)));
+        assertEquals(List.of(new AuthId("x509", "CN=client,OU=dev,O=Menagerie")), provider.authenticate(null, tls(CLIENT)));
     }
 
     @Test
@@ -38,7 +39,7 @@ class X509AuthenticationProviderTest {
     @Test
     void theSuperUserSubjectAlsoGetsASuperIdAndMatchesEveryX509Acl() {
         X509AuthenticationProvider provider = new X509AuthenticationProvider("CN=admin", null);
-        assertEquals(List.of(new Id("super", "CN=admin"), new Id("x509", "CN=admin")),
+        assertEquals(List.of(new AuthId("super", "CN=admin"), new AuthId("x509", "CN=admin")),
                 provider.authenticate(null, tls("CN=admin")));
         assertTrue(provider.matches("CN=admin", "CN=someone else"));
         assertFalse(provider.matches(CLIENT, "CN=someone else"));
