@@ -2,6 +2,7 @@ package dev.menagerie.config.impl;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What Menagerie does with one key Apache ZooKeeper 3.9 honours (or a family of them, when {@link #name} ends with
@@ -12,9 +13,10 @@ import java.util.Set;
  * @param name the zoo.cfg key, or a prefix ending with {@code .} or {@code _} for a family ({@code ssl.quorum.})
  * @param support the class of the key
  * @param why for refused and warned keys, the rest of the one line (what is missing, what happens instead)
- * @param inertValues lower-case values that need no line; empty means every value does
+ * @param inertValues lower-case values that need no line; empty means every value does (unless inertPattern)
+ * @param inertPattern values (as given) that need no line either, or null
  */
-record KeyRule(String name, Support support, String why, Set<String> inertValues) {
+record KeyRule(String name, Support support, String why, Set<String> inertValues, Pattern inertPattern) {
 
     /** The three answers to a key the rule "nothing accepted and ignored" allows. */
     enum Support {
@@ -41,6 +43,8 @@ record KeyRule(String name, Support support, String why, Set<String> inertValues
 
     /** True when this value of the key needs a refusal or a warning. */
     boolean needsLine(String value) {
-        return support != Support.IMPLEMENTED && !inertValues.contains(value.trim().toLowerCase(Locale.ROOT));
+        String trimmed = value.trim();
+        return support != Support.IMPLEMENTED && !inertValues.contains(trimmed.toLowerCase(Locale.ROOT))
+                && (inertPattern == null || !inertPattern.matcher(trimmed).matches());
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Every zoo.cfg key and {@code zookeeper.*} system property Apache ZooKeeper 3.9 honours on a server, with what
@@ -16,12 +17,13 @@ import java.util.Set;
 final class KeyRules {
 
     private static final String FALSE = "false";
-    /** {@code authProvider.N} values we honour, lower case: Apache's class names of the providers we have. */
-    static final Set<String> SUPPORTED_AUTH_PROVIDERS = Set.of(
-            "org.apache.zookeeper.server.auth.digestauthenticationprovider",
-            "org.apache.zookeeper.server.auth.ipauthenticationprovider",
-            "org.apache.zookeeper.server.auth.x509authenticationprovider",
-            "org.apache.zookeeper.server.auth.saslauthenticationprovider");
+    /**
+     * {@code authProvider.N} values that can work: a Java class name (Apache's providers we have, or the
+     * {@code className} a plugin declares) or a scheme name (ours, or a plugin's), except the schemes that are the
+     * server's own without a provider. Which plugins are installed only the server knows: it reports a missing one.
+     */
+    static final Pattern AUTH_PROVIDER_NAME = Pattern.compile(
+            "(?!(world|super|auth)$)(([A-Za-z_$][A-Za-z0-9_$]*\\.)*[A-Za-z_$][A-Za-z0-9_$]*|[A-Za-z0-9][A-Za-z0-9_-]*)");
 
     static final List<KeyRule> ALL = build();
 
@@ -170,8 +172,9 @@ final class KeyRules {
 
     private static void security(List<KeyRule> rules) {
         done(rules, "DigestAuthenticationProvider.superDigest", "skipACL", "X509AuthenticationProvider.superUser");
-        refused(rules, "authProvider.", "only Apache's DigestAuthenticationProvider, IPAuthenticationProvider,"
-                + " X509AuthenticationProvider and SASLAuthenticationProvider are provided", SUPPORTED_AUTH_PROVIDERS);
+        rules.add(new KeyRule("authProvider.", Support.REFUSED, "expected an authentication provider's scheme or"
+                + " Java class name; world, super and auth are the server's own schemes", Set.of(),
+                AUTH_PROVIDER_NAME));
         refused(rules, "DigestAuthenticationProvider.enabled", "the digest scheme cannot be turned off", "true");
         refused(rules, "DigestAuthenticationProvider.digestAlg", "digests are SHA1 only", "sha1", "sha-1");
         warned(rules, "IPAuthenticationProvider.usexforwardedfor", "the admin endpoint authenticates by the"
@@ -243,7 +246,7 @@ final class KeyRules {
 
     private static void done(List<KeyRule> rules, String... names) {
         for (String name : names) {
-            rules.add(new KeyRule(name, Support.IMPLEMENTED, "", Set.of()));
+            rules.add(new KeyRule(name, Support.IMPLEMENTED, "", Set.of(), null));
         }
     }
 
@@ -252,10 +255,10 @@ final class KeyRules {
     }
 
     private static void refused(List<KeyRule> rules, String name, String why, Set<String> inert) {
-        rules.add(new KeyRule(name, Support.REFUSED, why, inert));
+        rules.add(new KeyRule(name, Support.REFUSED, why, inert, null));
     }
 
     private static void warned(List<KeyRule> rules, String name, String why, String... inert) {
-        rules.add(new KeyRule(name, Support.WARNED, why, Set.of(inert)));
+        rules.add(new KeyRule(name, Support.WARNED, why, Set.of(inert), null));
     }
 }
