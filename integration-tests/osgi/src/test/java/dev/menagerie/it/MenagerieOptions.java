@@ -32,11 +32,14 @@ final class MenagerieOptions {
     static final int CONFIG_POLL_MS = 200;
     /** Framework property carrying the URI of the example plugin jar, which a test installs at run time. */
     static final String UNANIMOUS_BUNDLE_LOCATION_PROPERTY = "menagerie.it.unanimousBundle";
+    /** Framework property carrying the URI of the example authentication provider jar, installed at run time. */
+    static final String TOKEN_BUNDLE_LOCATION_PROPERTY = "menagerie.it.tokenBundle";
 
     /** System property (set by the pom) naming the directory our bundle jars are copied to. */
     static final String BUNDLE_DIR_PROPERTY = "menagerie.it.bundleDir";
 
     static final String UNANIMOUS_BUNDLE = "dev.menagerie.example.quorum.unanimous";
+    static final String TOKEN_BUNDLE = "dev.menagerie.example.auth.token";
     static final String MAJORITY_BUNDLE = "dev.menagerie.quorum.majority";
 
     static final String NIO_TRANSPORT_BUNDLE = "dev.menagerie.transport.nio";
@@ -86,12 +89,12 @@ final class MenagerieOptions {
     }
 
     /**
-     * Every bundle started against a fresh standalone zoo.cfg (free loopback client port, temporary dataDir), with
-     * the ZooKeeper Java client's packages visible to the test.
+     * Every bundle started against a fresh standalone zoo.cfg (free loopback client port, temporary dataDir, and
+     * {@code extraZooCfgLines}), with the ZooKeeper Java client's packages visible to the test.
      */
-    static Option[] standalone() {
+    static Option[] standalone(String... extraZooCfgLines) {
         return options(
-                composite(runtime(StandaloneFixture.writeStandalone())),
+                composite(runtime(StandaloneFixture.writeStandalone(extraZooCfgLines))),
                 zooKeeperClient());
     }
 
@@ -110,6 +113,7 @@ final class MenagerieOptions {
                 // with NoClassDefFoundError (Felix's implicit boot delegation covers it in the distribution)
                 bootDelegationPackage("jdk.jfr.internal.*"),
                 frameworkProperty(UNANIMOUS_BUNDLE_LOCATION_PROPERTY).value(bundleUnderTest(UNANIMOUS_BUNDLE)),
+                frameworkProperty(TOKEN_BUNDLE_LOCATION_PROPERTY).value(bundleUnderTest(TOKEN_BUNDLE)),
                 logging(),
                 declarativeServices(),
                 netty(),

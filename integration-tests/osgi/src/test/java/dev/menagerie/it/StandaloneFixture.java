@@ -20,14 +20,15 @@ final class StandaloneFixture {
     private StandaloneFixture() {
     }
 
-    /** Returns the path of the new zoo.cfg; the directory is removed when the JVM exits. */
-    static Path writeStandalone() {
+    /** Returns the path of the new zoo.cfg, ending with {@code extraLines}; the directory goes when the JVM exits. */
+    static Path writeStandalone(String... extraLines) {
         try {
             Path dir = Files.createTempDirectory("menagerie-it-standalone-");
             QuorumFixture.deleteOnExit(dir);
             Path dataDir = Files.createDirectories(dir.resolve("data"));
             Path zooCfg = dir.resolve("zoo.cfg");
-            String text = standaloneText(dataDir, QuorumFixture.freeLoopbackPorts(2));
+            String text = standaloneText(dataDir, QuorumFixture.freeLoopbackPorts(2)) + String.join("\n", extraLines)
+                    + (extraLines.length == 0 ? "" : "\n");
             Files.writeString(zooCfg, text);
             Files.writeString(dir.resolve("zoo.cfg" + QuorumFixture.BASELINE_SUFFIX), text);
             return zooCfg;
