@@ -119,7 +119,7 @@ class ClientSaslTest {
         assertRefused("Kerberos (GSSAPI) client authentication is not supported yet", "kerberos");
         SaslClients.install(SaslClients.writeJaasFile(dir, SaslClients.digestServerSection()));
         // zoo.cfg's parser refuses an unknown provider class first, with the file and line.
-        assertRefused("authProvider.1: not supported by Menagerie", "unknown", "authProvider.1=com.example.MyProvider");
+        assertRefused("authProvider.1: not supported by Menagerie", "unknown", "authProvider.1=world");
         assertRefused("enforce.auth.schemes names sasl, which is not available", "unavailable",
                 "enforce.auth.enabled=true", "enforce.auth.schemes=sasl");
         assertRefused("enforce.auth.enabled is true but enforce.auth.schemes names no scheme", "no-schemes",
