@@ -64,6 +64,8 @@ admin.serverAddress=127.0.0.1
 admin.serverPort=$admin_port
 4lw.commands.whitelist=srvr,ruok
 leaderServes=no
+jvm.pause.monitor=true
+jvm.pause.sleep.time.ms=100
 EOF
 pid_file="$work/data/zookeeper_server.pid"
 
@@ -109,6 +111,18 @@ check "status reports Mode: standalone" output_has "^Mode: standalone"
 check "status reports the bundle count" eval 'grep -Eq "^Bundles: ([0-9]+) of \1 active" <<<"$last_output"'
 check "a key Menagerie ignores (leaderServes=no) gets exactly one WARN line naming it in the log" \
   eval 'test "$(cat "$ZOO_LOG_DIR"/*.log 2>/dev/null | grep -c "WARN.*leaderServes: not supported by Menagerie, ignored")" -eq 1'
+
+# ---- the JVM pause monitor (jvm.pause.monitor=true) logs a pause of the whole process
+kill -STOP "$(cat "$pid_file")" && sleep 2 && kill -CONT "$(cat "$pid_file")"
+pause_logged=0
+for _ in $(seq 1 50); do
+  if cat "$ZOO_LOG_DIR"/*.log 2>/dev/null | grep -q "Detected pause in JVM or host machine (eg GC): pause of approximately"; then
+    pause_logged=1
+    break
+  fi
+  sleep 0.1
+done
+check "a 2 s SIGSTOP is logged by the JVM pause monitor" test "$pause_logged" -eq 1
 
 # ---- a second start refuses
 run "$SCRIPT" start "$good_cfg"

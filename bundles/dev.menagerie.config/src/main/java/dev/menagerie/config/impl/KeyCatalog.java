@@ -45,7 +45,8 @@ final class KeyCatalog {
     static final Set<String> LIVE_KEYS = Set.of(
             "maxClientCnxns", "minSessionTimeout", "maxSessionTimeout", "globalOutstandingLimit",
             "4lw.commands.whitelist", "serverCnxnFactory", "quorumVerifier", "storage", "electionType",
-            "snapCount", "jute.maxbuffer", "audit.enable");
+            "snapCount", "jute.maxbuffer", "audit.enable", "jvm.pause.monitor", "jvm.pause.sleep.time.ms",
+            "jvm.pause.info-threshold.ms", "jvm.pause.warn-threshold.ms");
 
     private KeyCatalog() {
     }

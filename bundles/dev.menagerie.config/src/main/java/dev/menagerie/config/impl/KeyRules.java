@@ -237,7 +237,8 @@ final class KeyRules {
         refused(rules, "admin.needClientAuth", "HTTPS on the admin port is not supported yet", FALSE);
         warned(rules, "metricsProvider.", "metrics providers are not supported yet; mntr and the admin endpoint"
                 + " report the server's figures");
-        warned(rules, "jvm.pause.", "the JVM pause monitor is not supported", FALSE);
+        done(rules, "jvm.pause.monitor", "jvm.pause.sleep.time.ms", "jvm.pause.info-threshold.ms",
+                "jvm.pause.warn-threshold.ms");
         warned(rules, "pathStats.", "per-path statistics are not collected");
         warned(rules, "jmx.log4j.disable", "no log4j MBeans are registered");
         warned(rules, "jmx.log4j.mbean", "no log4j MBeans are registered");

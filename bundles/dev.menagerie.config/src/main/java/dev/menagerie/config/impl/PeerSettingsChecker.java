@@ -20,9 +20,9 @@ final class PeerSettingsChecker {
 
     static final List<String> NON_NEGATIVE_KEYS = List.of("connectToLearnerMasterLimit",
             "multiAddress.reachabilityCheckTimeoutMs", "jvm.pause.info-threshold.ms", "jvm.pause.warn-threshold.ms",
-            "jvm.pause.sleep.time.ms", "admin.serverPort", "cnxTimeout");
+            "admin.serverPort", "cnxTimeout");
 
-    static final List<String> POSITIVE_KEYS = List.of("quorum.cnxn.threads.size");
+    static final List<String> POSITIVE_KEYS = List.of("quorum.cnxn.threads.size", "jvm.pause.sleep.time.ms");
 
     private final Settings settings;
 

@@ -236,8 +236,9 @@ final class ScriptClient {
 
     /** Auth has no answer of its own when it succeeds; the round trip after it shows whether it did. */
     void addAuth(String scheme, String auth) {
-        zk.addAuthInfo(scheme, bytes(auth));
+        // Recorded before it is sent: the server's answer (an AuthFailed event) races a line written after it.
         add("addAuth " + scheme);
+        zk.addAuthInfo(scheme, bytes(auth));
         script.settle();
     }
 
