@@ -204,7 +204,8 @@ final class KerberosLogin implements AutoCloseable {
         LOG.info("Kerberos login of JAAS section '{}' refreshed", section);
     }
 
-    private synchronized KerberosTicket tgt() {
+    /** The current ticket-granting ticket, or null (an acceptor-only login). */
+    synchronized KerberosTicket tgt() {
         for (KerberosTicket ticket : subject.getPrivateCredentials(KerberosTicket.class)) {
             KerberosPrincipal server = ticket.getServer();
             if (server.getName().equals("krbtgt/" + server.getRealm() + "@" + server.getRealm())) {
