@@ -158,15 +158,25 @@ final class KerberosLogin implements AutoCloseable {
     }
 
     private void refresh(int failedAttempts) {
+        long waitMs = settings.minReLoginTimeMs() - sinceLastLoginMs();
+        if (waitMs > 0) {
+            // The ticket expires sooner than the minimum allows: wait for the minimum rather than spin (Apache spins).
+            LOG.warn("Not logging JAAS section '{}' in again for {} ms (kerberos.minReLoginTimeMs)", section, waitMs);
+            renewer.schedule(() -> refresh(failedAttempts), waitMs, TimeUnit.MILLISECONDS);
+            return;
+        }
         try {
             if (usingTicketCache) {
                 renewTicketCache();
             }
             reLogin();
             scheduleRefresh(0);
-        } catch (LoginException | java.io.IOException e) {
+        } catch (LoginException | java.io.IOException | RuntimeException e) {
             if (failedAttempts + 1 >= MAX_ATTEMPTS) {
-                LOG.error("Could not log JAAS section '{}' in again; giving up renewing its ticket", section, e);
+                // Apache stops renewing after a failed kinit; we keep trying at the usual pace, which the
+                // minimum time between logins bounds.
+                LOG.error("Could not log JAAS section '{}' in again; trying again later", section, e);
+                scheduleRefresh(0);
                 return;
             }
             LOG.warn("Could not log JAAS section '{}' in again, retrying: {}", section, e.getMessage());
@@ -185,12 +195,11 @@ final class KerberosLogin implements AutoCloseable {
         }
     }
 
+    private synchronized long sinceLastLoginMs() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastLoginNanos);
+    }
+
     private synchronized void reLogin() throws LoginException {
-        long sinceMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastLoginNanos);
-        if (sinceMs < settings.minReLoginTimeMs()) {
-            LOG.warn("Not logging JAAS section '{}' in again: the last login was {} ms ago", section, sinceMs);
-            return;
-        }
         lastLoginNanos = System.nanoTime();
         // The JDK's Kerberos login is not safe to run concurrently with another (Apache serialises them too).
         synchronized (KerberosLogin.class) {
