@@ -182,13 +182,15 @@ final class KeyRules {
         done(rules, "superUser", "superUser.", "sessionRequireClientSASLAuth", "enforce.auth.enabled",
                 "enforce.auth.schemes", "allowSaslFailedClients", "letAnySaslUserDoX",
                 "SASLAuthenticationProvider.superPassword", "sasl.serverconfig", "kerberos.removeHostFromPrincipal",
-                "kerberos.removeRealmFromPrincipal", "security.auth_to_local");
+                "kerberos.removeRealmFromPrincipal", "security.auth_to_local", "kerberos.minReLoginTimeMs", "kinit",
+                "requireKerberosConfig");
         refused(rules, "ensembleAuthName", "the ensemble authentication provider is not supported");
-        refused(rules, "kerberos.canonicalizeHostNames", "Kerberos is not supported yet", FALSE);
-        refused(rules, "kerberos.minReLoginTimeMs", "Kerberos is not supported yet");
-        refused(rules, "server.realm", "Kerberos is not supported yet");
-        refused(rules, "kinit", "Kerberos is not supported yet");
-        refused(rules, "requireKerberosConfig", "Kerberos is not supported yet", FALSE);
+        // Apache's server reads these two only for quorum Kerberos: the server.N host names in the peers' principals
+        // (QuorumPeer.QuorumServer), and the realm a learner's SASL client appends (SecurityUtils.createSaslClient).
+        refused(rules, "kerberos.canonicalizeHostNames", "it only changes quorum Kerberos principals, and quorum SASL"
+                + " is not supported yet", FALSE);
+        refused(rules, "server.realm", "it only changes quorum Kerberos principals, and quorum SASL is not supported"
+                + " yet");
         refused(rules, "quorum.auth.enableSasl", "quorum SASL is not supported yet", FALSE);
         refused(rules, "quorum.auth.learnerRequireSasl", "quorum SASL is not supported yet", FALSE);
         refused(rules, "quorum.auth.serverRequireSasl", "quorum SASL is not supported yet", FALSE);

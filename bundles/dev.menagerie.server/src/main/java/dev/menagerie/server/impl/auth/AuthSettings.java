@@ -22,10 +22,12 @@ import java.util.Set;
  * @param authToLocal            {@code security.auth_to_local}: the principal shortening rules
  * @param removeHost             {@code kerberos.removeHostFromPrincipal}
  * @param removeRealm            {@code kerberos.removeRealmFromPrincipal}
+ * @param kerberos               the settings of the server's own Kerberos login
  */
 public record AuthSettings(Map<String, String> authProviders, Set<String> saslSuperUsers, String letAnySaslUserDoX,
         boolean enforceAuth, List<String> enforceAuthSchemes, boolean allowSaslFailedClients, String jaasSection,
-        boolean jaasSectionNamed, String superPassword, String authToLocal, boolean removeHost, boolean removeRealm) {
+        boolean jaasSectionNamed, String superPassword, String authToLocal, boolean removeHost, boolean removeRealm,
+        KerberosSettings kerberos) {
 
     public static final String DEFAULT_JAAS_SECTION = "Server";
 

@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * built-in ones {@code authProvider.<n>} names, and the plugins it selects, which come and go), the SASL login if any, and what {@code enforce.auth.*} demands of a connection
  * before it may do anything but authenticate.
  */
-public final class ClientAuthPolicy {
+public final class ClientAuthPolicy implements AutoCloseable {
     /** Apache's provider classes that name a scheme we implement, and the scheme each one registers. */
     static final Map<String, String> KNOWN_PROVIDERS = Map.of(
             "org.apache.zookeeper.server.auth.IPAuthenticationProvider", IpAuthenticationProvider.SCHEME,
@@ -114,6 +114,12 @@ public final class ClientAuthPolicy {
     /** The SASL login, empty when no JAAS section configures one. */
     public Optional<SaslLogin> sasl() {
         return sasl;
+    }
+
+    /** Ends the SASL login (its Kerberos ticket renewal) when the server shuts down. */
+    @Override
+    public void close() {
+        sasl.ifPresent(SaslLogin::close);
     }
 
     /** The ids a connection gains when SASL negotiation ends with {@code authorizationId}. */

@@ -1,7 +1,6 @@
 package dev.menagerie.server.impl.auth;
 
 import java.util.Map;
-import java.util.Optional;
 
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.CallbackHandler;
@@ -16,10 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers the JDK DIGEST-MD5 server's questions for one negotiation, as Apache's {@code SaslServerCallbackHandler}:
  * the password of a user listed in the JAAS section (for {@code super}, {@code SASLAuthenticationProvider.superPassword}
- * when set), the client's realm, and the authorized id ({@link PrincipalNames}).
- *
- * <p>One deliberate difference: when no {@code auth_to_local} rule maps the authentication id, Apache still authorizes
- * the client as whatever authorization id it sent; we only accept an authorization id equal to the authentication id.
+ * when set), the client's realm, and the authorized id ({@link PrincipalNames#authorize}).
  */
 final class DigestCallbacks implements CallbackHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DigestCallbacks.class);
@@ -50,7 +46,7 @@ final class DigestCallbacks implements CallbackHandler {
             } else if (callback instanceof RealmCallback realm) {
                 realm.setText(realm.getDefaultText());
             } else if (callback instanceof AuthorizeCallback authorize) {
-                authorize(authorize);
+                names.authorize(authorize);
             }
         }
     }
@@ -72,25 +68,5 @@ final class DigestCallbacks implements CallbackHandler {
             callback.setPassword(passwords.get(userName).toCharArray());
         }
         // No password: the DIGEST-MD5 server fails the negotiation.
-    }
-
-    private void authorize(AuthorizeCallback callback) {
-        String authenticationId = callback.getAuthenticationID();
-        Optional<String> authorized;
-        try {
-            authorized = names.authorizedId(authenticationId);
-        } catch (IllegalArgumentException e) {
-            LOG.warn("SASL authentication id '{}' cannot be mapped: {}", authenticationId, e.getMessage());
-            authorized = Optional.empty();
-        }
-        if (authorized.isPresent()) {
-            callback.setAuthorized(true);
-            callback.setAuthorizedID(authorized.get());
-            return;
-        }
-        boolean sameId = authenticationId.equals(callback.getAuthorizationID());
-        LOG.warn("No auth_to_local rule maps SASL authentication id '{}'; {}", authenticationId,
-                sameId ? "using it unchanged" : "refusing authorization id '" + callback.getAuthorizationID() + "'");
-        callback.setAuthorized(sameId);
     }
 }

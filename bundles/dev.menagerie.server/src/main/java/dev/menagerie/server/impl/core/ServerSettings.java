@@ -3,6 +3,7 @@ package dev.menagerie.server.impl.core;
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.server.impl.audit.AuditSettings;
 import dev.menagerie.server.impl.auth.AuthSettings;
+import dev.menagerie.server.impl.auth.KerberosSettings;
 import dev.menagerie.server.impl.pipeline.PrepSettings;
 import java.util.Set;
 
@@ -57,7 +58,23 @@ public record ServerSettings(int tickTimeMs, int minSessionTimeoutMs, int maxSes
                 setting(config, "SASLAuthenticationProvider.superPassword"),
                 setting(config, "security.auth_to_local", null),
                 flag(config, "kerberos.removeHostFromPrincipal", false),
-                flag(config, "kerberos.removeRealmFromPrincipal", false));
+                flag(config, "kerberos.removeRealmFromPrincipal", false), kerberosSettings(config));
+    }
+
+    private static KerberosSettings kerberosSettings(ServerConfig config) {
+        String minReLogin = setting(config, "kerberos.minReLoginTimeMs", null);
+        long minReLoginTimeMs;
+        try {
+            minReLoginTimeMs = minReLogin == null ? KerberosSettings.DEFAULT_MIN_RELOGIN_TIME_MS
+                    : Long.parseLong(minReLogin);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("kerberos.minReLoginTimeMs is not a number of milliseconds: "
+                    + minReLogin);
+        }
+        // Apache compares requireKerberosConfig with "true" exactly.
+        return new KerberosSettings(minReLoginTimeMs,
+                setting(config, "kinit", KerberosSettings.DEFAULT_KINIT_COMMAND),
+                "true".equals(setting(config, "requireKerberosConfig", "false")));
     }
 
     /** zoo.cfg first, then {@code -Dzookeeper.<key>}, then the default; trimmed. */

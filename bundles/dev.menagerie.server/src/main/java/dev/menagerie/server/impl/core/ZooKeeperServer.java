@@ -214,6 +214,9 @@ public final class ZooKeeperServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (clientAuth != null) {
+            clientAuth.close();
+        }
         if (tree != null) {
             LOG.info("Server stopped at zxid 0x{}", Long.toHexString(tree.lastProcessedZxid()));
         }
