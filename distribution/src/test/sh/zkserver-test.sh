@@ -186,14 +186,14 @@ cat >"$refused_cfg" <<EOF
 dataDir=$work/data-refused
 clientPort=$client_port
 admin.serverPort=$admin_port
-quorum.auth.enableSasl=true
+DigestAuthenticationProvider.digestAlg=SHA3-256
 EOF
 run timeout "$FOREGROUND_WAIT_S" "$SCRIPT" start-foreground "$refused_cfg" </dev/null
-check "start-foreground with quorum.auth.enableSasl=true exits 2" status_is 2
-check "it prints one line naming quorum.auth.enableSasl, its line and that it is not supported" \
+check "start-foreground with DigestAuthenticationProvider.digestAlg=SHA3-256 exits 2" status_is 2
+check "it prints one line naming DigestAuthenticationProvider.digestAlg, its line and that it is not supported" \
   eval 'test "$(grep -v "^Using config: " <<<"$last_output" | grep -c .)" -eq 1 &&
-        grep -q "refused.cfg:4: quorum.auth.enableSasl: not supported by Menagerie" <<<"$last_output"'
-sed -i '/^quorum.auth.enableSasl=/d' "$refused_cfg"
+        grep -q "refused.cfg:4: DigestAuthenticationProvider.digestAlg: not supported by Menagerie" <<<"$last_output"'
+sed -i '/^DigestAuthenticationProvider.digestAlg=/d' "$refused_cfg"
 run env SERVER_JVMFLAGS="-Dzookeeper.DigestAuthenticationProvider.enabled=false" timeout "$FOREGROUND_WAIT_S" \
   "$SCRIPT" start-foreground "$refused_cfg" </dev/null
 check "start-foreground with -Dzookeeper.DigestAuthenticationProvider.enabled=false exits 2 naming the property" \

@@ -31,4 +31,9 @@ public interface ElectionContext {
     default PeerSockets peerSockets() {
         return PeerSockets.PLAINTEXT;
     }
+
+    /** How new election-port connections are authenticated: not at all unless the peer configures quorum SASL. */
+    default PeerAuthenticator peerAuthenticator() {
+        return PeerAuthenticator.NONE;
+    }
 }

@@ -187,19 +187,22 @@ final class KeyRules {
         refused(rules, "ensembleAuthName", "the ensemble authentication provider is not supported");
         // Apache's server reads these two only for quorum Kerberos: the server.N host names in the peers' principals
         // (QuorumPeer.QuorumServer), and the realm a learner's SASL client appends (SecurityUtils.createSaslClient).
-        refused(rules, "kerberos.canonicalizeHostNames", "it only changes quorum Kerberos principals, and quorum SASL"
+        refused(rules, "kerberos.canonicalizeHostNames", "it only changes quorum Kerberos principals, and quorum Kerberos"
                 + " is not supported yet", FALSE);
-        refused(rules, "server.realm", "it only changes quorum Kerberos principals, and quorum SASL is not supported"
-                + " yet");
-        refused(rules, "quorum.auth.enableSasl", "quorum SASL is not supported yet", FALSE);
-        refused(rules, "quorum.auth.learnerRequireSasl", "quorum SASL is not supported yet", FALSE);
-        refused(rules, "quorum.auth.serverRequireSasl", "quorum SASL is not supported yet", FALSE);
-        warned(rules, "quorum.auth.", "quorum SASL is not supported (quorum.auth.enableSasl is off)");
+        refused(rules, "server.realm", "it only changes quorum Kerberos principals, and quorum Kerberos is not"
+                + " supported yet");
+        // Quorum SASL (DIGEST-MD5; a Kerberos JAAS section refuses the peer's start in the quorum bundle).
+        // PeerSettingsChecker holds Apache's combination rules of the three switches.
+        done(rules, "quorum.auth.enableSasl", "quorum.auth.learnerRequireSasl", "quorum.auth.serverRequireSasl",
+                "quorum.auth.learner.saslLoginContext", "quorum.auth.server.saslLoginContext",
+                "quorum.auth.kerberos.servicePrincipal");
+        warned(rules, "quorum.auth.", "not a quorum SASL key of Apache ZooKeeper 3.9");
         done(rules, "audit.enable");
         refused(rules, "audit.impl.class", "audit loggers other than Apache's Slf4jAuditLogger are not loaded",
                 "org.apache.zookeeper.audit.slf4jauditlogger");
-        warned(rules, "fips-mode", "Menagerie always behaves as in FIPS mode (no custom trust manager, no"
-                + " DIGEST-MD5 between servers)", "true");
+        // fips-mode=false lets quorum SASL learners use DIGEST-MD5, as in Apache; the host name checks it also asks
+        // for are not done, so PeerSettingsChecker refuses it where they would apply.
+        done(rules, "fips-mode");
     }
 
     private static void tls(List<KeyRule> rules) {
@@ -210,8 +213,8 @@ final class KeyRules {
                 "ssl.clientHostnameVerification", "ssl.allowReverseDnsLookup", "client.portUnification",
                 "client.certReload");
         // Quorum TLS. Host name checks between servers happen in Apache only with fips-mode=false (its
-        // ZKTrustManager); in its default FIPS mode, which Menagerie keeps, the three host name keys change nothing,
-        // and PeerSettingsChecker refuses fips-mode=false with quorum TLS.
+        // ZKTrustManager); in its default FIPS mode the three host name keys change nothing, and
+        // PeerSettingsChecker refuses fips-mode=false with quorum TLS unless they are off.
         done(rules, "sslQuorum", "portUnification", "sslQuorumReloadCertFiles", "ssl.quorum.keyStore.location",
                 "ssl.quorum.keyStore.password", "ssl.quorum.keyStore.passwordPath", "ssl.quorum.keyStore.type",
                 "ssl.quorum.trustStore.location", "ssl.quorum.trustStore.password",

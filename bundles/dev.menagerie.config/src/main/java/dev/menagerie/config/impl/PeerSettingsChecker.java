@@ -48,7 +48,7 @@ final class PeerSettingsChecker {
         checkPeerType();
         checkStorageKeys();
         checkSasl();
-        checkQuorumTls();
+        checkFipsMode();
         checkSuperDigest();
     }
 
@@ -101,21 +101,39 @@ final class PeerSettingsChecker {
     }
 
     /**
-     * With fips-mode=false Apache's quorum TLS also checks each peer's host name against its certificate (its
-     * ZKTrustManager, unless ssl.quorum.hostnameVerification=false). Menagerie checks the certificate chain only, as
-     * Apache does in its default FIPS mode, so that combination would be weaker than asked for: refused.
+     * fips-mode=false (Apache's default is true) lets quorum SASL learners use DIGEST-MD5, which Menagerie does. It
+     * also makes Apache's TLS trust manager (ZKTrustManager) check host names against certificates: between servers
+     * unless ssl.quorum.hostnameVerification=false, and of clients with ssl.clientHostnameVerification=true.
+     * Menagerie checks the certificate chain only, as Apache does in FIPS mode, so those combinations would be
+     * weaker than asked for: refused.
      */
-    private void checkQuorumTls() throws ConfigException {
-        boolean tls = settings.bool("sslQuorum", false) || settings.bool("portUnification", false);
+    private void checkFipsMode() throws ConfigException {
         Optional<Setting> fipsMode = settings.fromFileOrProperty("fips-mode", "zookeeper.fips-mode");
-        Optional<Setting> hostnames = settings.fromFileOrProperty("ssl.quorum.hostnameVerification",
-                "zookeeper.ssl.quorum.hostnameVerification");
-        if (tls && fipsMode.isPresent() && fipsMode.get().value().equalsIgnoreCase("false")
-                && !hostnames.map(h -> h.value().equalsIgnoreCase("false")).orElse(false)) {
+        if (fipsMode.isEmpty() || !fipsMode.get().value().equalsIgnoreCase("false")) {
+            return;
+        }
+        boolean quorumTls = settings.bool("sslQuorum", false) || settings.bool("portUnification", false);
+        if (quorumTls && !isFalse("ssl.quorum.hostnameVerification")) {
             throw fipsMode.get().error("with quorum TLS this asks for Apache's host name checks between servers,"
                     + " which Menagerie does not do (it checks the certificate chain, as Apache in FIPS mode);"
                     + " remove fips-mode=false, or set ssl.quorum.hostnameVerification=false");
         }
+        boolean clientTls = settings.fromFile("secureClientPort").isPresent();
+        if (clientTls && isTrue("ssl.clientHostnameVerification") && !isFalse("ssl.hostnameVerification")) {
+            throw fipsMode.get().error("with ssl.clientHostnameVerification=true this asks for Apache's host name"
+                    + " checks of client certificates, which Menagerie does not do; remove fips-mode=false, or set"
+                    + " ssl.clientHostnameVerification=false");
+        }
+    }
+
+    private boolean isFalse(String key) {
+        return settings.fromFileOrProperty(key, "zookeeper." + key).map(s -> s.value().equalsIgnoreCase("false"))
+                .orElse(false);
+    }
+
+    private boolean isTrue(String key) {
+        return settings.fromFileOrProperty(key, "zookeeper." + key).map(s -> s.value().equalsIgnoreCase("true"))
+                .orElse(false);
     }
 
     /** {@code user:base64(sha1(user:password))}, as DigestAuthenticationProvider expects. */

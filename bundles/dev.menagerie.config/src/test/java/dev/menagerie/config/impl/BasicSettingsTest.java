@@ -267,9 +267,17 @@ class BasicSettingsTest {
                 zoo.error(zoo.base() + "quorum.auth.serverRequireSasl=true\n"));
         assertEquals("zoo.cfg:3: quorum.auth.learnerRequireSasl: needs quorum.auth.enableSasl=true",
                 zoo.error(zoo.base() + "quorum.auth.learnerRequireSasl=true\n"));
-        // A valid combination passes Apache's rules, then is refused: quorum SASL is not implemented yet.
-        assertTrue(zoo.error(zoo.base() + "quorum.auth.enableSasl=true\nquorum.auth.serverRequireSasl=true\n"
-                + "quorum.auth.learnerRequireSasl=true\n").startsWith("zoo.cfg:3: quorum.auth.enableSasl: not supported"));
+        zoo.parse(zoo.base() + "quorum.auth.enableSasl=true\nquorum.auth.serverRequireSasl=true\n"
+                + "quorum.auth.learnerRequireSasl=true\nquorum.auth.learner.saslLoginContext=QuorumLearner\n");
+    }
+
+    @Test
+    void fipsModeOffIsAcceptedForQuorumSaslButRefusedWhereItAsksForHostNameChecks() throws Exception {
+        zoo.parse(zoo.base() + "quorum.auth.enableSasl=true\nquorum.auth.learnerRequireSasl=true\nfips-mode=false\n");
+        String message = zoo.error(zoo.base() + "secureClientPort=2281\nssl.clientHostnameVerification=true\n"
+                + "fips-mode=false\n");
+        assertTrue(message.startsWith("zoo.cfg:5: fips-mode: with ssl.clientHostnameVerification=true this asks for"
+                + " Apache's host name checks of client certificates"), message);
     }
 
     @Test

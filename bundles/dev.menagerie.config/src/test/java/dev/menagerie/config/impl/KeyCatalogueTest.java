@@ -137,7 +137,7 @@ class KeyCatalogueTest {
     @Test
     void inertValuesOfRefusedKeysAreAccepted() throws Exception {
         ZooCfgFixture zoo = new ZooCfgFixture(tmp);
-        ParseResult result = zoo.parse(zoo.base() + "sslQuorum=false\nquorum.auth.enableSasl=false\naudit.enable=False\n"
+        ParseResult result = zoo.parse(zoo.base() + "sslQuorum=false\nadmin.forceHttps=false\naudit.enable=False\n"
                 + "authProvider.1=org.apache.zookeeper.server.auth.DigestAuthenticationProvider\nfips-mode=true\n");
         assertEquals(List.of(), result.warnings());
     }
@@ -145,8 +145,9 @@ class KeyCatalogueTest {
     @Test
     void aRefusalTellsHowToStart() {
         ZooCfgFixture zoo = new ZooCfgFixture(tmp);
-        assertEquals("zoo.cfg:3: quorum.auth.enableSasl: not supported by Menagerie: quorum SASL is not supported yet;"
-                + " remove it, or set it to false, to start", zoo.error(zoo.base() + "quorum.auth.enableSasl=true\n"));
+        assertEquals("zoo.cfg:3: DigestAuthenticationProvider.digestAlg: not supported by Menagerie: digests are SHA1"
+                + " only; remove it, or set it to sha-1 or sha1, to start",
+                zoo.error(zoo.base() + "DigestAuthenticationProvider.digestAlg=SHA3-256\n"));
     }
 
     @Test

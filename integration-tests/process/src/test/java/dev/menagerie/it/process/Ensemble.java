@@ -1,6 +1,7 @@
 package dev.menagerie.it.process;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -334,6 +335,20 @@ public final class Ensemble implements AutoCloseable {
         }, null);
         done.await(timeoutMs, TimeUnit.MILLISECONDS);
         return result.get();
+    }
+
+    /** Waits until a member other than {@code except} logs {@code text} (in its current run's output). */
+    public void awaitOutput(int except, String text, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (EnsembleMember member : members()) {
+                if (member.id() != except && Files.readString(member.outputFile()).contains(text)) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no server logged '" + text + "' within " + timeout + diagnostics());
     }
 
     /** Every member's state and the tail of its output, for failure messages. */

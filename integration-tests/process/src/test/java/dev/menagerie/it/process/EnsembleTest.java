@@ -2,6 +2,7 @@ package dev.menagerie.it.process;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.Map;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.ZooDefs.Ids;
@@ -343,6 +347,40 @@ class EnsembleTest {
                 + " writes acknowledged within " + FAILOVER_TIMEOUT + " " + when + " (" + load.failed()
                 + " failed, errors " + load.unexpectedErrors() + "); modes " + ensemble.modes()
                 + ensemble.diagnostics());
+    }
+
+    /** Restarts each member in turn with {@code extraConfig}; writes must go on after every restart. */
+    static void rollingRestart(Ensemble ensemble, EnsembleLoad load, IntFunction<String> extraConfig, String step)
+            throws Exception {
+        for (EnsembleMember member : ensemble.members()) {
+            member.setExtraConfig(extraConfig.apply(member.id()));
+            ensemble.restart(member.id());
+            ensemble.awaitServing(member.id(), START_TIMEOUT);
+            awaitMoreWrites(load, 50, "after restarting server " + member.id() + " with " + step, ensemble);
+        }
+    }
+
+    /**
+     * Kills the leader and restarts it with {@code extraConfig}, up to {@code maxCycles} times or until both
+     * implementations have led; writes must go on while each leads and soon after each kill.
+     *
+     * @return the implementations that led
+     */
+    static Set<EnsembleMember.Impl> killLeadersUntilBothLed(Ensemble ensemble, EnsembleLoad load, WriteProbe probe,
+            int maxCycles, IntFunction<String> extraConfig) throws Exception {
+        Set<EnsembleMember.Impl> leaders = EnumSet.noneOf(EnsembleMember.Impl.class);
+        for (int cycle = 0; cycle < maxCycles && leaders.size() < 2; cycle++) {
+            int leader = ensemble.awaitLeader(FAILOVER_TIMEOUT);
+            leaders.add(ensemble.member(leader).impl());
+            awaitMoreWrites(load, 100, "while server " + leader + " leads", ensemble);
+            ensemble.kill(leader);
+            assertNotNull(probe.awaitWrite(FAILOVER_TIMEOUT), "no write after killing leader " + leader + " ("
+                    + probe.lastFailure() + ")" + ensemble.diagnostics());
+            ensemble.member(leader).setExtraConfig(extraConfig.apply(leader));
+            ensemble.restart(leader);
+            ensemble.awaitServing(leader, START_TIMEOUT);
+        }
+        return leaders;
     }
 
     static void assertLedgerOnEveryMember(Ensemble ensemble, AckLedger ledger) throws Exception {

@@ -74,7 +74,7 @@ class QuorumTlsEnsembleTest {
                 ensemble.kill(outsider);
                 ensemble.member(outsider).setExtraConfig(tls("intruder", true, false));
                 ensemble.restart(outsider);
-                awaitOutput(ensemble, outsider, "Refused election connection from");
+                ensemble.awaitOutput(outsider, "Refused election connection from", EnsembleTest.START_TIMEOUT);
                 EnsembleTest.awaitMoreWrites(load, 100, "while server " + outsider + " has an untrusted"
                         + " certificate", ensemble);
                 assertEquals("none", ensemble.member(outsider).mode(Duration.ofSeconds(2)),
@@ -103,7 +103,7 @@ class QuorumTlsEnsembleTest {
             AckLedger ledger = new AckLedger();
             EnsembleLoad load = new EnsembleLoad(ensemble.connectString(), ledger, "roll", 1_000_000,
                     Duration.ofMinutes(4));
-            Set<EnsembleMember.Impl> tlsLeaders = EnumSet.noneOf(EnsembleMember.Impl.class);
+            Set<EnsembleMember.Impl> tlsLeaders;
             load.start(1);
             try (WriteProbe probe = new WriteProbe(ensemble.connectString())) {
                 // Apache's steps: port unification everywhere, then TLS everywhere, one restart at a time.
@@ -111,19 +111,9 @@ class QuorumTlsEnsembleTest {
                 rollTo(ensemble, load, true, true);
                 assertEquals("CN=server3", electionPortCertificate(ensemble, 3),
                         "Apache's election port answers TLS");
-                for (int cycle = 0; cycle < 3 && tlsLeaders.size() < 2; cycle++) {
-                    int leader = ensemble.awaitLeader(EnsembleTest.FAILOVER_TIMEOUT);
-                    tlsLeaders.add(ensemble.member(leader).impl());
-                    EnsembleTest.awaitMoreWrites(load, 100, "while server " + leader + " leads over TLS",
-                            ensemble);
-                    ensemble.kill(leader);
-                    assertNotNull(probe.awaitWrite(EnsembleTest.FAILOVER_TIMEOUT), "no write after killing"
-                            + " leader " + leader + " (" + probe.lastFailure() + ")" + ensemble.diagnostics());
-                    // Back as TLS only: Apache's last, optional step.
-                    ensemble.member(leader).setExtraConfig(tls("server" + leader, true, false));
-                    ensemble.restart(leader);
-                    ensemble.awaitServing(leader, EnsembleTest.START_TIMEOUT);
-                }
+                // Back as TLS only after each kill: Apache's last, optional step.
+                tlsLeaders = EnsembleTest.killLeadersUntilBothLed(ensemble, load, probe, 3,
+                        id -> tls("server" + id, true, false));
                 EnsembleTest.awaitMoreWrites(load, 100, "after the upgrade", ensemble);
             } finally {
                 load.stopAndAwait(EnsembleTest.FAILOVER_TIMEOUT);
@@ -138,13 +128,8 @@ class QuorumTlsEnsembleTest {
     /** Restarts each member in turn with the given settings; writes must go on at every step. */
     private static void rollTo(Ensemble ensemble, EnsembleLoad load, boolean sslQuorum, boolean portUnification)
             throws Exception {
-        for (EnsembleMember member : ensemble.members()) {
-            member.setExtraConfig(tls("server" + member.id(), sslQuorum, portUnification));
-            ensemble.restart(member.id());
-            ensemble.awaitServing(member.id(), EnsembleTest.START_TIMEOUT);
-            EnsembleTest.awaitMoreWrites(load, 50, "after restarting server " + member.id() + " with sslQuorum="
-                    + sslQuorum + ", portUnification=" + portUnification, ensemble);
-        }
+        EnsembleTest.rollingRestart(ensemble, load, id -> tls("server" + id, sslQuorum, portUnification),
+                "sslQuorum=" + sslQuorum + ", portUnification=" + portUnification);
     }
 
     private static String tls(String identity, boolean sslQuorum, boolean portUnification) {
@@ -179,18 +164,4 @@ class QuorumTlsEnsembleTest {
         return store;
     }
 
-    /** Waits until a member other than {@code except} logs {@code text} (its current run's output). */
-    private static void awaitOutput(Ensemble ensemble, int except, String text) throws Exception {
-        long deadline = System.nanoTime() + EnsembleTest.START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (EnsembleMember member : ensemble.members()) {
-                if (member.id() != except && Files.readString(member.outputFile()).contains(text)) {
-                    return;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no server logged '" + text + "' within " + EnsembleTest.START_TIMEOUT
-                + ensemble.diagnostics());
-    }
 }

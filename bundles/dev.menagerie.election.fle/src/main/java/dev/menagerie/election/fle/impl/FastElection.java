@@ -36,7 +36,8 @@ final class FastElection implements Election {
         ElectionPort[] portRef = new ElectionPort[1];
         this.driver = new ElectionDriver(core, context, (sid, payload) -> portRef[0].send(sid, payload));
         this.port = new ElectionPort(context.myId(), me.electionAddress(), sid -> addressOf(members, sid),
-                cnxTimeoutMs, driver::received, context.peerSockets());
+                cnxTimeoutMs, driver::received, context.peerSockets(),
+                context.peerAuthenticator());
         portRef[0] = port;
     }
 

@@ -5,6 +5,7 @@ import dev.menagerie.api.config.QuorumMember;
 import dev.menagerie.api.election.Election;
 import dev.menagerie.api.election.ElectionContext;
 import dev.menagerie.api.election.ElectionFactory;
+import dev.menagerie.api.election.PeerAuthenticator;
 import dev.menagerie.api.election.PeerSockets;
 import dev.menagerie.api.election.PeerState;
 import dev.menagerie.api.election.Vote;
@@ -12,6 +13,7 @@ import dev.menagerie.api.quorum.QuorumVerifier;
 import dev.menagerie.api.replication.QuorumPeer;
 import dev.menagerie.api.replication.Replica;
 import dev.menagerie.quorum.impl.zab.LeaderRunner;
+import dev.menagerie.quorum.impl.sasl.SaslPeerAuthenticator;
 import dev.menagerie.quorum.impl.tls.TlsPeerSockets;
 import dev.menagerie.quorum.impl.zab.LearnerRunner;
 import java.io.IOException;
@@ -40,6 +42,7 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
     private final long myId;
     private final QuorumMember me;
     private final PeerSockets sockets;
+    private final PeerAuthenticator authenticator;
     private final Thread thread;
     private volatile Election election;
     private volatile boolean closed;
@@ -49,7 +52,10 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
     private volatile LeaderRunner leading;
     private volatile LearnerRunner learning;
 
-    /** Fails when zoo.cfg asks for quorum TLS that cannot be set up (a store that cannot be read). */
+    /**
+     * Fails when zoo.cfg asks for quorum TLS or SASL that cannot be set up (a store that cannot be read, a JAAS
+     * section that is missing or uses Kerberos).
+     */
     ZabPeer(Replica replica, ElectionFactory electionFactory, Supplier<QuorumVerifier> verifiers)
             throws IOException {
         this.replica = replica;
@@ -61,6 +67,7 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
                 .orElseThrow(() -> new IllegalArgumentException("server " + myId + " is not among the servers of "
                         + replica.config().configFile()));
         this.sockets = TlsPeerSockets.of(replica.config());
+        this.authenticator = SaslPeerAuthenticator.of(replica.config());
         this.thread = new Thread(this::run, "menagerie-quorum-peer-" + myId);
     }
 
@@ -141,6 +148,11 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
     @Override
     public PeerSockets peerSockets() {
         return sockets;
+    }
+
+    @Override
+    public PeerAuthenticator peerAuthenticator() {
+        return authenticator;
     }
 
     @Override
@@ -250,7 +262,8 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
     private String runRole(Vote vote) throws IOException, InterruptedException {
         if (vote.leaderId() == myId) {
             state = PeerState.LEADING;
-            LeaderRunner runner = new LeaderRunner(myId, verifier, replica, me.quorumAddress(), sockets);
+            LeaderRunner runner = new LeaderRunner(myId, verifier, replica, me.quorumAddress(), sockets,
+                    authenticator);
             leading = runner;
             try {
                 return closed ? "closed" : runner.run();
@@ -265,7 +278,7 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
         boolean observer = me.type() == LearnerType.OBSERVER;
         state = observer ? PeerState.OBSERVING : PeerState.FOLLOWING;
         LearnerRunner runner = new LearnerRunner(myId, observer, replica, leader.id(), leader.quorumAddress(),
-                sockets);
+                sockets, authenticator);
         learning = runner;
         try {
             return closed ? "closed" : runner.run();

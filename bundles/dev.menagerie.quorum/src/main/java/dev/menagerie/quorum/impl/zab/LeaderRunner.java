@@ -1,6 +1,7 @@
 package dev.menagerie.quorum.impl.zab;
 
 import dev.menagerie.api.config.HostPort;
+import dev.menagerie.api.election.PeerAuthenticator;
 import dev.menagerie.api.election.PeerSockets;
 import dev.menagerie.api.quorum.QuorumVerifier;
 import dev.menagerie.api.replication.Forwarder;
@@ -10,7 +11,9 @@ import dev.menagerie.api.storage.LogEntry;
 import dev.menagerie.protocol.OpCode;
 import dev.menagerie.protocol.data.Id;
 import dev.menagerie.protocol.quorum.QuorumPacket;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -24,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLException;
+import javax.security.sasl.SaslException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +44,7 @@ public final class LeaderRunner implements Proposer {
     private final Replica replica;
     private final HostPort quorumAddress;
     private final PeerSockets sockets;
+    private final PeerAuthenticator authenticator;
     private final LeaderCore core;
     private final RoleLoop loop;
     private final Map<Long, LearnerLink> links = new ConcurrentHashMap<>();
@@ -55,11 +60,12 @@ public final class LeaderRunner implements Proposer {
 
     /** The core ticks twice per tickTime, as Apache's leader pings, so its tick limits are doubled. */
     public LeaderRunner(long myId, QuorumVerifier verifier, Replica replica, HostPort quorumAddress,
-            PeerSockets sockets) throws IOException {
+            PeerSockets sockets, PeerAuthenticator authenticator) throws IOException {
         this.myId = myId;
         this.replica = replica;
         this.quorumAddress = quorumAddress;
         this.sockets = sockets;
+        this.authenticator = authenticator;
         int tickMs = replica.config().tickTimeMs();
         this.initLimitMs = tickMs * replica.config().initLimitTicks();
         long lastZxid = replica.lastProcessedZxid();
@@ -274,14 +280,17 @@ public final class LeaderRunner implements Proposer {
         try {
             accepted.setSoTimeout(initLimitMs);
             PeerSockets.Accepted taken;
+            InputStream in;
             try {
                 taken = sockets.accepted(accepted);
-            } catch (SSLException e) {
+                in = new BufferedInputStream(taken.in());
+                authenticator.asServer(taken.socket(), in);
+            } catch (SSLException | SaslException e) {
                 LOG.warn("Refused quorum connection from {}: {}", accepted.getRemoteSocketAddress(), e.getMessage());
                 accepted.close();
                 return;
             }
-            PacketChannel channel = new PacketChannel(taken.socket(), taken.in());
+            PacketChannel channel = new PacketChannel(taken.socket(), in);
             channel.setReadTimeoutMs(initLimitMs);
             QuorumPacket info = channel.read();
             LearnerRole role = info.type() == ZabPacketType.FOLLOWERINFO.code() ? LearnerRole.FOLLOWER

@@ -1,6 +1,7 @@
 package dev.menagerie.quorum.impl.zab;
 
 import dev.menagerie.api.config.HostPort;
+import dev.menagerie.api.election.PeerAuthenticator;
 import dev.menagerie.api.election.PeerSockets;
 import dev.menagerie.api.replication.Forwarder;
 import dev.menagerie.api.replication.Replica;
@@ -18,6 +19,7 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import javax.security.sasl.SaslException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +44,7 @@ public final class LearnerRunner implements Forwarder {
     private final HostPort leaderAddress;
     private final long leaderId;
     private final PeerSockets sockets;
+    private final PeerAuthenticator authenticator;
     private final FollowerCore core;
     private final RoleLoop loop;
     private final Queue<CompletableFuture<Void>> syncs = new ConcurrentLinkedQueue<>();
@@ -51,8 +54,9 @@ public final class LearnerRunner implements Forwarder {
     private volatile long leaderEpoch = -1;
 
     public LearnerRunner(long myId, boolean observer, Replica replica, long leaderId, HostPort leaderAddress,
-            PeerSockets sockets) {
+            PeerSockets sockets, PeerAuthenticator authenticator) {
         this.sockets = sockets;
+        this.authenticator = authenticator;
         this.myId = myId;
         this.role = observer ? LearnerRole.OBSERVER : LearnerRole.FOLLOWER;
         this.replica = replica;
@@ -144,16 +148,19 @@ public final class LearnerRunner implements Forwarder {
                 socket.connect(new InetSocketAddress(leaderAddress.host(), leaderAddress.port()),
                         Math.max(1000, replica.config().tickTimeMs() * replica.config().syncLimitTicks()));
                 socket.setSoTimeout(initLimitMs);
-                PacketChannel connected = new PacketChannel(sockets.dialled(socket));
+                Socket dialled = sockets.dialled(socket);
+                authenticator.asLearner(dialled, leaderAddress.host());
+                PacketChannel connected = new PacketChannel(dialled);
                 connected.setReadTimeoutMs(initLimitMs);
                 return connected;
+            } catch (SaslException e) {
+                // As Apache's learner: a failed authentication is not retried; the peer goes back to electing.
+                LOG.warn("Quorum SASL with leader {} at {} failed: {}", leaderId, leaderAddress, e.getMessage());
+                closeQuietly(socket);
+                return null;
             } catch (IOException e) {
                 last = e;
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // never opened
-                }
+                closeQuietly(socket);
                 Thread.sleep(retryMs);
                 retryMs = Math.min(MAX_CONNECT_RETRY_MS, retryMs * 2);
             }
@@ -162,6 +169,14 @@ public final class LearnerRunner implements Forwarder {
             LOG.info("Could not connect to leader {} at {}: {}", leaderId, leaderAddress, last.getMessage());
         }
         return null;
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // never opened, or already closed
+        }
     }
 
     private void register(PacketChannel connected) throws IOException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.menagerie.api.config.HostPort;
+import dev.menagerie.api.election.PeerAuthenticator;
 import dev.menagerie.api.election.PeerSockets;
 import dev.menagerie.protocol.quorum.QuorumPacket;
 import java.io.IOException;
@@ -38,7 +39,7 @@ class RunnersOverLoopbackTest {
         MemoryReplica f2 = new MemoryReplica(TICK_MS, 10, 3);
         MemoryReplica f3 = new MemoryReplica(TICK_MS, 10, 3);
         LeaderRunner leading = new LeaderRunner(1, TestVerifiers.majority(Set.of(1L, 2L, 3L)), leader, address,
-                PeerSockets.PLAINTEXT);
+                PeerSockets.PLAINTEXT, PeerAuthenticator.NONE);
         CompletableFuture<String> leaderEnd = runAsync(leading::run, "leader");
         stops.add(() -> leading.stop("test over"));
         LearnerRunner learner2 = startLearner(2, f2, address);
@@ -80,7 +81,7 @@ class RunnersOverLoopbackTest {
         HostPort address = new HostPort("127.0.0.1", freePort());
         MemoryReplica leader = new MemoryReplica(TICK_MS, 10, 3);
         LeaderRunner leading = new LeaderRunner(1, TestVerifiers.majority(Set.of(1L, 2L, 3L)), leader, address,
-                PeerSockets.PLAINTEXT);
+                PeerSockets.PLAINTEXT, PeerAuthenticator.NONE);
         runAsync(leading::run, "leader");
         stops.add(() -> leading.stop("test over"));
         startLearner(2, new MemoryReplica(TICK_MS, 10, 3), address);
@@ -125,7 +126,8 @@ class RunnersOverLoopbackTest {
     }
 
     private LearnerRunner startLearner(long sid, MemoryReplica replica, HostPort leader) {
-        LearnerRunner runner = new LearnerRunner(sid, false, replica, 1, leader, PeerSockets.PLAINTEXT);
+        LearnerRunner runner = new LearnerRunner(sid, false, replica, 1, leader, PeerSockets.PLAINTEXT,
+                PeerAuthenticator.NONE);
         runAsync(runner::run, "learner-" + sid);
         stops.add(() -> runner.stop("test over"));
         return runner;

@@ -1,6 +1,7 @@
 package dev.menagerie.election.fle.impl.net;
 
 import dev.menagerie.api.config.HostPort;
+import dev.menagerie.api.election.PeerAuthenticator;
 import dev.menagerie.api.election.PeerSockets;
 import dev.menagerie.election.fle.impl.wire.AnonymousObserverIds;
 import dev.menagerie.election.fle.impl.wire.Handshake;
@@ -10,7 +11,6 @@ import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import javax.net.ssl.SSLException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -21,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
+import javax.net.ssl.SSLException;
+import javax.security.sasl.SaslException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * each other only the one dialled by the higher id survives: a dialler with the lower id hangs up after its
  * handshake, and a listener that hears from a lower id hangs up and dials back. Threads: one listener, one per
  * dial or accepted handshake while it lasts, and a sender and a receiver per live connection. Connections are
- * dialled and accepted through {@link PeerSockets}: plaintext, or TLS with {@code sslQuorum}.
+ * dialled and accepted through {@link PeerSockets}: plaintext, or TLS with {@code sslQuorum}; then, after the
+ * handshake message as in Apache, authenticated through {@link PeerAuthenticator} (quorum SASL), the dialler as
+ * learner and the listener as server, before either side decides which connection survives.
  */
 public final class ElectionPort implements AutoCloseable {
 
@@ -47,6 +51,7 @@ public final class ElectionPort implements AutoCloseable {
     private final int cnxTimeoutMs;
     private final MessageSink sink;
     private final PeerSockets sockets;
+    private final PeerAuthenticator authenticator;
     private final ThreadSet threads = new ThreadSet();
     private final Map<Long, SendSlot> slots = new ConcurrentHashMap<>();
     private final Map<Long, PeerConnection> connections = new ConcurrentHashMap<>();
@@ -65,13 +70,14 @@ public final class ElectionPort implements AutoCloseable {
      * @param cnxTimeoutMs how long a dial may take (Apache's {@code cnxTimeout}); also bounds a handshake read
      */
     public ElectionPort(long myId, HostPort myAddress, LongFunction<HostPort> directory, int cnxTimeoutMs,
-            MessageSink sink, PeerSockets sockets) {
+            MessageSink sink, PeerSockets sockets, PeerAuthenticator authenticator) {
         this.myId = myId;
         this.myAddress = myAddress;
         this.directory = directory;
         this.cnxTimeoutMs = cnxTimeoutMs;
         this.sink = sink;
         this.sockets = sockets;
+        this.authenticator = authenticator;
     }
 
     /**
@@ -210,6 +216,7 @@ public final class ElectionPort implements AutoCloseable {
             socket = taken.socket();
             DataInputStream in = new DataInputStream(new BufferedInputStream(taken.in()));
             Handshake handshake = HandshakeReader.read(in);
+            authenticator.asServer(socket, in);
             long sid = handshake.fromAnonymousObserver() ? nextObserverId() : handshake.sid();
             if (sid < myId) {
                 // We win the challenge: drop theirs, and any connection we think we still have, and dial back.
@@ -231,7 +238,7 @@ public final class ElectionPort implements AutoCloseable {
                 socket.setSoTimeout(0);
                 install(sid, socket, in, null);
             }
-        } catch (MalformedMessageException | SSLException e) {
+        } catch (MalformedMessageException | SSLException | SaslException e) {
             LOG.warn("Refused election connection from {}: {}", accepted.getRemoteSocketAddress(), e.getMessage());
             Sockets.closeQuietly(socket);
             Sockets.closeQuietly(accepted);
@@ -298,16 +305,23 @@ public final class ElectionPort implements AutoCloseable {
             connected.connect(target, cnxTimeoutMs);
             connected.setSoTimeout(cnxTimeoutMs);
             socket = sockets.dialled(connected);
-            socket.setSoTimeout(0);
             OutputStream out = socket.getOutputStream();
             out.write(HandshakeCodec.encode(myId, myAddress));
             out.flush();
+            authenticator.asLearner(socket, address.host());
+            socket.setSoTimeout(0);
             if (sid > myId) {
                 LOG.debug("Server {} has the lower id; leaving the connection to server {}", myId, sid);
                 Sockets.closeQuietly(socket);
                 return;
             }
             install(sid, socket, new DataInputStream(new BufferedInputStream(socket.getInputStream())), token);
+        } catch (SaslException e) {
+            if (!closed) {
+                LOG.warn("Quorum SASL with server {} at {} failed: {}", sid, address, e.getMessage());
+            }
+            Sockets.closeQuietly(socket);
+            Sockets.closeQuietly(connected);
         } catch (IOException e) {
             if (!closed) {
                 LOG.info("Cannot open election connection to server {} at {}: {}", sid, address,

@@ -4,6 +4,7 @@ import static dev.menagerie.election.fle.impl.net.PortHarness.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.menagerie.api.config.HostPort;
+import dev.menagerie.api.election.PeerAuthenticator;
 import dev.menagerie.api.election.PeerSockets;
 import dev.menagerie.election.fle.impl.wire.FrameDecoder;
 import dev.menagerie.election.fle.impl.wire.HandshakeCodec;
@@ -132,7 +133,8 @@ class ElectionPortTest {
     @Test
     void anOwnNameThatDoesNotResolveYetDoesNotFailTheStart() throws Exception {
         ElectionPort port = new ElectionPort(1, new HostPort("not-yet-there.invalid", PortHarness.freePort()),
-                id -> null, 2000, (sid, payload) -> { }, PeerSockets.PLAINTEXT);
+                id -> null, 2000, (sid, payload) -> { }, PeerSockets.PLAINTEXT,
+                PeerAuthenticator.NONE);
         port.open();
         assertEquals(-1, port.localPort(), "nothing bound until the name resolves");
         port.close();

@@ -3,6 +3,7 @@ package dev.menagerie.election.fle.impl.net;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.menagerie.api.config.HostPort;
+import dev.menagerie.api.election.PeerAuthenticator;
 import dev.menagerie.api.election.PeerSockets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +42,8 @@ final class PortHarness implements AutoCloseable {
         List<String> inbox = new CopyOnWriteArrayList<>();
         received.put(id, inbox);
         ElectionPort port = new ElectionPort(id, addresses.get(id), addresses::get, 2000,
-                (sid, payload) -> inbox.add(sid + ":" + new String(payload)), PeerSockets.PLAINTEXT);
+                (sid, payload) -> inbox.add(sid + ":" + new String(payload)), PeerSockets.PLAINTEXT,
+                PeerAuthenticator.NONE);
         port.open();
         ports.put(id, port);
         return port;
