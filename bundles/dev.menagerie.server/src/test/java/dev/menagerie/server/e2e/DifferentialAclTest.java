@@ -1,0 +1,54 @@
+package dev.menagerie.server.e2e;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The ACL matrix ({@link AclMatrix}) and the ACL scripts ({@link AclScripts}) give the same transcript on Apache
+ * ZooKeeper 3.9.5 and on Menagerie, over both Menagerie transports.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class DifferentialAclTest {
+
+    static {
+        DifferentialSettings.apply();
+    }
+
+    @TempDir
+    Path dir;
+
+    static Map<String, Consumer<Script>> scripts() {
+        Map<String, Consumer<Script>> scripts = new LinkedHashMap<>(AclMatrix.scripts());
+        scripts.putAll(AclScripts.all());
+        return scripts;
+    }
+
+    static List<Arguments> cases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String transport : List.of("nio", "netty")) {
+            for (String name : scripts().keySet()) {
+                cases.add(Arguments.of(transport, name));
+            }
+        }
+        return cases;
+    }
+
+    @ParameterizedTest(name = "{1} on {0}")
+    @MethodSource("cases")
+    void menagerieEnforcesAclsAsApacheDoes(String transport, String name) throws Exception {
+        Consumer<Script> script = scripts().get(name);
+        List<String> apache = Transcripts.apache(name, dir, script);
+        List<String> menagerie = Transcripts.menagerie(dir, transport, script);
+        Transcripts.assertSame(apache, menagerie, name + " on " + transport);
+    }
+}
