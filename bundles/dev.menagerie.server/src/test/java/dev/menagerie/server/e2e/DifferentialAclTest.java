@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The ACL matrix ({@link AclMatrix}) and the ACL scripts ({@link AclScripts}) give the same transcript on Apache
@@ -41,6 +42,21 @@ class DifferentialAclTest {
             }
         }
         return cases;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nio", "netty"})
+    void setWatchesAndReconfigAnswerAsOnApache(String transport) throws Exception {
+        List<String> apache;
+        try (ApacheServer server = new ApacheServer(dir)) {
+            apache = AclRawScript.run(server.port());
+        }
+        Transcripts.keep("acl-raw", apache);
+        List<String> menagerie;
+        try (MenagerieServer server = new MenagerieServer(dir, transport)) {
+            menagerie = AclRawScript.run(server.port());
+        }
+        Transcripts.assertSame(apache, menagerie, "setWatches2 and reconfig on " + transport);
     }
 
     @ParameterizedTest(name = "{1} on {0}")
