@@ -27,6 +27,13 @@ final class AclScripts {
     private AclScripts() {
     }
 
+    /** The matrix scripts, then these: everything the ACL differential tests run, by name. */
+    static Map<String, Consumer<Script>> everything() {
+        Map<String, Consumer<Script>> scripts = new LinkedHashMap<>(AclMatrix.scripts());
+        scripts.putAll(all());
+        return scripts;
+    }
+
     static Map<String, Consumer<Script>> all() {
         Map<String, Consumer<Script>> scripts = new LinkedHashMap<>();
         scripts.put("acl-validation", AclScripts::validation);

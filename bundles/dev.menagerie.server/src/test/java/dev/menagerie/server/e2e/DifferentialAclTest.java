@@ -2,9 +2,7 @@ package dev.menagerie.server.e2e;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Timeout;
@@ -28,16 +26,10 @@ class DifferentialAclTest {
     @TempDir
     Path dir;
 
-    static Map<String, Consumer<Script>> scripts() {
-        Map<String, Consumer<Script>> scripts = new LinkedHashMap<>(AclMatrix.scripts());
-        scripts.putAll(AclScripts.all());
-        return scripts;
-    }
-
     static List<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
         for (String transport : List.of("nio", "netty")) {
-            for (String name : scripts().keySet()) {
+            for (String name : AclScripts.everything().keySet()) {
                 cases.add(Arguments.of(transport, name));
             }
         }
@@ -62,7 +54,7 @@ class DifferentialAclTest {
     @ParameterizedTest(name = "{1} on {0}")
     @MethodSource("cases")
     void menagerieEnforcesAclsAsApacheDoes(String transport, String name) throws Exception {
-        Consumer<Script> script = scripts().get(name);
+        Consumer<Script> script = AclScripts.everything().get(name);
         List<String> apache = Transcripts.apache(name, dir, script);
         List<String> menagerie = Transcripts.menagerie(dir, transport, script);
         Transcripts.assertSame(apache, menagerie, name + " on " + transport);

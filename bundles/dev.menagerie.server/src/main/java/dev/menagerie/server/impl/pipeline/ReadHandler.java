@@ -105,7 +105,7 @@ final class ReadHandler {
                 case OpCode.ADD_WATCH -> addWatch(AddWatchRequest.read(in), client);
                 case OpCode.CHECK_WATCHES -> checkWatches(CheckWatchesRequest.read(in), client);
                 case OpCode.REMOVE_WATCHES -> removeWatches(RemoveWatchesRequest.read(in), client);
-                case OpCode.WHO_AM_I -> Reply.ok(new WhoAmIResponse(providers.clientInfos(auth)));
+                case OpCode.WHO_AM_I -> Reply.ok(new WhoAmIResponse(providers.whoAmI(auth)));
                 case OpCode.MULTI_READ -> Reply.ok(multiRead(MultiOps.read(in), client, auth));
                 default -> Reply.error(ErrorCode.UNIMPLEMENTED);
             };
