@@ -180,10 +180,10 @@ check "it prints one line naming quorum.auth.enableSasl, its line and that it is
   eval 'test "$(grep -v "^Using config: " <<<"$last_output" | grep -c .)" -eq 1 &&
         grep -q "refused.cfg:4: quorum.auth.enableSasl: not supported by Menagerie" <<<"$last_output"'
 sed -i '/^quorum.auth.enableSasl=/d' "$refused_cfg"
-run env SERVER_JVMFLAGS="-Dzookeeper.DigestAuthenticationProvider.enabled=false" timeout "$FOREGROUND_WAIT_S" \
+run env SERVER_JVMFLAGS="-Dzookeeper.ensembleAuthName=x" timeout "$FOREGROUND_WAIT_S" \
   "$SCRIPT" start-foreground "$refused_cfg" </dev/null
-check "start-foreground with -Dzookeeper.DigestAuthenticationProvider.enabled=false exits 2 naming the property" \
-  eval 'status_is 2 && grep -q -- "-Dzookeeper.DigestAuthenticationProvider.enabled: DigestAuthenticationProvider.enabled: not supported" <<<"$last_output"'
+check "start-foreground with -Dzookeeper.ensembleAuthName=x exits 2 naming the property" \
+  eval 'status_is 2 && grep -q -- "-Dzookeeper.ensembleAuthName: ensembleAuthName: not supported" <<<"$last_output"'
 
 echo
 echo "$passed passed, $failed failed"

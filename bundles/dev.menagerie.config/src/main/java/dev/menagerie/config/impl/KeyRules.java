@@ -169,11 +169,10 @@ final class KeyRules {
     }
 
     private static void security(List<KeyRule> rules) {
-        done(rules, "DigestAuthenticationProvider.superDigest", "skipACL", "X509AuthenticationProvider.superUser");
+        done(rules, "DigestAuthenticationProvider.superDigest", "skipACL", "X509AuthenticationProvider.superUser",
+                "DigestAuthenticationProvider.enabled", "DigestAuthenticationProvider.digestAlg");
         refused(rules, "authProvider.", "only Apache's DigestAuthenticationProvider, IPAuthenticationProvider,"
                 + " X509AuthenticationProvider and SASLAuthenticationProvider are provided", SUPPORTED_AUTH_PROVIDERS);
-        refused(rules, "DigestAuthenticationProvider.enabled", "the digest scheme cannot be turned off", "true");
-        refused(rules, "DigestAuthenticationProvider.digestAlg", "digests are SHA1 only", "sha1", "sha-1");
         warned(rules, "IPAuthenticationProvider.usexforwardedfor", "the admin endpoint authenticates by the"
                 + " connection's own address", FALSE);
         done(rules, "superUser", "superUser.", "sessionRequireClientSASLAuth", "enforce.auth.enabled",
