@@ -186,18 +186,18 @@ cat >"$refused_cfg" <<EOF
 dataDir=$work/data-refused
 clientPort=$client_port
 admin.serverPort=$admin_port
-DigestAuthenticationProvider.digestAlg=SHA3-256
+emulate353TTLNodes=true
 EOF
 run timeout "$FOREGROUND_WAIT_S" "$SCRIPT" start-foreground "$refused_cfg" </dev/null
-check "start-foreground with DigestAuthenticationProvider.digestAlg=SHA3-256 exits 2" status_is 2
-check "it prints one line naming DigestAuthenticationProvider.digestAlg, its line and that it is not supported" \
+check "start-foreground with emulate353TTLNodes=true exits 2" status_is 2
+check "it prints one line naming emulate353TTLNodes, its line and that it is not supported" \
   eval 'test "$(grep -v "^Using config: " <<<"$last_output" | grep -c .)" -eq 1 &&
-        grep -q "refused.cfg:4: DigestAuthenticationProvider.digestAlg: not supported by Menagerie" <<<"$last_output"'
-sed -i '/^DigestAuthenticationProvider.digestAlg=/d' "$refused_cfg"
-run env SERVER_JVMFLAGS="-Dzookeeper.DigestAuthenticationProvider.enabled=false" timeout "$FOREGROUND_WAIT_S" \
+        grep -q "refused.cfg:4: emulate353TTLNodes: not supported by Menagerie" <<<"$last_output"'
+sed -i '/^emulate353TTLNodes=/d' "$refused_cfg"
+run env SERVER_JVMFLAGS="-Dzookeeper.ensembleAuthName=x" timeout "$FOREGROUND_WAIT_S" \
   "$SCRIPT" start-foreground "$refused_cfg" </dev/null
-check "start-foreground with -Dzookeeper.DigestAuthenticationProvider.enabled=false exits 2 naming the property" \
-  eval 'status_is 2 && grep -q -- "-Dzookeeper.DigestAuthenticationProvider.enabled: DigestAuthenticationProvider.enabled: not supported" <<<"$last_output"'
+check "start-foreground with -Dzookeeper.ensembleAuthName=x exits 2 naming the property" \
+  eval 'status_is 2 && grep -q -- "-Dzookeeper.ensembleAuthName: ensembleAuthName: not supported" <<<"$last_output"'
 
 echo
 echo "$passed passed, $failed failed"

@@ -171,12 +171,11 @@ final class KeyRules {
     }
 
     private static void security(List<KeyRule> rules) {
-        done(rules, "DigestAuthenticationProvider.superDigest", "skipACL", "X509AuthenticationProvider.superUser");
+        done(rules, "DigestAuthenticationProvider.superDigest", "skipACL", "X509AuthenticationProvider.superUser",
+                "DigestAuthenticationProvider.enabled", "DigestAuthenticationProvider.digestAlg");
         rules.add(new KeyRule("authProvider.", Support.REFUSED, "expected an authentication provider's scheme or"
                 + " Java class name; world, super and auth are the server's own schemes", Set.of(),
                 AUTH_PROVIDER_NAME));
-        refused(rules, "DigestAuthenticationProvider.enabled", "the digest scheme cannot be turned off", "true");
-        refused(rules, "DigestAuthenticationProvider.digestAlg", "digests are SHA1 only", "sha1", "sha-1");
         warned(rules, "IPAuthenticationProvider.usexforwardedfor", "the admin endpoint authenticates by the"
                 + " connection's own address", FALSE);
         done(rules, "superUser", "superUser.", "sessionRequireClientSASLAuth", "enforce.auth.enabled",

@@ -50,6 +50,7 @@ final class PeerSettingsChecker {
         checkSasl();
         checkFipsMode();
         checkSuperDigest();
+        checkDigestAlgorithm();
     }
 
     private void checkPeerType() throws ConfigException {
@@ -136,7 +137,23 @@ final class PeerSettingsChecker {
                 .orElse(false);
     }
 
-    /** {@code user:base64(sha1(user:password))}, as DigestAuthenticationProvider expects. */
+    /**
+     * Apache hashes digest credentials with any {@link java.security.MessageDigest} its JVM provides; for a name the JVM
+     * lacks, its DigestAuthenticationProvider fails to load and the server does not start.
+     */
+    private void checkDigestAlgorithm() throws ConfigException {
+        Optional<Setting> algorithm = settings.fromFileOrProperty("DigestAuthenticationProvider.digestAlg",
+                "zookeeper.DigestAuthenticationProvider.digestAlg");
+        if (algorithm.isPresent()) {
+            try {
+                java.security.MessageDigest.getInstance(algorithm.get().value().trim());
+            } catch (java.security.NoSuchAlgorithmException | IllegalArgumentException e) {
+                throw algorithm.get().invalid("a message digest this JVM provides, such as SHA1, SHA-256 or SHA3-256");
+            }
+        }
+    }
+
+    /** {@code user:base64(hash(user:password))}, as DigestAuthenticationProvider expects. */
     private void checkSuperDigest() throws ConfigException {
         Optional<Setting> digest = settings.fromFile("DigestAuthenticationProvider.superDigest");
         if (digest.isPresent() && !digest.get().value().matches("[^:]+:[A-Za-z0-9+/]+=*")) {

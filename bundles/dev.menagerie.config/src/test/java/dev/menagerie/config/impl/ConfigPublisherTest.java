@@ -113,7 +113,7 @@ class ConfigPublisherTest {
     @Test
     void anEditAddingARefusedKeyIsRejectedAndTheCurrentConfigurationStays() throws IOException {
         publisher.start();
-        edit(zoo.base() + "maxClientCnxns=5\nDigestAuthenticationProvider.digestAlg=SHA3-256\n");
+        edit(zoo.base() + "maxClientCnxns=5\nemulate353TTLNodes=true\n");
         publisher.reloadIfChanged();
         assertEquals(List.of("properties []", "register 1", "targets 1"), sink.events);
         assertEquals(60, publisher.current().maxClientCnxns());

@@ -145,16 +145,25 @@ class KeyCatalogueTest {
     @Test
     void aRefusalTellsHowToStart() {
         ZooCfgFixture zoo = new ZooCfgFixture(tmp);
-        assertEquals("zoo.cfg:3: DigestAuthenticationProvider.digestAlg: not supported by Menagerie: digests are SHA1"
-                + " only; remove it, or set it to sha-1 or sha1, to start",
-                zoo.error(zoo.base() + "DigestAuthenticationProvider.digestAlg=SHA3-256\n"));
+        assertEquals("zoo.cfg:3: emulate353TTLNodes: not supported by Menagerie: TTL node ids of 3.5.3 are not"
+                + " emulated; a data directory written with them would be misread; remove it, or set it to false, to"
+                + " start", zoo.error(zoo.base() + "emulate353TTLNodes=true\n"));
     }
 
     @Test
     void aPropertyIsOverriddenByZooCfg() throws Exception {
         ZooCfgFixture zoo = new ZooCfgFixture(tmp);
-        zoo.systemProperties.put("zookeeper.DigestAuthenticationProvider.enabled", "false");
-        zoo.parse(zoo.base() + "DigestAuthenticationProvider.enabled=true\n");
+        zoo.systemProperties.put("zookeeper.audit.impl.class", "com.example.AuditLogger");
+        zoo.parse(zoo.base() + "audit.impl.class=org.apache.zookeeper.audit.Slf4jAuditLogger\n");
+    }
+
+    @Test
+    void aDigestAlgorithmTheJvmLacksIsRefusedAsApacheFailsToStart() throws Exception {
+        ZooCfgFixture zoo = new ZooCfgFixture(tmp);
+        assertEquals("zoo.cfg:3: DigestAuthenticationProvider.digestAlg: expected a message digest this JVM provides,"
+                + " such as SHA1, SHA-256 or SHA3-256, got \"NO-SUCH-HASH\"",
+                zoo.error(zoo.base() + "DigestAuthenticationProvider.digestAlg=NO-SUCH-HASH\n"));
+        zoo.parse(zoo.base() + "DigestAuthenticationProvider.digestAlg=sha-256\n");
     }
 
     @Test

@@ -27,6 +27,10 @@ final class ApacheServer implements AutoCloseable {
         factory.startup(server);
     }
 
+    int port() {
+        return port;
+    }
+
     String connectString() {
         return "127.0.0.1:" + port;
     }

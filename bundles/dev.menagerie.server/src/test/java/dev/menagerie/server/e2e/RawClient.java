@@ -7,24 +7,33 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.jute.BinaryInputArchive;
 import org.apache.jute.BinaryOutputArchive;
 import org.apache.jute.Record;
+import org.apache.zookeeper.Watcher.Event.EventType;
+import org.apache.zookeeper.ZooDefs.OpCode;
+import org.apache.zookeeper.proto.AuthPacket;
 import org.apache.zookeeper.proto.ConnectRequest;
 import org.apache.zookeeper.proto.ReplyHeader;
 import org.apache.zookeeper.proto.RequestHeader;
+import org.apache.zookeeper.proto.WatcherEvent;
 
 /**
  * A client that writes frames itself, for requests the official client refuses to send (bad paths, a createTTL
- * without a TTL mode). It sees the reply header only: error code and zxid.
+ * without a TTL mode). It sees the reply header only: error code and zxid; notifications are kept as lines.
  */
 final class RawClient implements AutoCloseable {
 
     private static final int NOTIFICATION_XID = -1;
+    private static final int AUTH_XID = -4;
 
     private final Socket socket = new Socket();
     private final DataInputStream in;
     private final DataOutputStream out;
     private int xid;
+    private final List<String> notifications = new ArrayList<>();
 
     private final int connectResponseBytes;
 
@@ -58,9 +67,17 @@ final class RawClient implements AutoCloseable {
         return connectResponseBytes;
     }
 
-    /** Sends one request and returns its reply header (notifications in between are skipped). */
+    /** Sends one request and returns its reply header (notifications in between are kept, see below). */
     ReplyHeader call(int type, Record request) throws IOException {
-        int sent = ++xid;
+        return call(++xid, type, request);
+    }
+
+    /** Sends an auth packet ({@code addauth}); its reply header tells whether it was accepted. */
+    ReplyHeader auth(String scheme, String credentials) throws IOException {
+        return call(AUTH_XID, OpCode.auth, new AuthPacket(0, scheme, ScriptClient.bytes(credentials)));
+    }
+
+    private ReplyHeader call(int sent, int type, Record request) throws IOException {
         send(new RequestHeader(sent, type), request);
         while (true) {
             ByteBuffer frame = readFrame();
@@ -68,7 +85,19 @@ final class RawClient implements AutoCloseable {
             if (header.getXid() != NOTIFICATION_XID) {
                 return header;
             }
+            WatcherEvent event = new WatcherEvent();
+            event.deserialize(BinaryInputArchive.getArchive(new java.io.ByteArrayInputStream(frame.array(),
+                    frame.position(), frame.remaining())), "event");
+            notifications.add(EventType.fromInt(event.getType()) + " " + event.getPath() + " zxid="
+                    + header.getZxid());
         }
+    }
+
+    /** The notifications received since the last call of this method, in order. */
+    List<String> drainNotifications() {
+        List<String> copy = List.copyOf(notifications);
+        notifications.clear();
+        return copy;
     }
 
     private void send(RequestHeader header, Record body) throws IOException {

@@ -225,7 +225,7 @@ final class ScriptClient {
             for (ClientInfo info : zk.whoAmI()) {
                 infos.add(info.getAuthScheme() + ":" + info.getUser());
             }
-            add("whoAmI -> " + sorted(infos));
+            add("whoAmI -> " + infos);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {

@@ -32,6 +32,11 @@ final class Transcripts {
         }
     }
 
+    /** Runs {@code script} on Apache and on Menagerie over {@code transport}; fails at the first difference. */
+    static void compare(String key, Path dir, String transport, Consumer<Script> script) throws Exception {
+        assertSame(apache(key, dir, script), menagerie(dir, transport, script), key + " on " + transport);
+    }
+
     static List<String> menagerie(Path dir, String transport, Consumer<Script> script) throws Exception {
         try (MenagerieServer server = new MenagerieServer(dir, transport)) {
             return run(server.connectString(), script);

@@ -97,7 +97,8 @@ public final class AclChecker {
     /**
      * Validates and expands the ACL of a create or setACL, as Apache's {@code fixupACL}: exact duplicates are dropped
      * first; then {@code world:anyone} is kept, {@code auth} (whatever its id) becomes one entry per id of the
-     * connection whose provider identifies users (digest, x509, sasl; not ip or super), and any other entry needs a
+     * connection whose provider identifies users (digest, x509, sasl; not ip or super), in Apache's order of the
+     * connection's ids ({@link ApacheIdOrder}), and any other entry needs a
      * registered scheme that accepts the id. Permission bits are not checked, as in Apache.
      *
      * @throws InvalidAclException for a null or empty list, a null entry or scheme, {@code auth} without any user
@@ -127,7 +128,8 @@ public final class AclChecker {
 
     private List<ACL> expandAuth(String path, int perms, Collection<Id> authInfo) throws InvalidAclException {
         List<ACL> expanded = new ArrayList<>();
-        for (Id id : authInfo) {
+        // Apache walks the connection's ids in its hash-set order, which the stored ACL (and getACL) shows.
+        for (Id id : ApacheIdOrder.of(authInfo)) {
             Optional<AuthenticationProvider> provider = providers.provider(id.scheme());
             if (provider.isPresent() && provider.get().isAuthenticated()) {
                 expanded.add(new ACL(perms, id));

@@ -7,7 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The order in which Apache ZooKeeper lists a connection's ids where the order shows (the audit log's user field).
+ * The order in which Apache ZooKeeper lists a connection's ids where the order shows: the audit log's user field,
+ * whoAmI, and the entries an {@code auth} ACL expands to.
  * Apache keeps them in a {@code ConcurrentHashMap} key set, so they come out by hash bin, and in the order they
  * were gained within a bin: with a digest id added after the {@code ip} one, the user field can read
  * {@code alice,127.0.0.1}. Exact for fewer than twelve ids (the map's first resize), which is every real connection.

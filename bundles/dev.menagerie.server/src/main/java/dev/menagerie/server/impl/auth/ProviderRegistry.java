@@ -38,8 +38,18 @@ public final class ProviderRegistry {
 
     /** world, ip and digest (with an optional super digest), as an unconfigured Apache server has. */
     public static ProviderRegistry defaults(String superDigest) {
-        return of(List.of(new WorldAuthenticationProvider(), new IpAuthenticationProvider(),
-                new DigestAuthenticationProvider(superDigest)));
+        return standard(Optional.of(new DigestAuthenticationProvider(superDigest)));
+    }
+
+    /**
+     * world, ip and, if present, {@code digest}: Apache leaves digest out when
+     * {@code DigestAuthenticationProvider.enabled} is false (its ACLs are then invalid, its auth fails).
+     */
+    public static ProviderRegistry standard(Optional<DigestAuthenticationProvider> digest) {
+        List<AuthenticationProvider> providers = new ArrayList<>(List.of(new WorldAuthenticationProvider(),
+                new IpAuthenticationProvider()));
+        digest.ifPresent(providers::add);
+        return of(providers);
     }
 
     /** Exactly these providers and no plugins; a later provider replaces an earlier one of the same scheme. */
@@ -108,7 +118,12 @@ public final class ProviderRegistry {
         }
     }
 
-    /** The whoAmI answer (opcode 107): each id's scheme and user name; unknown schemes get an empty user. */
+    /** The whoAmI answer (opcode 107) for a connection's ids: {@link #clientInfos} in Apache's order of them. */
+    public List<ClientInfo> whoAmI(Collection<Id> authInfo) {
+        return clientInfos(ApacheIdOrder.of(authInfo));
+    }
+
+    /** Each id's scheme and user name, in the given order; unknown schemes get an empty user. */
     public List<ClientInfo> clientInfos(Collection<Id> authInfo) {
         List<ClientInfo> infos = new ArrayList<>(authInfo.size());
         for (Id id : authInfo) {

@@ -3,6 +3,7 @@ package dev.menagerie.server.impl.core;
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.server.impl.audit.AuditSettings;
 import dev.menagerie.server.impl.auth.AuthSettings;
+import dev.menagerie.server.impl.auth.DigestAuthenticationProvider;
 import dev.menagerie.server.impl.auth.KerberosSettings;
 import dev.menagerie.server.impl.pipeline.PrepSettings;
 import java.util.Set;
@@ -13,7 +14,7 @@ import java.util.Set;
  */
 public record ServerSettings(int tickTimeMs, int minSessionTimeoutMs, int maxSessionTimeoutMs, int maxClientCnxns,
         int globalOutstandingLimit, int juteMaxBufferBytes, int snapCount, Set<String> fourLetterWords,
-        String superDigest, boolean skipAcl, PrepSettings prep, boolean trustEmptySnapshot,
+        String superDigest, boolean digestEnabled, String digestAlgorithm, boolean skipAcl, PrepSettings prep, boolean trustEmptySnapshot,
         long containerCheckIntervalMs, String mode, java.nio.file.Path dataDir, java.nio.file.Path dataLogDir,
         int clientPort, boolean x509Enabled, String x509SuperUser, long serverId, String quorumConf,
         boolean auditEnabled, AuthSettings auth) {
@@ -24,6 +25,11 @@ public record ServerSettings(int tickTimeMs, int minSessionTimeoutMs, int maxSes
                 config.maxClientCnxns(), config.globalOutstandingLimit(), config.juteMaxBufferBytes(),
                 config.snapCount(), config.fourLetterWordWhitelist(),
                 setting(config, "DigestAuthenticationProvider.superDigest", null),
+                // Apache drops the digest scheme unless this reads "true"; an authProvider.N naming the class
+                // registers it all the same.
+                flag(config, "DigestAuthenticationProvider.enabled", true)
+                        || namesProvider(config, "DigestAuthenticationProvider", "digest"),
+                digestAlgorithm(config),
                 "yes".equalsIgnoreCase(setting(config, "skipACL", "no")),
                 new PrepSettings(flag(config, "extendedTypesEnabled", false), flag(config, "enforceQuota", false),
                         flag(config, "reconfigEnabled", false), flag(config, "closeSessionTxn.enabled", true)),
@@ -38,6 +44,14 @@ public record ServerSettings(int tickTimeMs, int minSessionTimeoutMs, int maxSes
                 QuorumConfText.of(config),
                 AuditSettings.enabled(setting(config, AuditSettings.ENABLE_KEY),
                         setting(config, AuditSettings.IMPL_CLASS_KEY)), authSettings(config));
+    }
+
+    /** Apache fails to start on a digest this JVM does not provide; so do we, naming the key. */
+    private static String digestAlgorithm(ServerConfig config) {
+        String algorithm = setting(config, DigestAuthenticationProvider.ALGORITHM_KEY,
+                DigestAuthenticationProvider.DEFAULT_ALGORITHM);
+        DigestAuthenticationProvider.checkAlgorithm(algorithm);
+        return algorithm;
     }
 
     private static AuthSettings authSettings(ServerConfig config) {

@@ -9,6 +9,7 @@ import dev.menagerie.protocol.txn.TxnHeader;
 import dev.menagerie.server.impl.audit.AuditLog;
 import dev.menagerie.server.impl.auth.AclChecker;
 import dev.menagerie.server.impl.auth.ClientAuthPolicy;
+import dev.menagerie.server.impl.auth.DigestAuthenticationProvider;
 import dev.menagerie.server.impl.auth.PluginProviders;
 import dev.menagerie.server.impl.auth.ProviderRegistry;
 import dev.menagerie.server.impl.auth.X509AuthenticationProvider;
@@ -29,6 +30,7 @@ import dev.menagerie.server.impl.watch.WatchRouter;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -109,7 +111,9 @@ public final class ZooKeeperServer {
                 s.trustEmptySnapshot()).load();
         installDatabase(db.tree(), db.sessionTimeouts());
         if (providers == null) {
-            ProviderRegistry base = ProviderRegistry.defaults(s.superDigest()).withPlugins(plugins);
+            ProviderRegistry base = ProviderRegistry.standard(s.digestEnabled()
+                    ? Optional.of(new DigestAuthenticationProvider(s.superDigest(), s.digestAlgorithm()))
+                    : Optional.empty()).withPlugins(plugins);
             if (s.x509Enabled()) {
                 // The TLS layer already verified the chain against the trust store; the provider reads its subject.
                 base = base.with(new X509AuthenticationProvider(s.x509SuperUser(), null));

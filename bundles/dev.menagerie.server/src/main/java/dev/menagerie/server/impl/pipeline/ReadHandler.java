@@ -33,7 +33,6 @@ import dev.menagerie.protocol.proto.SetWatches;
 import dev.menagerie.protocol.proto.SetWatches2;
 import dev.menagerie.protocol.proto.SyncRequest;
 import dev.menagerie.protocol.proto.SyncResponse;
-import dev.menagerie.protocol.proto.WatcherEvent;
 import dev.menagerie.protocol.proto.WhoAmIResponse;
 import dev.menagerie.server.impl.auth.AclChecker;
 import dev.menagerie.server.impl.auth.ProviderRegistry;
@@ -94,14 +93,19 @@ final class ReadHandler {
                         Reply.ok(allChildrenNumber(GetAllChildrenNumberRequest.read(in).path(), auth));
                 case OpCode.GET_EPHEMERALS -> Reply.ok(ephemerals(GetEphemeralsRequest.read(in), request));
                 case OpCode.SYNC -> Reply.ok(new SyncResponse(SyncRequest.read(in).path()));
-                case OpCode.SET_WATCHES -> setWatches(reconnectWatches.apply(SetWatches.read(in), client, tree::stat),
-                        client);
-                case OpCode.SET_WATCHES2 ->
-                        setWatches(reconnectWatches.apply(SetWatches2.read(in), client, tree::stat), client);
+                // ReconnectWatches itself sends the events that fire at once, ahead of this empty reply.
+                case OpCode.SET_WATCHES -> {
+                    reconnectWatches.apply(SetWatches.read(in), client, tree::stat);
+                    yield Reply.ok(null);
+                }
+                case OpCode.SET_WATCHES2 -> {
+                    reconnectWatches.apply(SetWatches2.read(in), client, tree::stat);
+                    yield Reply.ok(null);
+                }
                 case OpCode.ADD_WATCH -> addWatch(AddWatchRequest.read(in), client);
                 case OpCode.CHECK_WATCHES -> checkWatches(CheckWatchesRequest.read(in), client);
                 case OpCode.REMOVE_WATCHES -> removeWatches(RemoveWatchesRequest.read(in), client);
-                case OpCode.WHO_AM_I -> Reply.ok(new WhoAmIResponse(providers.clientInfos(auth)));
+                case OpCode.WHO_AM_I -> Reply.ok(new WhoAmIResponse(providers.whoAmI(auth)));
                 case OpCode.MULTI_READ -> Reply.ok(multiRead(MultiOps.read(in), client, auth));
                 default -> Reply.error(ErrorCode.UNIMPLEMENTED);
             };
@@ -177,13 +181,6 @@ final class ReadHandler {
             }
         }
         return new GetEphemeralsResponse(matching);
-    }
-
-    private Reply setWatches(List<WatcherEvent> firedNow, ClientLink client) {
-        for (WatcherEvent event : firedNow) {
-            client.process(event, ReconnectWatches.NO_ZXID);
-        }
-        return Reply.ok(null);
     }
 
     private Reply addWatch(AddWatchRequest request, ClientLink client) throws KeeperFailure {

@@ -1,0 +1,62 @@
+package dev.menagerie.server.e2e;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The ACL matrix ({@link AclMatrix}) and the ACL scripts ({@link AclScripts}) give the same transcript on Apache
+ * ZooKeeper 3.9.5 and on Menagerie, over both Menagerie transports.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class DifferentialAclTest {
+
+    static {
+        DifferentialSettings.apply();
+    }
+
+    @TempDir
+    Path dir;
+
+    static List<Arguments> cases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String transport : List.of("nio", "netty")) {
+            for (String name : AclScripts.everything().keySet()) {
+                cases.add(Arguments.of(transport, name));
+            }
+        }
+        return cases;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nio", "netty"})
+    void setWatchesAndReconfigAnswerAsOnApache(String transport) throws Exception {
+        List<String> apache;
+        try (ApacheServer server = new ApacheServer(dir)) {
+            apache = AclRawScript.run(server.port());
+        }
+        Transcripts.keep("acl-raw", apache);
+        List<String> menagerie;
+        try (MenagerieServer server = new MenagerieServer(dir, transport)) {
+            menagerie = AclRawScript.run(server.port());
+        }
+        Transcripts.assertSame(apache, menagerie, "setWatches2 and reconfig on " + transport);
+    }
+
+    @ParameterizedTest(name = "{1} on {0}")
+    @MethodSource("cases")
+    void menagerieEnforcesAclsAsApacheDoes(String transport, String name) throws Exception {
+        Consumer<Script> script = AclScripts.everything().get(name);
+        List<String> apache = Transcripts.apache(name, dir, script);
+        List<String> menagerie = Transcripts.menagerie(dir, transport, script);
+        Transcripts.assertSame(apache, menagerie, name + " on " + transport);
+    }
+}
