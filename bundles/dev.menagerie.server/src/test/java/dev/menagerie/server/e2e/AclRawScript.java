@@ -21,10 +21,10 @@ import org.apache.zookeeper.proto.SetWatches2;
  * The ACL-relevant requests the official client sends only on its own: setWatches2 (on reconnect, with the watches
  * it held) and reconfig (ZooKeeperAdmin), as raw frames from clients with and without credentials.
  *
- * <p>A finding, shared for now: Apache 3.9.5 holds back a live watch event from a connection that may not READ its
- * node, but the events setWatches synthesizes at once (the node changed, or lost a child, since the client's zxid) go
- * out without that check, so a client without READ learns that a node it cannot read changed. Menagerie answers
- * the same; filtering them too would be the safer choice (see the ACL matrix report).
+ * <p>A finding: Apache 3.9.5 holds back a live watch event from a connection that may not READ its node, but the
+ * events setWatches synthesizes at once (the node changed, or lost a child, since the client's zxid) go out without
+ * that check, so a client without READ learns that a node it cannot read changed. Menagerie checks them too;
+ * DifferentialAclTest removes exactly those events from Apache's transcript before comparing.
  * A standalone server answers reconfig with ReconfigDisabled (or Unimplemented when enabled) before any ACL check.
  */
 final class AclRawScript {

@@ -1,5 +1,7 @@
 package dev.menagerie.server.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +50,20 @@ class DifferentialAclTest {
         try (MenagerieServer server = new MenagerieServer(dir, transport)) {
             menagerie = AclRawScript.run(server.port());
         }
-        Transcripts.assertSame(apache, menagerie, "setWatches2 and reconfig on " + transport);
+        Transcripts.assertSame(withoutApachesSetWatchesLeak(apache), menagerie, "setWatches2 and reconfig on "
+                + transport);
+    }
+
+    /**
+     * The one deliberate difference: Apache 3.9.5 sends the events setWatches fires at once (zxid -1) without the
+     * READ check of live events, so the anonymous client hears that {@code /s/secret} (alice only) changed and grew.
+     * Menagerie holds those back, as it does live events.
+     */
+    private static List<String> withoutApachesSetWatchesLeak(List<String> apache) {
+        List<String> kept = apache.stream().filter(line -> !line.matches(
+                "anonymous: event (NodeDataChanged|NodeChildrenChanged) /s/secret zxid=-1")).toList();
+        assertEquals(2, apache.size() - kept.size(), "Apache leaked the two events it is known to leak");
+        return kept;
     }
 
     @ParameterizedTest(name = "{1} on {0}")

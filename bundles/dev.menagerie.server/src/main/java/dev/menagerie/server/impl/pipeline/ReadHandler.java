@@ -95,11 +95,11 @@ final class ReadHandler {
                 case OpCode.SYNC -> Reply.ok(new SyncResponse(SyncRequest.read(in).path()));
                 // ReconnectWatches itself sends the events that fire at once, ahead of this empty reply.
                 case OpCode.SET_WATCHES -> {
-                    reconnectWatches.apply(SetWatches.read(in), client, tree::stat);
+                    reconnectWatches.apply(SetWatches.read(in), client, tree::stat, tree::acl);
                     yield Reply.ok(null);
                 }
                 case OpCode.SET_WATCHES2 -> {
-                    reconnectWatches.apply(SetWatches2.read(in), client, tree::stat);
+                    reconnectWatches.apply(SetWatches2.read(in), client, tree::stat, tree::acl);
                     yield Reply.ok(null);
                 }
                 case OpCode.ADD_WATCH -> addWatch(AddWatchRequest.read(in), client);

@@ -2,6 +2,7 @@ package dev.menagerie.server.impl.watch;
 
 import dev.menagerie.protocol.AddWatchMode;
 import dev.menagerie.protocol.EventType;
+import dev.menagerie.protocol.data.ACL;
 import dev.menagerie.protocol.data.Stat;
 import dev.menagerie.protocol.proto.SetWatches;
 import dev.menagerie.protocol.proto.SetWatches2;
@@ -9,14 +10,16 @@ import dev.menagerie.protocol.proto.WatcherEvent;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * setWatches (101) and setWatches2 (105): a reconnecting client re-registers its watches, as Apache's
  * {@code DataTree.setWatches}. One-shot watches whose condition already happened since {@code relativeZxid} fire at
  * once instead of being registered; persistent ones are registered without any check.
  *
- * <p>Immediate events carry zxid -1 and skip the ACL delivery filter, as in Apache (it calls the connection's
- * {@code process} without an ACL).
+ * <p>Immediate events carry zxid -1. Apache 3.9.5 sends them without the READ check it applies to live events, so a
+ * client that may not read a node learns that it changed; here they pass the same delivery filter as live events,
+ * checked against the node's ACL (a deleted node has none left, and its event goes out as in Apache).
  */
 public final class ReconnectWatches {
     /** The zxid Apache puts on events it synthesizes here. */
@@ -29,13 +32,15 @@ public final class ReconnectWatches {
     }
 
     /** Handles setWatches; returns the events sent at once, in order. */
-    public List<WatcherEvent> apply(SetWatches request, Watcher watcher, NodeStatLookup tree) {
+    public List<WatcherEvent> apply(SetWatches request, Watcher watcher, NodeStatLookup tree,
+            Function<String, List<ACL>> acls) {
         return apply(new SetWatches2(request.relativeZxid(), request.dataWatches(), request.existWatches(),
-                request.childWatches(), List.of(), List.of()), watcher, tree);
+                request.childWatches(), List.of(), List.of()), watcher, tree, acls);
     }
 
     /** Handles setWatches2; returns the events sent at once, in order. */
-    public List<WatcherEvent> apply(SetWatches2 request, Watcher watcher, NodeStatLookup tree) {
+    public List<WatcherEvent> apply(SetWatches2 request, Watcher watcher, NodeStatLookup tree,
+            Function<String, List<ACL>> acls) {
         long relativeZxid = request.relativeZxid();
         List<WatcherEvent> fired = new ArrayList<>();
         for (String path : orEmpty(request.dataWatches())) {
@@ -71,8 +76,10 @@ public final class ReconnectWatches {
         for (String path : orEmpty(request.persistentRecursiveWatches())) {
             router.addWatch(path, watcher, AddWatchMode.PERSISTENT_RECURSIVE);
         }
-        fired.forEach(event -> watcher.process(event, NO_ZXID));
-        return fired;
+        List<WatcherEvent> sent = fired.stream().filter(event -> event.type() == EventType.NODE_DELETED.intValue()
+                || router.mayDeliver(watcher, event.path(), acls.apply(event.path()))).toList();
+        sent.forEach(event -> watcher.process(event, NO_ZXID));
+        return sent;
     }
 
     private static List<String> orEmpty(List<String> paths) {

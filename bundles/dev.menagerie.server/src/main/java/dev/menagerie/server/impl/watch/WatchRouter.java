@@ -115,6 +115,11 @@ public final class WatchRouter {
                 Set.of());
     }
 
+    /** Whether an event about a node with {@code acl} may go to {@code watcher}: the delivery filter's answer. */
+    boolean mayDeliver(Watcher watcher, String path, List<ACL> acl) {
+        return deliveryFilter.mayDeliver(watcher, path, acl);
+    }
+
     private Set<Watcher> deliver(Set<Watcher> fired, EventType type, String path, long zxid, List<ACL> acl,
             Set<Watcher> suppressed) {
         Set<Watcher> notified = new LinkedHashSet<>();

@@ -32,7 +32,7 @@ class ReconnectWatchesTest {
     @Test
     void missedChangesFireAtOnceWithoutAZxid() {
         List<WatcherEvent> fired = reconnect.apply(new SetWatches(SEEN_ZXID,
-                List.of("/changed", "/gone"), List.of("/old"), List.of("/grown", "/gone")), client, tree::get);
+                List.of("/changed", "/gone"), List.of("/old"), List.of("/grown", "/gone")), client, tree::get, path -> Ids.OPEN_ACL_UNSAFE);
         assertEquals(List.of(
                 "NODE_DATA_CHANGED /changed @-1", "NODE_DELETED /gone @-1", "NODE_CREATED /old @-1",
                 "NODE_CHILDREN_CHANGED /grown @-1", "NODE_DELETED /gone @-1"), client.drain());
@@ -43,7 +43,7 @@ class ReconnectWatchesTest {
     @Test
     void unchangedWatchesAreRegisteredAgain() {
         reconnect.apply(new SetWatches(SEEN_ZXID, List.of("/old"), List.of("/absent"), List.of("/old")), client,
-                tree::get);
+                tree::get, path -> Ids.OPEN_ACL_UNSAFE);
         assertEquals(List.of(), client.drain());
         router.nodeDataChanged("/old", 20, Ids.OPEN_ACL_UNSAFE);
         router.nodeCreated("/absent", 21, Ids.OPEN_ACL_UNSAFE, Ids.OPEN_ACL_UNSAFE);
@@ -55,10 +55,20 @@ class ReconnectWatchesTest {
     @Test
     void persistentWatchesAreRegisteredWithoutChecks() {
         reconnect.apply(new SetWatches2(SEEN_ZXID, List.of(), List.of(), List.of(), List.of("/gone"),
-                List.of("/changed")), client, tree::get);
+                List.of("/changed")), client, tree::get, path -> Ids.OPEN_ACL_UNSAFE);
         assertEquals(List.of(), client.drain());
         router.nodeCreated("/gone", 30, Ids.OPEN_ACL_UNSAFE, Ids.OPEN_ACL_UNSAFE);
         router.nodeCreated("/changed/x", 31, Ids.OPEN_ACL_UNSAFE, Ids.OPEN_ACL_UNSAFE);
         assertEquals(List.of("NODE_CREATED /gone @30", "NODE_CREATED /changed/x @31"), client.drain());
+    }
+
+    @Test
+    void eventsAtOnceGoOnlyToAClientThatMayReadTheNode() {
+        WatchRouter guarded = new WatchRouter((watcher, path, acl) -> !path.equals("/changed"));
+        RecordingWatcher outsider = new RecordingWatcher(2);
+        new ReconnectWatches(guarded).apply(new SetWatches(SEEN_ZXID, List.of("/changed", "/gone"), List.of(),
+                List.of("/grown")), outsider, tree::get, path -> Ids.OPEN_ACL_UNSAFE);
+        // Apache 3.9.5 would also send NODE_DATA_CHANGED /changed, telling a client without READ that it changed.
+        assertEquals(List.of("NODE_DELETED /gone @-1", "NODE_CHILDREN_CHANGED /grown @-1"), outsider.drain());
     }
 }

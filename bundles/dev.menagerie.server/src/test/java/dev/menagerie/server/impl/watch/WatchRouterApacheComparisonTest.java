@@ -135,7 +135,7 @@ class WatchRouterApacheComparisonTest {
                     apache.setWatches(request.relativeZxid(), request.dataWatches(), request.existWatches(),
                             request.childWatches(), request.persistentWatches(),
                             request.persistentRecursiveWatches(), theirs);
-                    reconnect.apply(request, ours, p -> stat(apache, p));
+                    reconnect.apply(request, ours, p -> stat(apache, p), p -> null);
                 }
                 case 10 -> {
                     if (random.nextInt(8) == 0) {
