@@ -199,6 +199,32 @@ run env SERVER_JVMFLAGS="-Dzookeeper.ensembleAuthName=x" timeout "$FOREGROUND_WA
 check "start-foreground with -Dzookeeper.ensembleAuthName=x exits 2 naming the property" \
   eval 'status_is 2 && grep -q -- "-Dzookeeper.ensembleAuthName: ensembleAuthName: not supported" <<<"$last_output"'
 
+# ---- a quorum peer whose settings cannot work (an unreadable quorum TLS key store) stops the process
+quorum_cfg="$work/quorum-tls.cfg"
+mkdir -p "$work/data-quorum"
+echo 1 >"$work/data-quorum/myid"
+q1="$(free_port)"; q2="$(free_port)"; e1="$(free_port)"; e2="$(free_port)"
+cat >"$quorum_cfg" <<EOF
+tickTime=2000
+initLimit=5
+syncLimit=2
+dataDir=$work/data-quorum
+clientPort=$client_port
+clientPortAddress=127.0.0.1
+admin.enableServer=false
+sslQuorum=true
+ssl.quorum.keyStore.location=$work/missing-keystore.p12
+ssl.quorum.keyStore.password=secret
+ssl.quorum.trustStore.location=$work/missing-truststore.p12
+ssl.quorum.trustStore.password=secret
+server.1=127.0.0.1:$q1:$e1
+server.2=127.0.0.1:$q2:$e2
+server.3=127.0.0.1:$((q2 + 1)):$((e2 + 1))
+EOF
+run timeout "$FOREGROUND_WAIT_S" "$SCRIPT" start-foreground "$quorum_cfg" </dev/null
+check "a quorum TLS key store that cannot be read stops start-foreground with exit 1 naming the store" \
+  eval 'status_is 1 && grep -q "The quorum peer could not start: .*missing-keystore.p12" <<<"$last_output"'
+
 echo
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -15,9 +15,19 @@ final class QuorumPeerHolder {
 
     private static final Logger LOG = LoggerFactory.getLogger(QuorumPeerHolder.class);
 
+    private final Runnable onStartFailure;
     private QuorumPeerFactory factory;
     private ReplicatedServer server;
     private QuorumPeer peer;
+
+    QuorumPeerHolder() {
+        this(() -> { });
+    }
+
+    /** @param onStartFailure runs after a peer failed to start (its settings cannot work): zkServer.sh exits then */
+    QuorumPeerHolder(Runnable onStartFailure) {
+        this.onStartFailure = onStartFailure;
+    }
 
     synchronized void factoryBound(QuorumPeerFactory newFactory) {
         if (newFactory == factory) {
@@ -59,6 +69,7 @@ final class QuorumPeerHolder {
             server.peer(peer);
         } catch (IOException | RuntimeException e) {
             LOG.error("The quorum peer could not start: {}; clients stay turned away", e.getMessage());
+            onStartFailure.run();
         }
     }
 

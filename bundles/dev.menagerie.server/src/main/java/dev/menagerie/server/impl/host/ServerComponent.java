@@ -46,7 +46,7 @@ public final class ServerComponent {
     private volatile ServerConfig config;
     private StandaloneServer standalone;
     private ReplicatedServer replicated;
-    private final QuorumPeerHolder peer = new QuorumPeerHolder();
+    private final QuorumPeerHolder peer = new QuorumPeerHolder(this::exitIfAsked);
     private Storage storage;
 
     /**
@@ -102,10 +102,15 @@ public final class ServerComponent {
         } catch (IOException | RuntimeException e) {
             LOG.error("The server could not start: {}", e.getMessage());
             stopQuietly();
-            if (exitOnFailure) {
-                // Not on the SCR thread: exiting runs shutdown hooks that stop the framework, which waits for it.
-                new Thread(() -> System.exit(EXIT_UNEXPECTED_ERROR), "menagerie-server-exit").start();
-            }
+            exitIfAsked();
+        }
+    }
+
+    /** A server or quorum peer whose settings cannot work stops the process when zkServer.sh asked for it. */
+    private void exitIfAsked() {
+        if (exitOnFailure) {
+            // Not on the SCR thread: exiting runs shutdown hooks that stop the framework, which waits for it.
+            new Thread(() -> System.exit(EXIT_UNEXPECTED_ERROR), "menagerie-server-exit").start();
         }
     }
 

@@ -87,4 +87,19 @@ class QuorumPeerHolderTest {
             assertTrue(replacement.started.get(0).closed);
         }
     }
+
+    @Test
+    void aPeerThatCannotStartIsReportedSoThatTheProcessCanStop() throws Exception {
+        List<String> failures = new ArrayList<>();
+        QuorumPeerHolder holder = new QuorumPeerHolder(() -> failures.add("failed"));
+        QuorumPeerFactory refusing = replica -> {
+            throw new java.io.IOException("quorum TLS: cannot read ssl.quorum.keyStore.location /missing.p12");
+        };
+        try (QuorumFixture fixture = new QuorumFixture(dir, 1)) {
+            holder.factoryBound(refusing);
+            holder.serverReady(fixture.replica);
+            assertEquals(List.of("failed"), failures);
+            assertFalse(fixture.server().serving(), "clients stay turned away");
+        }
+    }
 }
