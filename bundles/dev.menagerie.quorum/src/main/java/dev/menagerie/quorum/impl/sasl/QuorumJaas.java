@@ -9,9 +9,9 @@ import javax.security.auth.login.Configuration;
  * The two JAAS sections of quorum SASL, read from the JVM's JAAS configuration
  * ({@code -Djava.security.auth.login.config}) as Apache's files write them: the server section lists
  * {@code user_<name>="<password>"} options of {@code org.apache.zookeeper.server.auth.DigestLoginModule}, the learner
- * section its {@code username} and {@code password}. Only the options are read; the login module class is never
- * loaded. Apache refuses to start without either section; so do we, and also for Kerberos, which Menagerie does
- * not support between servers yet.
+ * section its {@code username} and {@code password}. Only the options are read; that login module class is never
+ * loaded. A section of the JDK's {@code Krb5LoginModule} is a Kerberos (GSSAPI) identity instead, which
+ * {@link QuorumKerberos} logs in. Apache refuses to start without either section; so do we.
  */
 final class QuorumJaas {
 
@@ -33,6 +33,24 @@ final class QuorumJaas {
     /** @param jaas the JVM's JAAS configuration ({@link Configuration#getConfiguration()}) or a test's */
     QuorumJaas(Configuration jaas) {
         this.jaas = jaas;
+    }
+
+    /** Whether {@code section} is a Kerberos login (GSSAPI) rather than DIGEST-MD5 users or credentials. */
+    boolean kerberos(String section) {
+        AppConfigurationEntry[] entries = entries(section);
+        boolean kerberos = KERBEROS_LOGIN_MODULE.equals(entries[0].getLoginModuleName());
+        for (AppConfigurationEntry entry : entries) {
+            if (KERBEROS_LOGIN_MODULE.equals(entry.getLoginModuleName()) != kerberos) {
+                throw new IllegalArgumentException(where(section) + " mixes " + KERBEROS_LOGIN_MODULE + " and "
+                        + DIGEST_LOGIN_MODULE + "; use one of them");
+            }
+        }
+        return kerberos;
+    }
+
+    /** The JAAS configuration, for a Kerberos login. */
+    Configuration configuration() {
+        return jaas;
     }
 
     /** The users peers may authenticate as, by name. */
@@ -77,13 +95,10 @@ final class QuorumJaas {
         }
         for (AppConfigurationEntry entry : entries) {
             String module = entry.getLoginModuleName();
-            if (KERBEROS_LOGIN_MODULE.equals(module)) {
-                throw new IllegalArgumentException(where(section) + " uses " + module
-                        + ": quorum Kerberos (GSSAPI) is not supported yet; use " + DIGEST_LOGIN_MODULE);
-            }
-            if (!DIGEST_LOGIN_MODULE.equals(module)) {
+            if (!DIGEST_LOGIN_MODULE.equals(module) && !KERBEROS_LOGIN_MODULE.equals(module)) {
                 throw new IllegalArgumentException(where(section) + " uses login module " + module + "; only "
-                        + DIGEST_LOGIN_MODULE + " (DIGEST-MD5) is supported between servers");
+                        + DIGEST_LOGIN_MODULE + " (DIGEST-MD5) and " + KERBEROS_LOGIN_MODULE
+                        + " (GSSAPI) are supported between servers");
             }
         }
         return entries;

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * {@code quorum.auth.learnerRequireSasl}; it speaks first (an empty token, DIGEST-MD5 having no initial response),
  * then answers each IN_PROGRESS challenge until the peer says SUCCESS; ERROR, or a SUCCESS before the mechanism
  * completes, fails. In FIPS mode (Apache's default) Apache's learner will not use DIGEST-MD5 and cannot
- * authenticate at all: neither does this one, it fails without sending anything.
+ * authenticate at all: neither does this one, it fails without sending anything. With a Kerberos learner section it
+ * speaks GSSAPI (FIPS mode does not matter) to the service principal of the peer's host.
  */
 final class SaslAuthLearner {
 
@@ -34,16 +35,38 @@ final class SaslAuthLearner {
     private static final String MECHANISM = "DIGEST-MD5";
 
     private final QuorumSaslSettings settings;
+    /** Exactly one of these two is set: DIGEST-MD5 or GSSAPI. */
     private final QuorumJaas.LearnerCredentials credentials;
+    private final QuorumKerberos kerberos;
 
-    SaslAuthLearner(QuorumSaslSettings settings, QuorumJaas.LearnerCredentials credentials) {
+    private SaslAuthLearner(QuorumSaslSettings settings, QuorumJaas.LearnerCredentials credentials,
+            QuorumKerberos kerberos) {
+        assert (credentials == null) != (kerberos == null) : "one mechanism";
         this.settings = settings;
         this.credentials = credentials;
+        this.kerberos = kerberos;
+    }
+
+    static SaslAuthLearner digest(QuorumSaslSettings settings, QuorumJaas.LearnerCredentials credentials) {
+        return new SaslAuthLearner(settings, credentials, null);
+    }
+
+    static SaslAuthLearner kerberos(QuorumSaslSettings settings, QuorumKerberos kerberos) {
+        return new SaslAuthLearner(settings, null, kerberos);
+    }
+
+    /** How this learner shows up in the log: its user or principal. */
+    String identity() {
+        return kerberos == null ? credentials.username() : kerberos.principal().getName();
     }
 
     void authenticate(Socket socket, String peerHost) throws IOException {
         if (!settings.learnerRequires()) {
             return; // Apache's learner authenticates only when it requires it.
+        }
+        if (kerberos != null) {
+            authenticateWithKerberos(socket, peerHost);
+            return;
         }
         if (settings.fipsMode()) {
             throw new SaslException("this server will not use DIGEST-MD5 as its SASL mechanism because FIPS mode is"
@@ -63,6 +86,49 @@ final class SaslAuthLearner {
                     + " quorum.auth.enableSasl=true, and know our user?)", e);
         } finally {
             client.dispose();
+        }
+    }
+
+    private void authenticateWithKerberos(Socket socket, String peerHost) throws IOException {
+        kerberos.refreshIfDue();
+        GssapiTarget target = GssapiTarget.of(settings.servicePrincipalFor(peerHost));
+        LOG.debug("Authenticating to {} ({}) as {} with GSSAPI", socket.getRemoteSocketAddress(), target,
+                kerberos.principal().getName());
+        SaslClient client = kerberos.as(() -> Sasl.createSaslClient(new String[] {"GSSAPI"},
+                kerberos.principal().getName(), target.service(), target.host(), null, null));
+        if (client == null) {
+            throw new SaslException("this JVM offers no GSSAPI SASL client");
+        }
+        try {
+            kerberos.as(() -> {
+                exchange(client, socket.getInputStream(), new BufferedOutputStream(socket.getOutputStream()));
+                return null;
+            });
+        } catch (EOFException e) {
+            throw new SaslException("the peer hung up during quorum SASL authentication (does it run with"
+                    + " quorum.auth.enableSasl=true and accept " + target + "?)", e);
+        } finally {
+            client.dispose();
+        }
+    }
+
+    /**
+     * The peer's principal as Apache's SecurityUtils.createSaslClient splits it for GSSAPI: service and host, the
+     * realm dropped (GSSAPI names the peer service@host; Apache's {@code server.realm} changes nothing else);
+     * {@code host} is null without a slash.
+     */
+    record GssapiTarget(String service, String host) {
+        static GssapiTarget of(String principal) {
+            int at = principal.indexOf('@');
+            String name = at < 0 ? principal : principal.substring(0, at);
+            int slash = name.indexOf('/');
+            return slash < 0 ? new GssapiTarget(name, null)
+                    : new GssapiTarget(name.substring(0, slash), name.substring(slash + 1));
+        }
+
+        @Override
+        public String toString() {
+            return service + (host == null ? "" : "/" + host);
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.util.Map;
+import java.util.Set;
 import javax.security.sasl.Sasl;
 import javax.security.sasl.SaslException;
 import javax.security.sasl.SaslServer;
@@ -18,21 +19,47 @@ import org.slf4j.LoggerFactory;
  * authentication packet is refused with {@code quorum.auth.serverRequireSasl}, else let through unread. A peer that
  * does authenticate gets IN_PROGRESS challenges and then SUCCESS with the last one; a failed negotiation gets ERROR,
  * and is then refused with serverRequireSasl, else kept (Apache's rolling upgrade: the learner, having failed,
- * drops the connection itself).
+ * drops the connection itself). With a Kerberos server section it runs GSSAPI as that section's
+ * {@code service/host@REALM} principal, and authorizes a peer only if its principal's host is a server.N host.
  */
 final class SaslAuthServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SaslAuthServer.class);
     private static final String MECHANISM = "DIGEST-MD5";
-    /** Apache's bound on IN_PROGRESS rounds; DIGEST-MD5 needs two. */
+    /** Apache's bound on IN_PROGRESS rounds; DIGEST-MD5 and GSSAPI need two or three. */
     private static final int MAX_ROUNDS = 5;
 
     private final QuorumSaslSettings settings;
+    /** DIGEST-MD5: the users; GSSAPI: null. */
     private final Map<String, String> users;
+    /** GSSAPI: the login and the hosts a peer's principal may name; DIGEST-MD5: null. */
+    private final QuorumKerberos kerberos;
+    private final Set<String> authorizedHosts;
+    private final SaslAuthLearner.GssapiTarget self;
 
-    SaslAuthServer(QuorumSaslSettings settings, Map<String, String> users) {
+    private SaslAuthServer(QuorumSaslSettings settings, Map<String, String> users, QuorumKerberos kerberos,
+            Set<String> authorizedHosts) {
+        assert (users == null) != (kerberos == null) : "one mechanism";
         this.settings = settings;
         this.users = users;
+        this.kerberos = kerberos;
+        this.authorizedHosts = authorizedHosts;
+        this.self = kerberos == null ? null : SaslAuthLearner.GssapiTarget.of(kerberos.principal().getName());
+        if (self != null && self.host() == null) {
+            throw new IllegalArgumentException("quorum SASL: the server section logs in as "
+                    + kerberos.principal().getName() + "; it must be service/host@REALM, such as zkquorum/"
+                    + "zk1.example.com@EXAMPLE.COM");
+        }
+    }
+
+    static SaslAuthServer digest(QuorumSaslSettings settings, Map<String, String> users) {
+        return new SaslAuthServer(settings, users, null, null);
+    }
+
+    /** @param authorizedHosts the server.N host names, as Apache's QuorumPeer collects them */
+    static SaslAuthServer kerberos(QuorumSaslSettings settings, QuorumKerberos kerberos,
+            Set<String> authorizedHosts) {
+        return new SaslAuthServer(settings, null, kerberos, Set.copyOf(authorizedHosts));
     }
 
     void authenticate(Socket socket, InputStream in) throws IOException {
@@ -45,14 +72,24 @@ final class SaslAuthServer {
         }
         OutputStream out = new BufferedOutputStream(socket.getOutputStream());
         QuorumAuthPacket first = AuthPackets.read(in);
-        ServerCallbacks callbacks = new ServerCallbacks(users);
-        SaslServer server = Sasl.createSaslServer(MECHANISM, SaslAuthLearner.PROTOCOL,
-                SaslAuthLearner.SERVER_NAME, null, callbacks);
+        SaslServer server = kerberos == null
+                ? Sasl.createSaslServer(MECHANISM, SaslAuthLearner.PROTOCOL, SaslAuthLearner.SERVER_NAME, null,
+                        new ServerCallbacks(users, null))
+                : kerberos.as(() -> Sasl.createSaslServer("GSSAPI", self.service(), self.host(), null,
+                        new ServerCallbacks(Map.of(), authorizedHosts)));
         if (server == null) {
-            throw new SaslException("this JVM offers no DIGEST-MD5 SASL server");
+            throw new SaslException("this JVM offers no " + (kerberos == null ? MECHANISM : "GSSAPI")
+                    + " SASL server");
         }
         try {
-            exchange(server, first.token(), in, out);
+            if (kerberos == null) {
+                exchange(server, first.token(), in, out);
+            } else {
+                kerberos.as(() -> {
+                    exchange(server, first.token(), in, out);
+                    return null;
+                });
+            }
             LOG.debug("Peer {} authenticated as {}", socket.getRemoteSocketAddress(), server.getAuthorizationID());
         } catch (SaslException e) {
             AuthPackets.write(out, AuthPackets.ERROR, new byte[0]);

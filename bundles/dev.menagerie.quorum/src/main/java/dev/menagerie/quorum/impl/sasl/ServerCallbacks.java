@@ -1,6 +1,7 @@
 package dev.menagerie.quorum.impl.sasl;
 
 import java.util.Map;
+import java.util.Set;
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.CallbackHandler;
 import javax.security.auth.callback.NameCallback;
@@ -14,17 +15,21 @@ import org.slf4j.LoggerFactory;
 /**
  * The DIGEST-MD5 server's questions for one negotiation, answered from the server section's users as Apache's
  * SaslQuorumServerCallbackHandler does: an unknown user gets no password (the negotiation fails), and a peer is
- * authorized only as the user it authenticated as. Apache's host checks apply to Kerberos principals only.
+ * authorized only as the user it authenticated as. For Kerberos (GSSAPI) the peer must also be a
+ * {@code service/host@REALM} principal whose host is one of the server.N host names, as Apache checks.
  */
 final class ServerCallbacks implements CallbackHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerCallbacks.class);
 
     private final Map<String, String> users;
+    /** GSSAPI: the server.N host names; DIGEST-MD5: null (no host check). */
+    private final Set<String> authorizedHosts;
     private String user;
 
-    ServerCallbacks(Map<String, String> users) {
+    ServerCallbacks(Map<String, String> users, Set<String> authorizedHosts) {
         this.users = users;
+        this.authorizedHosts = authorizedHosts;
     }
 
     @Override
@@ -47,13 +52,24 @@ final class ServerCallbacks implements CallbackHandler {
                 realm.setText(realm.getDefaultText());
             } else if (callback instanceof AuthorizeCallback authorize) {
                 boolean same = authorize.getAuthenticationID().equals(authorize.getAuthorizationID());
-                authorize.setAuthorized(same);
-                if (same) {
+                boolean allowed = same && (authorizedHosts == null || hostAllowed(authorize.getAuthorizationID()));
+                authorize.setAuthorized(allowed);
+                if (allowed) {
                     authorize.setAuthorizedID(authorize.getAuthorizationID());
                 }
             } else {
                 throw new UnsupportedCallbackException(callback, "not a DIGEST-MD5 server callback");
             }
         }
+    }
+
+    private boolean hostAllowed(String principal) {
+        String[] parts = principal.split("[/@]");
+        boolean allowed = parts.length == 3 && authorizedHosts.contains(parts[1]);
+        if (!allowed) {
+            LOG.error("Quorum SASL: {} authenticated but is not authorized: its host is not a server.N host {}",
+                    principal, authorizedHosts);
+        }
+        return allowed;
     }
 }

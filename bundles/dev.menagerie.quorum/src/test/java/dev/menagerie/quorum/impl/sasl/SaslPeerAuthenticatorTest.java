@@ -1,5 +1,8 @@
 package dev.menagerie.quorum.impl.sasl;
 
+import static dev.menagerie.quorum.impl.sasl.LoopbackExchange.NEXT;
+import static dev.menagerie.quorum.impl.sasl.LoopbackExchange.assertRefused;
+import static dev.menagerie.quorum.impl.sasl.LoopbackExchange.exchange;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -7,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.menagerie.api.election.PeerAuthenticator;
-import java.io.BufferedInputStream;
+import dev.menagerie.quorum.impl.sasl.LoopbackExchange.Outcome;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -17,15 +20,13 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.URIParameter;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import javax.security.auth.login.Configuration;
-import javax.security.sasl.SaslException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SaslPeerAuthenticatorTest {
 
-    private static final byte[] NEXT = "first election frame".getBytes(StandardCharsets.US_ASCII);
+    private static final Set<String> HOSTS = Set.of("localhost");
 
     @TempDir
     Path dir;
@@ -44,28 +45,28 @@ class SaslPeerAuthenticatorTest {
     void theRightPasswordAuthenticatesAndTheConnectionCarriesOn() throws Exception {
         Outcome outcome = exchange(peer("test", "secret", true, true), peer("test", "secret", true, true));
         outcome.assertBothPassed();
-        assertArrayEquals(NEXT, outcome.readAfterAuth, "the bytes after the exchange reach the server side");
+        assertArrayEquals(NEXT, outcome.readAfterAuth(), "the bytes after the exchange reach the server side");
     }
 
     @Test
     void aWrongPasswordIsRefusedOnBothSidesWhenTheServerRequiresSasl() throws Exception {
         Outcome outcome = exchange(peer("test", "wrong", true, true), peer("test", "secret", true, true));
-        assertRefused(outcome.learner, "refused our credentials");
-        assertRefused(outcome.server, "authentication failed");
+        assertRefused(outcome.learner(), "refused our credentials");
+        assertRefused(outcome.server(), "authentication failed");
     }
 
     @Test
     void anUnknownUserIsRefused() throws Exception {
         Outcome outcome = exchange(peer("mallory", "secret", true, true), peer("test", "secret", true, true));
-        assertRefused(outcome.learner, "refused our credentials");
-        assertRefused(outcome.server, "authentication failed");
+        assertRefused(outcome.learner(), "refused our credentials");
+        assertRefused(outcome.server(), "authentication failed");
     }
 
     @Test
     void withoutServerRequireSaslAFailedLearnerIsKeptButGivesUpItself() throws Exception {
         Outcome outcome = exchange(peer("test", "wrong", true, true), peer("test", "secret", true, false));
-        assertRefused(outcome.learner, "refused our credentials");
-        assertEquals(null, outcome.server, "the server side keeps the connection (Apache's rolling upgrade)");
+        assertRefused(outcome.learner(), "refused our credentials");
+        assertEquals(null, outcome.server(), "the server side keeps the connection (Apache's rolling upgrade)");
     }
 
     @Test
@@ -73,14 +74,14 @@ class SaslPeerAuthenticatorTest {
             throws Exception {
         Outcome outcome = exchange(peer("test", "secret", false, false), peer("test", "secret", false, false));
         outcome.assertBothPassed();
-        assertArrayEquals(NEXT, outcome.readAfterAuth, "the first frame is left for the caller");
+        assertArrayEquals(NEXT, outcome.readAfterAuth(), "the first frame is left for the caller");
     }
 
     @Test
     void aServerThatRequiresSaslRefusesALearnerThatDoesNotTry() throws Exception {
         Outcome outcome = exchange(peer("test", "secret", false, false), peer("test", "secret", true, true));
-        assertEquals(null, outcome.learner);
-        assertRefused(outcome.server, "did not try to authenticate");
+        assertEquals(null, outcome.learner());
+        assertRefused(outcome.server(), "did not try to authenticate");
     }
 
     @Test
@@ -95,15 +96,16 @@ class SaslPeerAuthenticatorTest {
             }
         };
         Outcome outcome = exchange(peer("test", "secret", true, false), withoutSasl);
-        assertRefused(outcome.learner, "hung up");
+        assertRefused(outcome.learner(), "hung up");
     }
 
     @Test
     void inFipsModeTheLearnerWillNotUseDigestMd5AndSendsNothing() throws Exception {
-        PeerAuthenticator fips = SaslPeerAuthenticator.of(settings(true, false, true), jaas("test", "secret"));
+        PeerAuthenticator fips = SaslPeerAuthenticator.of(settings(true, false, true), jaas("test", "secret"),
+                HOSTS);
         Outcome outcome = exchange(fips, peer("test", "secret", true, true));
-        assertRefused(outcome.learner, "FIPS mode");
-        assertInstanceOf(EOFException.class, outcome.server, "the learner hung up without a word");
+        assertRefused(outcome.learner(), "FIPS mode");
+        assertInstanceOf(EOFException.class, outcome.server(), "the learner hung up without a word");
     }
 
     @Test
@@ -131,7 +133,7 @@ class SaslPeerAuthenticatorTest {
     }
 
     @Test
-    void aKerberosSectionRefusesTheStart() throws IOException {
+    void aKerberosSectionThatCannotLogInRefusesTheStart() throws IOException {
         Path file = dir.resolve("krb.jaas");
         Files.writeString(file, """
                 QuorumServer {
@@ -144,8 +146,8 @@ class SaslPeerAuthenticatorTest {
                 };
                 """);
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> SaslPeerAuthenticator.of(settings(true, true, false), load(file)));
-        assertTrue(refused.getMessage().contains("quorum Kerberos (GSSAPI) is not supported yet"),
+                () -> SaslPeerAuthenticator.of(settings(true, true, false), load(file), HOSTS));
+        assertTrue(refused.getMessage().contains("cannot log in with JAAS section 'QuorumServer'"),
                 refused.getMessage());
     }
 
@@ -154,7 +156,7 @@ class SaslPeerAuthenticatorTest {
         QuorumSaslSettings otherSection = new QuorumSaslSettings(true, false, false, "QuorumLearner",
                 "NoSuchSection", "zkquorum/localhost", false);
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> SaslPeerAuthenticator.of(otherSection, jaas("test", "secret")));
+                () -> SaslPeerAuthenticator.of(otherSection, jaas("test", "secret"), HOSTS));
         assertTrue(refused.getMessage().contains("has no section 'NoSuchSection'"), refused.getMessage());
     }
 
@@ -168,59 +170,10 @@ class SaslPeerAuthenticatorTest {
 
     // ---- harness ----
 
-    private record Outcome(IOException learner, IOException server, byte[] readAfterAuth) {
-        void assertBothPassed() {
-            assertEquals(null, learner, "learner side");
-            assertEquals(null, server, "server side");
-        }
-    }
-
-    private static void assertRefused(IOException failure, String words) {
-        assertInstanceOf(SaslException.class, failure);
-        assertTrue(failure.getMessage().contains(words), failure.getMessage());
-    }
-
-    /** The dialler runs its learner side then sends {@link #NEXT}; the listener runs its server side then reads. */
-    private static Outcome exchange(PeerAuthenticator dialling, PeerAuthenticator accepting) throws Exception {
-        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CompletableFuture<Object[]> server = CompletableFuture.supplyAsync(() -> serve(listener, accepting));
-            IOException learnerFailure = null;
-            try (Socket dialled = new Socket(listener.getInetAddress(), listener.getLocalPort())) {
-                dialled.setSoTimeout(5000);
-                try {
-                    dialling.asLearner(dialled, "localhost");
-                    dialled.getOutputStream().write(NEXT);
-                    dialled.getOutputStream().flush();
-                } catch (IOException e) {
-                    learnerFailure = e;
-                    dialled.close(); // as every caller does
-                }
-                Object[] served = server.get(10, TimeUnit.SECONDS);
-                return new Outcome(learnerFailure, (IOException) served[0], (byte[]) served[1]);
-            }
-        } catch (ExecutionException e) {
-            throw new AssertionError(e.getCause());
-        }
-    }
-
-    private static Object[] serve(ServerSocket listener, PeerAuthenticator accepting) {
-        try (Socket accepted = listener.accept()) {
-            accepted.setSoTimeout(5000);
-            InputStream in = new BufferedInputStream(accepted.getInputStream());
-            try {
-                accepting.asServer(accepted, in);
-            } catch (IOException e) {
-                return new Object[] {e, null};
-            }
-            return new Object[] {null, in.readNBytes(NEXT.length)};
-        } catch (IOException e) {
-            return new Object[] {e, null};
-        }
-    }
-
     private PeerAuthenticator peer(String user, String password, boolean learnerRequires, boolean serverRequires)
             throws IOException {
-        return SaslPeerAuthenticator.of(settings(learnerRequires, serverRequires, false), jaas(user, password));
+        return SaslPeerAuthenticator.of(settings(learnerRequires, serverRequires, false), jaas(user, password),
+                HOSTS);
     }
 
     private static QuorumSaslSettings settings(boolean learnerRequires, boolean serverRequires, boolean fips) {
