@@ -185,12 +185,12 @@ final class KeyRules {
                 "requireKerberosConfig");
         refused(rules, "ensembleAuthName", "the ensemble authentication provider is not supported");
         // Apache's server reads these two only for quorum Kerberos: the server.N host names in the peers' principals
-        // (QuorumPeer.QuorumServer), and the realm a learner's SASL client appends (SecurityUtils.createSaslClient).
-        refused(rules, "kerberos.canonicalizeHostNames", "it only changes quorum Kerberos principals, and quorum Kerberos"
-                + " is not supported yet", FALSE);
-        refused(rules, "server.realm", "it only changes quorum Kerberos principals, and quorum Kerberos is not"
-                + " supported yet");
-        // Quorum SASL (DIGEST-MD5; a Kerberos JAAS section refuses the peer's start in the quorum bundle).
+        // (QuorumPeer.QuorumServer), and the realm a learner's SASL client appends (SecurityUtils.createSaslClient)
+        // before it splits the principal into the service and host GSSAPI names, so the realm changes nothing.
+        refused(rules, "kerberos.canonicalizeHostNames", "quorum Kerberos does not canonicalize the server.N host"
+                + " names yet; write the canonical names in the server.N lines", FALSE);
+        done(rules, "server.realm");
+        // Quorum SASL (DIGEST-MD5, or GSSAPI for a Krb5LoginModule JAAS section, in the quorum bundle).
         // PeerSettingsChecker holds Apache's combination rules of the three switches.
         done(rules, "quorum.auth.enableSasl", "quorum.auth.learnerRequireSasl", "quorum.auth.serverRequireSasl",
                 "quorum.auth.learner.saslLoginContext", "quorum.auth.server.saslLoginContext",
