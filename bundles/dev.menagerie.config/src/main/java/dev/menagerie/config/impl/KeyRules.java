@@ -184,12 +184,10 @@ final class KeyRules {
                 "kerberos.removeRealmFromPrincipal", "security.auth_to_local", "kerberos.minReLoginTimeMs", "kinit",
                 "requireKerberosConfig");
         refused(rules, "ensembleAuthName", "the ensemble authentication provider is not supported");
-        // Apache's server reads these two only for quorum Kerberos: the server.N host names in the peers' principals
-        // (QuorumPeer.QuorumServer), and the realm a learner's SASL client appends (SecurityUtils.createSaslClient)
-        // before it splits the principal into the service and host GSSAPI names, so the realm changes nothing.
-        refused(rules, "kerberos.canonicalizeHostNames", "quorum Kerberos does not canonicalize the server.N host"
-                + " names yet; write the canonical names in the server.N lines", FALSE);
-        done(rules, "server.realm");
+        // Apache's server reads these two only for quorum Kerberos (the quorum bundle): the server.N host names in the
+        // peers' principals (QuorumPeer.QuorumServer), and the realm a learner's SASL client appends
+        // (SecurityUtils.createSaslClient) before it splits the principal into the GSSAPI service and host names.
+        done(rules, "kerberos.canonicalizeHostNames", "server.realm");
         // Quorum SASL (DIGEST-MD5, or GSSAPI for a Krb5LoginModule JAAS section, in the quorum bundle).
         // PeerSettingsChecker holds Apache's combination rules of the three switches.
         done(rules, "quorum.auth.enableSasl", "quorum.auth.learnerRequireSasl", "quorum.auth.serverRequireSasl",

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import javax.security.auth.login.Configuration;
 import org.slf4j.Logger;
@@ -23,9 +24,13 @@ public final class SaslPeerAuthenticator implements PeerAuthenticator {
     private final SaslAuthLearner learner;
     private final SaslAuthServer server;
 
-    private SaslPeerAuthenticator(SaslAuthLearner learner, SaslAuthServer server) {
+    /** Each server.N host to the name Kerberos knows it by ({@link KerberosHostNames}). */
+    private final Map<String, String> hostNames;
+
+    private SaslPeerAuthenticator(SaslAuthLearner learner, SaslAuthServer server, Map<String, String> hostNames) {
         this.learner = learner;
         this.server = server;
+        this.hostNames = hostNames;
     }
 
     /**
@@ -42,14 +47,17 @@ public final class SaslPeerAuthenticator implements PeerAuthenticator {
         // As Apache's QuorumPeer: a Kerberos peer's principal must name one of the server.N hosts.
         Set<String> hosts = new HashSet<>();
         config.members().forEach(member -> hosts.add(member.quorumAddress().host()));
-        return of(settings, Configuration.getConfiguration(), hosts);
+        return of(settings, Configuration.getConfiguration(),
+                KerberosHostNames.of(hosts, KerberosHostNames.canonicalize(config.properties())));
     }
 
-    static PeerAuthenticator of(QuorumSaslSettings settings, Configuration jaas, Set<String> serverHosts) {
+    /** @param hostNames each server.N host to the name quorum Kerberos knows it by */
+    static PeerAuthenticator of(QuorumSaslSettings settings, Configuration jaas, Map<String, String> hostNames) {
         assert settings.enabled() : "quorum SASL is off";
         QuorumJaas sections = new QuorumJaas(jaas);
         SaslAuthServer server = sections.kerberos(settings.serverContext())
-                ? SaslAuthServer.kerberos(settings, QuorumKerberos.login(settings.serverContext(), jaas), serverHosts)
+                ? SaslAuthServer.kerberos(settings, QuorumKerberos.login(settings.serverContext(), jaas),
+                        Set.copyOf(hostNames.values()))
                 : SaslAuthServer.digest(settings, sections.serverUsers(settings.serverContext()));
         boolean kerberosLearner = sections.kerberos(settings.learnerContext());
         SaslAuthLearner learner = kerberosLearner
@@ -63,12 +71,12 @@ public final class SaslPeerAuthenticator implements PeerAuthenticator {
                     + " ZooKeeper 3.9): this server will not use DIGEST-MD5 and cannot authenticate to its peers;"
                     + " set fips-mode=false");
         }
-        return new SaslPeerAuthenticator(learner, server);
+        return new SaslPeerAuthenticator(learner, server, hostNames);
     }
 
     @Override
     public void asLearner(Socket socket, String peerHost) throws IOException {
-        learner.authenticate(socket, peerHost);
+        learner.authenticate(socket, hostNames.getOrDefault(peerHost, peerHost));
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.menagerie.api.election.PeerAuthenticator;
 import dev.menagerie.quorum.impl.sasl.LoopbackExchange.Outcome;
@@ -16,6 +17,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.URIParameter;
+import java.util.Map;
 import java.util.Set;
 import javax.security.auth.login.Configuration;
 import org.apache.kerby.kerberos.kerb.server.SimpleKdcServer;
@@ -32,7 +34,8 @@ class QuorumKerberosTest {
 
     private static final String REALM = "EXAMPLE.COM";
     private static final String SERVICE = "zkquorum/localhost@" + REALM;
-    private static final Set<String> SERVER_HOSTS = Set.of("localhost", "zk2.example.com");
+    private static final Map<String, String> SERVER_HOSTS = KerberosHostNames.of(Set.of("localhost", "zk2.example.com"),
+            false);
 
     @TempDir
     static Path dir;
@@ -112,6 +115,21 @@ class QuorumKerberosTest {
     }
 
     @Test
+    void withCanonicalHostNamesAServerWrittenAsAnAddressStandsForItsName() throws Exception {
+        String canonical = InetAddress.getLoopbackAddress().getCanonicalHostName();
+        assumeFalse(canonical.equals("127.0.0.1"), "the loopback address has no name here");
+        String principal = "peer/" + canonical + "@" + REALM;
+        keytab(principal, "canonical");
+        PeerAuthenticator learner = peer(principal, "canonical", true, SERVER_HOSTS);
+        Map<String, String> asWritten = KerberosHostNames.of(Set.of("127.0.0.1"), false);
+        Outcome refused = exchange(learner, peer(SERVICE, "service", true, asWritten));
+        assertRefused(refused.server(), "authentication failed");
+        Map<String, String> canonicalized = KerberosHostNames.of(Set.of("127.0.0.1"), true);
+        assertEquals(Map.of("127.0.0.1", canonical), canonicalized);
+        exchange(learner, peer(SERVICE, "service", true, canonicalized)).assertBothPassed();
+    }
+
+    @Test
     void theServicePrincipalTakesThePeersHostForHost() throws Exception {
         assertEquals(new SaslAuthLearner.GssapiTarget("zkquorum", "zk1.example.com"),
                 SaslAuthLearner.GssapiTarget.of(new QuorumSaslSettings(true, true, true, "QuorumLearner",
@@ -129,11 +147,16 @@ class QuorumKerberosTest {
 
     /** A peer whose server and learner sections both log {@code principal} in from {@code <keytab>.keytab}. */
     private static PeerAuthenticator peer(String principal, String keytab, boolean required) throws IOException {
+        return peer(principal, keytab, required, SERVER_HOSTS);
+    }
+
+    private static PeerAuthenticator peer(String principal, String keytab, boolean required,
+            Map<String, String> serverHosts) throws IOException {
         Path file = Files.createTempFile(dir, "quorum", ".jaas");
         Path keys = dir.resolve(keytab + ".keytab");
         Files.writeString(file, section("QuorumServer", SERVICE, dir.resolve("service.keytab"), true)
                 + section("QuorumLearner", principal, keys, true));
-        return SaslPeerAuthenticator.of(settings(required), load(file), SERVER_HOSTS);
+        return SaslPeerAuthenticator.of(settings(required), load(file), serverHosts);
     }
 
     private static String section(String name, String principal, Path keytab, boolean initiator) {

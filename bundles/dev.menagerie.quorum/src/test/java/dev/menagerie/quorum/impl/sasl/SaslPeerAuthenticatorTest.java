@@ -23,7 +23,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.URIParameter;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.security.auth.login.Configuration;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SaslPeerAuthenticatorTest {
 
-    private static final Set<String> HOSTS = Set.of("localhost");
+    private static final Map<String, String> HOSTS = Map.of("localhost", "localhost");
 
     @TempDir
     Path dir;
