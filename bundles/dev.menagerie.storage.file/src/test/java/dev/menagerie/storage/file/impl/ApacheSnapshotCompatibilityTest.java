@@ -83,18 +83,23 @@ class ApacheSnapshotCompatibilityTest {
         }
     }
 
-    @Test
-    void ourSnapshotLoadsWithApacheFileSnap() throws Exception {
-        DataTree original = tree();
-        try (FileStorage storage = TestStorage.open(dir)) {
-            storage.snapshot(ZXID, out -> writeApacheBody(out, original, sessions()));
-        }
+    /** Apache's FileSnap loads the newest snapshot in dir: the tree and the sessions we wrote. */
+    private void assertApacheFileSnapLoads(DataTree original) throws Exception {
         DataTree loaded = new DataTree();
         Map<Long, Integer> loadedSessions = new HashMap<>();
         long zxid = new FileSnap(dir.resolve("version-2").toFile()).deserialize(loaded, loadedSessions);
         assertEquals(ZXID, zxid);
         assertSameTree(original, loaded);
         assertEquals(sessions(), loadedSessions);
+    }
+
+    @Test
+    void ourSnapshotLoadsWithApacheFileSnap() throws Exception {
+        DataTree original = tree();
+        try (FileStorage storage = TestStorage.open(dir)) {
+            storage.snapshot(ZXID, out -> writeApacheBody(out, original, sessions()));
+        }
+        assertApacheFileSnapLoads(original);
     }
 
     @Test
@@ -108,12 +113,7 @@ class ApacheSnapshotCompatibilityTest {
         byte[] head = Files.readAllBytes(written);
         assertEquals(0x1f, head[0] & 0xff, "gzip magic");
         assertEquals(0x8b, head[1] & 0xff, "gzip magic");
-        DataTree loaded = new DataTree();
-        Map<Long, Integer> loadedSessions = new HashMap<>();
-        long zxid = new FileSnap(dir.resolve("version-2").toFile()).deserialize(loaded, loadedSessions);
-        assertEquals(ZXID, zxid);
-        assertSameTree(original, loaded);
-        assertEquals(sessions(), loadedSessions);
+        assertApacheFileSnapLoads(original);
         DataTree ours = new DataTree();
         try (FileStorage storage = TestStorage.open(dir)) {
             assertEquals(OptionalLong.of(ZXID), storage.loadNewestSnapshot(in -> readApacheBody(in, ours,
