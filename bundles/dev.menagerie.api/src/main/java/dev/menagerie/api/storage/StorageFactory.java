@@ -4,8 +4,8 @@ import java.io.IOException;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * Opens storages; registered as a service with the property {@value #TYPE} ({@code file} is Apache ZooKeeper's
- * on-disk format; {@code memory} is a non-durable store for tests only).
+ * Opens storages; registered as a service with the property {@value #TYPE}. The distribution ships one engine,
+ * {@code file}: Apache ZooKeeper's on-disk format. zoo.cfg's {@code storage} key chooses the engine by this name.
  */
 @ConsumerType
 public interface StorageFactory {

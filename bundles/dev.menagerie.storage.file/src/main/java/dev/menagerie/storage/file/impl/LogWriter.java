@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * <p>A failed write or force (a full disk, an I/O error) fails its group and every append queued at that moment,
  * and cuts the file back to the end of the last durable entry, so nothing unacknowledged survives a restart; later
  * appends are tried again, which recovers once space is freed.
+ *
+ * <p>The queue is bounded: at most {@value #MAX_QUEUED_APPENDS} appends wait for the writer, and a producer that
+ * finds it full waits for room (back-pressure on the request pipeline or the learner) rather than letting a slow
+ * disk grow the heap without limit. Appends made on the writer thread itself (a completion reacting with another
+ * append) are never held back, so the writer cannot wait on itself.
  */
 final class LogWriter implements Closeable {
 
@@ -32,6 +38,7 @@ final class LogWriter implements Closeable {
     private static final int MAX_GROUP_ENTRIES = 2000;
     private static final long MAX_GROUP_BYTES = 8L * 1024 * 1024;
     private static final long CLOSE_TIMEOUT_MS = 30_000;
+    static final int MAX_QUEUED_APPENDS = 20_000;
 
     /** Work for the writer thread that is not an append; it runs after the appends queued before it. */
     @FunctionalInterface
@@ -42,7 +49,8 @@ final class LogWriter implements Closeable {
     private sealed interface Request permits Append, Control {
     }
 
-    private record Append(LogEntry entry, CompletableFuture<Void> done) implements Request {
+    /** {@code slotHeld}: the append took one of the queue's slots, given back when the writer takes it. */
+    private record Append(LogEntry entry, CompletableFuture<Void> done, boolean slotHeld) implements Request {
     }
 
     private record Control(Task<?> task, CompletableFuture<Object> done) implements Request {
@@ -52,6 +60,7 @@ final class LogWriter implements Closeable {
     private final LogSettings settings;
     private final LogChannel.Opener opener;
     private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+    private final Semaphore queueSlots = new Semaphore(MAX_QUEUED_APPENDS);
     private final Object admission = new Object();
     private final Thread thread;
     private final AtomicLong fsyncCount = new AtomicLong();
@@ -84,13 +93,21 @@ final class LogWriter implements Closeable {
             done.completeExceptionally(new IllegalArgumentException("a log entry needs transaction bytes"));
             return done;
         }
+        boolean slotHeld = Thread.currentThread() != thread;
+        if (slotHeld) {
+            queueSlots.acquireUninterruptibly();
+        }
         synchronized (admission) {
             if (closed) {
                 done.completeExceptionally(new IOException("the transaction log is closed"));
             } else {
                 warnIfOutOfOrder(entry.zxid());
-                queue.add(new Append(entry, done));
+                queue.add(new Append(entry, done, slotHeld));
+                return done;
             }
+        }
+        if (slotHeld) {
+            queueSlots.release();
         }
         return done;
     }
@@ -184,6 +201,7 @@ final class LogWriter implements Closeable {
                 continue; // only close() stops the writer, so that no queued append is left hanging
             }
             queue.drainTo(batch, MAX_GROUP_ENTRIES - 1);
+            releaseSlots(batch);
             process(batch);
             batch.clear();
         }
@@ -247,7 +265,9 @@ final class LogWriter implements Closeable {
                     LogFormat.hex(group.get(0).entry().zxid()), logDir, failure.toString());
             rollBack();
             // Taken before anyone learns of the failure, so an append made in reaction to it is not failed too.
+            int before = queuedAtFailure.size();
             queue.drainTo(queuedAtFailure);
+            releaseSlots(queuedAtFailure.subList(before, queuedAtFailure.size()));
             group.forEach(a -> a.done().completeExceptionally(failure));
             return failure;
         }
@@ -297,6 +317,17 @@ final class LogWriter implements Closeable {
                     + " log and a restart discards the partial entry", file.path(), file.goodEnd(), e.toString());
             closeQuietly();
         }
+    }
+
+    /** Gives back the queue slots of appends the writer has just taken off the queue. */
+    private void releaseSlots(List<Request> taken) {
+        int slots = 0;
+        for (Request request : taken) {
+            if (request instanceof Append append && append.slotHeld()) {
+                slots++;
+            }
+        }
+        queueSlots.release(slots);
     }
 
     private void failQueuedAppends(IOException failure) {

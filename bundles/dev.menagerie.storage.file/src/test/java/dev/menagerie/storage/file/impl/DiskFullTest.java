@@ -31,11 +31,10 @@ class DiskFullTest {
     private volatile boolean diskFull;
     private volatile boolean fsyncFails;
 
-    private final class FlakyChannel implements LogChannel {
-        private final LogChannel real;
+    private final class FlakyChannel extends ForwardingChannel {
 
         FlakyChannel(LogChannel real) {
-            this.real = real;
+            super(real);
         }
 
         @Override
@@ -43,10 +42,10 @@ class DiskFullTest {
             if (diskFull) {
                 ByteBuffer half = source.duplicate();
                 half.limit(source.position() + source.remaining() / 2);
-                real.write(half, position);
+                super.write(half, position);
                 throw new IOException("No space left on device");
             }
-            real.write(source, position);
+            super.write(source, position);
         }
 
         @Override
@@ -54,17 +53,7 @@ class DiskFullTest {
             if (fsyncFails) {
                 throw new IOException("Input/output error");
             }
-            real.force();
-        }
-
-        @Override
-        public void truncate(long sizeBytes) throws IOException {
-            real.truncate(sizeBytes);
-        }
-
-        @Override
-        public void close() throws IOException {
-            real.close();
+            super.force();
         }
     }
 
