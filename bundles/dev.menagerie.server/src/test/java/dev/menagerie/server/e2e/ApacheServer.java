@@ -1,5 +1,6 @@
 package dev.menagerie.server.e2e;
 
+import dev.menagerie.testing.FreePorts;
 import java.io.File;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ final class ApacheServer implements AutoCloseable {
     ApacheServer(Path dir) throws Exception {
         File data = Files.createDirectories(dir.resolve("apache")).toFile();
         server = new ZooKeeperServer(data, data, 2000);
-        port = MenagerieServer.freePort();
+        port = FreePorts.next();
         factory = ServerCnxnFactory.createFactory();
         factory.configure(new InetSocketAddress("127.0.0.1", port), 60);
         factory.startup(server);

@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.menagerie.transport.netty.impl.PemFiles;
-import dev.menagerie.transport.netty.impl.TestCertificates;
+import dev.menagerie.testing.FreePorts;
+import dev.menagerie.testing.PemExport;
+import dev.menagerie.testing.TestCertificates;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -94,7 +95,7 @@ class ClientTlsParityTest {
 
     @Test
     void certificateSubjectIsAnX509IdentityWithoutAnyAuthProviderSetting() throws Exception {
-        int securePort = MenagerieServer.freePort();
+        int securePort = FreePorts.next();
         try (MenagerieServer ignored = server(securePort)) {
             ZooKeeper zk = TlsClients.connect("127.0.0.1:" + securePort, withCertificate(), CONNECT_WAIT_MS);
             assertNotNull(zk, "a client with a trusted certificate is served");
@@ -108,7 +109,7 @@ class ClientTlsParityTest {
 
     @Test
     void clientWithoutCertificateIsRefusedByDefaultAndServedWithClientAuthNoneOrWant() throws Exception {
-        int securePort = MenagerieServer.freePort();
+        int securePort = FreePorts.next();
         try (MenagerieServer ignored = server(securePort)) {
             assertNull(TlsClients.connect("127.0.0.1:" + securePort, withoutCertificate(), REFUSED_WAIT_MS),
                     "ssl.clientAuth defaults to need");
@@ -134,7 +135,7 @@ class ClientTlsParityTest {
         Path stranger = certs.newKeyPair("stranger", "CN=stranger", null, null);
         Path ca = certs.newCertificateAuthority("test-ca", "CN=test-ca");
         Path expired = certs.newSignedKeyPair("expired", "CN=expired", ca, "-10d");
-        int securePort = MenagerieServer.freePort();
+        int securePort = FreePorts.next();
         // A trusted self-signed certificate is a trust anchor, whose dates PKIX does not check: the expired one is
         // signed by a trusted CA instead.
         try (MenagerieServer server = server(securePort,
@@ -159,7 +160,7 @@ class ClientTlsParityTest {
 
     @Test
     void tls12ClientIsRefusedWhenOnlyTls13IsEnabled() throws Exception {
-        int securePort = MenagerieServer.freePort();
+        int securePort = FreePorts.next();
         Map<String, String> tls12 = new HashMap<>(withCertificate());
         tls12.put("zookeeper.ssl.protocol", "TLSv1.2");
         tls12.put("zookeeper.ssl.enabledProtocols", "TLSv1.2");
@@ -176,10 +177,10 @@ class ClientTlsParityTest {
 
     @Test
     void pemStoresWork() throws Exception {
-        Path keys = PemFiles.keyStore(certs.serverKeys, certDir.resolve("server-keys.pem"));
-        Path trust = PemFiles.trustStore(certDir.resolve("server-trust.pem"),
+        Path keys = PemExport.keyStore(certs.serverKeys, certDir.resolve("server-keys.pem"));
+        Path trust = PemExport.trustStore(certDir.resolve("server-trust.pem"),
                 TestCertificates.certificateOf(certs.clientKeys));
-        int securePort = MenagerieServer.freePort();
+        int securePort = FreePorts.next();
         // No ssl.*.type: inferred from the .pem extension, as Apache does.
         try (MenagerieServer ignored = server(securePort, "ssl.keyStore.location=" + keys,
                 "ssl.keyStore.password=", "ssl.trustStore.location=" + trust, "ssl.trustStore.password=")) {
@@ -192,7 +193,7 @@ class ClientTlsParityTest {
 
     @Test
     void portUnificationServesPlaintextAndTlsClientsOnTheClientPort() throws Exception {
-        int securePort = MenagerieServer.freePort();
+        int securePort = FreePorts.next();
         try (MenagerieServer server = server(securePort, "client.portUnification=true")) {
             ZooKeeper plain = JavaClientSmokeTest.connect(server.connectString(), new LinkedBlockingQueue<>());
             ZooKeeper tls = TlsClients.connect(server.connectString(), withCertificate(), CONNECT_WAIT_MS);
@@ -212,7 +213,7 @@ class ClientTlsParityTest {
                 TestCertificates.certificateOf(fresh));
         Path live = dir.resolve("live-keys.p12");
         Files.copy(certs.serverKeys, live);
-        int securePort = MenagerieServer.freePort();
+        int securePort = FreePorts.next();
         Map<String, String> freshClient = TlsClients.settings(certs.clientKeys, trustsOnlyFresh);
         try (MenagerieServer ignored = server(securePort, "ssl.keyStore.location=" + live)) {
             ZooKeeper old = TlsClients.connect("127.0.0.1:" + securePort, withCertificate(), CONNECT_WAIT_MS);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.menagerie.testing.FreePorts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ class FullDiskTest {
         Path data = disk.resolve("data");
         List<String> acknowledged = new ArrayList<>();
         int port;
-        try (MenagerieServer server = new MenagerieServer(dir, MenagerieServer.freePort(), "nio",
+        try (MenagerieServer server = new MenagerieServer(dir, FreePorts.next(), "nio",
                 "dataDir=" + data, "preAllocSize=16", "snapCount=100000")) {
             port = server.port();
             ZooKeeper zk = JavaClientSmokeTest.connect(server.connectString(), new LinkedBlockingQueue<>());

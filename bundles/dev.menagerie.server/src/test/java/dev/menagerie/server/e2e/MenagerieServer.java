@@ -2,17 +2,15 @@ package dev.menagerie.server.e2e;
 
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.storage.Storage;
+import dev.menagerie.api.storage.StorageFactory;
 import dev.menagerie.api.transport.ServerCnxnFactory;
-import dev.menagerie.config.impl.ConfigParser;
 import dev.menagerie.server.impl.host.ServerComponent;
 import dev.menagerie.server.impl.host.StandaloneServer;
 import dev.menagerie.server.impl.host.TransportSlot;
-import dev.menagerie.storage.file.impl.FileStorageFactory;
-import dev.menagerie.transport.netty.impl.NettyServerCnxnFactory;
-import dev.menagerie.transport.nio.impl.NioServerCnxnFactory;
+import dev.menagerie.testing.Components;
+import dev.menagerie.testing.FreePorts;
+import dev.menagerie.testing.ZooCfg;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A Menagerie standalone server in this JVM, on a free loopback port, with the real transport and storage. */
@@ -25,21 +23,16 @@ public final class MenagerieServer implements AutoCloseable {
     private final TransportSlot transports = new TransportSlot();
 
     public MenagerieServer(Path dir, String transport, String... extraConfigLines) throws Exception {
-        this(dir, freePort(), transport, extraConfigLines);
+        this(dir, FreePorts.next(), transport, extraConfigLines);
     }
 
     public MenagerieServer(Path dir, int port, String transport, String... extraConfigLines) throws Exception {
         this.dir = dir;
         this.port = port;
-        Path cfg = dir.resolve("zoo.cfg");
-        StringBuilder text = new StringBuilder("tickTime=2000\ndataDir=" + dir.resolve("data") + "\nclientPort="
-                + port + "\nclientPortAddress=127.0.0.1\n4lw.commands.whitelist=*\nadmin.enableServer=false\n");
-        for (String line : extraConfigLines) {
-            text.append(line).append('\n');
-        }
-        Files.writeString(cfg, text);
-        ServerConfig config = new ConfigParser(java.util.Map.of()).parse(cfg).config();
-        storage = new FileStorageFactory().open(ServerComponent.storageSettings(config));
+        ServerConfig config = ZooCfg.standalone(dir.resolve("data"), port).lines(extraConfigLines)
+                .writeAndRead(dir.resolve("zoo.cfg"));
+        storage = Components.create(StorageFactory.class, StorageFactory.TYPE, ServerConfig.DEFAULT_STORAGE)
+                .service().open(ServerComponent.storageSettings(config));
         transports.offer(newTransport(transport), transport);
         try {
             server = new StandaloneServer(config, storage, transports);
@@ -52,8 +45,9 @@ public final class MenagerieServer implements AutoCloseable {
         }
     }
 
+    /** A new instance of the transport bundle's service with {@code type=nio} or {@code type=netty}. */
     static ServerCnxnFactory newTransport(String type) {
-        return "netty".equals(type) ? new NettyServerCnxnFactory() : new NioServerCnxnFactory();
+        return Components.create(ServerCnxnFactory.class, ServerCnxnFactory.TYPE, type).service();
     }
 
     /** Swaps the client transport while the server runs, as a bundle swap does. */
@@ -90,21 +84,5 @@ public final class MenagerieServer implements AutoCloseable {
             throw new AssertionError(digestMismatches + " transactions were logged with a digest the tree did not"
                     + " reach when they were applied");
         }
-    }
-
-    /**
-     * A loopback port nothing listens on, drawn below Linux's ephemeral range (32768+): a port there may be the
-     * local port of some outgoing connection, which refuses connections yet cannot be bound.
-     */
-    static int freePort() throws IOException {
-        for (int tries = 0; tries < 200; tries++) {
-            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000, 32_000);
-            try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
-                return port;
-            } catch (IOException inUse) {
-                // try another
-            }
-        }
-        throw new IOException("no free loopback port below the ephemeral range");
     }
 }

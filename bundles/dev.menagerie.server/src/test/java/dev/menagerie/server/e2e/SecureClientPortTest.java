@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.menagerie.transport.netty.impl.TestCertificates;
+import dev.menagerie.testing.FreePorts;
+import dev.menagerie.testing.TestCertificates;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ class SecureClientPortTest {
     @Test
     void tlsClientIsServedAndItsCertificateSubjectIsAnX509Identity() throws Exception {
         TestCertificates certs = new TestCertificates(dir);
-        int securePort = MenagerieServer.freePort();
+        int securePort = FreePorts.next();
         String password = new String(TestCertificates.PASSWORD);
         try (MenagerieServer server = new MenagerieServer(dir, "netty", "serverCnxnFactory=netty",
                 "secureClientPort=" + securePort, "secureClientPortAddress=127.0.0.1",

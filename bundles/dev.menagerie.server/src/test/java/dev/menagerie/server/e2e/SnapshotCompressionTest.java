@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.menagerie.testing.Await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,10 +40,8 @@ class SnapshotCompressionTest {
                         CreateMode.PERSISTENT);
             }
             zk.close();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (snapshots().stream().noneMatch(name -> name.endsWith(".gz")) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            Await.untilNoException("a gz snapshot in " + dir, Await.DEFAULT_TIMEOUT,
+                    () -> snapshots().stream().anyMatch(name -> name.endsWith(".gz")) ? Boolean.TRUE : null);
         }
         List<String> names = snapshots();
         assertTrue(names.stream().anyMatch(name -> name.endsWith(".gz")), "gz snapshots: " + names);

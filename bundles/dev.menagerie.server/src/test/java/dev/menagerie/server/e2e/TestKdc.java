@@ -1,5 +1,6 @@
 package dev.menagerie.server.e2e;
 
+import dev.menagerie.testing.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.kerby.kerberos.kerb.server.KdcConfigKey;
@@ -29,7 +30,7 @@ public final class TestKdc implements AutoCloseable {
      */
     public static TestKdc start(Path dir, long ticketLifetimeSeconds) throws Exception {
         Path work = Files.createDirectories(dir.resolve("kdc"));
-        int port = MenagerieServer.freePort();
+        int port = FreePorts.next();
         SimpleKdcServer kdc = new SimpleKdcServer();
         kdc.setWorkDir(work.toFile());
         kdc.setKdcHost("127.0.0.1");

@@ -1,6 +1,6 @@
 package dev.menagerie.server.e2e;
 
-import dev.menagerie.transport.netty.impl.TestCertificates;
+import dev.menagerie.testing.TestCertificates;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

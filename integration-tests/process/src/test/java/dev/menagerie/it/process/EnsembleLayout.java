@@ -1,5 +1,6 @@
 package dev.menagerie.it.process;
 
+import dev.menagerie.testing.FreePorts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

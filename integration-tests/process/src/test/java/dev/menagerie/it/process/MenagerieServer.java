@@ -1,5 +1,6 @@
 package dev.menagerie.it.process;
 
+import dev.menagerie.testing.FreePorts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

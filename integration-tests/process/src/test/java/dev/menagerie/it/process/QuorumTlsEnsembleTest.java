@@ -3,7 +3,7 @@ package dev.menagerie.it.process;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import dev.menagerie.quorum.impl.tls.PeerCertificates;
+import dev.menagerie.testing.PeerCertificates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.menagerie.api.config.HostPort;
 import dev.menagerie.api.transport.Connection;
 import dev.menagerie.api.transport.TransportSettings;
+import dev.menagerie.testing.TestCertificates;
 import dev.menagerie.transport.contract.RecordingHandler;
 import dev.menagerie.transport.contract.TestClient;
 import java.io.IOException;

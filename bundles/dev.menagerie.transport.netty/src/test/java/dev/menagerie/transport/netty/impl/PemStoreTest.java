@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.menagerie.testing.PemExport;
+import dev.menagerie.testing.TestCertificates;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +26,10 @@ class PemStoreTest {
     @Test
     void pkcs8KeyAndChainAndTrustedCertificatesLoad() throws Exception {
         TestCertificates certs = new TestCertificates(dir);
-        KeyStore keys = PemStore.keyStore(PemFiles.keyStore(certs.serverKeys, dir.resolve("keys.pem")), null);
+        KeyStore keys = PemStore.keyStore(PemExport.keyStore(certs.serverKeys, dir.resolve("keys.pem")), null);
         assertEquals("CN=menagerie-test-server", ((java.security.cert.X509Certificate) keys.getCertificate("key"))
                 .getSubjectX500Principal().getName());
-        KeyStore trust = PemStore.trustStore(PemFiles.trustStore(dir.resolve("trust.pem"),
+        KeyStore trust = PemStore.trustStore(PemExport.trustStore(dir.resolve("trust.pem"),
                 TestCertificates.certificateOf(certs.clientKeys), TestCertificates.certificateOf(certs.serverKeys)));
         assertEquals(2, trust.size());
     }

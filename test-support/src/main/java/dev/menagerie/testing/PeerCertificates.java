@@ -1,4 +1,4 @@
-package dev.menagerie.quorum.impl.tls;
+package dev.menagerie.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Self-signed server certificates for quorum TLS tests, one PKCS12 key store per server made by the JDK's keytool,
- * and one trust store that trusts the servers made as trusted. Shared with the process tests (test-jar).
+ * and one trust store that trusts the servers made as trusted. Used by the quorum bundle's and the process tests.
  */
 public final class PeerCertificates {
 

@@ -1,4 +1,4 @@
-package dev.menagerie.it.process;
+package dev.menagerie.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -10,8 +10,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Loopback ports nothing listens on right now. They are picked below Linux's ephemeral range (32768+): a client
  * that keeps reconnecting to a stopped server on an ephemeral-range port can be handed that very port as its own
- * local port and connect to itself. A port is handed out once per test JVM: an ensemble picks a dozen ports before
- * any server binds one, so "nothing listens there" alone would let two members draw the same port.
+ * local port and connect to itself. A port is handed out once per JVM: an ensemble picks a dozen ports before any
+ * server binds one, so "nothing listens there" alone would let two members draw the same port.
  */
 public final class FreePorts {
 

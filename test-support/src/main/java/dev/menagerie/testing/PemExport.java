@@ -1,4 +1,4 @@
-package dev.menagerie.transport.netty.impl;
+package dev.menagerie.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +12,9 @@ import java.security.cert.Certificate;
 import java.util.Base64;
 
 /** Writes PEM key and trust store files from the PKCS12 stores {@link TestCertificates} makes. */
-public final class PemFiles {
+public final class PemExport {
 
-    private PemFiles() {
+    private PemExport() {
     }
 
     /** The store's one private key (unencrypted PKCS#8) followed by its certificate chain. */

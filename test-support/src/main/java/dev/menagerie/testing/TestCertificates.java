@@ -1,4 +1,4 @@
-package dev.menagerie.transport.netty.impl;
+package dev.menagerie.testing;
 
 import dev.menagerie.api.transport.TransportSettings;
 import java.io.IOException;
