@@ -15,6 +15,7 @@ import org.apache.kerby.kerberos.kerb.server.SimpleKdcServer;
 public final class LoopbackKdc implements AutoCloseable {
 
     public static final String REALM = "EXAMPLE.COM";
+    private static final String KRB5_CONF_PROPERTY = "java.security.krb5.conf";
 
     private final SimpleKdcServer kdc;
     private final Path dir;
@@ -26,7 +27,10 @@ public final class LoopbackKdc implements AutoCloseable {
         this.krb5Conf = krb5Conf;
     }
 
-    /** Starts the KDC with its database under {@code dir}, and writes {@code dir/krb5.conf}. */
+    /**
+     * Starts the KDC with its database under {@code dir}, and writes {@code dir/krb5.conf}. This JVM's
+     * {@code java.security.krb5.conf} stays as it was (Kerby points it at a file of its own, which we undo).
+     */
     public static LoopbackKdc start(Path dir) throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -38,7 +42,13 @@ public final class LoopbackKdc implements AutoCloseable {
         kdc.setKdcRealm(REALM);
         kdc.setKdcTcpPort(port);
         kdc.setAllowUdp(false);
+        String jvmKrb5Conf = System.getProperty(KRB5_CONF_PROPERTY);
         kdc.init();
+        if (jvmKrb5Conf == null) {
+            System.clearProperty(KRB5_CONF_PROPERTY);
+        } else {
+            System.setProperty(KRB5_CONF_PROPERTY, jvmKrb5Conf);
+        }
         kdc.start();
         // This realm only, over TCP to loopback, no DNS.
         Path krb5Conf = dir.resolve("krb5.conf");
@@ -53,7 +63,7 @@ public final class LoopbackKdc implements AutoCloseable {
         return krb5Conf;
     }
 
-    /** The keytab {@link #createWithKeytab} wrote as {@code name}. */
+    /** The keytab {@link #writeKeytab} wrote as {@code name}. */
     public Path keytab(String name) {
         return dir.resolve(name + ".keytab");
     }
@@ -61,6 +71,11 @@ public final class LoopbackKdc implements AutoCloseable {
     /** Creates {@code principal} (a random key) and writes its keytab {@code <name>.keytab}; returns the path. */
     public Path createWithKeytab(String principal, String name) throws Exception {
         kdc.createPrincipal(principal);
+        return writeKeytab(principal, name);
+    }
+
+    /** Writes the keys {@code principal} has now to {@code <name>.keytab}; returns the path. */
+    public Path writeKeytab(String principal, String name) throws Exception {
         kdc.getKadmin().exportKeytab(keytab(name).toFile(), principal);
         return keytab(name);
     }
