@@ -3,6 +3,7 @@ package dev.menagerie.server.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.menagerie.testing.LoopbackKdc;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,21 +29,21 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class ClientKerberosTest {
     private static final String SASL_PROVIDER = "org.apache.zookeeper.server.auth.SASLAuthenticationProvider";
-    private static final String SERVER_PRINCIPAL = "zookeeper/localhost@" + TestKdc.REALM;
+    private static final String SERVER_PRINCIPAL = "zookeeper/localhost@" + LoopbackKdc.REALM;
     private static final String ALICE = "ClientAlice";
     private static final String BOB = "ClientBob";
     /** alice's principal with bob's keytab: the client cannot log in. */
     private static final String WRONG_KEYTAB = "ClientWrongKeytab";
     /** The client asks the KDC for a ticket to this service, which the servers cannot decrypt. */
     private static final Map<String, String> TO_OTHER_SERVICE =
-            Map.of("zookeeper.server.principal", "other/localhost@" + TestKdc.REALM);
+            Map.of("zookeeper.server.principal", "other/localhost@" + LoopbackKdc.REALM);
     private static final Map<String, String> TO_ZOOKEEPER = Map.of("zookeeper.server.principal", SERVER_PRINCIPAL);
     private static final SaslClients.Cast KERBEROS_CAST = new SaslClients.Cast(ALICE, BOB, WRONG_KEYTAB,
             "wrong keytab", TO_ZOOKEEPER);
 
     @TempDir
     static Path kdcDir;
-    private static TestKdc kdc;
+    private static LoopbackKdc kdc;
     private static Path serverKeytab;
     private static Path aliceKeytab;
     private static Path bobKeytab;
@@ -52,11 +53,11 @@ class ClientKerberosTest {
 
     @BeforeAll
     static void startKdc() throws Exception {
-        kdc = TestKdc.start(kdcDir, 24 * 3600);
-        serverKeytab = kdc.principalWithKeytab(SERVER_PRINCIPAL, "zookeeper");
-        aliceKeytab = kdc.principalWithKeytab("alice@" + TestKdc.REALM, "alice");
-        bobKeytab = kdc.principalWithKeytab("bob@" + TestKdc.REALM, "bob");
-        kdc.principalWithKeytab("other/localhost@" + TestKdc.REALM, "other");
+        kdc = LoopbackKdc.start(kdcDir, 24 * 3600).pointThisJvmAtIt();
+        serverKeytab = kdc.createWithKeytab(SERVER_PRINCIPAL, "zookeeper");
+        aliceKeytab = kdc.createWithKeytab("alice@" + LoopbackKdc.REALM, "alice");
+        bobKeytab = kdc.createWithKeytab("bob@" + LoopbackKdc.REALM, "bob");
+        kdc.createWithKeytab("other/localhost@" + LoopbackKdc.REALM, "other");
     }
 
     @AfterAll
@@ -131,11 +132,11 @@ class ClientKerberosTest {
 
     @Test
     void aServerThatCannotLogInDoesNotStart() throws Exception {
-        installJaas(TestKdc.keytabSection("Server", SERVER_PRINCIPAL, aliceKeytab));
+        installJaas(LoopbackKdc.keytabSection("Server", SERVER_PRINCIPAL, aliceKeytab));
         SaslClients.assertRefused(dir, "does not let the server log in to Kerberos", "wrong-keytab");
-        installJaas(TestKdc.keytabSection("Server", "alice@" + TestKdc.REALM, aliceKeytab));
+        installJaas(LoopbackKdc.keytabSection("Server", "alice@" + LoopbackKdc.REALM, aliceKeytab));
         SaslClients.assertRefused(dir, "the server's principal must be service/host@REALM", "no-host");
-        installJaas(TestKdc.keytabSection("Server", SERVER_PRINCIPAL, serverKeytab));
+        installJaas(LoopbackKdc.keytabSection("Server", SERVER_PRINCIPAL, serverKeytab));
         SaslClients.assertRefused(dir, "kerberos.minReLoginTimeMs is not a number of milliseconds: soon", "bad-relogin",
                 "kerberos.minReLoginTimeMs=soon");
     }
@@ -143,14 +144,14 @@ class ClientKerberosTest {
     private void installJaas(String serverSection) throws Exception {
         Path file = dir.resolve("jaas.conf");
         Files.writeString(file, serverSection
-                + TestKdc.keytabSection(ALICE, "alice@" + TestKdc.REALM, aliceKeytab)
-                + TestKdc.keytabSection(BOB, "bob@" + TestKdc.REALM, bobKeytab)
-                + TestKdc.keytabSection(WRONG_KEYTAB, "alice@" + TestKdc.REALM, bobKeytab));
+                + LoopbackKdc.keytabSection(ALICE, "alice@" + LoopbackKdc.REALM, aliceKeytab)
+                + LoopbackKdc.keytabSection(BOB, "bob@" + LoopbackKdc.REALM, bobKeytab)
+                + LoopbackKdc.keytabSection(WRONG_KEYTAB, "alice@" + LoopbackKdc.REALM, bobKeytab));
         SaslClients.install(file);
     }
 
     private List<String> onBoth(Map<String, String> keys, SaslClients.Story story) throws Exception {
-        installJaas(TestKdc.keytabSection("Server", SERVER_PRINCIPAL, serverKeytab));
+        installJaas(LoopbackKdc.keytabSection("Server", SERVER_PRINCIPAL, serverKeytab));
         return SaslClients.onBoth(dir, keys, story);
     }
 }

@@ -187,6 +187,14 @@ public final class Ensemble implements AutoCloseable {
         killed.remove(id);
     }
 
+    /** Waits until member {@code id} exits by itself, as a server whose settings cannot work must; returns its exit
+     *  status. From then on it counts as down on purpose, as if killed. */
+    public int awaitExit(int id, Duration timeout) throws InterruptedException {
+        int status = member(id).awaitExit(timeout);
+        killed.add(id);
+        return status;
+    }
+
     /** Each member's mode from {@code srvr}: leader, follower, observer, none (not serving) or down. */
     public Map<Integer, String> modes() {
         failIfCrashed(++crashChecks % 20 == 0);
@@ -337,18 +345,32 @@ public final class Ensemble implements AutoCloseable {
         return result.get();
     }
 
-    /** Waits until a member other than {@code except} logs {@code text} (in its current run's output). */
-    public void awaitOutput(int except, String text, Duration timeout) throws IOException, InterruptedException {
+    /** Waits until a member other than {@code except} logs a line with {@code text}; returns the line. */
+    public String awaitOutput(int except, String text, Duration timeout) throws IOException, InterruptedException {
+        return awaitLine(member -> member.id() != except, "no server but " + except, text, timeout);
+    }
+
+    /** Waits until member {@code id} logs a line with {@code text} in its current run's output; returns the line. */
+    public String awaitOutputOf(int id, String text, Duration timeout) throws IOException, InterruptedException {
+        return awaitLine(member -> member.id() == id, "server " + id, text, timeout);
+    }
+
+    private String awaitLine(java.util.function.Predicate<EnsembleMember> whose, String who, String text,
+            Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             for (EnsembleMember member : members()) {
-                if (member.id() != except && Files.readString(member.outputFile()).contains(text)) {
-                    return;
+                if (whose.test(member)) {
+                    for (String line : Files.readAllLines(member.outputFile())) {
+                        if (line.contains(text)) {
+                            return line;
+                        }
+                    }
                 }
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("no server logged '" + text + "' within " + timeout + diagnostics());
+        throw new AssertionError(who + " logged '" + text + "' within " + timeout + diagnostics());
     }
 
     /** Every member's state and the tail of its output, for failure messages. */

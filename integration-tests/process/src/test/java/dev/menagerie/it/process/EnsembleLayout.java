@@ -15,16 +15,17 @@ import java.util.stream.Collectors;
  * @param groups hierarchical quorum groups (server ids per group, each member weight 1); empty for majority
  * @param template a zoo.cfg to copy for every member instead of the generated text (empty for none), see
  *     {@link #withTemplate}
+ * @param serverHost the host of every server.N line, a name or address of 127.0.0.1
  */
 public record EnsembleLayout(List<Member> members, int tickTimeMs, int initLimitTicks, int syncLimitTicks,
-        List<List<Integer>> groups, String template) {
+        List<List<Integer>> groups, String template, String serverHost) {
 
     /** One server and its four loopback ports. */
     public record Member(int id, boolean observer, int clientPort, int quorumPort, int electionPort, int adminPort) {
 
         /** The server.N value: host, quorum and election port, and the learner type for an observer. */
-        String serverLine() {
-            return "127.0.0.1:" + quorumPort + ":" + electionPort + (observer ? ":observer" : "");
+        String serverLine(String host) {
+            return host + ":" + quorumPort + ":" + electionPort + (observer ? ":observer" : "");
         }
     }
 
@@ -41,12 +42,13 @@ public record EnsembleLayout(List<Member> members, int tickTimeMs, int initLimit
             members.add(new Member(id, id > voters, FreePorts.next(), FreePorts.next(), FreePorts.next(),
                     FreePorts.next()));
         }
-        return new EnsembleLayout(members, tickTimeMs, initLimitTicks, syncLimitTicks, List.of(), "");
+        return new EnsembleLayout(members, tickTimeMs, initLimitTicks, syncLimitTicks, List.of(), "", "127.0.0.1");
     }
 
     /** The same members with hierarchical quorums: {@code group.G} lines and weight 1 for everyone. */
     public EnsembleLayout withGroups(List<List<Integer>> groupsOfIds) {
-        return new EnsembleLayout(members, tickTimeMs, initLimitTicks, syncLimitTicks, groupsOfIds, template);
+        return new EnsembleLayout(members, tickTimeMs, initLimitTicks, syncLimitTicks, groupsOfIds, template,
+                serverHost);
     }
 
     /**
@@ -55,7 +57,15 @@ public record EnsembleLayout(List<Member> members, int tickTimeMs, int initLimit
      * The server.N lines get this layout's free ports, since the example's fixed ones may be taken here.
      */
     public EnsembleLayout withTemplate(String zooCfg) {
-        return new EnsembleLayout(members, tickTimeMs, initLimitTicks, syncLimitTicks, groups, zooCfg);
+        return new EnsembleLayout(members, tickTimeMs, initLimitTicks, syncLimitTicks, groups, zooCfg, serverHost);
+    }
+
+    /**
+     * The same members with {@code host} in their server.N lines instead of 127.0.0.1: a name of the loopback
+     * address, for Kerberos, whose principals name hosts.
+     */
+    public EnsembleLayout withServerHost(String host) {
+        return new EnsembleLayout(members, tickTimeMs, initLimitTicks, syncLimitTicks, groups, template, host);
     }
 
     public Member member(int id) {
@@ -94,7 +104,8 @@ public record EnsembleLayout(List<Member> members, int tickTimeMs, int initLimit
             text.append("peerType=observer\n");
         }
         for (Member member : members) {
-            text.append("server.").append(member.id()).append('=').append(member.serverLine()).append('\n');
+            text.append("server.").append(member.id()).append('=').append(member.serverLine(serverHost))
+                    .append('\n');
         }
         for (int g = 0; g < groups.size(); g++) {
             text.append("group.").append(g + 1).append('=').append(groups.get(g).stream().map(String::valueOf)
@@ -117,7 +128,8 @@ public record EnsembleLayout(List<Member> members, int tickTimeMs, int initLimit
                 case "clientPort" -> "clientPort=" + self.clientPort();
                 case "admin.serverPort" -> "admin.serverPort=" + self.adminPort();
                 default -> key.startsWith("server.")
-                        ? key + "=" + member(Integer.parseInt(key.substring("server.".length()))).serverLine()
+                        ? key + "=" + member(Integer.parseInt(key.substring("server.".length())))
+                                .serverLine(serverHost)
                         : line;
             }).append('\n');
         }

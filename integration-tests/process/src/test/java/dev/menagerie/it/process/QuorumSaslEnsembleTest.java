@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -57,34 +56,13 @@ class QuorumSaslEnsembleTest {
         try (Ensemble ensemble = Ensemble.startMixed(impls, EnsembleTest.layout(3, 0), "quorum-sasl", jvmFlags,
                 id -> sasl(true, true, true, "QuorumLearner"))) {
             ensemble.awaitWritable(EnsembleTest.START_TIMEOUT);
-            EnsembleTest.prepareLoad(ensemble);
-            AckLedger ledger = new AckLedger();
-            EnsembleLoad load = new EnsembleLoad(ensemble.connectString(), ledger, "sasl", 1_000_000,
-                    Duration.ofMinutes(3));
-            load.start(1);
-            try {
-                EnsembleTest.awaitMoreWrites(load, 100, "with quorum SASL", ensemble);
-
+            QuorumAuthChecks.underLoad(ensemble, "sasl", load -> {
                 int outsider = ensemble.awaitLeader(EnsembleTest.FAILOVER_TIMEOUT) == 3 ? 2 : 3;
-                ensemble.kill(outsider);
-                ensemble.member(outsider).setExtraConfig(sasl(true, true, true, "WrongLearner"));
-                ensemble.restart(outsider);
-                ensemble.awaitOutput(outsider, "Refused election connection from", EnsembleTest.START_TIMEOUT);
-                EnsembleTest.awaitMoreWrites(load, 100, "while server " + outsider + " has a wrong quorum"
-                        + " password", ensemble);
-                assertEquals("none", ensemble.member(outsider).mode(Duration.ofSeconds(2)),
-                        "a server with a wrong quorum password joined; modes " + ensemble.modes());
-
-                ensemble.kill(outsider);
-                ensemble.member(outsider).setExtraConfig(sasl(true, true, true, "QuorumLearner"));
-                ensemble.restart(outsider);
-                ensemble.awaitServing(outsider, EnsembleTest.START_TIMEOUT);
-                EnsembleTest.awaitMoreWrites(load, 100, "after server " + outsider + " rejoined", ensemble);
-            } finally {
-                load.stopAndAwait(EnsembleTest.FAILOVER_TIMEOUT);
-            }
-            assertEquals(List.of(), load.unexpectedErrors(), "writer errors");
-            EnsembleTest.assertLedgerOnEveryMember(ensemble, ledger);
+                QuorumAuthChecks.assertKeptOut(ensemble, load, outsider, sasl(true, true, true, "WrongLearner"),
+                        "a wrong quorum password", () -> ensemble.awaitOutput(outsider,
+                                "Refused election connection from", EnsembleTest.START_TIMEOUT));
+                QuorumAuthChecks.assertRejoins(ensemble, load, outsider, sasl(true, true, true, "QuorumLearner"));
+            });
         }
     }
 
@@ -97,27 +75,22 @@ class QuorumSaslEnsembleTest {
         try (Ensemble ensemble = Ensemble.startMixed(impls, EnsembleTest.layout(3, 0), "quorum-sasl-roll",
                 jvmFlags, id -> sasl(true, false, false, "QuorumLearner"))) {
             ensemble.awaitWritable(EnsembleTest.START_TIMEOUT);
-            EnsembleTest.prepareLoad(ensemble);
-            AckLedger ledger = new AckLedger();
-            EnsembleLoad load = new EnsembleLoad(ensemble.connectString(), ledger, "roll", 1_000_000,
-                    Duration.ofMinutes(4));
-            Set<EnsembleMember.Impl> saslLeaders;
-            load.start(1);
-            try (WriteProbe probe = new WriteProbe(ensemble.connectString())) {
-                // Apache's order: require as learner everywhere, then as server everywhere.
-                EnsembleTest.rollingRestart(ensemble, load, id -> sasl(true, true, false, "QuorumLearner"),
-                        "quorum.auth.learnerRequireSasl=true");
-                String required = sasl(true, true, true, "QuorumLearner");
-                EnsembleTest.rollingRestart(ensemble, load, id -> required, "quorum.auth.serverRequireSasl=true");
-                saslLeaders = EnsembleTest.killLeadersUntilBothLed(ensemble, load, probe, 3, id -> required);
-                EnsembleTest.awaitMoreWrites(load, 100, "after the upgrade", ensemble);
-            } finally {
-                load.stopAndAwait(EnsembleTest.FAILOVER_TIMEOUT);
-            }
+            Set<EnsembleMember.Impl> saslLeaders = EnumSet.noneOf(EnsembleMember.Impl.class);
+            QuorumAuthChecks.underLoad(ensemble, "roll", load -> {
+                try (WriteProbe probe = new WriteProbe(ensemble.connectString())) {
+                    // Apache's order: require as learner everywhere, then as server everywhere.
+                    EnsembleTest.rollingRestart(ensemble, load, id -> sasl(true, true, false, "QuorumLearner"),
+                            "quorum.auth.learnerRequireSasl=true");
+                    String required = sasl(true, true, true, "QuorumLearner");
+                    EnsembleTest.rollingRestart(ensemble, load, id -> required,
+                            "quorum.auth.serverRequireSasl=true");
+                    saslLeaders.addAll(EnsembleTest.killLeadersUntilBothLed(ensemble, load, probe, 3,
+                            id -> required));
+                    EnsembleTest.awaitMoreWrites(load, 100, "after the upgrade", ensemble);
+                }
+            });
             assertEquals(EnumSet.allOf(EnsembleMember.Impl.class), saslLeaders,
                     "both implementations led with quorum SASL required");
-            assertEquals(List.of(), load.unexpectedErrors(), "writer errors");
-            EnsembleTest.assertLedgerOnEveryMember(ensemble, ledger);
         }
     }
 

@@ -177,6 +177,18 @@ public abstract class ServerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Waits until the process exits by itself; returns its exit status. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (process == null) {
+            throw new IllegalStateException(name + " was never started");
+        }
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError(name + " still runs " + timeout + " after it should have exited:\n"
+                    + outputTail());
+        }
+        return process.exitValue();
+    }
+
     /** The last lines of the current output file, for failure messages. */
     public String outputTail() {
         try {

@@ -3,7 +3,7 @@ package dev.menagerie.server.impl.auth;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.menagerie.server.e2e.TestKdc;
+import dev.menagerie.testing.LoopbackKdc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Date;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class KerberosTicketRenewalTest {
-    private static final String PRINCIPAL = "zookeeper/localhost@" + TestKdc.REALM;
+    private static final String PRINCIPAL = "zookeeper/localhost@" + LoopbackKdc.REALM;
 
     @TempDir
     Path dir;
@@ -35,10 +35,10 @@ class KerberosTicketRenewalTest {
 
     @Test
     void theServerLogsInAgainBeforeItsTicketExpires() throws Exception {
-        try (TestKdc kdc = TestKdc.start(dir, 4)) {
-            Path keytab = kdc.principalWithKeytab(PRINCIPAL, "zookeeper");
+        try (LoopbackKdc kdc = LoopbackKdc.start(dir, 4).pointThisJvmAtIt()) {
+            Path keytab = kdc.createWithKeytab(PRINCIPAL, "zookeeper");
             Path jaas = dir.resolve("jaas.conf");
-            Files.writeString(jaas, TestKdc.keytabSection("Server", PRINCIPAL, keytab));
+            Files.writeString(jaas, LoopbackKdc.keytabSection("Server", PRINCIPAL, keytab));
             System.setProperty(SaslLogin.JAAS_FILE_PROPERTY, jaas.toString());
             Configuration.setConfiguration(null);
             try (KerberosLogin login = KerberosLogin.login("Server",
