@@ -5,7 +5,13 @@ public interface RequestSink {
 
     void start();
 
-    void submit(Request request);
+    /**
+     * Queues a request. The sink holds at most {@link StageSettings#queueCapacity()} requests from outside; when
+     * that many wait already it returns false, queues nothing and the caller must answer for the request (close
+     * the client's connection, retry an expiry later): a sink never drops a request it accepted, except on
+     * {@link #abort}.
+     */
+    boolean submit(Request request);
 
     /** Requests accepted and not yet answered. */
     int queued();

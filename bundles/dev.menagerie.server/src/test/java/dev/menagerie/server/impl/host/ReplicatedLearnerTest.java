@@ -127,7 +127,7 @@ class ReplicatedLearnerTest {
 
         RecordingLink moved = new RecordingLink();
         moved.sessionId = leaderClient.sessionId;
-        assertTrue(learner.server().resumeSession(moved, leaderClient.sessionId, 30_000));
+        assertTrue(learner.server().registry().resume(moved, leaderClient.sessionId, 30_000));
         learner.send(moved, 1, OpCode.EXISTS, new ExistsRequest("/", false));
         assertEquals(0, moved.next().err());
     }
