@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
  * <p>Its inbox is bounded twice by {@link StageSettings#queueCapacity()}: a client request that finds that many
  * client requests queued is refused ({@link #submit} returns false), and the quorum's hand-over of a committed
  * transaction waits for room ({@link #committed}); this thread never waits for the quorum, so that wait ends.
+ * Requests parked behind their session's write stay counted by {@link Admission} until answered, which stops
+ * connections from reading past {@code globalOutstandingLimit}.
  */
 public final class LearnerStage implements RequestSink {
 

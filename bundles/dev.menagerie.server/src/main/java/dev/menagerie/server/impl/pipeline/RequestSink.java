@@ -6,9 +6,9 @@ public interface RequestSink {
     void start();
 
     /**
-     * Queues a request. The sink holds at most {@link StageSettings#queueCapacity()} requests from outside; when
-     * that many wait already it returns false, queues nothing and the caller must answer for the request (close
-     * the client's connection, retry an expiry later): a sink never drops a request it accepted, except on
+     * Queues a request. Each inbox of the sink holds at most {@link StageSettings#queueCapacity()} requests; when
+     * the first is full this returns false, queues nothing, and the caller must answer for the request (close the
+     * client's connection, retry an expiry later). A sink never drops a request it accepted, except on
      * {@link #abort}.
      */
     boolean submit(Request request);
