@@ -129,12 +129,12 @@ final class ClientConnection implements ClientLink {
                 settings.maxSessionTimeoutMs()).negotiate(request.timeOut());
         if (request.sessionId() == 0) {
             state = State.ESTABLISHING;
-            sessionId = server.createSession(this, timeoutMs);
+            sessionId = server.registry().create(this, timeoutMs);
             return;
         }
         sessionId = request.sessionId();
         boolean valid = SessionPasswords.checkPassword(sessionId, request.passwd())
-                && server.resumeSession(this, sessionId, timeoutMs);
+                && server.registry().resume(this, sessionId, timeoutMs);
         if (!valid) {
             LOG.info("Session 0x{} from {} cannot be resumed: expired or wrong password",
                     Long.toHexString(sessionId), transport.remoteAddress());
@@ -145,7 +145,7 @@ final class ClientConnection implements ClientLink {
     private void request(ByteBuffer frame) throws JuteException {
         JuteReader in = reader(frame);
         RequestHeader header = RequestHeader.read(in);
-        server.touch(sessionId, timeoutMs);
+        server.registry().touch(sessionId, timeoutMs);
         stats.lastCxid(header.xid());
         if (header.type() == OpCode.AUTH) {
             authenticate(header, AuthPacket.read(in));
@@ -167,7 +167,7 @@ final class ClientConnection implements ClientLink {
         frame.get(body);
         stats.outstanding(+1);
         server.submit(new Request(this, sessionId, header.xid(), header.type(), body, authInfo.ids()));
-        if (server.overloaded()) {
+        if (server.admission().overloaded()) {
             throttled = true;
             transport.setReceiving(false);
         }
@@ -247,11 +247,11 @@ final class ClientConnection implements ClientLink {
     @Override
     public void requestDone(int type, long zxid, long latencyMs) {
         stats.answered(OpCode.name(type), latencyMs);
-        server.requestAnswered(latencyMs);
+        server.stats().requestDone(latencyMs);
         boolean resume;
         synchronized (this) {
             // As Apache: a connection with nothing outstanding is never held back, or it would wait forever.
-            resume = throttled && (!server.overloaded() || stats.outstanding() == 0);
+            resume = throttled && (!server.admission().overloaded() || stats.outstanding() == 0);
             if (resume) {
                 throttled = false;
             }
@@ -292,7 +292,7 @@ final class ClientConnection implements ClientLink {
             state = State.CLOSED;
         }
         if (sessionId != 0) {
-            server.connectionClosed(sessionId, this);
+            server.registry().connectionClosed(sessionId, this);
         }
     }
 

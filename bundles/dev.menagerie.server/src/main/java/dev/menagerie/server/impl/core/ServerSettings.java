@@ -6,6 +6,7 @@ import dev.menagerie.server.impl.auth.AuthSettings;
 import dev.menagerie.server.impl.auth.DigestAuthenticationProvider;
 import dev.menagerie.server.impl.auth.KerberosSettings;
 import dev.menagerie.server.impl.pipeline.PrepSettings;
+import dev.menagerie.server.impl.pipeline.StageSettings;
 import java.util.Set;
 
 /**
@@ -144,5 +145,22 @@ public record ServerSettings(int tickTimeMs, int minSessionTimeoutMs, int maxSes
     /** The largest record a request may carry: Apache checks lengths against jute.maxbuffer. */
     public int maxRecordBytes() {
         return juteMaxBufferBytes;
+    }
+
+    /**
+     * The hard bound of each stage's queue. {@code globalOutstandingLimit} is soft: a connection stops reading only
+     * after the request that crossed it, and expiries and learners' writes are not counted. So the bound leaves
+     * room for as many again, and at least {@value #MIN_QUEUE_CAPACITY}; a request beyond it is refused.
+     */
+    public int requestQueueCapacity() {
+        long twice = 2L * Math.max(0, globalOutstandingLimit);
+        return (int) Math.min(Integer.MAX_VALUE / 2, Math.max(MIN_QUEUE_CAPACITY, twice));
+    }
+
+    public static final int MIN_QUEUE_CAPACITY = 1000;
+
+    /** What the request stages are configured with. */
+    public StageSettings stages() {
+        return new StageSettings(prep, maxRecordBytes(), requestQueueCapacity());
     }
 }

@@ -1,10 +1,7 @@
 package dev.menagerie.server.impl.core;
 
-import dev.menagerie.api.replication.Forwarder;
 import dev.menagerie.api.storage.Storage;
 import dev.menagerie.protocol.OpCode;
-import dev.menagerie.protocol.jute.JuteWriter;
-import dev.menagerie.protocol.txn.CreateSessionTxn;
 import dev.menagerie.protocol.txn.TxnHeader;
 import dev.menagerie.server.impl.audit.AuditLog;
 import dev.menagerie.server.impl.auth.AclChecker;
@@ -13,13 +10,18 @@ import dev.menagerie.server.impl.auth.DigestAuthenticationProvider;
 import dev.menagerie.server.impl.auth.PluginProviders;
 import dev.menagerie.server.impl.auth.ProviderRegistry;
 import dev.menagerie.server.impl.auth.X509AuthenticationProvider;
-import dev.menagerie.server.impl.pipeline.ClientLink;
+import dev.menagerie.server.impl.db.Database;
+import dev.menagerie.server.impl.leader.LeaderDuties;
+import dev.menagerie.server.impl.loading.DatabaseLoader;
+import dev.menagerie.server.impl.loading.LoadedDatabase;
+import dev.menagerie.server.impl.loading.Snapshots;
+import dev.menagerie.server.impl.pipeline.Access;
+import dev.menagerie.server.impl.pipeline.Admission;
 import dev.menagerie.server.impl.pipeline.CommittedTxn;
-import dev.menagerie.server.impl.pipeline.LearnerStage;
 import dev.menagerie.server.impl.pipeline.Pipeline;
-import dev.menagerie.server.impl.pipeline.Replication;
 import dev.menagerie.server.impl.pipeline.Request;
 import dev.menagerie.server.impl.pipeline.RequestSink;
+import dev.menagerie.server.impl.pipeline.StageContext;
 import dev.menagerie.server.impl.pipeline.TxnApply;
 import dev.menagerie.server.impl.session.SessionIdGenerator;
 import dev.menagerie.server.impl.session.SessionTracker;
@@ -28,20 +30,16 @@ import dev.menagerie.server.impl.tree.DataTree;
 import dev.menagerie.server.impl.watch.ReadAclDeliveryFilter;
 import dev.menagerie.server.impl.watch.WatchRouter;
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A ZooKeeper server: the database, the sessions, the watches and the request pipeline over one storage.
- * Standalone, {@link #start} does everything; in a quorum, {@code ReplicaCore} loads the database and switches
- * between serving as leader or learner and not serving. Connections talk to it through {@link #submit} and the
- * session methods; it knows no sockets.
+ * A ZooKeeper server without its sockets: the {@link Database}, who may access it, the sessions' connections
+ * ({@link SessionRegistry}), admission of client requests and the stage that serves them. Standalone,
+ * {@link #start} does everything; in a quorum the replica loads the database and starts and stops serving.
  */
 public final class ZooKeeperServer {
 
@@ -49,35 +47,24 @@ public final class ZooKeeperServer {
 
     private final Storage storage;
     private final long serverId;
-    private final ServerStats stats = new ServerStats();
-    private final Map<Long, ClientLink> linksBySession = new ConcurrentHashMap<>();
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private volatile ServerSettings settings;
-    private volatile DataTree tree;
-    private volatile SessionTracker sessions;
-    private WatchRouter watches;
-    private ProviderRegistry providers;
     private final PluginProviders plugins;
+    private final ServerStats stats = new ServerStats();
+    private final AuditLog audit;
+    private final Admission admission;
+    private final SessionRegistry registry;
+    private final Snapshots snapshots;
+    private volatile ServerSettings settings;
+    private volatile Database db;
+    /** Set by the first load; kept by later ones, like the watch table. */
+    private volatile Access access;
     private volatile ClientAuthPolicy clientAuth;
-    private AclChecker acls;
+    private WatchRouter watches;
     private volatile RequestSink requests;
     private volatile Supplier<String> modeSource;
     private volatile Supplier<Map<String, Object>> monitorSource;
     private long pastDigestMismatches;
     private boolean shutDown;
-    private SessionExpirer expirer;
-    private ContainerSweeper containerSweeper;
-    private final Snapshots snapshots;
-    private final AuditLog audit;
-
-    public ZooKeeperServer(ServerSettings settings, Storage storage) {
-        this(settings, storage, 0);
-    }
-
-    /** @param serverId the top byte of the session ids this server hands out: myid in a quorum, 0 standalone */
-    public ZooKeeperServer(ServerSettings settings, Storage storage, long serverId) {
-        this(settings, storage, serverId, new PluginProviders());
-    }
+    private LeaderDuties leaderDuties;
 
     /**
      * @param serverId the top byte of the session ids this server hands out: myid in a quorum, 0 standalone
@@ -89,16 +76,18 @@ public final class ZooKeeperServer {
         this.storage = storage;
         this.serverId = serverId;
         this.audit = new AuditLog(settings.auditEnabled());
-        this.snapshots = new Snapshots(storage, () -> tree, () -> sessions);
+        this.admission = new Admission(settings.globalOutstandingLimit());
+        this.registry = new SessionRegistry(() -> db, this::submit);
+        this.snapshots = new Snapshots(() -> db);
     }
 
     /** Loads the database, takes a snapshot of it (as Apache does) and starts serving requests. */
     public synchronized void start() throws IOException {
         loadDatabase();
-        snapshots.take(tree.lastProcessedZxid());
-        startServing(newPipeline(tree.lastProcessedZxid(), Replication.LOCAL), true);
+        snapshots.take(db.lastProcessedZxid());
+        startServing(Pipeline.standalone(stageContext(), db.lastProcessedZxid()), true);
         LOG.info("Server started: last zxid 0x{}, {} nodes, {} sessions restored",
-                Long.toHexString(tree.lastProcessedZxid()), tree.nodeCount(), sessions.sessionCount());
+                Long.toHexString(db.lastProcessedZxid()), db.tree().nodeCount(), db.sessions().sessionCount());
     }
 
     /**
@@ -107,34 +96,44 @@ public final class ZooKeeperServer {
      */
     public synchronized void loadDatabase() throws IOException {
         ServerSettings s = settings;
-        LoadedDatabase db = new DatabaseLoader(storage, s.prep().extendedTypesEnabled(), s.maxRecordBytes() + 1024,
+        LoadedDatabase loaded = new DatabaseLoader(storage, s.prep().extendedTypesEnabled(), s.maxRecordBytes() + 1024,
                 s.trustEmptySnapshot()).load();
-        installDatabase(db.tree(), db.sessionTimeouts());
-        if (providers == null) {
-            ProviderRegistry base = ProviderRegistry.standard(s.digestEnabled()
-                    ? Optional.of(new DigestAuthenticationProvider(s.superDigest(), s.digestAlgorithm()))
-                    : Optional.empty()).withPlugins(plugins);
-            if (s.x509Enabled()) {
-                // The TLS layer already verified the chain against the trust store; the provider reads its subject.
-                base = base.with(new X509AuthenticationProvider(s.x509SuperUser(), null));
-            }
-            clientAuth = ClientAuthPolicy.configure(s.auth(), base);
-            providers = clientAuth.providers();
-            plugins.select(ClientAuthPolicy.pluginSelectors(s.auth()));
-            acls = new AclChecker(providers, s.skipAcl());
-            watches = new WatchRouter(new ReadAclDeliveryFilter(acls));
+        if (access == null) {
+            setUpAccess(s);
         }
+        installDatabase(loaded.tree(), loaded.sessionTimeouts());
         snapshots.scheduleNext(s.snapCount());
     }
 
+    private void setUpAccess(ServerSettings s) {
+        ProviderRegistry base = ProviderRegistry.standard(s.digestEnabled()
+                ? Optional.of(new DigestAuthenticationProvider(s.superDigest(), s.digestAlgorithm()))
+                : Optional.empty()).withPlugins(plugins);
+        if (s.x509Enabled()) {
+            // The TLS layer already verified the chain against the trust store; the provider reads its subject.
+            base = base.with(new X509AuthenticationProvider(s.x509SuperUser(), null));
+        }
+        clientAuth = ClientAuthPolicy.configure(s.auth(), base);
+        ProviderRegistry providers = clientAuth.providers();
+        plugins.select(ClientAuthPolicy.pluginSelectors(s.auth()));
+        AclChecker acls = new AclChecker(providers, s.skipAcl());
+        watches = new WatchRouter(new ReadAclDeliveryFilter(acls));
+        access = new Access(acls, providers, audit);
+    }
+
     /** Replaces the tree and the sessions (a loaded database, or a snapshot from a quorum leader). */
-    synchronized void installDatabase(DataTree newTree, Map<Long, Integer> sessionTimeouts) {
+    public synchronized void installDatabase(DataTree newTree, Map<Long, Integer> sessionTimeouts) {
+        assert !serving() : "the database is replaced while a stage serves from it";
         long now = System.currentTimeMillis();
         SessionTracker tracker = new SessionTracker(settings.tickTimeMs(),
                 new SessionIdGenerator(serverId, System.nanoTime() / 1_000_000), now);
         sessionTimeouts.forEach((id, timeout) -> tracker.addSession(id, timeout, now));
-        tree = newTree;
-        sessions = tracker;
+        db = new Database(newTree, tracker, watches, storage);
+    }
+
+    /** What a stage started now runs against: the current database, access, settings and admission. */
+    public StageContext stageContext() {
+        return new StageContext(db, access, settings.stages(), admission, this::afterTxn);
     }
 
     /**
@@ -142,14 +141,11 @@ public final class ZooKeeperServer {
      * deleting empty containers, which only a standalone server or a quorum leader does.
      */
     public synchronized void startServing(RequestSink sink, boolean leaderDuties) {
-        inFlight.set(0);
+        admission.reset();
         requests = sink;
         sink.start();
         if (leaderDuties) {
-            expirer = new SessionExpirer(sessions, this::expire);
-            expirer.start();
-            containerSweeper = new ContainerSweeper(tree, this::submitInternal, settings.containerCheckIntervalMs());
-            containerSweeper.start();
+            this.leaderDuties = LeaderDuties.start(db, this::submitInternal, settings.containerCheckIntervalMs());
         }
     }
 
@@ -158,13 +154,9 @@ public final class ZooKeeperServer {
      * (standalone shutdown), else dropping it (a quorum peer lost its role).
      */
     public synchronized void stopServing(boolean drain) {
-        if (containerSweeper != null) {
-            containerSweeper.stop();
-            containerSweeper = null;
-        }
-        if (expirer != null) {
-            expirer.stop();
-            expirer = null;
+        if (leaderDuties != null) {
+            leaderDuties.stop();
+            leaderDuties = null;
         }
         RequestSink sink = requests;
         if (sink == null) {
@@ -187,23 +179,16 @@ public final class ZooKeeperServer {
         return requests != null;
     }
 
-    /** A leader's (or standalone server's) pipeline over the current tree; the next write gets lastZxid + 1. */
-    public Pipeline newPipeline(long lastZxid, Replication replication) {
-        ServerSettings s = settings;
-        return new Pipeline(tree, sessions, watches, acls, providers, storage, s.prep(), s.maxRecordBytes(),
-                lastZxid, this::afterTxn, audit, replication);
-    }
-
-    /** A learner's stage over the current tree. */
-    public LearnerStage newLearnerStage(Forwarder forwarder) {
-        return new LearnerStage(tree, sessions, watches, acls, providers, settings.maxRecordBytes(), forwarder,
-                this::afterTxn, audit);
-    }
-
     /** Applies a committed transaction while no stage runs (a learner syncing with its leader). */
-    synchronized void applyDirectly(CommittedTxn txn) {
-        new TxnApply(tree, watches, sessions, audit).apply(txn.header(), txn.txn(), txn.expectedDigest());
+    public synchronized void applyDirectly(CommittedTxn txn) {
+        new TxnApply(db.tree(), db.watches(), db.sessions(), audit).apply(txn.header(), txn.txn(),
+                txn.expectedDigest());
         afterTxn(txn.header());
+    }
+
+    /** Writes a snapshot file of the current tree, named after its last zxid, now on the calling thread. */
+    public synchronized void snapshotNow() throws IOException {
+        snapshots.write(db.lastProcessedZxid());
     }
 
     /** Stops after answering what is queued; the storage stays open (its owner closes it). */
@@ -221,12 +206,11 @@ public final class ZooKeeperServer {
         if (clientAuth != null) {
             clientAuth.close();
         }
-        if (tree != null) {
-            LOG.info("Server stopped at zxid 0x{}", Long.toHexString(tree.lastProcessedZxid()));
+        if (db != null) {
+            LOG.info("Server stopped at zxid 0x{}", Long.toHexString(db.lastProcessedZxid()));
         }
     }
 
-    /** Where four-letter words read the server's mode from; standalone servers keep zoo.cfg's. */
     /** Extra {@code mntr} values (keys without the {@code zk_} prefix), such as a quorum peer's. */
     public void monitorSource(Supplier<Map<String, Object>> source) {
         monitorSource = source;
@@ -238,6 +222,7 @@ public final class ZooKeeperServer {
         return values == null ? Map.of() : values;
     }
 
+    /** Where four-letter words read the server's mode from; standalone servers keep zoo.cfg's. */
     public void modeSource(Supplier<String> source) {
         modeSource = source;
     }
@@ -250,6 +235,7 @@ public final class ZooKeeperServer {
 
     public void updateSettings(ServerSettings newSettings) {
         settings = newSettings;
+        admission.limit(newSettings.globalOutstandingLimit());
         audit.setEnabled(newSettings.auditEnabled());
         plugins.select(ClientAuthPolicy.pluginSelectors(newSettings.auth()));
     }
@@ -265,66 +251,49 @@ public final class ZooKeeperServer {
 
     // ---- for connections ----
 
-    /** Hands a client's request to the pipeline; dropped while not serving (its connection is closing). */
+    /**
+     * Hands a client's request to the serving stage; dropped while not serving (its connection is closing). When
+     * the stage's queue is full the request is refused: the client's connection is closed, and the client
+     * reconnects and retries, as after any lost connection.
+     */
     public void submit(Request request) {
         RequestSink sink = requests;
         if (sink == null) {
             return;
         }
-        inFlight.incrementAndGet();
-        sink.submit(request);
-    }
-
-    /** Called once per answered client request. */
-    public void requestAnswered(long latencyMs) {
-        inFlight.decrementAndGet();
-        stats.requestDone(latencyMs);
-    }
-
-    /** True while more requests are in flight than {@code globalOutstandingLimit} allows. */
-    public boolean overloaded() {
-        return inFlight.get() > settings.globalOutstandingLimit();
-    }
-
-    public int inFlight() {
-        return inFlight.get();
-    }
-
-    /** Starts a new session; the connection gets its answer once the createSession transaction is applied. */
-    public long createSession(ClientLink link, int timeoutMs) {
-        long sessionId = sessions.createSession(timeoutMs, System.currentTimeMillis());
-        linksBySession.put(sessionId, link);
-        JuteWriter body = new JuteWriter(8);
-        new CreateSessionTxn(timeoutMs).write(body);
-        submit(new Request(link, sessionId, 0, OpCode.CREATE_SESSION, body.toByteArray(), List.of()));
-        return sessionId;
-    }
-
-    /** Moves an existing session to a new connection; false when it expired or is closing. */
-    public boolean resumeSession(ClientLink link, long sessionId, int timeoutMs) {
-        if (!sessions.touch(sessionId, timeoutMs, System.currentTimeMillis())) {
-            return false;
+        admission.admit();
+        if (!sink.submit(request)) {
+            admission.release();
+            LOG.warn("Refusing {}: {} requests are queued already; closing its connection", request,
+                    settings.requestQueueCapacity());
+            if (request.client() != null) {
+                request.client().closeAfterReplies();
+            }
         }
-        ClientLink previous = linksBySession.put(sessionId, link);
-        if (previous != null && previous != link) {
-            previous.closeAfterReplies();
-        }
-        return true;
     }
 
-    /** Keeps a session alive; called for every packet its connection sends. */
-    public boolean touch(long sessionId, int timeoutMs) {
-        return sessions.touch(sessionId, timeoutMs, System.currentTimeMillis());
+    /**
+     * A request the server makes itself (expiry, container deletion) or a learner forwarded to this leader;
+     * false when not serving or the queue is full, and then the caller decides what happens to it.
+     */
+    public boolean submitInternal(Request request) {
+        RequestSink sink = requests;
+        return sink != null && sink.submit(request);
     }
 
-    /** The connection of a session went away; the session lives on until it times out. */
-    public void connectionClosed(long sessionId, ClientLink link) {
-        linksBySession.remove(sessionId, link);
-        watches.removeWatcher(link);
+    /** Client requests admitted and not yet answered, against {@code globalOutstandingLimit}. */
+    public Admission admission() {
+        return admission;
+    }
+
+    /** The sessions' connections: where connections start, resume and keep sessions alive. */
+    public SessionRegistry registry() {
+        return registry;
     }
 
     public ProviderRegistry providers() {
-        return providers;
+        Access current = access;
+        return current == null ? null : current.providers();
     }
 
     /** How clients authenticate (schemes, SASL, enforcement); set when the database is first loaded. */
@@ -332,16 +301,23 @@ public final class ZooKeeperServer {
         return clientAuth;
     }
 
+    // ---- status: what four-letter words and the admin read ----
+
+    /** The database as it is now; a load or a leader's snapshot replaces it. */
+    public Database db() {
+        return db;
+    }
+
     public DataTree tree() {
-        return tree;
+        return db.tree();
     }
 
     public WatchRouter watches() {
-        return watches;
+        return db.watches();
     }
 
     public SessionTracker sessions() {
-        return sessions;
+        return db.sessions();
     }
 
     public ServerStats stats() {
@@ -349,7 +325,8 @@ public final class ZooKeeperServer {
     }
 
     public long lastProcessedZxid() {
-        return tree == null ? 0 : tree.lastProcessedZxid();
+        Database current = db;
+        return current == null ? 0 : current.lastProcessedZxid();
     }
 
     public long digestMismatches() {
@@ -366,44 +343,11 @@ public final class ZooKeeperServer {
         return storage;
     }
 
-    // ---- internal ----
-
-    /** A request the server makes itself (expiry, container deletion); only a leader or standalone makes them. */
-    void submitInternal(Request request) {
-        RequestSink sink = requests;
-        if (sink != null) {
-            sink.submit(request);
-        }
-    }
-
-    private void expire(long sessionId) {
-        LOG.info("Expiring session 0x{}", Long.toHexString(sessionId));
-        submitInternal(new Request(null, sessionId, 0, OpCode.CLOSE_SESSION, new byte[0], List.of()));
-    }
-
-    /** On the commit thread, after each applied transaction. */
+    /** On the applying thread, after each applied transaction. */
     private void afterTxn(TxnHeader header) {
         if (header.type() == OpCode.CLOSE_SESSION) {
-            ClientLink link = linksBySession.remove(header.clientId());
-            if (link != null) {
-                link.closeAfterReplies();
-            }
+            registry.sessionClosed(header.clientId());
         }
         snapshots.afterTxn(settings.snapCount());
-    }
-
-    /** Writes a snapshot file of the current tree named after {@code zxid} now, on the calling thread. */
-    void writeSnapshotFile(long zxid) throws IOException {
-        snapshots.write(zxid);
-    }
-
-    /** The sessions whose client is connected here now, with their timeouts (a learner reports them). */
-    public Map<Long, Integer> localSessionTimeouts() {
-        Map<Long, Integer> local = new java.util.HashMap<>();
-        SessionTracker tracker = sessions;
-        for (Long sessionId : linksBySession.keySet()) {
-            tracker.timeoutMs(sessionId).ifPresent(timeoutMs -> local.put(sessionId, timeoutMs));
-        }
-        return local;
     }
 }

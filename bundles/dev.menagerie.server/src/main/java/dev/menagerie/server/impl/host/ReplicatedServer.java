@@ -6,45 +6,56 @@ import dev.menagerie.api.replication.Forwarder;
 import dev.menagerie.api.replication.Proposer;
 import dev.menagerie.api.replication.QuorumPeer;
 import dev.menagerie.api.replication.Replica;
+import dev.menagerie.api.storage.LogCursor;
 import dev.menagerie.api.storage.LogEntry;
 import dev.menagerie.api.storage.Storage;
-import dev.menagerie.server.impl.cnxn.ClientProtocolHandler;
-import dev.menagerie.server.impl.core.ReplicaCore;
+import dev.menagerie.protocol.data.Id;
 import dev.menagerie.server.impl.auth.PluginProviders;
+import dev.menagerie.server.impl.cnxn.ClientProtocolHandler;
 import dev.menagerie.server.impl.core.ServerSettings;
 import dev.menagerie.server.impl.core.ZooKeeperServer;
+import dev.menagerie.server.impl.db.Database;
+import dev.menagerie.server.impl.loading.LoggedTxn;
+import dev.menagerie.server.impl.pipeline.CommittedTxn;
+import dev.menagerie.server.impl.pipeline.LearnerStage;
+import dev.menagerie.server.impl.pipeline.Pipeline;
+import dev.menagerie.server.impl.pipeline.Request;
+import dev.menagerie.server.impl.tree.DataTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A server in an ensemble: the database and the client port, which a quorum peer drives through {@link Replica}.
- * Until the peer gives it a role, the port is open but every client is turned away (four-letter words still
- * answer), as Apache's server does while it elects and syncs.
+ * A server in an ensemble, as the quorum peer drives it: the database, the role it serves in (leader, learner or
+ * none) and the client port. Until the peer gives it a role the port is open but every client is turned away
+ * (four-letter words still answer), as Apache's server does while it elects and syncs.
  */
 public final class ReplicatedServer implements Replica {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicatedServer.class);
+
+    /** A server's role while serving. */
+    private enum Role { NONE, LEADER, LEARNER }
+
     private final ServerConfig config;
-    private final Storage storage;
     private final ZooKeeperServer server;
-    private final ReplicaCore core;
     private final TransportSlot transports;
     private ClientProtocolHandler handler;
     private TransportPlan plan;
     private volatile QuorumPeer peer;
-
-    public ReplicatedServer(ServerConfig config, Storage storage, TransportSlot transports) {
-        this(config, storage, transports, new PluginProviders());
-    }
+    private volatile Role role = Role.NONE;
+    /** The learner's stage while serving as one; guarded by this. */
+    private LearnerStage learner;
 
     /** @param plugins the authentication providers of plugin bundles, which zoo.cfg's authProvider.N selects */
     public ReplicatedServer(ServerConfig config, Storage storage, TransportSlot transports, PluginProviders plugins) {
         this.config = config;
-        this.storage = storage;
         this.server = new ZooKeeperServer(ServerSettings.from(config), storage, config.myId().orElse(0L), plugins);
-        this.core = new ReplicaCore(server);
         this.transports = transports;
         this.plan = TransportPlan.from(config);
         server.modeSource(this::mode);
@@ -54,10 +65,17 @@ public final class ReplicatedServer implements Replica {
         });
     }
 
-    /** Loads the database and opens the client port; clients are served once the peer gives a role. */
+    /**
+     * Loads the database, snapshots it as Apache's server does on start-up (so that a fresh server has snapshot 0
+     * and a later TRUNC can reload from the log) and opens the client port; clients are served once the peer
+     * gives a role.
+     */
     public void start() throws IOException {
         server.audit().start(() -> {
-            core.loadDatabase();
+            synchronized (this) {
+                server.loadDatabase();
+                server.snapshotNow();
+            }
             handler = new ClientProtocolHandler(server);
             transports.open(plan, handler);
         });
@@ -93,7 +111,7 @@ public final class ReplicatedServer implements Replica {
 
     @Override
     public Storage storage() {
-        return storage;
+        return server.storage();
     }
 
     @Override
@@ -101,69 +119,147 @@ public final class ReplicatedServer implements Replica {
         return server.lastProcessedZxid();
     }
 
+    // ---- roles ----
+
     @Override
-    public void writeSnapshot(OutputStream out) throws IOException {
-        core.writeSnapshot(out);
+    public synchronized void serveAsLeader(long lastZxid, Proposer proposer) {
+        endRole();
+        // As Apache's new leader: every session gets a full timeout from now, whoever touched it last.
+        touchSessions(server.sessions().sessionTimeouts());
+        server.startServing(Pipeline.leader(server.stageContext(), lastZxid, proposer), true);
+        role = Role.LEADER;
+        LOG.info("Serving as leader after zxid 0x{}", Long.toHexString(lastZxid));
     }
 
     @Override
-    public void loadSnapshot(InputStream in, long zxid) throws IOException {
-        core.loadSnapshot(in, zxid);
+    public synchronized void serveAsLearner(Forwarder forwarder) {
+        endRole();
+        learner = new LearnerStage(server.stageContext(), forwarder);
+        server.startServing(learner, false);
+        role = Role.LEARNER;
+        LOG.info("Serving as learner at zxid 0x{}", Long.toHexString(server.lastProcessedZxid()));
     }
 
-    @Override
-    public void truncate(long zxid) throws IOException {
-        core.truncate(zxid);
-    }
-
-    @Override
-    public void takeSnapshot() throws IOException {
-        core.takeSnapshot();
-    }
-
-    @Override
-    public void applyCommitted(LogEntry entry) {
-        core.applyCommitted(entry);
-    }
-
-    @Override
-    public void serveAsLeader(long lastZxid, Proposer proposer) {
-        core.serveAsLeader(lastZxid, proposer);
-    }
-
-    @Override
-    public void serveAsLearner(Forwarder forwarder) {
-        core.serveAsLearner(forwarder);
-    }
-
-    /** Drops the requests in flight, then the connections, so clients move to a server that serves. */
+    /** Drops the requests in flight (see {@link #endRole}), then the connections, so clients move on. */
     @Override
     public void stopServing() {
-        core.stopServing();
+        endRole();
         ClientProtocolHandler current = handler;
         if (current != null) {
             current.closeAll();
         }
     }
 
+    /**
+     * Ends the role; committed transactions already handed to the learner stage are applied first. Then, as
+     * Apache's {@code fastForwardDataBase}, the tree catches up with the log: proposals this server logged but saw
+     * no commit for are applied, so that {@link #lastProcessedZxid} is what the next election and sync start from.
+     */
+    private synchronized void endRole() {
+        server.stopServing(false);
+        learner = null;
+        role = Role.NONE;
+        try {
+            fastForward();
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.error("Catching up with the log after 0x{} failed: {}", Long.toHexString(server.lastProcessedZxid()),
+                    e.getMessage());
+        }
+    }
+
+    private void fastForward() throws IOException {
+        long from = server.lastProcessedZxid();
+        try (LogCursor cursor = server.storage().readLog(from + 1)) {
+            for (LogEntry entry = cursor.next(); entry != null; entry = cursor.next()) {
+                if (entry.zxid() > server.lastProcessedZxid()) {
+                    server.applyDirectly(decode(entry));
+                }
+            }
+        }
+        if (server.lastProcessedZxid() != from) {
+            LOG.info("Applied the logged transactions 0x{} to 0x{} that had no commit yet", Long.toHexString(from + 1),
+                    Long.toHexString(server.lastProcessedZxid()));
+        }
+    }
+
+    // ---- the database ----
+
+    @Override
+    public synchronized void applyCommitted(LogEntry entry) {
+        CommittedTxn txn = decode(entry);
+        if (learner == null || !learner.committed(txn)) {
+            server.applyDirectly(txn);
+        }
+    }
+
+    /** Apache's {@code ZKDatabase.serializeSnapshot}: sessions then the tree, no seals, digest or zxid. */
+    @Override
+    public void writeSnapshot(OutputStream out) throws IOException {
+        Database db = server.db();
+        db.tree().writeSnapStream(out, db.sessions().sessionTimeouts());
+    }
+
+    @Override
+    public synchronized void loadSnapshot(InputStream in, long zxid) throws IOException {
+        ServerSettings s = server.settings();
+        var loaded = DataTree.readSnapStream(in, s.prep().extendedTypesEnabled(), s.maxRecordBytes() + 1024);
+        loaded.tree().setLastProcessedZxid(zxid);
+        server.installDatabase(loaded.tree(), loaded.sessionTimeouts());
+        LOG.info("Loaded the leader's snapshot 0x{}: {} nodes, {} sessions", Long.toHexString(zxid),
+                loaded.tree().nodeCount(), loaded.sessionTimeouts().size());
+    }
+
+    @Override
+    public synchronized void truncate(long zxid) throws IOException {
+        LOG.warn("Truncating the log after zxid 0x{} as the leader asks", Long.toHexString(zxid));
+        server.storage().truncateLog(zxid);
+        server.loadDatabase();
+    }
+
+    @Override
+    public synchronized void takeSnapshot() throws IOException {
+        server.snapshotNow();
+    }
+
+    private CommittedTxn decode(LogEntry entry) {
+        return LoggedTxn.committed(entry, server.settings().maxRecordBytes() + 1024);
+    }
+
+    // ---- sessions ----
+
+    /**
+     * Queues a learner's write; it gets no direct answer, the learner sees the committed transaction. When the
+     * pipeline is full the write is refused with a warning, and the learner's client times out and retries, as
+     * for a write that reaches a leader that is not serving yet.
+     */
     @Override
     public void submitForwarded(long sessionId, int cxid, int type, byte[] body, List<Forwarder.AuthId> authIds) {
-        core.submitForwarded(sessionId, cxid, type, body, authIds);
+        List<Id> ids = new ArrayList<>(authIds.size());
+        for (Forwarder.AuthId id : authIds) {
+            ids.add(new Id(id.scheme(), id.id()));
+        }
+        // No client: the learner answers its own client when it applies the commit.
+        Request request = new Request(null, sessionId, cxid, type, body, ids);
+        if (!server.submitInternal(request) && server.serving()) {
+            LOG.warn("Refusing forwarded {}: the request queue is full", request);
+        }
     }
 
     @Override
     public void touchSessions(Map<Long, Integer> timeoutsMsBySession) {
-        core.touchSessions(timeoutsMsBySession);
+        long now = System.currentTimeMillis();
+        timeoutsMsBySession.forEach((id, timeoutMs) -> server.sessions().touch(id, timeoutMs, now));
     }
 
+    /** As Apache's leader revalidates: touching succeeds only for a session that is alive and not closing. */
     @Override
     public boolean revalidateSession(long sessionId, int timeoutMs) {
-        return core.revalidateSession(sessionId, timeoutMs);
+        return server.registry().touch(sessionId, timeoutMs);
     }
 
     @Override
     public Map<Long, Integer> localSessions() {
-        return server.localSessionTimeouts();
+        return server.registry().localSessionTimeouts();
     }
 
     /** Apache's ServerStats.getServerState: the peer's role; without a peer, the role this replica was given. */
@@ -178,7 +274,7 @@ public final class ReplicatedServer implements Replica {
                 case LOOKING -> "looking";
             };
         }
-        return switch (core.role()) {
+        return switch (role) {
             case LEADER -> "leader";
             case LEARNER -> "follower";
             case NONE -> "looking";

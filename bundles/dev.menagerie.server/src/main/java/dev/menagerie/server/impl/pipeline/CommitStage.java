@@ -4,7 +4,11 @@ import dev.menagerie.protocol.ErrorCode;
 import dev.menagerie.protocol.OpCode;
 import dev.menagerie.protocol.txn.TxnHeader;
 import dev.menagerie.server.impl.tree.ProcessTxnResult;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class CommitStage {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommitStage.class);
-    private final RequestQueue queue = new RequestQueue(this::handle);
+    private final RequestQueue queue;
+    private final Admission admission;
     private final TxnApply applier;
     private final PendingChanges pending;
     private final Replies replies;
@@ -27,18 +32,35 @@ public final class CommitStage {
     /** Set once a proposal failed: every later one was prepared on top of it and must not be applied either. */
     private boolean replicationLost;
     private volatile boolean aborted;
+    /** The zxid of the last transaction this stage took, for the assertion that zxids only grow. */
+    private long lastTakenZxid;
 
-    CommitStage(TxnApply applier, PendingChanges pending, Replies replies, Consumer<TxnHeader> afterTxn,
+    /**
+     * @param lastZxid the zxid the pipeline starts after; transactions come in one by one from there
+     * @param quorum   whether a write that failed to commit may still be committed by another leader
+     */
+    CommitStage(TxnApply applier, PendingChanges pending, Replies replies, StageContext context, long lastZxid,
             boolean quorum) {
+        this.queue = new RequestQueue(this::handle, context.settings().queueCapacity());
+        this.admission = context.admission();
+        this.afterTxn = context.afterTxn();
+        this.lastTakenZxid = lastZxid;
         this.applier = applier;
         this.pending = pending;
         this.replies = replies;
-        this.afterTxn = afterTxn;
         this.quorum = quorum;
     }
 
-    void submit(Request request) {
-        queue.submit(request);
+    /**
+     * Prep's hand-off, in zxid order: waits while the inbox is full (this stage never waits for prep, so the wait
+     * ends); a request handed over after an abort is dropped with the rest.
+     */
+    void handOff(Request request) {
+        try {
+            queue.put(request);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     int queued() {
@@ -61,6 +83,10 @@ public final class CommitStage {
     }
 
     private void handle(Request request) {
+        if (request.client() != null) {
+            // Before any reply, so that a connection the reply resumes sees the room it made.
+            admission.release();
+        }
         try {
             commit(request);
         } catch (RuntimeException e) {
@@ -84,6 +110,9 @@ public final class CommitStage {
             }
             return;
         }
+        assert header.zxid() > lastTakenZxid : "commit stage got zxid 0x" + Long.toHexString(header.zxid())
+                + " after 0x" + Long.toHexString(lastTakenZxid);
+        lastTakenZxid = header.zxid();
         if (replicationLost || !waitDurable(request)) {
             pending.applied(header.zxid());
             if (!quorum) {
@@ -104,7 +133,7 @@ public final class CommitStage {
 
     private boolean waitDurable(Request request) {
         try {
-            request.durable().get();
+            await(request.durable());
             return true;
         } catch (InterruptedException e) {
             // Aborted: the request is dropped, and the interrupt ends the stage's thread.
@@ -124,6 +153,22 @@ public final class CommitStage {
                         Long.toHexString(request.header().zxid()), request, e.getCause().toString());
             }
             return false;
+        }
+    }
+
+    /** Blocks until the proposer's stage completes; the stage need not support {@code toCompletableFuture}. */
+    private static void await(CompletionStage<Void> stage) throws InterruptedException, ExecutionException {
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        stage.whenComplete((ignored, error) -> {
+            failure.set(error);
+            done.countDown();
+        });
+        done.await();
+        Throwable error = failure.get();
+        if (error != null) {
+            throw new ExecutionException(error instanceof CompletionException && error.getCause() != null
+                    ? error.getCause() : error);
         }
     }
 }

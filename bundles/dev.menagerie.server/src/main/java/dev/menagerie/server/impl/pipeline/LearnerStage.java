@@ -5,14 +5,10 @@ import dev.menagerie.protocol.ErrorCode;
 import dev.menagerie.protocol.OpCode;
 import dev.menagerie.protocol.data.Id;
 import dev.menagerie.protocol.txn.TxnHeader;
-import dev.menagerie.server.impl.audit.AuditLog;
-import dev.menagerie.server.impl.auth.AclChecker;
-import dev.menagerie.server.impl.auth.ProviderRegistry;
+import dev.menagerie.server.impl.db.Database;
 import dev.menagerie.server.impl.session.SessionState;
 import dev.menagerie.server.impl.session.SessionTracker;
-import dev.menagerie.server.impl.tree.DataTree;
 import dev.menagerie.server.impl.tree.ProcessTxnResult;
-import dev.menagerie.server.impl.watch.WatchRouter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,6 +28,12 @@ import org.slf4j.LoggerFactory;
  * local tree, forwards writes to the leader and applies committed transactions in zxid order, answering the local
  * client that waits for one. A session's requests are answered in the order it sent them: a read behind one of
  * its writes (or syncs) waits for that answer; other sessions' reads do not.
+ *
+ * <p>Its inbox is bounded twice by {@link StageSettings#queueCapacity()}: a client request that finds that many
+ * client requests queued is refused ({@link #submit} returns false), and the quorum's hand-over of a committed
+ * transaction waits for room ({@link #committed}); this thread never waits for the quorum, so that wait ends.
+ * Requests parked behind their session's write stay counted by {@link Admission} until answered, which stops
+ * connections from reading past {@code globalOutstandingLimit}.
  */
 public final class LearnerStage implements RequestSink {
 
@@ -52,7 +54,11 @@ public final class LearnerStage implements RequestSink {
     private record Stop() implements Event {
     }
 
+    /** Unbounded as a structure: the two rooms bound client requests and commits, sync answers follow syncs. */
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final Room clientRoom;
+    private final Room commitRoom;
+    private final Admission admission;
     /** Per session, the requests not answered yet, oldest first; the head is a write or a sync. Thread-confined. */
     private final Map<Long, ArrayDeque<Request>> waiting = new HashMap<>();
     /** Syncs the leader confirmed while a write of their session was still ahead of them. Thread-confined. */
@@ -65,16 +71,24 @@ public final class LearnerStage implements RequestSink {
     private final Thread thread = new Thread(this::run, "menagerie-learner");
     private volatile boolean stopping;
     private volatile int waitingCount;
+    /** Thread-confined: the zxid of the last transaction applied, for the assertion that zxids only grow. */
+    private long lastAppliedZxid;
 
-    public LearnerStage(DataTree tree, SessionTracker sessions, WatchRouter watches, AclChecker acls,
-            ProviderRegistry providers, int maxRecordBytes, Forwarder forwarder, Consumer<TxnHeader> afterTxn,
-            AuditLog audit) {
-        this.applier = new TxnApply(tree, watches, sessions, audit);
-        this.replies = new Replies(tree, new ReadHandler(tree, watches, acls, providers, maxRecordBytes),
-                new WriteAudit(audit, providers));
-        this.sessions = sessions;
+    /** @param forwarder where writes and syncs go: the leader, through the quorum peer */
+    public LearnerStage(StageContext context, Forwarder forwarder) {
+        Database db = context.db();
+        Access access = context.access();
+        int maxRecordBytes = context.settings().maxRecordBytes();
+        this.applier = new TxnApply(db.tree(), db.watches(), db.sessions(), access.audit());
+        this.replies = new Replies(db.tree(), new ReadHandler(db.tree(), db.watches(), access.acls(),
+                access.providers(), maxRecordBytes), new WriteAudit(access.audit(), access.providers()));
+        this.sessions = db.sessions();
         this.forwarder = forwarder;
-        this.afterTxn = afterTxn;
+        this.afterTxn = context.afterTxn();
+        this.admission = context.admission();
+        this.clientRoom = new Room(context.settings().queueCapacity());
+        this.commitRoom = new Room(context.settings().queueCapacity());
+        this.lastAppliedZxid = db.lastProcessedZxid();
     }
 
     @Override
@@ -83,13 +97,33 @@ public final class LearnerStage implements RequestSink {
     }
 
     @Override
-    public void submit(Request request) {
+    public boolean submit(Request request) {
+        if (!clientRoom.tryEnter()) {
+            return false;
+        }
         events.add(new FromClient(request));
+        return true;
     }
 
-    /** A transaction the leader committed; applied on this stage's thread after everything queued before it. */
-    public void committed(CommittedTxn txn) {
+    /**
+     * A transaction the leader committed; applied on this stage's thread after everything queued before it. Waits
+     * while {@link StageSettings#queueCapacity()} commits are queued; after the stage stopped, returns at once (the
+     * server then applies it directly).
+     *
+     * @return false when the stage has stopped and did not take the transaction
+     */
+    public boolean committed(CommittedTxn txn) {
+        try {
+            if (!commitRoom.enter()) {
+                return false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while handing over committed 0x"
+                    + Long.toHexString(txn.header().zxid()), e);
+        }
         events.add(new Committed(txn));
+        return true;
     }
 
     @Override
@@ -121,6 +155,9 @@ public final class LearnerStage implements RequestSink {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            clientRoom.close();
+            commitRoom.close();
         }
         waiting.clear();
         syncsConfirmed.clear();
@@ -129,11 +166,17 @@ public final class LearnerStage implements RequestSink {
 
     private void handle(Event event) {
         if (event instanceof Committed committed) {
+            commitRoom.leave(1);
             apply(committed.txn());
+        } else if (event instanceof FromClient fromClient) {
+            clientRoom.leave(1);
+            if (stopping) {
+                released(fromClient.request());
+            } else {
+                request(fromClient.request());
+            }
         } else if (stopping) {
             return;
-        } else if (event instanceof FromClient fromClient) {
-            request(fromClient.request());
         } else if (event instanceof SyncDone done) {
             syncDone(done.request(), done.failure());
         }
@@ -144,11 +187,13 @@ public final class LearnerStage implements RequestSink {
         boolean write = PrepStage.isWrite(type);
         if (type != OpCode.CREATE_SESSION && type != OpCode.PING
                 && sessions.state(request.sessionId()) == SessionState.UNKNOWN) {
+            released(request);
             replies.reply(request, ErrorCode.SESSIONEXPIRED.code(), null);
             return;
         }
         ArrayDeque<Request> queue = waiting.get(request.sessionId());
         if (!write && type != OpCode.SYNC && queue == null) {
+            released(request);
             replies.read(request);
             return;
         }
@@ -167,12 +212,16 @@ public final class LearnerStage implements RequestSink {
 
     private void apply(CommittedTxn txn) {
         TxnHeader header = txn.header();
+        assert header.zxid() > lastAppliedZxid : "learner got committed 0x" + Long.toHexString(header.zxid())
+                + " after 0x" + Long.toHexString(lastAppliedZxid);
+        lastAppliedZxid = header.zxid();
         ProcessTxnResult result = applier.apply(header, txn.txn(), txn.expectedDigest());
         ArrayDeque<Request> queue = waiting.get(header.clientId());
         Request write = queue == null || stopping ? null : firstWrite(queue);
         if (write != null && write.xid() == header.cxid()) {
             queue.remove(write);
             waitingCount--;
+            released(write);
             write.setTxn(header, txn.txn(), 0);
             replies.answerWrite(write, header, result);
             answerReadsAfter(header.clientId(), queue);
@@ -223,7 +272,16 @@ public final class LearnerStage implements RequestSink {
 
     private Request taken(ArrayDeque<Request> queue) {
         waitingCount--;
-        return queue.poll();
+        Request request = queue.poll();
+        released(request);
+        return request;
+    }
+
+    /** The stage is done with a client's request: it leaves the admission count before any reply to it. */
+    private void released(Request request) {
+        if (request.client() != null) {
+            admission.release();
+        }
     }
 
     private static List<Forwarder.AuthId> authIds(List<Id> ids) {

@@ -1,20 +1,13 @@
 package dev.menagerie.server.impl.pipeline;
 
-import dev.menagerie.api.storage.Storage;
-import dev.menagerie.protocol.txn.TxnHeader;
-import dev.menagerie.server.impl.audit.AuditLog;
-import dev.menagerie.server.impl.auth.AclChecker;
-import dev.menagerie.server.impl.auth.ProviderRegistry;
-import dev.menagerie.server.impl.session.SessionTracker;
-import dev.menagerie.server.impl.tree.DataTree;
+import dev.menagerie.api.replication.Proposer;
+import dev.menagerie.server.impl.db.Database;
 import dev.menagerie.server.impl.tree.QuotaCheck;
-import dev.menagerie.server.impl.watch.WatchRouter;
-import java.util.function.Consumer;
 
 /**
- * The request pipeline of a standalone server or a quorum leader: prep (one thread) then commit (one thread),
- * with the log append (and on a leader the proposal) between them done asynchronously so that concurrent writes
- * share fsyncs.
+ * The request pipeline of a standalone server or a quorum leader: prep (one thread) then commit (one thread). Prep
+ * appends each write to the log and hands it to the {@link Proposer} without waiting; the commit stage waits for
+ * the proposer's answer, so that concurrent writes share fsyncs (and, on a leader, quorum round trips).
  */
 public final class Pipeline implements RequestSink {
 
@@ -23,32 +16,38 @@ public final class Pipeline implements RequestSink {
     private final Thread prepThread;
     private final Thread commitThread;
 
-    /**
-     * @param lastZxid the zxid of the last transaction in the loaded database; the next write gets the one after
-     * @param afterTxn called on the commit thread after each transaction is applied (snapshots, closing the
-     *     connection of an expired session)
-     */
-    public Pipeline(DataTree tree, SessionTracker sessions, WatchRouter watches, AclChecker acls,
-            ProviderRegistry providers, Storage storage, PrepSettings settings, int maxRecordBytes, long lastZxid,
-            Consumer<TxnHeader> afterTxn, AuditLog audit) {
-        this(tree, sessions, watches, acls, providers, storage, settings, maxRecordBytes, lastZxid, afterTxn, audit,
-                Replication.LOCAL);
-    }
-
-    /** @param replication what each write waits for before it is applied; {@link Replication#LOCAL} standalone */
-    public Pipeline(DataTree tree, SessionTracker sessions, WatchRouter watches, AclChecker acls,
-            ProviderRegistry providers, Storage storage, PrepSettings settings, int maxRecordBytes, long lastZxid,
-            Consumer<TxnHeader> afterTxn, AuditLog audit, Replication replication) {
-        PendingChanges pending = new PendingChanges(tree);
-        TxnPreparer preparer = new TxnPreparer(pending, acls, new QuotaCheck(tree), settings);
-        Replies replies = new Replies(tree, new ReadHandler(tree, watches, acls, providers, maxRecordBytes),
-                new WriteAudit(audit, providers));
-        this.commit = new CommitStage(new TxnApply(tree, watches, sessions, audit), pending, replies, afterTxn,
-                replication.quorum());
-        this.prep = new PrepStage(preparer, pending, sessions, storage, commit::submit, System::currentTimeMillis,
-                settings, maxRecordBytes, lastZxid, replication);
+    private Pipeline(StageContext context, long lastZxid, Proposer proposer, boolean quorum) {
+        Database db = context.db();
+        Access access = context.access();
+        StageSettings settings = context.settings();
+        PendingChanges pending = new PendingChanges(db.tree());
+        TxnPreparer preparer = new TxnPreparer(pending, access.acls(), new QuotaCheck(db.tree()), settings.prep());
+        Replies replies = new Replies(db.tree(), new ReadHandler(db.tree(), db.watches(), access.acls(),
+                access.providers(), settings.maxRecordBytes()), new WriteAudit(access.audit(), access.providers()));
+        this.commit = new CommitStage(new TxnApply(db.tree(), db.watches(), db.sessions(), access.audit()), pending,
+                replies, context, lastZxid, quorum);
+        this.prep = new PrepStage(preparer, pending, db.sessions(), db.storage(), commit::handOff,
+                System::currentTimeMillis, settings.prep(), settings.maxRecordBytes(), lastZxid, proposer,
+                settings.queueCapacity());
         this.prepThread = new Thread(prep.queue(), "menagerie-prep");
         this.commitThread = new Thread(commit.queue(), "menagerie-commit");
+    }
+
+    /**
+     * A standalone server's pipeline: a write is committed once it is in the local log.
+     *
+     * @param lastZxid the zxid of the last transaction in the loaded database; the next write gets the one after
+     */
+    public static Pipeline standalone(StageContext context, long lastZxid) {
+        return new Pipeline(context, lastZxid, LocalProposer.INSTANCE, false);
+    }
+
+    /**
+     * A quorum leader's pipeline: a write is committed once {@code proposer} says a quorum logged it. A write that
+     * failed to commit is neither applied nor answered, since the next leader may still commit it.
+     */
+    public static Pipeline leader(StageContext context, long lastZxid, Proposer proposer) {
+        return new Pipeline(context, lastZxid, proposer, true);
     }
 
     @Override
@@ -57,9 +56,10 @@ public final class Pipeline implements RequestSink {
         commitThread.start();
     }
 
+    /** Queues the request for prep; false when {@link StageSettings#queueCapacity()} requests wait there already. */
     @Override
-    public void submit(Request request) {
-        prep.submit(request);
+    public boolean submit(Request request) {
+        return prep.submit(request);
     }
 
     /** Transactions whose applied tree digest differed from the one logged with them (should stay 0). */
@@ -78,9 +78,10 @@ public final class Pipeline implements RequestSink {
     @Override
     public void abort(long timeoutMs) throws InterruptedException {
         prep.abort();
-        prepThread.join(timeoutMs);
+        // Emptying the commit inbox also lets go a prep thread that waits for room in it.
         commit.abort();
         commitThread.interrupt();
+        prepThread.join(timeoutMs);
         commitThread.join(timeoutMs);
     }
 

@@ -1,5 +1,6 @@
 package dev.menagerie.server.impl.pipeline;
 
+import dev.menagerie.api.replication.Proposer;
 import dev.menagerie.api.storage.LogEntry;
 import dev.menagerie.api.storage.Storage;
 import dev.menagerie.protocol.ErrorCode;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -41,7 +43,7 @@ import org.slf4j.LoggerFactory;
 public final class PrepStage {
 
     private static final Logger LOG = LoggerFactory.getLogger(PrepStage.class);
-    private final RequestQueue queue = new RequestQueue(this::handle);
+    private final RequestQueue queue;
     private final TxnPreparer preparer;
     private final PendingChanges pending;
     private final SessionTracker sessions;
@@ -51,13 +53,14 @@ public final class PrepStage {
     private final PrepSettings settings;
     private final int maxRecordBytes;
     private final JuteWriter writer = new JuteWriter(4096);
-    private final Replication replication;
+    private final Proposer proposer;
     private long lastZxid;
 
     PrepStage(TxnPreparer preparer, PendingChanges pending, SessionTracker sessions, Storage storage,
             Consumer<Request> next, LongSupplier wallClockMs, PrepSettings settings, int maxRecordBytes,
-            long lastZxid, Replication replication) {
-        this.replication = replication;
+            long lastZxid, Proposer proposer, int queueCapacity) {
+        this.queue = new RequestQueue(this::handle, queueCapacity);
+        this.proposer = proposer;
         this.preparer = preparer;
         this.pending = pending;
         this.sessions = sessions;
@@ -69,8 +72,9 @@ public final class PrepStage {
         this.lastZxid = lastZxid;
     }
 
-    public void submit(Request request) {
-        queue.submit(request);
+    /** False when the inbox is full: nothing is queued, and the caller answers for the request. */
+    boolean submit(Request request) {
+        return queue.offer(request);
     }
 
     public int queued() {
@@ -109,7 +113,7 @@ public final class PrepStage {
                 request.setPrepError(ErrorCode.SESSIONEXPIRED.code());
             } else if (type == OpCode.SYNC) {
                 // Answered once every write proposed before it is committed (at once when standalone).
-                request.setDurable(replication.sync());
+                request.setDurable(sync());
             }
             return;
         }
@@ -131,6 +135,7 @@ public final class PrepStage {
             sessions.addSession(request.sessionId(), create.timeOut(), wallClockMs.getAsLong());
         }
         long zxid = ++lastZxid;
+        assert zxid > 0 : "zxid 0x" + Long.toHexString(zxid) + " wrapped around";
         TxnHeader header = new TxnHeader(request.sessionId(), request.xid(), zxid, wallClockMs.getAsLong(), type);
         JuteRecord txn;
         try {
@@ -223,7 +228,7 @@ public final class PrepStage {
      * Header, transaction and the tree digest after it, as Apache 3.9 logs them with digests enabled; a leader
      * proposes the same bytes.
      */
-    private CompletableFuture<Void> log(TxnHeader header, JuteRecord txn, TxnDigest digest) {
+    private CompletionStage<Void> log(TxnHeader header, JuteRecord txn, TxnDigest digest) {
         writer.reset();
         header.write(writer);
         if (txn != null) {
@@ -231,7 +236,19 @@ public final class PrepStage {
         }
         digest.write(writer);
         LogEntry entry = new LogEntry(header.zxid(), writer.toByteArray());
-        return replication.replicate(entry, storage.append(entry).toCompletableFuture());
+        try {
+            return proposer.propose(entry, storage.append(entry));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedStage(e);
+        }
+    }
+
+    private CompletionStage<Void> sync() {
+        try {
+            return proposer.sync();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedStage(e);
+        }
     }
 
     /** The record of a write request body; null for types without one (multi, reconfig, closeSession). */

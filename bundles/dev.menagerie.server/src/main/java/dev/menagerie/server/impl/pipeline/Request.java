@@ -5,6 +5,7 @@ import dev.menagerie.protocol.jute.JuteRecord;
 import dev.menagerie.protocol.txn.TxnHeader;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * One request on its way through prep, the log and the commit stage. Prep fills in the transaction; the commit
@@ -25,7 +26,7 @@ public final class Request {
     private JuteRecord txn;
     private long expectedDigest;
     private int prepError;
-    private CompletableFuture<Void> durable;
+    private CompletionStage<Void> durable;
 
     public Request(ClientLink client, long sessionId, int xid, int type, byte[] body, List<Id> authIds) {
         this.client = client;
@@ -94,12 +95,15 @@ public final class Request {
         this.prepError = prepError;
     }
 
-    /** Completes when the transaction is on disk; already complete for requests without one. */
-    CompletableFuture<Void> durable() {
-        return durable == null ? CompletableFuture.completedFuture(null) : durable;
+    /**
+     * The proposer's answer: completes when the transaction is committed (standalone: on disk; in a quorum: held by
+     * a quorum of logs), or when a sync may be answered; already complete for requests without either.
+     */
+    CompletionStage<Void> durable() {
+        return durable == null ? CompletableFuture.completedStage(null) : durable;
     }
 
-    void setDurable(CompletableFuture<Void> durable) {
+    void setDurable(CompletionStage<Void> durable) {
         this.durable = durable;
     }
 

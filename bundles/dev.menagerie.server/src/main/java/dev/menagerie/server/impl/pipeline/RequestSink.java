@@ -5,7 +5,13 @@ public interface RequestSink {
 
     void start();
 
-    void submit(Request request);
+    /**
+     * Queues a request. Each inbox of the sink holds at most {@link StageSettings#queueCapacity()} requests; when
+     * the first is full this returns false, queues nothing, and the caller must answer for the request (close the
+     * client's connection, retry an expiry later). A sink never drops a request it accepted, except on
+     * {@link #abort}.
+     */
+    boolean submit(Request request);
 
     /** Requests accepted and not yet answered. */
     int queued();

@@ -13,6 +13,7 @@ import dev.menagerie.protocol.data.Ids;
 import dev.menagerie.protocol.jute.JuteRecord;
 import dev.menagerie.protocol.jute.JuteWriter;
 import dev.menagerie.protocol.proto.CreateRequest;
+import dev.menagerie.server.impl.auth.PluginProviders;
 import dev.menagerie.server.impl.core.ZooKeeperServer;
 import dev.menagerie.server.impl.pipeline.Request;
 import dev.menagerie.storage.file.impl.FileStorageFactory;
@@ -47,7 +48,7 @@ final class QuorumFixture implements AutoCloseable {
                 config.autopurgeSnapRetainCount(), config.autopurgeIntervalHours()));
         TransportSlot slot = new TransportSlot();
         slot.offer(transport, "capturing");
-        replica = new ReplicatedServer(config, storage, slot);
+        replica = new ReplicatedServer(config, storage, slot, new PluginProviders());
         replica.start();
     }
 
@@ -58,7 +59,7 @@ final class QuorumFixture implements AutoCloseable {
     /** A new session from a client connected here, as the connection layer starts one. */
     RecordingLink connect() {
         RecordingLink link = new RecordingLink();
-        link.sessionId = server().createSession(link, 30_000);
+        link.sessionId = server().registry().create(link, 30_000);
         return link;
     }
 

@@ -77,6 +77,21 @@ class ReplicatedLearnerTest {
     }
 
     @Test
+    void aRequestCountsAgainstTheOutstandingLimitUntilTheLearnerAnswersIt() throws Exception {
+        RecordingLink client = learnerClient();
+        learner.send(client, 1, OpCode.CREATE, create("/parked", ""));
+        learner.send(client, 2, OpCode.EXISTS, new ExistsRequest("/parked", false));
+        FakeForwarder.Forwarded write = forwarder.next();
+        assertEquals(2, learner.server().admission().outstanding(), "the write and the read parked behind it");
+
+        leader.replica.submitForwarded(write.sessionId(), write.cxid(), write.type(), write.body(), write.authIds());
+        commit(proposer.commitNext());
+        assertEquals(1, client.next().xid());
+        assertEquals(2, client.next().xid());
+        assertEquals(0, learner.server().admission().outstanding(), "answered requests still count");
+    }
+
+    @Test
     void writesAreForwardedAndAnsweredWhenTheirCommitArrives() throws Exception {
         RecordingLink client = learnerClient();
         learner.send(client, 1, OpCode.CREATE, create("/a", "v"));
@@ -127,7 +142,7 @@ class ReplicatedLearnerTest {
 
         RecordingLink moved = new RecordingLink();
         moved.sessionId = leaderClient.sessionId;
-        assertTrue(learner.server().resumeSession(moved, leaderClient.sessionId, 30_000));
+        assertTrue(learner.server().registry().resume(moved, leaderClient.sessionId, 30_000));
         learner.send(moved, 1, OpCode.EXISTS, new ExistsRequest("/", false));
         assertEquals(0, moved.next().err());
     }

@@ -1,5 +1,6 @@
-package dev.menagerie.server.impl.core;
+package dev.menagerie.server.impl.loading;
 
+import dev.menagerie.api.storage.LogEntry;
 import dev.menagerie.protocol.OpCode;
 import dev.menagerie.protocol.jute.JuteException;
 import dev.menagerie.protocol.jute.JuteReader;
@@ -18,6 +19,8 @@ import dev.menagerie.protocol.txn.SetACLTxn;
 import dev.menagerie.protocol.txn.SetDataTxn;
 import dev.menagerie.protocol.txn.TxnDigest;
 import dev.menagerie.protocol.txn.TxnHeader;
+import dev.menagerie.server.impl.pipeline.CommittedTxn;
+import dev.menagerie.server.impl.tree.DataTree;
 import java.nio.ByteBuffer;
 
 /**
@@ -25,7 +28,26 @@ import java.nio.ByteBuffer;
  * Apache's {@code SerializeUtils.deserializeTxn} reads them, and the digest after the body if there is one (not
  * needed to replay, checked when a learner applies a commit).
  */
-record LoggedTxn(TxnHeader header, JuteRecord txn, TxnDigest digest) {
+public record LoggedTxn(TxnHeader header, JuteRecord txn, TxnDigest digest) {
+
+    /**
+     * A transaction the leader committed, ready to apply: the logged digest is kept when this tree computes the
+     * same digest version, so that applying it checks the tree against the leader's.
+     *
+     * @throws IllegalArgumentException when the entry does not decode (the log or the leader is broken)
+     */
+    public static CommittedTxn committed(LogEntry entry, int maxRecordBytes) {
+        try {
+            LoggedTxn logged = decode(entry.txnBytes(), maxRecordBytes);
+            TxnDigest digest = logged.digest();
+            Long expected = digest != null && digest.version() == DataTree.digestVersion() ? digest.treeDigest()
+                    : null;
+            return new CommittedTxn(logged.header(), logged.txn(), expected);
+        } catch (JuteException e) {
+            throw new IllegalArgumentException("committed transaction 0x" + Long.toHexString(entry.zxid())
+                    + " does not decode: " + e.getMessage(), e);
+        }
+    }
 
     static LoggedTxn decode(byte[] bytes, int maxRecordBytes) throws JuteException {
         JuteReader reader = reader(bytes, maxRecordBytes);

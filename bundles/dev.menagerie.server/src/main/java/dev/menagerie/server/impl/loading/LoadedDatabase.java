@@ -1,8 +1,8 @@
-package dev.menagerie.server.impl.core;
+package dev.menagerie.server.impl.loading;
 
 import dev.menagerie.server.impl.tree.DataTree;
 import java.util.Map;
 
 /** The tree and the open sessions as the data directory holds them. */
-record LoadedDatabase(DataTree tree, Map<Long, Integer> sessionTimeouts) {
+public record LoadedDatabase(DataTree tree, Map<Long, Integer> sessionTimeouts) {
 }

@@ -1,22 +1,30 @@
-package dev.menagerie.server.impl.core;
+package dev.menagerie.server.impl.leader;
 
 import dev.menagerie.server.impl.session.SessionTracker;
-import java.util.function.LongConsumer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A thread that wakes at each expiry bucket and closes the sessions whose clients went quiet. */
+/**
+ * A thread that wakes at each expiry bucket and closes the sessions whose clients went quiet. A closeSession the
+ * full pipeline refuses is asked for again at the next wake-up (at most a second later): the tracker already
+ * marked the session closing and will not report it twice.
+ */
 final class SessionExpirer implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionExpirer.class);
     private static final long MAX_WAIT_MS = 1000;
 
     private final SessionTracker sessions;
-    private final LongConsumer expire;
+    private final LongPredicate expire;
+    /** Thread-confined: expired sessions whose closeSession the pipeline refused. */
+    private final List<Long> refused = new ArrayList<>();
     private final Thread thread = new Thread(this, "menagerie-session-expiry");
     private volatile boolean running = true;
 
-    SessionExpirer(SessionTracker sessions, LongConsumer expire) {
+    SessionExpirer(SessionTracker sessions, LongPredicate expire) {
         this.sessions = sessions;
         this.expire = expire;
         thread.setDaemon(true);
@@ -44,15 +52,30 @@ final class SessionExpirer implements Runnable {
                 long waitMs = sessions.waitTimeMs(now);
                 if (waitMs > 0) {
                     Thread.sleep(Math.min(waitMs, MAX_WAIT_MS));
+                    retryRefused();
                     continue;
                 }
                 for (long sessionId : sessions.expired(now)) {
-                    expire.accept(sessionId);
+                    if (!expire.test(sessionId)) {
+                        refused.add(sessionId);
+                    }
                 }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
                 LOG.error("Session expiry check failed", e);
+            }
+        }
+    }
+
+    private void retryRefused() {
+        if (!refused.isEmpty()) {
+            List<Long> again = new ArrayList<>(refused);
+            refused.clear();
+            for (long sessionId : again) {
+                if (!expire.test(sessionId)) {
+                    refused.add(sessionId);
+                }
             }
         }
     }

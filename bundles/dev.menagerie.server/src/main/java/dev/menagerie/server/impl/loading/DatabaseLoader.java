@@ -1,4 +1,4 @@
-package dev.menagerie.server.impl.core;
+package dev.menagerie.server.impl.loading;
 
 import dev.menagerie.api.storage.LogCursor;
 import dev.menagerie.api.storage.LogEntry;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * reads completely, then every logged transaction after it. Sessions come from the snapshot and from the
  * createSession/closeSession transactions in the log.
  */
-final class DatabaseLoader {
+public final class DatabaseLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseLoader.class);
     private static final long PROGRESS_INTERVAL_NS = TimeUnit.SECONDS.toNanos(5);
@@ -32,14 +32,14 @@ final class DatabaseLoader {
     private final int maxRecordBytes;
     private final boolean trustEmptySnapshot;
 
-    DatabaseLoader(Storage storage, boolean extendedTypesEnabled, int maxRecordBytes, boolean trustEmptySnapshot) {
+    public DatabaseLoader(Storage storage, boolean extendedTypesEnabled, int maxRecordBytes, boolean trustEmptySnapshot) {
         this.storage = storage;
         this.extendedTypesEnabled = extendedTypesEnabled;
         this.maxRecordBytes = maxRecordBytes;
         this.trustEmptySnapshot = trustEmptySnapshot;
     }
 
-    LoadedDatabase load() throws IOException {
+    public LoadedDatabase load() throws IOException {
         long started = System.nanoTime();
         LoadedSnapshot[] loaded = new LoadedSnapshot[1];
         OptionalLong snapshotZxid = storage.loadNewestSnapshot(

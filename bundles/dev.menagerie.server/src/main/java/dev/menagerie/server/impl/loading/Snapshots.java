@@ -1,8 +1,6 @@
-package dev.menagerie.server.impl.core;
+package dev.menagerie.server.impl.loading;
 
-import dev.menagerie.api.storage.Storage;
-import dev.menagerie.server.impl.session.SessionTracker;
-import dev.menagerie.server.impl.tree.DataTree;
+import dev.menagerie.server.impl.db.Database;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,13 +15,11 @@ import org.slf4j.LoggerFactory;
  * When and how the server writes snapshot files: every so many transactions on a thread of its own, and on
  * demand. The tree and sessions are read when the snapshot starts, so one that replaced them is what gets written.
  */
-final class Snapshots {
+public final class Snapshots {
 
     private static final Logger LOG = LoggerFactory.getLogger(Snapshots.class);
 
-    private final Storage storage;
-    private final Supplier<DataTree> tree;
-    private final Supplier<SessionTracker> sessions;
+    private final Supplier<Database> db;
     private final AtomicBoolean running = new AtomicBoolean();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "menagerie-snapshot");
@@ -33,22 +29,21 @@ final class Snapshots {
     private int txnsSinceSnapshot;
     private int snapshotAfterTxns;
 
-    Snapshots(Storage storage, Supplier<DataTree> tree, Supplier<SessionTracker> sessions) {
-        this.storage = storage;
-        this.tree = tree;
-        this.sessions = sessions;
+    /** @param db the database as it is now; one that replaced another since is what gets written */
+    public Snapshots(Supplier<Database> db) {
+        this.db = db;
     }
 
     /** As Apache: each server snapshots at a random point in [snapCount/2 + 1, snapCount]. */
-    void scheduleNext(int snapCount) {
+    public void scheduleNext(int snapCount) {
         snapshotAfterTxns = snapCount / 2 + 1 + ThreadLocalRandom.current().nextInt(Math.max(1, snapCount / 2));
         txnsSinceSnapshot = 0;
     }
 
     /** Called on the applying thread after each transaction; starts a background snapshot when one is due. */
-    void afterTxn(int snapCount) {
+    public void afterTxn(int snapCount) {
         if (++txnsSinceSnapshot >= snapshotAfterTxns && running.compareAndSet(false, true)) {
-            long zxid = tree.get().lastProcessedZxid();
+            long zxid = db.get().lastProcessedZxid();
             scheduleNext(snapCount);
             executor.execute(() -> {
                 try {
@@ -66,7 +61,7 @@ final class Snapshots {
      * some later changes, and loading replays the log from {@code zxid + 1}, which applies them again to the same
      * result.
      */
-    void take(long zxid) {
+    public void take(long zxid) {
         try {
             write(zxid);
         } catch (IOException e) {
@@ -76,17 +71,17 @@ final class Snapshots {
     }
 
     /** Writes a snapshot file named after {@code zxid} now, on the calling thread. */
-    void write(long zxid) throws IOException {
+    public void write(long zxid) throws IOException {
         long started = System.nanoTime();
-        DataTree current = tree.get();
-        SessionTracker currentSessions = sessions.get();
-        storage.snapshot(zxid, out -> current.writeSnapshot(out, currentSessions.sessionTimeouts()));
-        LOG.info("Snapshot 0x{} written: {} nodes in {} ms", Long.toHexString(zxid), current.nodeCount(),
+        Database current = db.get();
+        current.storage().snapshot(zxid,
+                out -> current.tree().writeSnapshot(out, current.sessions().sessionTimeouts()));
+        LOG.info("Snapshot 0x{} written: {} nodes in {} ms", Long.toHexString(zxid), current.tree().nodeCount(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Lets a running snapshot finish (at most a minute). */
-    void shutdown() throws InterruptedException {
+    public void shutdown() throws InterruptedException {
         executor.shutdown();
         executor.awaitTermination(60, TimeUnit.SECONDS);
     }

@@ -1,0 +1,54 @@
+package dev.menagerie.server.impl.leader;
+
+import dev.menagerie.protocol.OpCode;
+import dev.menagerie.server.impl.db.Database;
+import dev.menagerie.server.impl.pipeline.Request;
+import java.util.List;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What only a standalone server or a quorum leader does besides answering requests: it expires the sessions whose
+ * clients went quiet and deletes empty containers and expired TTL nodes, by putting closeSession and
+ * deleteContainer requests into its own pipeline.
+ */
+public final class LeaderDuties {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LeaderDuties.class);
+
+    private final Predicate<Request> submit;
+    private final SessionExpirer expirer;
+    private final ContainerSweeper containerSweeper;
+
+    /**
+     * @param submit queues a request of the server's own in the pipeline; false when the pipeline is full (then the
+     *     duty asks again later)
+     */
+    private LeaderDuties(Database db, Predicate<Request> submit, long containerCheckIntervalMs) {
+        this.submit = submit;
+        this.expirer = new SessionExpirer(db.sessions(), this::expire);
+        this.containerSweeper = new ContainerSweeper(db.tree(), submit, containerCheckIntervalMs);
+    }
+
+    public static LeaderDuties start(Database db, Predicate<Request> submit, long containerCheckIntervalMs) {
+        LeaderDuties duties = new LeaderDuties(db, submit, containerCheckIntervalMs);
+        duties.expirer.start();
+        duties.containerSweeper.start();
+        return duties;
+    }
+
+    public void stop() {
+        containerSweeper.stop();
+        expirer.stop();
+    }
+
+    private boolean expire(long sessionId) {
+        LOG.info("Expiring session 0x{}", Long.toHexString(sessionId));
+        boolean queued = submit.test(new Request(null, sessionId, 0, OpCode.CLOSE_SESSION, new byte[0], List.of()));
+        if (!queued) {
+            LOG.warn("The request queue is full; closing expired session 0x{} is retried", Long.toHexString(sessionId));
+        }
+        return queued;
+    }
+}

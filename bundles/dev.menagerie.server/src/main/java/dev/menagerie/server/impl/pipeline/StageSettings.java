@@ -1,0 +1,18 @@
+package dev.menagerie.server.impl.pipeline;
+
+/**
+ * What the stages are configured with.
+ *
+ * @param prep           the switches prep reads (extended types, quotas, reconfig, closeSession transactions)
+ * @param maxRecordBytes the largest record a request or transaction may decode to (jute.maxbuffer)
+ * @param queueCapacity  how many requests a pipeline or a learner stage holds at once: its queues are bounded by
+ *                       it, and a request that finds them full is refused, not queued (see {@link RequestSink})
+ */
+public record StageSettings(PrepSettings prep, int maxRecordBytes, int queueCapacity) {
+
+    public StageSettings {
+        if (queueCapacity < 1) {
+            throw new IllegalArgumentException("queue capacity " + queueCapacity + " must be at least 1");
+        }
+    }
+}
