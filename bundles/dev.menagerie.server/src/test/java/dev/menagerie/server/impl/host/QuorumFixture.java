@@ -2,12 +2,12 @@ package dev.menagerie.server.impl.host;
 
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.storage.Storage;
+import dev.menagerie.api.storage.StorageFactory;
 import dev.menagerie.api.storage.StorageSettings;
 import dev.menagerie.api.transport.Connection;
 import dev.menagerie.api.transport.ConnectionHandler;
 import dev.menagerie.api.transport.ServerCnxnFactory;
 import dev.menagerie.api.transport.TransportSettings;
-import dev.menagerie.config.impl.ConfigParser;
 import dev.menagerie.protocol.OpCode;
 import dev.menagerie.protocol.data.Ids;
 import dev.menagerie.protocol.jute.JuteRecord;
@@ -16,7 +16,8 @@ import dev.menagerie.protocol.proto.CreateRequest;
 import dev.menagerie.server.impl.auth.PluginProviders;
 import dev.menagerie.server.impl.core.ZooKeeperServer;
 import dev.menagerie.server.impl.pipeline.Request;
-import dev.menagerie.storage.file.impl.FileStorageFactory;
+import dev.menagerie.testing.Components;
+import dev.menagerie.testing.ZooCfg;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -43,9 +44,12 @@ final class QuorumFixture implements AutoCloseable {
         Files.writeString(cfg, "tickTime=2000\ninitLimit=10\nsyncLimit=5\ndataDir=" + dataDir
                 + "\nclientPort=2181\nclientPortAddress=127.0.0.1\n4lw.commands.whitelist=*\n"
                 + "server.1=127.0.0.1:2888:3888\nserver.2=127.0.0.1:2889:3889\nserver.3=127.0.0.1:2890:3890\n");
-        ServerConfig config = new ConfigParser(java.util.Map.of()).parse(cfg).config();
-        storage = new FileStorageFactory().open(new StorageSettings(config.dataDir(), config.dataLogDir(), config.preAllocSizeBytes(), false,
-                config.autopurgeSnapRetainCount(), config.autopurgeIntervalHours()));
+        ServerConfig config = ZooCfg.read(cfg);
+        StorageFactory files = Components.create(StorageFactory.class, StorageFactory.TYPE,
+                ServerConfig.DEFAULT_STORAGE).service();
+        // forceSync off: these tests are about the replica, not the disk
+        storage = files.open(new StorageSettings(config.dataDir(), config.dataLogDir(), config.preAllocSizeBytes(),
+                false, config.autopurgeSnapRetainCount(), config.autopurgeIntervalHours()));
         TransportSlot slot = new TransportSlot();
         slot.offer(transport, "capturing");
         replica = new ReplicatedServer(config, storage, slot, new PluginProviders());

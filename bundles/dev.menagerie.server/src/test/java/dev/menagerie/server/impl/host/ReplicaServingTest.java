@@ -12,6 +12,7 @@ import dev.menagerie.protocol.jute.JuteWriter;
 import dev.menagerie.protocol.proto.ConnectRequest;
 import dev.menagerie.protocol.proto.ExistsRequest;
 import dev.menagerie.server.impl.session.SessionState;
+import dev.menagerie.testing.Await;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -73,10 +74,7 @@ class ReplicaServingTest {
         server.replica.serveAsLeader(0, proposer);
         FakeConnection connection = clientConnects();
         proposer.commitNext();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (connection.frames.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        Await.untilTrue("the session's connect reply", Await.DEFAULT_TIMEOUT, () -> !connection.frames.isEmpty());
         assertEquals(1, connection.frames.size(), "the session was not established");
         long sessionId = server.server().sessions().sessionTimeouts().keySet().iterator().next();
 

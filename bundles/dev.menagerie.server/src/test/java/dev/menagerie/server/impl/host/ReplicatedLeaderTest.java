@@ -11,13 +11,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.menagerie.api.replication.Forwarder;
 import dev.menagerie.protocol.ErrorCode;
 import dev.menagerie.protocol.OpCode;
-import dev.menagerie.protocol.proto.ExistsRequest;
 import dev.menagerie.protocol.proto.CreateResponse;
+import dev.menagerie.protocol.proto.ExistsRequest;
 import dev.menagerie.protocol.proto.SyncRequest;
 import dev.menagerie.protocol.proto.SyncResponse;
 import dev.menagerie.protocol.txn.CreateSessionTxn;
 import dev.menagerie.server.impl.session.SessionIdGenerator;
 import dev.menagerie.server.impl.session.SessionState;
+import dev.menagerie.testing.Await;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -140,11 +141,7 @@ class ReplicatedLeaderTest {
         assertEquals(java.util.Map.of(client.sessionId, 30_000), leader.replica.localSessions());
     }
 
-    private void awaitNode(String path) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (leader.server().tree().node(path) == null && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertNotNull(leader.server().tree().node(path), path + " was not applied");
+    private void awaitNode(String path) {
+        Await.until(path + " applied on the leader", Await.DEFAULT_TIMEOUT, () -> leader.server().tree().node(path));
     }
 }

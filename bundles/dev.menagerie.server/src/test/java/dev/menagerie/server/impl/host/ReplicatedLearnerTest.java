@@ -18,6 +18,7 @@ import dev.menagerie.protocol.proto.SyncRequest;
 import dev.menagerie.protocol.proto.SyncResponse;
 import dev.menagerie.server.impl.pipeline.Request;
 import dev.menagerie.server.impl.session.SessionState;
+import dev.menagerie.testing.Await;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -175,19 +176,15 @@ class ReplicatedLearnerTest {
         assertEquals(SessionState.UNKNOWN, leader.server().sessions().state(client.sessionId));
     }
 
-    private static void awaitApplied(QuorumFixture server, long zxid) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (server.replica.lastProcessedZxid() < zxid && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+    private static void awaitApplied(QuorumFixture server, long zxid) {
+        Await.untilTrue(() -> "zxid " + Long.toHexString(zxid) + " applied (at "
+                + Long.toHexString(server.replica.lastProcessedZxid()) + ")", Await.DEFAULT_TIMEOUT,
+                () -> server.replica.lastProcessedZxid() >= zxid);
         assertEquals(zxid, server.replica.lastProcessedZxid());
     }
 
-    private void awaitSessionHere(long sessionId) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (learner.server().sessions().state(sessionId) != SessionState.ACTIVE && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertEquals(SessionState.ACTIVE, learner.server().sessions().state(sessionId));
+    private void awaitSessionHere(long sessionId) {
+        Await.untilTrue("session " + Long.toHexString(sessionId) + " active on the learner", Await.DEFAULT_TIMEOUT,
+                () -> learner.server().sessions().state(sessionId) == SessionState.ACTIVE);
     }
 }

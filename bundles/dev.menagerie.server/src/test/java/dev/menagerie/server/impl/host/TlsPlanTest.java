@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.menagerie.api.config.InvalidConfigException;
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.transport.TransportSettings.ClientAuth;
 import dev.menagerie.api.transport.TransportSettings.Revocation;
-import dev.menagerie.config.impl.ConfigParser;
+import dev.menagerie.testing.ZooCfg;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +31,7 @@ class TlsPlanTest {
         }
         Path cfg = dir.resolve("zoo.cfg");
         Files.writeString(cfg, text);
-        return new ConfigParser(java.util.Map.of()).parse(cfg).config();
+        return ZooCfg.read(cfg);
     }
 
     @Test
@@ -49,7 +50,7 @@ class TlsPlanTest {
     void noTlsWithoutASecurePortOrPortUnification() throws Exception {
         Path cfg = dir.resolve("plain.cfg");
         Files.writeString(cfg, "tickTime=2000\ndataDir=" + dir.resolve("data") + "\nclientPort=2181\n");
-        assertNull(TlsPlan.from(new ConfigParser(java.util.Map.of()).parse(cfg).config()));
+        assertNull(TlsPlan.from(ZooCfg.read(cfg)));
     }
 
     @Test
@@ -89,7 +90,7 @@ class TlsPlanTest {
         ServerConfig config;
         try {
             config = config(line);
-        } catch (dev.menagerie.config.impl.ConfigException byParser) {
+        } catch (InvalidConfigException byParser) {
             assertTrue(byParser.getMessage().startsWith("zoo.cfg:7: " + key + ": not supported"), byParser.getMessage());
             return;
         }
