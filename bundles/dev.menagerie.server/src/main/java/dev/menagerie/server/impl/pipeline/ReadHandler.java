@@ -186,7 +186,8 @@ final class ReadHandler {
     private Reply addWatch(AddWatchRequest request, ClientLink client) throws KeeperFailure {
         AddWatchMode mode = AddWatchMode.fromMode(request.mode());
         if (mode == null) {
-            throw new KeeperFailure(ErrorCode.BADARGUMENTS, request.path());
+            // Apache's WatcherMode refuses the number with an exception its FinalRequestProcessor reports as this.
+            throw new KeeperFailure(ErrorCode.MARSHALLINGERROR, request.path());
         }
         watches.addWatch(request.path(), client, mode);
         return Reply.ok(new ErrorResponse(0));
