@@ -20,7 +20,7 @@ import dev.menagerie.server.impl.pipeline.Pipeline;
 import dev.menagerie.server.impl.pipeline.Replication;
 import dev.menagerie.server.impl.pipeline.Request;
 import dev.menagerie.server.impl.pipeline.RequestSink;
-import dev.menagerie.server.impl.pipeline.TxnApply;
+import dev.menagerie.server.impl.pipeline.CommitEffects;
 import dev.menagerie.server.impl.session.SessionIdGenerator;
 import dev.menagerie.server.impl.session.SessionTracker;
 import dev.menagerie.server.impl.stats.ServerStats;
@@ -202,7 +202,7 @@ public final class ZooKeeperServer {
 
     /** Applies a committed transaction while no stage runs (a learner syncing with its leader). */
     synchronized void applyDirectly(CommittedTxn txn) {
-        new TxnApply(tree, watches, sessions, audit).apply(txn.header(), txn.txn(), txn.expectedDigest());
+        new CommitEffects(tree, watches, sessions, audit).apply(txn.header(), txn.txn(), txn.expectedDigest());
         afterTxn(txn.header());
     }
 

@@ -19,7 +19,7 @@ public final class CommitStage {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommitStage.class);
     private final RequestQueue queue = new RequestQueue(this::handle);
-    private final TxnApply applier;
+    private final CommitEffects applier;
     private final PendingChanges pending;
     private final Replies replies;
     private final Consumer<TxnHeader> afterTxn;
@@ -28,7 +28,7 @@ public final class CommitStage {
     private boolean replicationLost;
     private volatile boolean aborted;
 
-    CommitStage(TxnApply applier, PendingChanges pending, Replies replies, Consumer<TxnHeader> afterTxn,
+    CommitStage(CommitEffects applier, PendingChanges pending, Replies replies, Consumer<TxnHeader> afterTxn,
             boolean quorum) {
         this.applier = applier;
         this.pending = pending;

@@ -57,7 +57,7 @@ public final class LearnerStage implements RequestSink {
     private final Map<Long, ArrayDeque<Request>> waiting = new HashMap<>();
     /** Syncs the leader confirmed while a write of their session was still ahead of them. Thread-confined. */
     private final Set<Request> syncsConfirmed = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final TxnApply applier;
+    private final CommitEffects applier;
     private final Replies replies;
     private final SessionTracker sessions;
     private final Forwarder forwarder;
@@ -69,7 +69,7 @@ public final class LearnerStage implements RequestSink {
     public LearnerStage(DataTree tree, SessionTracker sessions, WatchRouter watches, AclChecker acls,
             ProviderRegistry providers, int maxRecordBytes, Forwarder forwarder, Consumer<TxnHeader> afterTxn,
             AuditLog audit) {
-        this.applier = new TxnApply(tree, watches, sessions, audit);
+        this.applier = new CommitEffects(tree, watches, sessions, audit);
         this.replies = new Replies(tree, new ReadHandler(tree, watches, acls, providers, maxRecordBytes),
                 new WriteAudit(audit, providers));
         this.sessions = sessions;

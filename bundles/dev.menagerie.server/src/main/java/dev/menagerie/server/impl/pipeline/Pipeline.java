@@ -43,7 +43,7 @@ public final class Pipeline implements RequestSink {
         TxnPreparer preparer = new TxnPreparer(pending, acls, new QuotaCheck(tree), settings);
         Replies replies = new Replies(tree, new ReadHandler(tree, watches, acls, providers, maxRecordBytes),
                 new WriteAudit(audit, providers));
-        this.commit = new CommitStage(new TxnApply(tree, watches, sessions, audit), pending, replies, afterTxn,
+        this.commit = new CommitStage(new CommitEffects(tree, watches, sessions, audit), pending, replies, afterTxn,
                 replication.quorum());
         this.prep = new PrepStage(preparer, pending, sessions, storage, commit::submit, System::currentTimeMillis,
                 settings, maxRecordBytes, lastZxid, replication);
