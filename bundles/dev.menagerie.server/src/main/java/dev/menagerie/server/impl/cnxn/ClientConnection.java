@@ -20,6 +20,9 @@ import dev.menagerie.protocol.proto.SetSASLResponse;
 import dev.menagerie.protocol.proto.WatcherEvent;
 import dev.menagerie.server.impl.auth.AuthInfo;
 import dev.menagerie.server.impl.core.ZooKeeperServer;
+import dev.menagerie.server.impl.op.Operation;
+import dev.menagerie.server.impl.op.OperationDecoder;
+import dev.menagerie.server.impl.op.Unimplemented;
 import dev.menagerie.server.impl.pipeline.ClientLink;
 import dev.menagerie.server.impl.pipeline.Request;
 import dev.menagerie.server.impl.session.SessionPasswords;
@@ -163,7 +166,8 @@ final class ClientConnection implements ClientLink {
             refuse(new ReplyHeader(header.xid(), 0, ErrorCode.SESSIONCLOSEDREQUIRESASLAUTH.code()), null);
             return;
         }
-        if (header.type() == OpCode.CHECK || !OpCode.isClientRequest(header.type())) {
+        Operation operation = OperationDecoder.fromClient(header.type(), in);
+        if (operation instanceof Unimplemented) {
             // Apache's UnimplementedRequestProcessor: a check outside a multi counts as unknown too; the reply
             // carries zxid -1 and goes out at once, and the connection closes (the session lives on).
             LOG.info("Closing connection from {} (session 0x{}): op code {} is not a request a client may send",
@@ -171,10 +175,8 @@ final class ClientConnection implements ClientLink {
             refuse(new ReplyHeader(header.xid(), -1, ErrorCode.UNIMPLEMENTED.code()), null);
             return;
         }
-        byte[] body = new byte[frame.remaining()];
-        frame.get(body);
         stats.outstanding(+1);
-        server.submit(new Request(this, sessionId, header.xid(), header.type(), body, authInfo.ids()));
+        server.submit(new Request(this, sessionId, header.xid(), operation, authInfo.ids()));
         if (server.overloaded()) {
             throttled = true;
             transport.setReceiving(false);

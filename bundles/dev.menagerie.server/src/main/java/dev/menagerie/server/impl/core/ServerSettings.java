@@ -5,7 +5,7 @@ import dev.menagerie.server.impl.audit.AuditSettings;
 import dev.menagerie.server.impl.auth.AuthSettings;
 import dev.menagerie.server.impl.auth.DigestAuthenticationProvider;
 import dev.menagerie.server.impl.auth.KerberosSettings;
-import dev.menagerie.server.impl.pipeline.PrepSettings;
+import dev.menagerie.server.impl.op.PrepSettings;
 import java.util.Set;
 
 /**

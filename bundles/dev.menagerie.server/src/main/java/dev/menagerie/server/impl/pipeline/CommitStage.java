@@ -3,6 +3,7 @@ package dev.menagerie.server.impl.pipeline;
 import dev.menagerie.protocol.ErrorCode;
 import dev.menagerie.protocol.OpCode;
 import dev.menagerie.protocol.txn.TxnHeader;
+import dev.menagerie.server.impl.op.PendingChanges;
 import dev.menagerie.server.impl.tree.ProcessTxnResult;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;

@@ -8,6 +8,8 @@ import dev.menagerie.protocol.txn.TxnHeader;
 import dev.menagerie.server.impl.audit.AuditLog;
 import dev.menagerie.server.impl.auth.AclChecker;
 import dev.menagerie.server.impl.auth.ProviderRegistry;
+import dev.menagerie.server.impl.op.ReadContext;
+import dev.menagerie.server.impl.op.WriteOperation;
 import dev.menagerie.server.impl.session.SessionState;
 import dev.menagerie.server.impl.session.SessionTracker;
 import dev.menagerie.server.impl.tree.DataTree;
@@ -70,7 +72,7 @@ public final class LearnerStage implements RequestSink {
             ProviderRegistry providers, int maxRecordBytes, Forwarder forwarder, Consumer<TxnHeader> afterTxn,
             AuditLog audit) {
         this.applier = new CommitEffects(tree, watches, sessions, audit);
-        this.replies = new Replies(tree, new ReadHandler(tree, watches, acls, providers, maxRecordBytes),
+        this.replies = new Replies(tree, new ReadContext(tree, watches, acls, providers),
                 new WriteAudit(audit, providers));
         this.sessions = sessions;
         this.forwarder = forwarder;
@@ -141,7 +143,7 @@ public final class LearnerStage implements RequestSink {
 
     private void request(Request request) {
         int type = request.type();
-        boolean write = PrepStage.isWrite(type);
+        boolean write = request.isWrite();
         if (type != OpCode.CREATE_SESSION && type != OpCode.PING
                 && sessions.state(request.sessionId()) == SessionState.UNKNOWN) {
             replies.reply(request, ErrorCode.SESSIONEXPIRED.code(), null);
@@ -158,8 +160,9 @@ public final class LearnerStage implements RequestSink {
         }
         queue.add(request);
         waitingCount++;
-        if (write) {
-            forwarder.forward(request.sessionId(), request.xid(), type, request.body(), authIds(request.authIds()));
+        if (request.operation() instanceof WriteOperation operation) {
+            forwarder.forward(request.sessionId(), request.xid(), type, operation.toBytes(),
+                    authIds(request.authIds()));
         } else if (type == OpCode.SYNC) {
             forwarder.sync().whenComplete((ignored, failure) -> events.add(new SyncDone(request, failure)));
         }
@@ -183,7 +186,7 @@ public final class LearnerStage implements RequestSink {
     /** The session's oldest waiting write: the head, or behind syncs the leader has not confirmed yet. */
     private static Request firstWrite(ArrayDeque<Request> queue) {
         for (Request request : queue) {
-            if (PrepStage.isWrite(request.type())) {
+            if (request.isWrite()) {
                 return request;
             }
             if (request.type() != OpCode.SYNC) {
@@ -212,7 +215,7 @@ public final class LearnerStage implements RequestSink {
      * write or unconfirmed sync.
      */
     private void answerReadsAfter(long sessionId, ArrayDeque<Request> queue) {
-        while (!queue.isEmpty() && !PrepStage.isWrite(queue.peek().type())
+        while (!queue.isEmpty() && !queue.peek().isWrite()
                 && (queue.peek().type() != OpCode.SYNC || syncsConfirmed.remove(queue.peek()))) {
             replies.read(taken(queue));
         }

@@ -5,6 +5,10 @@ import dev.menagerie.protocol.txn.TxnHeader;
 import dev.menagerie.server.impl.audit.AuditLog;
 import dev.menagerie.server.impl.auth.AclChecker;
 import dev.menagerie.server.impl.auth.ProviderRegistry;
+import dev.menagerie.server.impl.op.PendingChanges;
+import dev.menagerie.server.impl.op.PrepSettings;
+import dev.menagerie.server.impl.op.Preparation;
+import dev.menagerie.server.impl.op.ReadContext;
 import dev.menagerie.server.impl.session.SessionTracker;
 import dev.menagerie.server.impl.tree.DataTree;
 import dev.menagerie.server.impl.tree.QuotaCheck;
@@ -40,13 +44,13 @@ public final class Pipeline implements RequestSink {
             ProviderRegistry providers, Storage storage, PrepSettings settings, int maxRecordBytes, long lastZxid,
             Consumer<TxnHeader> afterTxn, AuditLog audit, Replication replication) {
         PendingChanges pending = new PendingChanges(tree);
-        TxnPreparer preparer = new TxnPreparer(pending, acls, new QuotaCheck(tree), settings);
-        Replies replies = new Replies(tree, new ReadHandler(tree, watches, acls, providers, maxRecordBytes),
+        Preparation preparation = new Preparation(pending, acls, new QuotaCheck(tree), settings, sessions);
+        Replies replies = new Replies(tree, new ReadContext(tree, watches, acls, providers),
                 new WriteAudit(audit, providers));
         this.commit = new CommitStage(new CommitEffects(tree, watches, sessions, audit), pending, replies, afterTxn,
                 replication.quorum());
-        this.prep = new PrepStage(preparer, pending, sessions, storage, commit::submit, System::currentTimeMillis,
-                settings, maxRecordBytes, lastZxid, replication);
+        this.prep = new PrepStage(preparation, pending, sessions, storage, commit::submit,
+                System::currentTimeMillis, lastZxid, replication);
         this.prepThread = new Thread(prep.queue(), "menagerie-prep");
         this.commitThread = new Thread(commit.queue(), "menagerie-commit");
     }
