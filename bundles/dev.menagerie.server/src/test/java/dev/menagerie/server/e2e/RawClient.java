@@ -85,12 +85,64 @@ final class RawClient implements AutoCloseable {
             if (header.getXid() != NOTIFICATION_XID) {
                 return header;
             }
-            WatcherEvent event = new WatcherEvent();
-            event.deserialize(BinaryInputArchive.getArchive(new java.io.ByteArrayInputStream(frame.array(),
-                    frame.position(), frame.remaining())), "event");
-            notifications.add(EventType.fromInt(event.getType()) + " " + event.getPath() + " zxid="
-                    + header.getZxid());
+            notifications.add(event(frame) + " zxid=" + header.getZxid());
         }
+    }
+
+    /**
+     * Sends a request with a chosen xid (setWatches goes out as -8) and returns every frame up to and including the
+     * reply to {@code untilXid}, as lines: notifications and replies in the order they arrived.
+     */
+    List<String> exchange(int sentXid, int type, Record request, int untilXid) throws IOException {
+        send(new RequestHeader(sentXid, type), request);
+        return framesUntil(untilXid);
+    }
+
+    /** The next xid {@link #call} would use, for a request whose reply {@link #exchange} waits for. */
+    int nextXid() {
+        return ++xid;
+    }
+
+    /** Every frame up to and including the reply to {@code untilXid}; "closed" ends the list if the server hangs up. */
+    List<String> framesUntil(int untilXid) throws IOException {
+        List<String> lines = new ArrayList<>();
+        while (true) {
+            ByteBuffer frame;
+            try {
+                frame = readFrame();
+            } catch (java.io.EOFException e) {
+                lines.add("closed");
+                return lines;
+            }
+            ReplyHeader header = new ReplyHeader(frame.getInt(), frame.getLong(), frame.getInt());
+            if (header.getXid() == NOTIFICATION_XID) {
+                lines.add("event " + event(frame) + " zxid=" + header.getZxid());
+                continue;
+            }
+            lines.add("reply xid=" + header.getXid() + " err=" + header.getErr() + " zxid=" + header.getZxid());
+            if (header.getXid() == untilXid) {
+                return lines;
+            }
+        }
+    }
+
+    /** Whether the server closes the connection within {@code timeoutMs} without sending anything more. */
+    boolean closedByServer(int timeoutMs) throws IOException {
+        socket.setSoTimeout(timeoutMs);
+        try {
+            return in.read() == -1;
+        } catch (java.net.SocketTimeoutException e) {
+            return false;
+        } finally {
+            socket.setSoTimeout(10_000);
+        }
+    }
+
+    private static String event(ByteBuffer frame) throws IOException {
+        WatcherEvent event = new WatcherEvent();
+        event.deserialize(BinaryInputArchive.getArchive(new java.io.ByteArrayInputStream(frame.array(),
+                frame.position(), frame.remaining())), "event");
+        return EventType.fromInt(event.getType()) + " " + event.getPath();
     }
 
     /** The notifications received since the last call of this method, in order. */

@@ -20,6 +20,9 @@ import dev.menagerie.protocol.proto.SetSASLResponse;
 import dev.menagerie.protocol.proto.WatcherEvent;
 import dev.menagerie.server.impl.auth.AuthInfo;
 import dev.menagerie.server.impl.core.ZooKeeperServer;
+import dev.menagerie.server.impl.op.Operation;
+import dev.menagerie.server.impl.op.OperationDecoder;
+import dev.menagerie.server.impl.op.Unimplemented;
 import dev.menagerie.server.impl.pipeline.ClientLink;
 import dev.menagerie.server.impl.pipeline.Request;
 import dev.menagerie.server.impl.session.SessionPasswords;
@@ -160,13 +163,20 @@ final class ClientConnection implements ClientLink {
             LOG.warn("Closing connection from {} (session 0x{}): it holds none of the enforced schemes {} (has {})",
                     transport.remoteAddress(), Long.toHexString(sessionId), server.settings().auth()
                             .enforceAuthSchemes(), authInfo.ids().stream().map(Id::scheme).toList());
-            refuse(header.xid(), ErrorCode.SESSIONCLOSEDREQUIRESASLAUTH, null);
+            refuse(new ReplyHeader(header.xid(), 0, ErrorCode.SESSIONCLOSEDREQUIRESASLAUTH.code()), null);
             return;
         }
-        byte[] body = new byte[frame.remaining()];
-        frame.get(body);
+        Operation operation = OperationDecoder.fromClient(header.type(), in);
+        if (operation instanceof Unimplemented) {
+            // Apache's UnimplementedRequestProcessor: a check outside a multi counts as unknown too; the reply
+            // carries zxid -1 and goes out at once, and the connection closes (the session lives on).
+            LOG.info("Closing connection from {} (session 0x{}): op code {} is not a request a client may send",
+                    transport.remoteAddress(), Long.toHexString(sessionId), header.type());
+            refuse(new ReplyHeader(header.xid(), -1, ErrorCode.UNIMPLEMENTED.code()), null);
+            return;
+        }
         stats.outstanding(+1);
-        server.submit(new Request(this, sessionId, header.xid(), header.type(), body, authInfo.ids()));
+        server.submit(new Request(this, sessionId, header.xid(), operation, authInfo.ids()));
         if (server.admission().overloaded()) {
             throttled = true;
             transport.setReceiving(false);
@@ -196,15 +206,15 @@ final class ClientConnection implements ClientLink {
         authInfo.add(step.gained());
         if (step.close()) {
             server.stats().authFailed();
-            refuse(header.xid(), ErrorCode.fromCode(step.error()), new SetSASLResponse(null));
+            refuse(new ReplyHeader(header.xid(), 0, step.error()), new SetSASLResponse(null));
             return;
         }
         sendReply(new ReplyHeader(header.xid(), 0, step.error()), new SetSASLResponse(step.token()));
     }
 
-    /** Answers with {@code error} and closes, reading nothing more from the client (Apache's closeConn). */
-    private void refuse(int xid, ErrorCode error, JuteRecord body) {
-        sendReply(new ReplyHeader(xid, 0, error.code()), body);
+    /** Answers with an error and closes, reading nothing more from the client (Apache's closeConn). */
+    private void refuse(ReplyHeader reply, JuteRecord body) {
+        sendReply(reply, body);
         state = State.CLOSED;
         transport.close();
     }

@@ -5,7 +5,7 @@ import dev.menagerie.server.impl.audit.AuditSettings;
 import dev.menagerie.server.impl.auth.AuthSettings;
 import dev.menagerie.server.impl.auth.DigestAuthenticationProvider;
 import dev.menagerie.server.impl.auth.KerberosSettings;
-import dev.menagerie.server.impl.pipeline.PrepSettings;
+import dev.menagerie.server.impl.op.PrepSettings;
 import dev.menagerie.server.impl.pipeline.StageSettings;
 import java.util.Set;
 
@@ -161,6 +161,6 @@ public record ServerSettings(int tickTimeMs, int minSessionTimeoutMs, int maxSes
 
     /** What the request stages are configured with. */
     public StageSettings stages() {
-        return new StageSettings(prep, maxRecordBytes(), requestQueueCapacity());
+        return new StageSettings(prep, requestQueueCapacity());
     }
 }

@@ -21,8 +21,8 @@ import dev.menagerie.server.impl.pipeline.CommittedTxn;
 import dev.menagerie.server.impl.pipeline.Pipeline;
 import dev.menagerie.server.impl.pipeline.Request;
 import dev.menagerie.server.impl.pipeline.RequestSink;
+import dev.menagerie.server.impl.pipeline.CommitEffects;
 import dev.menagerie.server.impl.pipeline.StageContext;
-import dev.menagerie.server.impl.pipeline.TxnApply;
 import dev.menagerie.server.impl.session.SessionIdGenerator;
 import dev.menagerie.server.impl.session.SessionTracker;
 import dev.menagerie.server.impl.stats.ServerStats;
@@ -181,7 +181,7 @@ public final class ZooKeeperServer {
 
     /** Applies a committed transaction while no stage runs (a learner syncing with its leader). */
     public synchronized void applyDirectly(CommittedTxn txn) {
-        new TxnApply(db.tree(), db.watches(), db.sessions(), audit).apply(txn.header(), txn.txn(),
+        new CommitEffects(db.tree(), db.watches(), db.sessions(), audit).apply(txn.header(), txn.txn(),
                 txn.expectedDigest());
         afterTxn(txn.header());
     }

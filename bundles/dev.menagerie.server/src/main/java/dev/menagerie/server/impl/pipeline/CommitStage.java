@@ -3,6 +3,7 @@ package dev.menagerie.server.impl.pipeline;
 import dev.menagerie.protocol.ErrorCode;
 import dev.menagerie.protocol.OpCode;
 import dev.menagerie.protocol.txn.TxnHeader;
+import dev.menagerie.server.impl.op.PendingChanges;
 import dev.menagerie.server.impl.tree.ProcessTxnResult;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -24,7 +25,7 @@ public final class CommitStage {
     private static final Logger LOG = LoggerFactory.getLogger(CommitStage.class);
     private final RequestQueue queue;
     private final Admission admission;
-    private final TxnApply applier;
+    private final CommitEffects applier;
     private final PendingChanges pending;
     private final Replies replies;
     private final Consumer<TxnHeader> afterTxn;
@@ -39,7 +40,7 @@ public final class CommitStage {
      * @param lastZxid the zxid the pipeline starts after; transactions come in one by one from there
      * @param quorum   whether a write that failed to commit may still be committed by another leader
      */
-    CommitStage(TxnApply applier, PendingChanges pending, Replies replies, StageContext context, long lastZxid,
+    CommitStage(CommitEffects applier, PendingChanges pending, Replies replies, StageContext context, long lastZxid,
             boolean quorum) {
         this.queue = new RequestQueue(this::handle, context.settings().queueCapacity());
         this.admission = context.admission();

@@ -6,6 +6,8 @@ import dev.menagerie.protocol.OpCode;
 import dev.menagerie.protocol.data.Id;
 import dev.menagerie.protocol.txn.TxnHeader;
 import dev.menagerie.server.impl.db.Database;
+import dev.menagerie.server.impl.op.ReadContext;
+import dev.menagerie.server.impl.op.WriteOperation;
 import dev.menagerie.server.impl.session.SessionState;
 import dev.menagerie.server.impl.session.SessionTracker;
 import dev.menagerie.server.impl.tree.ProcessTxnResult;
@@ -63,7 +65,7 @@ public final class LearnerStage implements RequestSink {
     private final Map<Long, ArrayDeque<Request>> waiting = new HashMap<>();
     /** Syncs the leader confirmed while a write of their session was still ahead of them. Thread-confined. */
     private final Set<Request> syncsConfirmed = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final TxnApply applier;
+    private final CommitEffects applier;
     private final Replies replies;
     private final SessionTracker sessions;
     private final Forwarder forwarder;
@@ -78,10 +80,9 @@ public final class LearnerStage implements RequestSink {
     public LearnerStage(StageContext context, Forwarder forwarder) {
         Database db = context.db();
         Access access = context.access();
-        int maxRecordBytes = context.settings().maxRecordBytes();
-        this.applier = new TxnApply(db.tree(), db.watches(), db.sessions(), access.audit());
-        this.replies = new Replies(db.tree(), new ReadHandler(db.tree(), db.watches(), access.acls(),
-                access.providers(), maxRecordBytes), new WriteAudit(access.audit(), access.providers()));
+        this.applier = new CommitEffects(db.tree(), db.watches(), db.sessions(), access.audit());
+        this.replies = new Replies(db.tree(), new ReadContext(db.tree(), db.watches(), access.acls(),
+                access.providers()), new WriteAudit(access.audit(), access.providers()));
         this.sessions = db.sessions();
         this.forwarder = forwarder;
         this.afterTxn = context.afterTxn();
@@ -184,7 +185,7 @@ public final class LearnerStage implements RequestSink {
 
     private void request(Request request) {
         int type = request.type();
-        boolean write = PrepStage.isWrite(type);
+        boolean write = request.isWrite();
         if (type != OpCode.CREATE_SESSION && type != OpCode.PING
                 && sessions.state(request.sessionId()) == SessionState.UNKNOWN) {
             released(request);
@@ -203,8 +204,9 @@ public final class LearnerStage implements RequestSink {
         }
         queue.add(request);
         waitingCount++;
-        if (write) {
-            forwarder.forward(request.sessionId(), request.xid(), type, request.body(), authIds(request.authIds()));
+        if (request.operation() instanceof WriteOperation operation) {
+            forwarder.forward(request.sessionId(), request.xid(), type, operation.toBytes(),
+                    authIds(request.authIds()));
         } else if (type == OpCode.SYNC) {
             forwarder.sync().whenComplete((ignored, failure) -> events.add(new SyncDone(request, failure)));
         }
@@ -232,7 +234,7 @@ public final class LearnerStage implements RequestSink {
     /** The session's oldest waiting write: the head, or behind syncs the leader has not confirmed yet. */
     private static Request firstWrite(ArrayDeque<Request> queue) {
         for (Request request : queue) {
-            if (PrepStage.isWrite(request.type())) {
+            if (request.isWrite()) {
                 return request;
             }
             if (request.type() != OpCode.SYNC) {
@@ -261,7 +263,7 @@ public final class LearnerStage implements RequestSink {
      * write or unconfirmed sync.
      */
     private void answerReadsAfter(long sessionId, ArrayDeque<Request> queue) {
-        while (!queue.isEmpty() && !PrepStage.isWrite(queue.peek().type())
+        while (!queue.isEmpty() && !queue.peek().isWrite()
                 && (queue.peek().type() != OpCode.SYNC || syncsConfirmed.remove(queue.peek()))) {
             replies.read(taken(queue));
         }

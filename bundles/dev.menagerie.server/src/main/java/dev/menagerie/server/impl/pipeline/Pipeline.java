@@ -2,6 +2,9 @@ package dev.menagerie.server.impl.pipeline;
 
 import dev.menagerie.api.replication.Proposer;
 import dev.menagerie.server.impl.db.Database;
+import dev.menagerie.server.impl.op.PendingChanges;
+import dev.menagerie.server.impl.op.Preparation;
+import dev.menagerie.server.impl.op.ReadContext;
 import dev.menagerie.server.impl.tree.QuotaCheck;
 
 /**
@@ -21,14 +24,14 @@ public final class Pipeline implements RequestSink {
         Access access = context.access();
         StageSettings settings = context.settings();
         PendingChanges pending = new PendingChanges(db.tree());
-        TxnPreparer preparer = new TxnPreparer(pending, access.acls(), new QuotaCheck(db.tree()), settings.prep());
-        Replies replies = new Replies(db.tree(), new ReadHandler(db.tree(), db.watches(), access.acls(),
-                access.providers(), settings.maxRecordBytes()), new WriteAudit(access.audit(), access.providers()));
-        this.commit = new CommitStage(new TxnApply(db.tree(), db.watches(), db.sessions(), access.audit()), pending,
-                replies, context, lastZxid, quorum);
-        this.prep = new PrepStage(preparer, pending, db.sessions(), db.storage(), commit::handOff,
-                System::currentTimeMillis, settings.prep(), settings.maxRecordBytes(), lastZxid, proposer,
-                settings.queueCapacity());
+        Preparation preparation = new Preparation(pending, access.acls(), new QuotaCheck(db.tree()), settings.prep(),
+                db.sessions());
+        Replies replies = new Replies(db.tree(), new ReadContext(db.tree(), db.watches(), access.acls(),
+                access.providers()), new WriteAudit(access.audit(), access.providers()));
+        this.commit = new CommitStage(new CommitEffects(db.tree(), db.watches(), db.sessions(), access.audit()),
+                pending, replies, context, lastZxid, quorum);
+        this.prep = new PrepStage(preparation, pending, db.sessions(), db.storage(), commit::handOff,
+                System::currentTimeMillis, lastZxid, proposer, settings.queueCapacity());
         this.prepThread = new Thread(prep.queue(), "menagerie-prep");
         this.commitThread = new Thread(commit.queue(), "menagerie-commit");
     }

@@ -1,26 +1,27 @@
 package dev.menagerie.server.impl.pipeline;
 
-import dev.menagerie.protocol.ErrorCode;
-import dev.menagerie.protocol.OpCode;
-import dev.menagerie.protocol.Xids;
-import dev.menagerie.protocol.jute.JuteException;
 import dev.menagerie.protocol.jute.JuteRecord;
-import dev.menagerie.protocol.txn.ErrorTxn;
 import dev.menagerie.protocol.txn.TxnHeader;
+import dev.menagerie.server.impl.op.Caller;
+import dev.menagerie.server.impl.op.KeeperFailure;
+import dev.menagerie.server.impl.op.ReadContext;
+import dev.menagerie.server.impl.op.ReadOperation;
+import dev.menagerie.server.impl.op.Responder;
+import dev.menagerie.server.impl.op.WriteOperation;
 import dev.menagerie.server.impl.tree.DataTree;
 import dev.menagerie.server.impl.tree.ProcessTxnResult;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** Answers clients as Apache's FinalRequestProcessor does, for the commit stage and the learner stage alike. */
+/**
+ * Answers clients as Apache's FinalRequestProcessor does, for the commit stage and the learner stage alike: each
+ * operation says what its reply is; this sends it with the last applied zxid and tells the connection it is done.
+ */
 final class Replies {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Replies.class);
     private final DataTree tree;
-    private final ReadHandler reads;
+    private final ReadContext reads;
     private final WriteAudit audit;
 
-    Replies(DataTree tree, ReadHandler reads, WriteAudit audit) {
+    Replies(DataTree tree, ReadContext reads, WriteAudit audit) {
         this.tree = tree;
         this.reads = reads;
         this.audit = audit;
@@ -32,59 +33,56 @@ final class Replies {
         if (client == null) {
             return;
         }
-        audit.answered(request, header, result);
-        switch (request.type()) {
-            case OpCode.CREATE_SESSION -> {
+        if (!(request.operation() instanceof WriteOperation write)) {
+            throw new IllegalStateException(request + " has a transaction but is not a write");
+        }
+        audit.answered(request, write, header, result);
+        write.answer(new Responder() {
+            @Override
+            public void reply(int err, JuteRecord body) {
+                Replies.this.reply(request, err, body);
+            }
+
+            @Override
+            public void sessionEstablished() {
                 client.sessionEstablished(true);
                 client.requestDone(request.type(), header.zxid(), elapsedMs(request));
             }
-            case OpCode.CLOSE_SESSION -> {
-                reply(request, 0, null);
+
+            @Override
+            public void closeAfterReplies() {
                 client.closeAfterReplies();
             }
-            case OpCode.MULTI -> {
-                if (header.type() == OpCode.ERROR) {
-                    reply(request, ((ErrorTxn) request.txn()).err(), null);
-                } else {
-                    // As Apache's FinalRequestProcessor: a multi that failed part-way still answers OK with every
-                    // op's result; the client takes the first error result as the outcome.
-                    reply(request, 0, WriteReplies.body(request.type(), result));
-                }
-            }
-            default -> {
-                int err = header.type() == OpCode.ERROR ? ((ErrorTxn) request.txn()).err() : result.err();
-                JuteRecord body = err == 0 ? WriteReplies.body(request.type(), result) : null;
-                reply(request, err, body);
-            }
-        }
+        }, header, request.txn(), result);
     }
 
     void read(Request request) {
-        if (request.type() == OpCode.PING) {
-            ClientLink client = request.client();
-            if (client != null) {
-                client.reply(Xids.PING, tree.lastProcessedZxid(), 0, null);
-                client.requestDone(request.type(), tree.lastProcessedZxid(), elapsedMs(request));
-            }
-            return;
+        if (!(request.operation() instanceof ReadOperation read)) {
+            throw new IllegalStateException(request + " is answered as a read but is a write");
         }
-        ReadHandler.Reply reply;
+        ClientLink client = request.client();
+        int err = 0;
+        JuteRecord body;
         try {
-            reply = reads.handle(request);
-        } catch (JuteException e) {
-            LOG.info("Request {} does not decode: {}", request, e.getMessage());
-            reply = ReadHandler.Reply.error(ErrorCode.MARSHALLINGERROR);
+            body = read.read(reads, new Caller(client, request.sessionId(), request.authIds()));
+        } catch (KeeperFailure e) {
+            err = e.code().code();
+            body = null;
         }
-        reply(request, reply.err(), reply.err() == 0 ? reply.body() : null);
+        send(request, read.replyXid(request.xid()), err, body);
     }
 
     void reply(Request request, int err, JuteRecord body) {
+        send(request, request.xid(), err, body);
+    }
+
+    private void send(Request request, int xid, int err, JuteRecord body) {
         ClientLink client = request.client();
         if (client == null) {
             return;
         }
         long zxid = tree.lastProcessedZxid();
-        client.reply(request.xid(), zxid, err, body);
+        client.reply(xid, zxid, err, body);
         client.requestDone(request.type(), zxid, elapsedMs(request));
     }
 

@@ -1,24 +1,27 @@
 package dev.menagerie.server.impl.pipeline;
 
+import dev.menagerie.protocol.OpCode;
 import dev.menagerie.protocol.data.Id;
 import dev.menagerie.protocol.jute.JuteRecord;
+import dev.menagerie.server.impl.op.Operation;
+import dev.menagerie.server.impl.op.OperationDecoder;
+import dev.menagerie.server.impl.op.WriteOperation;
 import dev.menagerie.protocol.txn.TxnHeader;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * One request on its way through prep, the log and the commit stage. Prep fills in the transaction; the commit
- * stage applies it and answers {@link #client()}, which is null for requests the server makes itself (closing
- * an expired session, deleting an empty container).
+ * One request on its way through prep, the log and the commit stage, carrying its decoded {@link Operation}. Prep
+ * fills in the transaction; the commit stage applies it and answers {@link #client()}, which is null for requests
+ * the server makes itself (closing an expired session, deleting an empty container) or a learner forwarded.
  */
 public final class Request {
 
     private final ClientLink client;
     private final long sessionId;
     private final int xid;
-    private final int type;
-    private final byte[] body;
+    private final Operation operation;
     private final List<Id> authIds;
     private final long receivedNanos = System.nanoTime();
 
@@ -28,13 +31,17 @@ public final class Request {
     private int prepError;
     private CompletionStage<Void> durable;
 
-    public Request(ClientLink client, long sessionId, int xid, int type, byte[] body, List<Id> authIds) {
+    public Request(ClientLink client, long sessionId, int xid, Operation operation, List<Id> authIds) {
         this.client = client;
         this.sessionId = sessionId;
         this.xid = xid;
-        this.type = type;
-        this.body = body;
+        this.operation = operation;
         this.authIds = authIds;
+    }
+
+    /** A request that arrives as the bytes of its body: one the server makes itself, or a learner forwarded. */
+    public Request(ClientLink client, long sessionId, int xid, int type, byte[] body, List<Id> authIds) {
+        this(client, sessionId, xid, OperationDecoder.decode(type, body), authIds);
     }
 
     public ClientLink client() {
@@ -50,12 +57,16 @@ public final class Request {
     }
 
     public int type() {
-        return type;
+        return operation.opCode();
     }
 
-    /** The request record's bytes, after the request header. */
-    public byte[] body() {
-        return body;
+    public Operation operation() {
+        return operation;
+    }
+
+    /** Whether the request becomes a transaction. */
+    public boolean isWrite() {
+        return operation instanceof WriteOperation;
     }
 
     public List<Id> authIds() {
@@ -86,7 +97,7 @@ public final class Request {
         return expectedDigest;
     }
 
-    /** An error found without a transaction (a body that does not decode), 0 when none. */
+    /** An error found without a transaction (an expired session, a failure in prep), 0 when none. */
     public int prepError() {
         return prepError;
     }
@@ -109,6 +120,6 @@ public final class Request {
 
     @Override
     public String toString() {
-        return "request 0x" + Long.toHexString(sessionId) + ":" + xid + " " + dev.menagerie.protocol.OpCode.name(type);
+        return "request 0x" + Long.toHexString(sessionId) + ":" + xid + " " + OpCode.name(type());
     }
 }

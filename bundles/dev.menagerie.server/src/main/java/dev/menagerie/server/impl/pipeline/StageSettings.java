@@ -1,14 +1,15 @@
 package dev.menagerie.server.impl.pipeline;
 
+import dev.menagerie.server.impl.op.PrepSettings;
+
 /**
  * What the stages are configured with.
  *
  * @param prep           the switches prep reads (extended types, quotas, reconfig, closeSession transactions)
- * @param maxRecordBytes the largest record a request or transaction may decode to (jute.maxbuffer)
  * @param queueCapacity  how many requests a pipeline or a learner stage holds at once: its queues are bounded by
  *                       it, and a request that finds them full is refused, not queued (see {@link RequestSink})
  */
-public record StageSettings(PrepSettings prep, int maxRecordBytes, int queueCapacity) {
+public record StageSettings(PrepSettings prep, int queueCapacity) {
 
     public StageSettings {
         if (queueCapacity < 1) {

@@ -43,7 +43,7 @@ public final class DataTree {
     private final Map<Long, HashSet<String>> ephemerals = new ConcurrentHashMap<>();
     private final Set<String> containers = ConcurrentHashMap.newKeySet();
     private final Set<String> ttls = ConcurrentHashMap.newKeySet();
-    private final TxnApplier applier = new TxnApplier(this);
+    private final NodeUpdater applier = new NodeUpdater(this);
     private DataNode root;
     private volatile long lastProcessedZxid;
     private volatile ZxidDigest lastZxidDigest;

@@ -34,8 +34,13 @@ public final class ReconnectWatches {
     /** Handles setWatches; returns the events sent at once, in order. */
     public List<WatcherEvent> apply(SetWatches request, Watcher watcher, NodeStatLookup tree,
             Function<String, List<ACL>> acls) {
-        return apply(new SetWatches2(request.relativeZxid(), request.dataWatches(), request.existWatches(),
-                request.childWatches(), List.of(), List.of()), watcher, tree, acls);
+        return apply(withoutPersistentWatches(request), watcher, tree, acls);
+    }
+
+    /** setWatches as setWatches2: the same one-shot watches and no persistent ones. */
+    public static SetWatches2 withoutPersistentWatches(SetWatches request) {
+        return new SetWatches2(request.relativeZxid(), request.dataWatches(), request.existWatches(),
+                request.childWatches(), List.of(), List.of());
     }
 
     /** Handles setWatches2; returns the events sent at once, in order. */

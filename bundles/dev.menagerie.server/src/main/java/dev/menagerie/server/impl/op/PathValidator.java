@@ -1,4 +1,4 @@
-package dev.menagerie.server.impl.pipeline;
+package dev.menagerie.server.impl.op;
 
 /**
  * Apache ZooKeeper's rules for znode paths: absolute, no trailing slash, no empty, "." or ".." segments, and no

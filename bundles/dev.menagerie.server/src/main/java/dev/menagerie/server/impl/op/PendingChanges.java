@@ -1,4 +1,4 @@
-package dev.menagerie.server.impl.pipeline;
+package dev.menagerie.server.impl.op;
 
 import dev.menagerie.protocol.data.StatPersisted;
 import dev.menagerie.server.impl.tree.DataNode;
@@ -15,14 +15,14 @@ import java.util.Map;
  * and reads through them; the commit thread drops them once their transaction is applied. A failing multi rolls
  * back the records it added.
  */
-final class PendingChanges {
+public final class PendingChanges {
 
     private final DataTree tree;
     private final Map<String, ChangeRecord> byPath = new HashMap<>();
     private final Deque<ChangeRecord> inOrder = new ArrayDeque<>();
     private long appliedZxid;
 
-    PendingChanges(DataTree tree) {
+    public PendingChanges(DataTree tree) {
         this.tree = tree;
     }
 
@@ -66,7 +66,7 @@ final class PendingChanges {
     }
 
     /** The tree digest once every prepared transaction is applied. */
-    synchronized long currentDigest() {
+    public synchronized long currentDigest() {
         return inOrder.isEmpty() ? tree.digest() : inOrder.peekLast().treeDigestAfter;
     }
 
@@ -95,7 +95,7 @@ final class PendingChanges {
     }
 
     /** The transaction {@code zxid} is in the tree (or was abandoned): its records are no longer needed. */
-    synchronized void applied(long zxid) {
+    public synchronized void applied(long zxid) {
         appliedZxid = Math.max(appliedZxid, zxid);
         while (!inOrder.isEmpty() && inOrder.peekFirst().zxid <= zxid) {
             ChangeRecord record = inOrder.pollFirst();
@@ -118,7 +118,7 @@ final class PendingChanges {
         return new ArrayList<>(paths);
     }
 
-    synchronized int size() {
+    public synchronized int size() {
         return inOrder.size();
     }
 }

@@ -19,16 +19,16 @@ import org.slf4j.LoggerFactory;
  * the digest check, the watches it fires (before any reply, so a client sees the event first) and the session
  * table, which in a quorum every server keeps complete.
  */
-public final class TxnApply {
+public final class CommitEffects {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TxnApply.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CommitEffects.class);
     private final DataTree tree;
     private final WatchRouter watches;
     private final SessionTracker sessions;
     private final AuditLog audit;
     private final AtomicLong digestMismatches = new AtomicLong();
 
-    public TxnApply(DataTree tree, WatchRouter watches, SessionTracker sessions, AuditLog audit) {
+    public CommitEffects(DataTree tree, WatchRouter watches, SessionTracker sessions, AuditLog audit) {
         this.tree = tree;
         this.watches = watches;
         this.sessions = sessions;

@@ -23,12 +23,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The body of {@link DataTree#apply}: Apache ZooKeeper's {@code processTxn} switch, per transaction type. */
-final class TxnApplier {
-    private static final Logger LOG = LoggerFactory.getLogger(TxnApplier.class);
+final class NodeUpdater {
+    private static final Logger LOG = LoggerFactory.getLogger(NodeUpdater.class);
 
     private final DataTree tree;
 
-    TxnApplier(DataTree tree) {
+    NodeUpdater(DataTree tree) {
         this.tree = tree;
     }
 

@@ -1,4 +1,4 @@
-package dev.menagerie.server.impl.pipeline;
+package dev.menagerie.server.impl.op;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

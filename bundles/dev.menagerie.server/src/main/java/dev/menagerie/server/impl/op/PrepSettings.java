@@ -1,4 +1,4 @@
-package dev.menagerie.server.impl.pipeline;
+package dev.menagerie.server.impl.op;
 
 /**
  * The switches that change how writes are checked.

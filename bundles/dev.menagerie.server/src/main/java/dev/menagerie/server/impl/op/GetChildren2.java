@@ -1,0 +1,21 @@
+package dev.menagerie.server.impl.op;
+
+import dev.menagerie.protocol.OpCode;
+import dev.menagerie.protocol.jute.JuteRecord;
+import dev.menagerie.protocol.proto.GetChildren2Response;
+import dev.menagerie.server.impl.tree.DataNode;
+
+/** getChildren2: getChildren with the node's stat. */
+public record GetChildren2(String path, boolean watch) implements ReadOperation {
+
+    @Override
+    public int opCode() {
+        return OpCode.GET_CHILDREN2;
+    }
+
+    @Override
+    public JuteRecord read(ReadContext context, Caller caller) throws KeeperFailure {
+        DataNode node = GetChildren.children(context, caller, path, watch);
+        return new GetChildren2Response(node.children(), node.stat());
+    }
+}

@@ -1,0 +1,31 @@
+package dev.menagerie.server.impl.op;
+
+import dev.menagerie.protocol.OpCode;
+import dev.menagerie.protocol.jute.JuteRecord;
+import dev.menagerie.protocol.jute.JuteWriter;
+import dev.menagerie.protocol.proto.GetDataRequest;
+import dev.menagerie.protocol.proto.GetDataResponse;
+import dev.menagerie.server.impl.tree.DataNode;
+
+/** getData: a readable node's data and stat, and optionally a data watch. */
+public record GetData(String path, boolean watch) implements ReadOperation, MultiPart {
+
+    @Override
+    public int opCode() {
+        return OpCode.GET_DATA;
+    }
+
+    @Override
+    public JuteRecord read(ReadContext context, Caller caller) throws KeeperFailure {
+        DataNode node = context.readable(path, caller.authIds());
+        if (watch && caller.watcher() != null) {
+            context.watches().watchData(path, caller.watcher());
+        }
+        return new GetDataResponse(node.data(), node.stat());
+    }
+
+    @Override
+    public void write(JuteWriter out) {
+        new GetDataRequest(path, watch).write(out);
+    }
+}
