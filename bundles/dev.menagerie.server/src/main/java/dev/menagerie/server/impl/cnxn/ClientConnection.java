@@ -26,7 +26,7 @@ import dev.menagerie.server.impl.op.Unimplemented;
 import dev.menagerie.server.impl.pipeline.ClientLink;
 import dev.menagerie.server.impl.pipeline.Request;
 import dev.menagerie.server.impl.session.SessionPasswords;
-import dev.menagerie.server.impl.session.SessionTimeouts;
+import dev.menagerie.server.impl.session.SessionTimeoutBounds;
 import java.nio.ByteBuffer;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -128,8 +128,8 @@ final class ClientConnection implements ClientLink {
             return;
         }
         var settings = server.settings();
-        timeoutMs = SessionTimeouts.of(settings.tickTimeMs(), settings.minSessionTimeoutMs(),
-                settings.maxSessionTimeoutMs()).negotiate(request.timeOut());
+        timeoutMs = new SessionTimeoutBounds(settings.minSessionTimeoutMs(), settings.maxSessionTimeoutMs())
+                .negotiate(request.timeOut());
         if (request.sessionId() == 0) {
             state = State.ESTABLISHING;
             sessionId = server.registry().create(this, timeoutMs);
