@@ -371,17 +371,15 @@ final class LeaderCore {
 
     // ---- broadcast ----
 
-    private void translate(List<BroadcastOutput> fromBroadcast, List<LeaderOutput> outputs) {
-        for (BroadcastOutput output : fromBroadcast) {
-            if (output instanceof BroadcastOutput.Send send) {
-                outputs.add(new Send(send.toSid(), send.type(), send.zxid(), send.payload()));
-            } else if (output instanceof BroadcastOutput.Commit commit) {
+    /** Passes the broadcast core's outputs on, noting each commit in the window and its released syncs. */
+    private void translate(List<LeaderOutput> fromBroadcast, List<LeaderOutput> outputs) {
+        for (LeaderOutput output : fromBroadcast) {
+            outputs.add(output);
+            if (output instanceof LeaderOutput.Commit commit) {
                 window.add(commit.zxid(), commit.txn());
-                outputs.add(new LeaderOutput.Commit(commit.zxid(), commit.txn()));
                 releaseSyncs(commit.zxid(), outputs);
-            } else if (output instanceof BroadcastOutput.QuorumLost lost) {
-                outputs.add(stop("lost the quorum: only " + lost.syncedSids()
-                        + " were heard from within syncLimit (" + syncLimitTicks + " ticks)"));
+            } else if (output instanceof GiveUp) {
+                phase = Phase.STOPPED;
             }
         }
     }
