@@ -10,6 +10,7 @@ import dev.menagerie.protocol.OpCode;
 import dev.menagerie.protocol.data.Id;
 import dev.menagerie.protocol.quorum.QuorumPacket;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
@@ -63,8 +64,13 @@ public final class LearnerRunner implements Forwarder {
         this.leaderId = leaderId;
         this.leaderAddress = leaderAddress;
         int tickMs = replica.config().tickTimeMs();
-        this.core = new FollowerCore(role, 2 * replica.config().initLimitTicks(),
-                2 * replica.config().syncLimitTicks());
+        try {
+            this.core = new FollowerCore(myId, role, 2 * replica.config().initLimitTicks(),
+                    2 * replica.config().syncLimitTicks(), replica.storage().acceptedEpoch(),
+                    replica.storage().currentEpoch(), replica.lastProcessedZxid());
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the epoch files", e);
+        }
         this.loop = new RoleLoop(tickMs / 2, () -> carryOut(core.tick()));
     }
 
@@ -76,16 +82,14 @@ public final class LearnerRunner implements Forwarder {
                 return "could not connect to leader " + leaderId + " at " + leaderAddress;
             }
             channel = connected;
-            register(connected);
             sender = new PacketSender(connected, "menagerie-learner-send", e -> loop.finish(
                     "writing to the leader failed: " + e.getMessage()));
             sender.start();
             Thread reader = new Thread(this::readLeader, "menagerie-learner-read");
             reader.setDaemon(true);
             reader.start();
+            loop.post(() -> carryOut(core.start()));
             return loop.run();
-        } catch (IOException | IllegalStateException e) {
-            return "registering with leader " + leaderId + " failed: " + e.getMessage();
         } finally {
             shutdown();
         }
@@ -179,28 +183,6 @@ public final class LearnerRunner implements Forwarder {
         }
     }
 
-    private void register(PacketChannel connected) throws IOException {
-        long acceptedEpoch = replica.storage().acceptedEpoch();
-        connected.write(new QuorumPacket(LearnerRegistration.infoType(role).code(),
-                LearnerRegistration.infoZxid(acceptedEpoch), LearnerRegistration.infoPayload(myId), null));
-        connected.flush();
-        QuorumPacket info = connected.read();
-        if (info.type() != ZabPacketType.LEADERINFO.code()) {
-            throw new IOException("expected LEADERINFO from the leader but got packet type " + info.type());
-        }
-        LearnerRegistration.EpochAnswer answer = LearnerRegistration.onLeaderInfo(info.zxid(), acceptedEpoch,
-                replica.storage().currentEpoch(), replica.lastProcessedZxid());
-        if (answer.acceptEpoch() >= 0) {
-            replica.storage().setAcceptedEpoch(answer.acceptEpoch());
-        }
-        connected.write(new QuorumPacket(ZabPacketType.ACKEPOCH.code(), answer.ackZxid(), answer.ackPayload(),
-                null));
-        connected.flush();
-        leaderEpoch = Zxids.epoch(info.zxid());
-        LOG.info("{} leader {} in epoch {}", role == LearnerRole.FOLLOWER ? "Following" : "Observing", leaderId,
-                Zxids.epoch(info.zxid()));
-    }
-
     // ---- the reader thread ----
 
     private void readLeader() {
@@ -278,9 +260,14 @@ public final class LearnerRunner implements Forwarder {
             replica.truncate(truncate.zxid());
         } else if (output instanceof FollowerOutput.TakeSnapshot) {
             replica.takeSnapshot();
+        } else if (output instanceof FollowerOutput.Send send) {
+            send(send.type(), send.zxid(), send.payload());
         } else if (output instanceof FollowerOutput.AcceptEpoch accept) {
-            replica.storage().setCurrentEpoch(accept.epoch());
-        } else if (output instanceof FollowerOutput.StartServing) {
+            replica.storage().setAcceptedEpoch(accept.epoch());
+        } else if (output instanceof FollowerOutput.SetCurrentEpoch current) {
+            replica.storage().setCurrentEpoch(current.epoch());
+        } else if (output instanceof FollowerOutput.StartServing start) {
+            leaderEpoch = start.epoch();
             serving = true;
             LOG.info("In sync with leader {}: serving clients", leaderId);
             replica.serveAsLearner(this);

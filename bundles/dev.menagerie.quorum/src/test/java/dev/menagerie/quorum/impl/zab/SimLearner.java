@@ -63,21 +63,14 @@ final class SimLearner {
             return;
         }
         connection = new SimConnection(leader, this);
-        world.sendToLeader(connection, SimConnection.Packet.of(LearnerRegistration.infoType(role),
-                LearnerRegistration.infoZxid(peer.disk.acceptedEpoch), LearnerRegistration.infoPayload(peer.id)));
-        world.at(world.now() + SimEnsemble.INIT_LIMIT_MS, () -> {
-            if (active && core == null) {
-                peer.endRole("no LEADERINFO from leader " + leaderId + " within initLimit");
-            }
-        });
+        core = new FollowerCore(peer.id, role, 2 * SimEnsemble.INIT_LIMIT_TICKS, 2 * SimEnsemble.SYNC_LIMIT_TICKS,
+                peer.disk.acceptedEpoch, peer.disk.currentEpoch, peer.lastZxid());
+        carryOut(core.start());
+        scheduleTick();
     }
 
     void receive(SimConnection from, SimConnection.Packet packet) {
         if (!active || from != connection) {
-            return;
-        }
-        if (core == null) {
-            register(packet);
             return;
         }
         if (packet.type() == ZabPacketType.SNAP) {
@@ -91,29 +84,6 @@ final class SimLearner {
         if (active && lost == connection) {
             peer.endRole("connection to leader " + leaderId + " lost");
         }
-    }
-
-    private void register(SimConnection.Packet packet) {
-        if (packet.type() != ZabPacketType.LEADERINFO) {
-            peer.endRole("expected LEADERINFO but got " + packet.type());
-            return;
-        }
-        LearnerRegistration.EpochAnswer answer;
-        try {
-            answer = LearnerRegistration.onLeaderInfo(packet.zxid(), peer.disk.acceptedEpoch, peer.disk.currentEpoch,
-                    peer.lastZxid());
-        } catch (IllegalStateException e) {
-            peer.endRole("registering failed: " + e.getMessage());
-            return;
-        }
-        leaderEpoch = Zxids.epoch(packet.zxid());
-        if (answer.acceptEpoch() >= 0) {
-            peer.disk.acceptedEpoch = answer.acceptEpoch();
-        }
-        world.sendToLeader(connection, SimConnection.Packet.of(ZabPacketType.ACKEPOCH, answer.ackZxid(),
-                answer.ackPayload()));
-        core = new FollowerCore(role, 2 * SimEnsemble.INIT_LIMIT_TICKS, 2 * SimEnsemble.SYNC_LIMIT_TICKS);
-        scheduleTick();
     }
 
     private void scheduleTick() {
@@ -153,9 +123,14 @@ final class SimLearner {
             peer.tree = new ArrayList<>(receivedSnapshot);
         } else if (output instanceof FollowerOutput.TakeSnapshot) {
             disk.saveSnapshot(peer.tree);
+        } else if (output instanceof FollowerOutput.Send send) {
+            world.sendToLeader(connection, SimConnection.Packet.of(send.type(), send.zxid(), send.payload()));
         } else if (output instanceof FollowerOutput.AcceptEpoch accept) {
-            disk.currentEpoch = accept.epoch();
-        } else if (output instanceof FollowerOutput.StartServing) {
+            disk.acceptedEpoch = accept.epoch();
+        } else if (output instanceof FollowerOutput.SetCurrentEpoch current) {
+            disk.currentEpoch = current.epoch();
+        } else if (output instanceof FollowerOutput.StartServing start) {
+            leaderEpoch = start.epoch();
             serving = true;
             // As ZabPeer's vote once in sync: the leader's epoch, so late peers see one vote from everyone.
             peer.election.updatePeerEpoch(leaderEpoch);
