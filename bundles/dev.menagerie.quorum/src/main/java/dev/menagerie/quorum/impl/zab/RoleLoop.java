@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
  * The one thread that feeds a role's deterministic core: events from connection threads and the request pipeline
  * queue up here and run in order, and a tick fires every {@code tickMs}. Runs until {@link #finish} is called.
  */
-final class RoleLoop {
+final class RoleLoop implements EventLoop {
 
     private final BlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
     private final long tickNanos;
@@ -20,20 +20,28 @@ final class RoleLoop {
         this.onTick = onTick;
     }
 
-    void post(Runnable event) {
+    @Override
+    public void post(Runnable event) {
         events.add(event);
     }
 
     /** Ends the loop after the event that calls it; the first reason given wins. */
-    void finish(String reason) {
+    @Override
+    public void finish(String reason) {
         if (endReason == null) {
             endReason = reason;
         }
         events.add(() -> { });
     }
 
-    boolean finished() {
+    @Override
+    public boolean finished() {
         return endReason != null;
+    }
+
+    @Override
+    public long nowMs() {
+        return System.currentTimeMillis();
     }
 
     /** Runs events and ticks on the calling thread until finished; returns why it ended. */

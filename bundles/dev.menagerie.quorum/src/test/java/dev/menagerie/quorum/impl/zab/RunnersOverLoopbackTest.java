@@ -125,7 +125,7 @@ class RunnersOverLoopbackTest {
         CompletableFuture.allOf(writes.toArray(new CompletableFuture[0])).get(20, TimeUnit.SECONDS);
     }
 
-    private LearnerRunner startLearner(long sid, MemoryReplica replica, HostPort leader) {
+    private LearnerRunner startLearner(long sid, MemoryReplica replica, HostPort leader) throws IOException {
         LearnerRunner runner = new LearnerRunner(sid, false, replica, 1, leader, PeerSockets.PLAINTEXT,
                 PeerAuthenticator.NONE);
         runAsync(runner::run, "learner-" + sid);

@@ -1,0 +1,20 @@
+package dev.menagerie.quorum.impl.zab;
+
+/**
+ * The clock seam of a role: the one thread its core and effects run on, its order of events and its time. A
+ * {@link RoleLoop} in production; the simulation's event queue in tests. Whoever owns the loop also calls the
+ * effects' {@code tick()} on its timer.
+ */
+interface EventLoop {
+
+    /** Runs {@code event} on the role's thread after the events posted before it; never once the role finished. */
+    void post(Runnable event);
+
+    /** Ends the role; the first reason given wins. */
+    void finish(String reason);
+
+    boolean finished();
+
+    /** Wall-clock time in milliseconds, for what operators read (uptime). */
+    long nowMs();
+}
