@@ -185,6 +185,8 @@ final class BroadcastCore {
         List<LeaderOutput> outputs = new ArrayList<>();
         while (!outstanding.isEmpty() && verifier.containsQuorum(outstanding.firstEntry().getValue().ackSids())) {
             PendingProposal committed = outstanding.pollFirstEntry().getValue();
+            assert committed.zxid() > lastCommittedZxid && committed.zxid() <= lastProposedZxid : "commit 0x"
+                    + Long.toHexString(committed.zxid()) + " after 0x" + Long.toHexString(lastCommittedZxid);
             lastCommittedZxid = committed.zxid();
             toBeApplied.put(committed.zxid(), committed);
             for (ConnectedLearner learner : learners.values()) {

@@ -79,8 +79,6 @@ final class FollowerCore {
             throw new IllegalArgumentException("tick limits must be positive: initLimit " + initLimitTicks
                     + ", syncLimit " + syncLimitTicks);
         }
-        assert currentEpoch <= acceptedEpoch : "current epoch " + currentEpoch + " is past the accepted "
-                + acceptedEpoch;
         this.myId = myId;
         this.role = Objects.requireNonNull(role, "role");
         this.initLimitTicks = initLimitTicks;
@@ -183,6 +181,8 @@ final class FollowerCore {
         leaderEpoch = Zxids.epoch(zxid);
         assert leaderEpoch >= acceptedEpoch : "epoch " + leaderEpoch + " accepted after " + acceptedEpoch;
         if (answer.acceptEpoch() >= 0) {
+            assert answer.acceptEpoch() > acceptedEpoch : "accepting epoch " + answer.acceptEpoch() + " after "
+                    + acceptedEpoch;
             outputs.add(new AcceptEpoch(answer.acceptEpoch()));
         }
         outputs.add(new Send(ZabPacketType.ACKEPOCH, answer.ackZxid(), answer.ackPayload()));

@@ -290,6 +290,8 @@ final class LeaderCore {
             return;
         }
         newEpoch = maxAccepted + 1;
+        assert newEpoch > myAcceptedEpoch && newEpoch > myCurrentEpoch : "new epoch " + newEpoch + " not past "
+                + myAcceptedEpoch + "/" + myCurrentEpoch;
         phaseStartTick = nowTick;
         outputs.add(new AcceptEpoch(newEpoch));
         for (long sid : registered.keySet()) {
@@ -324,7 +326,11 @@ final class LeaderCore {
             case TRUNC -> outputs.add(new Send(sid, ZabPacketType.TRUNC, plan.opZxid(), null));
             case SNAP -> outputs.add(new SendSnapshot(sid, plan.opZxid()));
         }
+        long previous = Long.MIN_VALUE;
         for (long zxid : plan.zxidsToSend()) {
+            assert zxid > previous && zxid <= broadcast.lastCommittedZxid() : "sync sends 0x"
+                    + Long.toHexString(zxid) + " after 0x" + Long.toHexString(previous);
+            previous = zxid;
             outputs.add(new Send(sid, ZabPacketType.PROPOSAL, zxid, window.txn(zxid)));
             outputs.add(new Send(sid, ZabPacketType.COMMIT, zxid, null));
         }
