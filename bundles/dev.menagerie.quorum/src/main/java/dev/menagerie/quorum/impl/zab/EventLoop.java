@@ -1,11 +1,18 @@
 package dev.menagerie.quorum.impl.zab;
 
+import dev.menagerie.api.replication.Replica;
+
 /**
  * The clock seam of a role: the one thread its core and effects run on, its order of events and its time. A
  * {@link RoleLoop} in production; the simulation's event queue in tests. Whoever owns the loop also calls the
  * effects' {@code tick()} on its timer.
  */
 interface EventLoop {
+
+    /** How often a role's loop ticks its core: twice per tickTime, as Apache's leader pings; limits are doubled. */
+    static long tickMs(Replica replica) {
+        return replica.config().tickTimeMs() / 2;
+    }
 
     /** Runs {@code event} on the role's thread after the events posted before it; never once the role finished. */
     void post(Runnable event);

@@ -1,11 +1,11 @@
 package dev.menagerie.quorum.impl.zab;
 
 /**
- * What the learner's core asks its caller to do, in list order; the caller owns the socket, the transaction log,
- * the snapshot files and the data tree. An output that writes to disk ({@link TruncateLog}, {@link
- * LoadSnapshotFromLeader}, {@link TakeSnapshot}, {@link AcceptEpoch}, {@link SetCurrentEpoch}) completes before the
- * caller carries out the next one, except {@link AppendToLog}, whose completion the caller reports back with
- * {@code logged(zxid)}.
+ * What the learner's core asks its caller to do, in list order; {@link LearnerEffects} carries them out on the
+ * connection, the transaction log, the snapshot files and the data tree behind its seams. An output that writes to
+ * disk ({@link TruncateLog}, {@link LoadSnapshotFromLeader}, {@link TakeSnapshot}, {@link AcceptEpoch}, {@link
+ * SetCurrentEpoch}) completes before the caller carries out the next one, except {@link AppendToLog}, whose
+ * completion the caller reports back with {@code logged(zxid)}.
  */
 sealed interface FollowerOutput {
 
@@ -25,7 +25,10 @@ sealed interface FollowerOutput {
     record TruncateLog(long zxid) implements FollowerOutput {
     }
 
-    /** Replace the data tree with the leader's snapshot, which is the state up to {@code zxid}. */
+    /**
+     * The data tree is replaced by the leader's snapshot, the state up to {@code zxid}. The snapshot follows SNAP
+     * on the stream, so whoever reads the connection loads it into the replica before handing SNAP on.
+     */
     record LoadSnapshotFromLeader(long zxid, byte[] snapshot) implements FollowerOutput {
     }
 

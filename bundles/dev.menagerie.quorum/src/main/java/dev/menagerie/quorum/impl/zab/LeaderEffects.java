@@ -52,20 +52,12 @@ final class LeaderEffects implements Proposer {
         this.loop = loop;
     }
 
-    /**
-     * The core for a leader of {@code replica}'s server: its limits are doubled because the loop ticks twice per
-     * tickTime, as Apache's leader pings.
-     */
+    /** The core for a leader of {@code replica}'s server, its limits doubled as the loop ticks twice per tickTime. */
     static LeaderCore newCore(long myId, QuorumVerifier verifier, Replica replica) throws IOException {
         long lastZxid = replica.lastProcessedZxid();
         return new LeaderCore(myId, verifier, 2 * replica.config().initLimitTicks(),
                 2 * replica.config().syncLimitTicks(), replica.storage().acceptedEpoch(),
                 replica.storage().currentEpoch(), lastZxid, CommittedWindowLoader.load(replica, lastZxid));
-    }
-
-    /** How often the loop must call {@link #tick}: twice per tickTime. */
-    static long tickMs(Replica replica) {
-        return replica.config().tickTimeMs() / 2;
     }
 
     // ---- inputs, on the loop's thread ----

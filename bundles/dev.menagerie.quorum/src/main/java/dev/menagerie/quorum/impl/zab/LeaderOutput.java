@@ -2,7 +2,7 @@ package dev.menagerie.quorum.impl.zab;
 
 /**
  * What the leader's cores ({@link LeaderCore}, and {@link BroadcastCore} within it) ask their caller to do, in list
- * order; the caller owns sockets, disks and the server.
+ * order; {@link LeaderEffects} carries them out on the sockets, disk and server behind its seams.
  */
 sealed interface LeaderOutput {
 

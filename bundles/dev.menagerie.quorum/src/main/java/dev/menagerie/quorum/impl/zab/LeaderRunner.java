@@ -53,7 +53,7 @@ public final class LeaderRunner {
         this.authenticator = authenticator;
         this.initLimitMs = replica.config().tickTimeMs() * replica.config().initLimitTicks();
         LeaderCore core = LeaderEffects.newCore(myId, verifier, replica);
-        this.loop = new RoleLoop(LeaderEffects.tickMs(replica), this::tick);
+        this.loop = new RoleLoop(EventLoop.tickMs(replica), this::tick);
         this.effects = new LeaderEffects(myId, core, replica, new SocketLinks(), loop);
     }
 

@@ -47,7 +47,7 @@ public final class LearnerRunner {
         this.leaderAddress = leaderAddress;
         FollowerCore core = LearnerEffects.newCore(myId, observer ? LearnerRole.OBSERVER : LearnerRole.FOLLOWER,
                 replica);
-        this.loop = new RoleLoop(LeaderEffects.tickMs(replica), this::tick);
+        this.loop = new RoleLoop(EventLoop.tickMs(replica), this::tick);
         this.effects = new LearnerEffects(core, leaderId, replica, this::sendToLeader, loop);
     }
 

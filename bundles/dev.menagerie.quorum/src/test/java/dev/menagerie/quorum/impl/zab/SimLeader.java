@@ -30,7 +30,7 @@ final class SimLeader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.loop = new SimLoop(world, LeaderEffects.tickMs(peer.replica), this::tick,
+        this.loop = new SimLoop(world, EventLoop.tickMs(peer.replica), this::tick,
                 reason -> peer.endRole("leader gives up: " + reason));
         this.effects = new LeaderEffects(peer.id, core, peer.replica, new Links(), loop);
     }

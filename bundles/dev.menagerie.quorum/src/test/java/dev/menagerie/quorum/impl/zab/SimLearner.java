@@ -83,7 +83,7 @@ final class SimLearner {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        loop = new SimLoop(world, LeaderEffects.tickMs(peer.replica), this::tick,
+        loop = new SimLoop(world, EventLoop.tickMs(peer.replica), this::tick,
                 reason -> peer.endRole("leader lost: " + reason));
         effects = new LearnerEffects(core, leaderId, peer.replica, this::sendToLeader, loop);
         loop.start();
