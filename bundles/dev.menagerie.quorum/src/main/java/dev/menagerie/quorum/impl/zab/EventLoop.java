@@ -17,6 +17,13 @@ interface EventLoop {
     /** Runs {@code event} on the role's thread after the events posted before it; never once the role finished. */
     void post(Runnable event);
 
+    /**
+     * Like {@link #post}, for the completion of work the role started itself (a log write): it never waits for room,
+     * so that a storage thread cannot block on a loop that waits for it; there are at most as many as the loop
+     * started.
+     */
+    void postCompletion(Runnable completion);
+
     /** Ends the role; the first reason given wins. */
     void finish(String reason);
 

@@ -122,6 +122,10 @@ final class LeaderEffects implements Proposer {
     @Override
     public CompletionStage<Void> propose(LogEntry entry, CompletionStage<Void> localDurable) {
         CompletableFuture<Void> committed = new CompletableFuture<>();
+        if (loop.finished()) {
+            committed.completeExceptionally(new IOException("no longer leading"));
+            return committed;
+        }
         proposalSizes.record(entry.txnBytes().length);
         long zxid = entry.zxid();
         loop.post(() -> {
@@ -133,14 +137,15 @@ final class LeaderEffects implements Proposer {
                     + " after 0x" + Long.toHexString(proposals.lastKey());
             proposals.put(zxid, committed);
             carryOut(core.propose(zxid, entry.txnBytes()));
+            // Watched only now, so that the local ack never reaches the core before the proposal does.
+            localDurable.whenComplete((ok, error) -> loop.postCompletion(() -> {
+                if (error != null) {
+                    loop.finish("the leader could not log 0x" + Long.toHexString(zxid) + ": " + error);
+                } else {
+                    carryOut(core.localLogged(zxid));
+                }
+            }));
         });
-        localDurable.whenComplete((ok, error) -> loop.post(() -> {
-            if (error != null) {
-                loop.finish("the leader could not log 0x" + Long.toHexString(zxid) + ": " + error);
-            } else {
-                carryOut(core.localLogged(zxid));
-            }
-        }));
         return committed;
     }
 

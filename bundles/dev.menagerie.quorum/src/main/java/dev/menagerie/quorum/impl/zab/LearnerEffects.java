@@ -180,7 +180,8 @@ final class LearnerEffects implements Forwarder {
     }
 
     private void appendToLog(long zxid, byte[] txn) {
-        replica.storage().append(new LogEntry(zxid, txn)).whenComplete((ok, error) -> loop.post(() -> {
+        CompletionStage<Void> durable = replica.storage().append(new LogEntry(zxid, txn));
+        durable.whenComplete((ok, error) -> loop.postCompletion(() -> {
             if (error != null) {
                 loop.finish("could not log 0x" + Long.toHexString(zxid) + ": " + error);
             } else {

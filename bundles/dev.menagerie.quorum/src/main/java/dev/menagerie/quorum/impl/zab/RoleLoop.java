@@ -1,7 +1,9 @@
 package dev.menagerie.quorum.impl.zab;
 
 import java.util.ArrayDeque;
+import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -15,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * there is room (back-pressure: a learner's reader stops reading its socket, the request pipeline stops proposing),
  * or until the role finished, when its event would never run anyway. Events the loop's own thread posts (a log
  * write that completed at once) never wait: the loop cannot wait for itself; they run before the next queued
- * event, and there are at most as many as the event being run produced.
+ * event, and there are at most as many as the event being run produced. Completions of work the loop started
+ * ({@link #postCompletion}) never wait either and run before queued events: they are bounded by that work.
  */
 final class RoleLoop implements EventLoop {
 
@@ -27,6 +30,7 @@ final class RoleLoop implements EventLoop {
 
     private final BlockingQueue<Runnable> events;
     private final ArrayDeque<Runnable> ownEvents = new ArrayDeque<>();
+    private final Queue<Runnable> completions = new ConcurrentLinkedQueue<>();
     private final long tickNanos;
     private final Runnable onTick;
     private volatile String endReason;
@@ -62,6 +66,12 @@ final class RoleLoop implements EventLoop {
         }
     }
 
+    @Override
+    public void postCompletion(Runnable completion) {
+        completions.add(completion);
+        events.offer(() -> { }); // wakes an idle loop; a full one is busy and runs completions first
+    }
+
     /** Ends the loop after the event that calls it; the first reason given wins. Never waits. */
     @Override
     public void finish(String reason) {
@@ -87,6 +97,9 @@ final class RoleLoop implements EventLoop {
         long nextTick = System.nanoTime() + tickNanos;
         while (endReason == null) {
             Runnable event = ownEvents.poll();
+            if (event == null) {
+                event = completions.poll();
+            }
             if (event == null) {
                 long waitNanos = nextTick - System.nanoTime();
                 event = waitNanos > 0 ? events.poll(waitNanos, TimeUnit.NANOSECONDS) : null;

@@ -54,6 +54,19 @@ class RoleLoopTest {
         assertEquals(List.of(0, 1, 2, 3, 4), ran);
     }
 
+    /** A storage thread reporting a finished write never waits, even on a full queue, and its report runs first. */
+    @Test
+    void aCompletionNeverWaitsForRoomAndRunsBeforeQueuedEvents() throws Exception {
+        RoleLoop loop = new RoleLoop(TICK_MS, () -> { }, 1);
+        List<String> ran = new CopyOnWriteArrayList<>();
+        loop.post(() -> ran.add("queued"));
+        CompletableFuture<Void> storage = CompletableFuture.runAsync(() -> loop.postCompletion(() -> ran.add("logged")));
+        storage.get(10, TimeUnit.SECONDS);
+        loop.postCompletion(() -> loop.finish("done"));
+        assertEquals("done", runLoop(loop).get(10, TimeUnit.SECONDS));
+        assertEquals(List.of("logged"), ran, "completions run before queued events; the loop ended after them");
+    }
+
     /** A producer waiting on a loop that finished gives up instead of hanging: the event could never run. */
     @Test
     void aProducerWaitingOnAFinishedLoopReturns() throws Exception {

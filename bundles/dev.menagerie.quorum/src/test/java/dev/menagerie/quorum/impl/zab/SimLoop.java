@@ -36,6 +36,12 @@ final class SimLoop implements EventLoop {
         });
     }
 
+    /** The same as {@link #post}: simulated queues have no bound to bypass. */
+    @Override
+    public void postCompletion(Runnable completion) {
+        post(completion);
+    }
+
     @Override
     public void finish(String reason) {
         if (!finished) {
