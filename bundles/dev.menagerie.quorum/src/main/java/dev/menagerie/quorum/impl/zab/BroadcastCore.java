@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The leader's side of Zab's broadcast phase as a deterministic state machine: proposals, acks, ticks and learner
- * arrivals go in; packets to send, commits to apply and a "quorum lost" verdict come out. It does no I/O and reads no
+ * arrivals go in; {@link LeaderOutput}s come out: packets to send, commits in zxid order, and a {@link
+ * LeaderOutput.GiveUp} once the quorum is lost. It does no I/O and reads no
  * clock. A proposal commits when the acks of its zxid form a quorum of the verifier, the leader's own ack counting
  * once its local log write is reported; commits are released strictly in zxid order. Once the quorum is lost the
  * core is stopped and ignores every further input.
@@ -59,7 +61,7 @@ final class BroadcastCore {
     }
 
     /** Broadcasts a transaction to the followers; zxids must increase. */
-    List<BroadcastOutput> propose(long zxid, byte[] txn) {
+    List<LeaderOutput> propose(long zxid, byte[] txn) {
         if (stopped) {
             return List.of();
         }
@@ -69,22 +71,22 @@ final class BroadcastCore {
         }
         lastProposedZxid = zxid;
         outstanding.put(zxid, new PendingProposal(zxid, txn));
-        List<BroadcastOutput> outputs = new ArrayList<>();
+        List<LeaderOutput> outputs = new ArrayList<>();
         for (ConnectedLearner learner : learners.values()) {
             if (learner.isFollower()) {
-                outputs.add(new BroadcastOutput.Send(learner.sid(), ZabPacketType.PROPOSAL, zxid, txn));
+                outputs.add(new LeaderOutput.Send(learner.sid(), ZabPacketType.PROPOSAL, zxid, txn));
             }
         }
         return outputs;
     }
 
     /** The leader's own transaction log holds {@code zxid}: its ack now counts. */
-    List<BroadcastOutput> localLogged(long zxid) {
+    List<LeaderOutput> localLogged(long zxid) {
         return stopped ? List.of() : recordAck(leaderSid, zxid);
     }
 
     /** A follower acked {@code zxid}. Acks of learners not connected, of committed or unknown zxids are ignored. */
-    List<BroadcastOutput> ack(long sid, long zxid) {
+    List<LeaderOutput> ack(long sid, long zxid) {
         ConnectedLearner learner = learners.get(sid);
         if (stopped || learner == null || !learner.isFollower()) {
             return List.of();
@@ -106,7 +108,7 @@ final class BroadcastCore {
      * since, as Apache's Leader.startForwarding does: committed proposals not yet applied and, for followers, the
      * outstanding proposals.
      */
-    List<BroadcastOutput> learnerSynced(long sid, LearnerRole role, long syncedUpToZxid) {
+    List<LeaderOutput> learnerSynced(long sid, LearnerRole role, long syncedUpToZxid) {
         if (sid == leaderSid) {
             throw new IllegalArgumentException("the leader " + sid + " is not its own learner");
         }
@@ -120,13 +122,13 @@ final class BroadcastCore {
         for (PendingProposal pending : outstanding.tailMap(syncedUpToZxid, false).values()) {
             pending.unack(sid);
         }
-        List<BroadcastOutput> outputs = new ArrayList<>();
+        List<LeaderOutput> outputs = new ArrayList<>();
         for (PendingProposal committed : toBeApplied.tailMap(syncedUpToZxid, false).values()) {
             sendCommitted(learner, committed, outputs);
         }
         if (learner.isFollower()) {
             for (PendingProposal pending : outstanding.tailMap(syncedUpToZxid, false).values()) {
-                outputs.add(new BroadcastOutput.Send(sid, ZabPacketType.PROPOSAL, pending.zxid(), pending.txn()));
+                outputs.add(new LeaderOutput.Send(sid, ZabPacketType.PROPOSAL, pending.zxid(), pending.txn()));
             }
         }
         return outputs;
@@ -146,28 +148,29 @@ final class BroadcastCore {
      * One tick: pings every learner, then checks that the followers heard from within syncLimit ticks, with the
      * leader, still form a quorum.
      */
-    List<BroadcastOutput> tick() {
+    List<LeaderOutput> tick() {
         if (stopped) {
             return List.of();
         }
         nowTick++;
-        List<BroadcastOutput> outputs = new ArrayList<>();
+        List<LeaderOutput> outputs = new ArrayList<>();
         Set<Long> syncedSids = new HashSet<>();
         syncedSids.add(leaderSid);
         for (ConnectedLearner learner : learners.values()) {
-            outputs.add(new BroadcastOutput.Send(learner.sid(), ZabPacketType.PING, lastProposedZxid, null));
+            outputs.add(new LeaderOutput.Send(learner.sid(), ZabPacketType.PING, lastProposedZxid, null));
             if (learner.isFollower() && learner.heardWithin(nowTick, syncLimitTicks)) {
                 syncedSids.add(learner.sid());
             }
         }
         if (!verifier.containsQuorum(Set.copyOf(syncedSids))) {
             stopped = true;
-            outputs.add(new BroadcastOutput.QuorumLost(Set.copyOf(syncedSids)));
+            outputs.add(new LeaderOutput.GiveUp("lost the quorum: only " + new TreeSet<>(syncedSids)
+                    + " were heard from within syncLimit (" + syncLimitTicks + " ticks)"));
         }
         return outputs;
     }
 
-    private List<BroadcastOutput> recordAck(long sid, long zxid) {
+    private List<LeaderOutput> recordAck(long sid, long zxid) {
         // An epoch-start zxid is the ack of NEWLEADER/UPTODATE, handled by the handshake, not here.
         PendingProposal pending = outstanding.get(zxid);
         if (Zxids.isEpochStart(zxid) || zxid <= lastCommittedZxid || pending == null) {
@@ -178,33 +181,35 @@ final class BroadcastCore {
     }
 
     /** Commits from the lowest outstanding zxid up while each has a quorum, so zxid N never precedes N-1. */
-    private List<BroadcastOutput> commitReady() {
-        List<BroadcastOutput> outputs = new ArrayList<>();
+    private List<LeaderOutput> commitReady() {
+        List<LeaderOutput> outputs = new ArrayList<>();
         while (!outstanding.isEmpty() && verifier.containsQuorum(outstanding.firstEntry().getValue().ackSids())) {
             PendingProposal committed = outstanding.pollFirstEntry().getValue();
+            assert committed.zxid() > lastCommittedZxid && committed.zxid() <= lastProposedZxid : "commit 0x"
+                    + Long.toHexString(committed.zxid()) + " after 0x" + Long.toHexString(lastCommittedZxid);
             lastCommittedZxid = committed.zxid();
             toBeApplied.put(committed.zxid(), committed);
             for (ConnectedLearner learner : learners.values()) {
                 if (learner.isFollower()) {
-                    outputs.add(new BroadcastOutput.Send(learner.sid(), ZabPacketType.COMMIT, committed.zxid(), null));
+                    outputs.add(new LeaderOutput.Send(learner.sid(), ZabPacketType.COMMIT, committed.zxid(), null));
                 } else {
-                    outputs.add(new BroadcastOutput.Send(learner.sid(), ZabPacketType.INFORM, committed.zxid(),
+                    outputs.add(new LeaderOutput.Send(learner.sid(), ZabPacketType.INFORM, committed.zxid(),
                             committed.txn()));
                 }
             }
-            outputs.add(new BroadcastOutput.Commit(committed.zxid(), committed.txn()));
+            outputs.add(new LeaderOutput.Commit(committed.zxid(), committed.txn()));
         }
         return outputs;
     }
 
     private static void sendCommitted(ConnectedLearner learner, PendingProposal committed,
-            List<BroadcastOutput> outputs) {
+            List<LeaderOutput> outputs) {
         if (learner.isFollower()) {
-            outputs.add(new BroadcastOutput.Send(learner.sid(), ZabPacketType.PROPOSAL, committed.zxid(),
+            outputs.add(new LeaderOutput.Send(learner.sid(), ZabPacketType.PROPOSAL, committed.zxid(),
                     committed.txn()));
-            outputs.add(new BroadcastOutput.Send(learner.sid(), ZabPacketType.COMMIT, committed.zxid(), null));
+            outputs.add(new LeaderOutput.Send(learner.sid(), ZabPacketType.COMMIT, committed.zxid(), null));
         } else {
-            outputs.add(new BroadcastOutput.Send(learner.sid(), ZabPacketType.INFORM, committed.zxid(),
+            outputs.add(new LeaderOutput.Send(learner.sid(), ZabPacketType.INFORM, committed.zxid(),
                     committed.txn()));
         }
     }

@@ -5,8 +5,10 @@ import dev.menagerie.quorum.impl.zab.FollowerOutput.AppendToLog;
 import dev.menagerie.quorum.impl.zab.FollowerOutput.Apply;
 import dev.menagerie.quorum.impl.zab.FollowerOutput.LeaderLost;
 import dev.menagerie.quorum.impl.zab.FollowerOutput.LoadSnapshotFromLeader;
+import dev.menagerie.quorum.impl.zab.FollowerOutput.Send;
 import dev.menagerie.quorum.impl.zab.FollowerOutput.SendAck;
 import dev.menagerie.quorum.impl.zab.FollowerOutput.SendPingReply;
+import dev.menagerie.quorum.impl.zab.FollowerOutput.SetCurrentEpoch;
 import dev.menagerie.quorum.impl.zab.FollowerOutput.StartServing;
 import dev.menagerie.quorum.impl.zab.FollowerOutput.TakeSnapshot;
 import dev.menagerie.quorum.impl.zab.FollowerOutput.TruncateLog;
@@ -16,9 +18,14 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * The learner's side of Zab's sync and broadcast phases as a deterministic state machine: packets from the leader,
- * completed log writes and ticks go in; log writes, applies, acks and a "leader lost" verdict come out. It does no
- * I/O and reads no clock.
+ * The learner's side of Zab as a deterministic state machine: packets from the leader, completed log writes and
+ * ticks go in; packets, disk writes, applies and a "leader lost" verdict come out. It does no I/O and reads no
+ * clock.
+ *
+ * <p>Discovery comes first, after Apache's Learner.registerWithLeader: {@link #start} sends FOLLOWERINFO (or
+ * OBSERVERINFO) with the accepted epoch; LEADERINFO names the new epoch, which is persisted as accepted when it is
+ * newer, and ACKEPOCH answers with the current epoch (-1 when the epoch was accepted before) and the last zxid. A
+ * leader whose epoch is older than the accepted one is refused.
  *
  * <p>The sync starts with DIFF, SNAP or TRUNC; proposals and commits may follow, then NEWLEADER, whose ACK is sent
  * once everything received before it is logged (the ACK of NEWLEADER must be the first ACK the leader reads, so
@@ -37,15 +44,22 @@ import java.util.TreeSet;
  */
 final class FollowerCore {
 
-    private enum Phase { AWAITING_SYNC_MODE, SYNCING, ACKING_NEWLEADER, AWAITING_UPTODATE, SERVING, STOPPED }
+    private enum Phase { REGISTERING, AWAITING_SYNC_MODE, SYNCING, ACKING_NEWLEADER, AWAITING_UPTODATE, SERVING, STOPPED }
 
+    private final long myId;
     private final LearnerRole role;
+    private final long acceptedEpoch;
+    private final long currentEpoch;
+    private final long lastZxid;
     private final int initLimitTicks;
     private final int syncLimitTicks;
     private final LearnerTxnQueue txns = new LearnerTxnQueue(0);
     /** Acks of proposals logged before the ACK of NEWLEADER went out. */
     private final TreeSet<Long> heldAcks = new TreeSet<>();
-    private Phase phase = Phase.AWAITING_SYNC_MODE;
+    private Phase phase = Phase.REGISTERING;
+    private long leaderEpoch = -1;
+    /** The last zxid handed out to apply, for the zxid-order assertion; -1 before any. */
+    private long lastAppliedZxid = -1;
     private boolean snapshotNeeded;
     private long newLeaderZxid;
     private long lastZxidBeforeNewLeader;
@@ -55,15 +69,35 @@ final class FollowerCore {
     /**
      * @param initLimitTicks how long the leader may stay silent until UPTODATE arrives
      * @param syncLimitTicks how long the leader may stay silent after UPTODATE
+     * @param acceptedEpoch the {@code acceptedEpoch} file as the role starts
+     * @param currentEpoch the {@code currentEpoch} file as the role starts
+     * @param lastZxid the last transaction in the data tree as the role starts
      */
-    FollowerCore(LearnerRole role, int initLimitTicks, int syncLimitTicks) {
+    FollowerCore(long myId, LearnerRole role, int initLimitTicks, int syncLimitTicks, long acceptedEpoch,
+            long currentEpoch, long lastZxid) {
         if (initLimitTicks < 1 || syncLimitTicks < 1) {
             throw new IllegalArgumentException("tick limits must be positive: initLimit " + initLimitTicks
                     + ", syncLimit " + syncLimitTicks);
         }
+        this.myId = myId;
         this.role = Objects.requireNonNull(role, "role");
         this.initLimitTicks = initLimitTicks;
         this.syncLimitTicks = syncLimitTicks;
+        this.acceptedEpoch = acceptedEpoch;
+        this.currentEpoch = currentEpoch;
+        this.lastZxid = lastZxid;
+    }
+
+    /** The first output: this learner's FOLLOWERINFO or OBSERVERINFO. */
+    List<FollowerOutput> start() {
+        assert phase == Phase.REGISTERING && nowTick == 0 : "started twice";
+        return List.of(new Send(LearnerRegistration.infoType(role), LearnerRegistration.infoZxid(acceptedEpoch),
+                LearnerRegistration.infoPayload(myId)));
+    }
+
+    /** The epoch of the leader, once its LEADERINFO came; -1 before. */
+    long leaderEpoch() {
+        return leaderEpoch;
     }
 
     boolean isServing() {
@@ -82,6 +116,7 @@ final class FollowerCore {
         lastHeardTick = nowTick;
         List<FollowerOutput> outputs = new ArrayList<>();
         switch (phase) {
+            case REGISTERING -> register(type, zxid, outputs);
             case AWAITING_SYNC_MODE -> startSync(type, zxid, payload, outputs);
             case SERVING -> receiveWhileServing(type, zxid, payload, outputs);
             default -> receiveDuringSync(type, zxid, payload, outputs);
@@ -131,6 +166,29 @@ final class FollowerCore {
         return List.of();
     }
 
+    private void register(ZabPacketType type, long zxid, List<FollowerOutput> outputs) {
+        if (type != ZabPacketType.LEADERINFO) {
+            outputs.add(lose("expected LEADERINFO from the leader but got " + type));
+            return;
+        }
+        LearnerRegistration.EpochAnswer answer;
+        try {
+            answer = LearnerRegistration.onLeaderInfo(zxid, acceptedEpoch, currentEpoch, lastZxid);
+        } catch (IllegalStateException e) {
+            outputs.add(lose(e.getMessage()));
+            return;
+        }
+        leaderEpoch = Zxids.epoch(zxid);
+        assert leaderEpoch >= acceptedEpoch : "epoch " + leaderEpoch + " accepted after " + acceptedEpoch;
+        if (answer.acceptEpoch() >= 0) {
+            assert answer.acceptEpoch() > acceptedEpoch : "accepting epoch " + answer.acceptEpoch() + " after "
+                    + acceptedEpoch;
+            outputs.add(new AcceptEpoch(answer.acceptEpoch()));
+        }
+        outputs.add(new Send(ZabPacketType.ACKEPOCH, answer.ackZxid(), answer.ackPayload()));
+        phase = Phase.AWAITING_SYNC_MODE;
+    }
+
     private void startSync(ZabPacketType type, long zxid, byte[] payload, List<FollowerOutput> outputs) {
         switch (type) {
             case DIFF -> phase = Phase.SYNCING;
@@ -153,6 +211,7 @@ final class FollowerCore {
 
     private void restartAfter(long zxid) {
         txns.restartAfter(zxid);
+        lastAppliedZxid = zxid;
         snapshotNeeded = true;
         phase = Phase.SYNCING;
     }
@@ -234,7 +293,7 @@ final class FollowerCore {
         if (snapshotNeeded) {
             outputs.add(new TakeSnapshot());
         }
-        outputs.add(new AcceptEpoch(Zxids.epoch(newLeaderZxid)));
+        outputs.add(new SetCurrentEpoch(Zxids.epoch(newLeaderZxid)));
         outputs.add(new SendAck(newLeaderZxid));
         phase = Phase.AWAITING_UPTODATE;
         heldAcks.forEach(zxid -> outputs.add(new SendAck(zxid)));
@@ -248,11 +307,14 @@ final class FollowerCore {
         }
         phase = Phase.SERVING;
         outputs.add(new SendAck(Zxids.of(Zxids.epoch(newLeaderZxid), 0)));
-        outputs.add(new StartServing());
+        outputs.add(new StartServing(leaderEpoch));
     }
 
     private void applyReady(List<FollowerOutput> outputs) {
         for (LearnerTxn txn : txns.pollApplicable()) {
+            assert txn.zxid() > lastAppliedZxid : "apply 0x" + Long.toHexString(txn.zxid()) + " after 0x"
+                    + Long.toHexString(lastAppliedZxid);
+            lastAppliedZxid = txn.zxid();
             outputs.add(new Apply(txn.zxid(), txn.txn()));
         }
     }

@@ -290,6 +290,8 @@ final class LeaderCore {
             return;
         }
         newEpoch = maxAccepted + 1;
+        assert newEpoch > myAcceptedEpoch && newEpoch > myCurrentEpoch : "new epoch " + newEpoch + " not past "
+                + myAcceptedEpoch + "/" + myCurrentEpoch;
         phaseStartTick = nowTick;
         outputs.add(new AcceptEpoch(newEpoch));
         for (long sid : registered.keySet()) {
@@ -324,7 +326,11 @@ final class LeaderCore {
             case TRUNC -> outputs.add(new Send(sid, ZabPacketType.TRUNC, plan.opZxid(), null));
             case SNAP -> outputs.add(new SendSnapshot(sid, plan.opZxid()));
         }
+        long previous = Long.MIN_VALUE;
         for (long zxid : plan.zxidsToSend()) {
+            assert zxid > previous && zxid <= broadcast.lastCommittedZxid() : "sync sends 0x"
+                    + Long.toHexString(zxid) + " after 0x" + Long.toHexString(previous);
+            previous = zxid;
             outputs.add(new Send(sid, ZabPacketType.PROPOSAL, zxid, window.txn(zxid)));
             outputs.add(new Send(sid, ZabPacketType.COMMIT, zxid, null));
         }
@@ -371,17 +377,15 @@ final class LeaderCore {
 
     // ---- broadcast ----
 
-    private void translate(List<BroadcastOutput> fromBroadcast, List<LeaderOutput> outputs) {
-        for (BroadcastOutput output : fromBroadcast) {
-            if (output instanceof BroadcastOutput.Send send) {
-                outputs.add(new Send(send.toSid(), send.type(), send.zxid(), send.payload()));
-            } else if (output instanceof BroadcastOutput.Commit commit) {
+    /** Passes the broadcast core's outputs on, noting each commit in the window and its released syncs. */
+    private void translate(List<LeaderOutput> fromBroadcast, List<LeaderOutput> outputs) {
+        for (LeaderOutput output : fromBroadcast) {
+            outputs.add(output);
+            if (output instanceof LeaderOutput.Commit commit) {
                 window.add(commit.zxid(), commit.txn());
-                outputs.add(new LeaderOutput.Commit(commit.zxid(), commit.txn()));
                 releaseSyncs(commit.zxid(), outputs);
-            } else if (output instanceof BroadcastOutput.QuorumLost lost) {
-                outputs.add(stop("lost the quorum: only " + lost.syncedSids()
-                        + " were heard from within syncLimit (" + syncLimitTicks + " ticks)"));
+            } else if (output instanceof GiveUp) {
+                phase = Phase.STOPPED;
             }
         }
     }

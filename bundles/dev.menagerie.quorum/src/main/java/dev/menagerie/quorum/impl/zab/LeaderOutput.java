@@ -1,9 +1,12 @@
 package dev.menagerie.quorum.impl.zab;
 
-/** What the leader's core asks its caller to do, in list order; the caller owns sockets, disks and the server. */
+/**
+ * What the leader's cores ({@link LeaderCore}, and {@link BroadcastCore} within it) ask their caller to do, in list
+ * order; {@link LeaderEffects} carries them out on the sockets, disk and server behind its seams.
+ */
 sealed interface LeaderOutput {
 
-    /** Send one Zab packet to a learner. */
+    /** Send one Zab packet to a learner. The payload is the transaction for PROPOSAL and INFORM. */
     record Send(long toSid, ZabPacketType type, long zxid, byte[] payload) implements LeaderOutput {
     }
 
@@ -23,7 +26,10 @@ sealed interface LeaderOutput {
     record StartServing(long epochStartZxid) implements LeaderOutput {
     }
 
-    /** Apply a committed transaction locally; these come in zxid order. */
+    /**
+     * A quorum logged the proposal: complete the future its {@code propose} returned, after which the server applies
+     * it. Commits come strictly in zxid order.
+     */
     record Commit(long zxid, byte[] txn) implements LeaderOutput {
     }
 

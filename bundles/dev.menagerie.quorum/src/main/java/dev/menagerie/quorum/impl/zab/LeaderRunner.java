@@ -5,9 +5,7 @@ import dev.menagerie.api.election.PeerAuthenticator;
 import dev.menagerie.api.election.PeerSockets;
 import dev.menagerie.api.quorum.QuorumVerifier;
 import dev.menagerie.api.replication.Forwarder;
-import dev.menagerie.api.replication.Proposer;
 import dev.menagerie.api.replication.Replica;
-import dev.menagerie.api.storage.LogEntry;
 import dev.menagerie.protocol.OpCode;
 import dev.menagerie.protocol.data.Id;
 import dev.menagerie.protocol.quorum.QuorumPacket;
@@ -18,13 +16,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLException;
 import javax.security.sasl.SaslException;
@@ -32,47 +26,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Leads one epoch: listens on the quorum port, feeds learners' packets, proposals and ticks to a {@link LeaderCore}
- * on one thread, and carries out its outputs with sockets, the storage and the server. Ends when the core gives up
- * (no quorum) or the peer stops it.
+ * Leads one epoch: owns the quorum port, one reader thread and one {@link PacketSender} per learner, and the
+ * {@link RoleLoop} thread; learners' packets and ticks go to the {@link LeaderEffects} on that thread, which feeds the
+ * {@link LeaderCore} and carries out its outputs (the simulation drives the same effects over in-memory seams).
+ * Ends when the core gives up (no quorum) or the peer stops it.
  */
-public final class LeaderRunner implements Proposer {
+public final class LeaderRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeaderRunner.class);
 
-    private final long myId;
     private final Replica replica;
     private final HostPort quorumAddress;
     private final PeerSockets sockets;
     private final PeerAuthenticator authenticator;
-    private final LeaderCore core;
     private final RoleLoop loop;
+    private final LeaderEffects effects;
     private final Map<Long, LearnerLink> links = new ConcurrentHashMap<>();
-    private final TreeMap<Long, CompletableFuture<Void>> proposals = new TreeMap<>();
-    private final ArrayDeque<CompletableFuture<Void>> localSyncs = new ArrayDeque<>();
     private final int initLimitMs;
     private ServerSocket listener;
-    private volatile boolean serving;
-    private volatile long servingEpoch = -1;
-    private volatile long servingSinceMs;
-    private volatile LeaderCore.LearnerCounts counts = new LeaderCore.LearnerCounts(0, 0, 0, 0, 0);
-    private final ProposalSizes proposalSizes = new ProposalSizes();
 
-    /** The core ticks twice per tickTime, as Apache's leader pings, so its tick limits are doubled. */
     public LeaderRunner(long myId, QuorumVerifier verifier, Replica replica, HostPort quorumAddress,
             PeerSockets sockets, PeerAuthenticator authenticator) throws IOException {
-        this.myId = myId;
         this.replica = replica;
         this.quorumAddress = quorumAddress;
         this.sockets = sockets;
         this.authenticator = authenticator;
-        int tickMs = replica.config().tickTimeMs();
-        this.initLimitMs = tickMs * replica.config().initLimitTicks();
-        long lastZxid = replica.lastProcessedZxid();
-        this.core = new LeaderCore(myId, verifier, 2 * replica.config().initLimitTicks(),
-                2 * replica.config().syncLimitTicks(), replica.storage().acceptedEpoch(),
-                replica.storage().currentEpoch(), lastZxid, CommittedWindowLoader.load(replica, lastZxid));
-        this.loop = new RoleLoop(tickMs / 2, this::tick);
+        this.initLimitMs = replica.config().tickTimeMs() * replica.config().initLimitTicks();
+        LeaderCore core = LeaderEffects.newCore(myId, verifier, replica);
+        this.loop = new RoleLoop(EventLoop.tickMs(replica), this::tick);
+        this.effects = new LeaderEffects(myId, core, replica, new SocketLinks(), loop);
     }
 
     /** Leads until the leadership ends; returns why it ended. */
@@ -85,7 +67,7 @@ public final class LeaderRunner implements Proposer {
         acceptor.start();
         LOG.info("Leading: waiting for followers on {}", quorumAddress);
         try {
-            loop.post(() -> carryOut(core.start()));
+            loop.post(effects::start);
             return loop.run();
         } finally {
             shutdown();
@@ -98,150 +80,24 @@ public final class LeaderRunner implements Proposer {
     }
 
     public boolean isServing() {
-        return serving;
+        return effects.isServing();
     }
 
     /** Apache's leader metrics for {@code mntr}, in its order. */
     public Map<String, Object> monitorValues() {
-        Map<String, Object> values = new java.util.LinkedHashMap<>();
-        LeaderCore.LearnerCounts now = counts;
-        values.put("learners", now.learners());
-        values.put("synced_followers", now.syncedFollowers());
-        values.put("synced_non_voting_followers", now.syncedNonVotingFollowers());
-        values.put("synced_observers", now.syncedObservers());
-        values.put("pending_syncs", now.pendingSyncs());
-        values.put("leader_uptime", serving ? System.currentTimeMillis() - servingSinceMs : 0);
-        proposalSizes.addTo(values);
-        return values;
+        return effects.monitorValues();
     }
 
     /** The epoch being led once a quorum is in sync, else -1. */
     public long servingEpoch() {
-        return serving ? servingEpoch : -1;
+        return effects.servingEpoch();
     }
-
-    // ---- Proposer, called by the server's pipeline ----
-
-    @Override
-    public CompletionStage<Void> propose(LogEntry entry, CompletionStage<Void> localDurable) {
-        CompletableFuture<Void> committed = new CompletableFuture<>();
-        proposalSizes.record(entry.txnBytes().length);
-        loop.post(() -> {
-            if (loop.finished()) {
-                committed.completeExceptionally(new IOException("no longer leading"));
-                return;
-            }
-            proposals.put(entry.zxid(), committed);
-            carryOut(core.propose(entry.zxid(), entry.txnBytes()));
-        });
-        localDurable.whenComplete((ok, error) -> loop.post(() -> {
-            if (error != null) {
-                giveUp("the leader could not log 0x" + Long.toHexString(entry.zxid()) + ": " + error);
-            } else {
-                carryOut(core.localLogged(entry.zxid()));
-            }
-        }));
-        return committed;
-    }
-
-    @Override
-    public CompletionStage<Void> sync() {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        loop.post(() -> {
-            localSyncs.add(done);
-            carryOut(core.syncRequest(myId));
-        });
-        return done;
-    }
-
-    // ---- the loop thread ----
 
     private void tick() {
-        core.applied(replica.lastProcessedZxid());
-        carryOut(core.tick());
-        counts = core.learnerCounts();
-    }
-
-    private void carryOut(List<LeaderOutput> outputs) {
-        for (LeaderOutput output : outputs) {
-            if (loop.finished()) {
-                return;
-            }
-            try {
-                carryOut(output);
-            } catch (IOException e) {
-                giveUp("disk error: " + e.getMessage());
-            }
-        }
-    }
-
-    private void carryOut(LeaderOutput output) throws IOException {
-        if (output instanceof LeaderOutput.Send send) {
-            LearnerLink link = links.get(send.toSid());
-            if (link != null) {
-                link.sender.send(new QuorumPacket(send.type().code(), send.zxid(), send.payload(), null));
-            }
-        } else if (output instanceof LeaderOutput.Commit commit) {
-            CompletableFuture<Void> future = proposals.remove(commit.zxid());
-            if (future != null) {
-                future.complete(null);
-            }
-        } else if (output instanceof LeaderOutput.SendSnapshot snap) {
-            sendSnapshot(snap.toSid(), snap.zxid());
-        } else if (output instanceof LeaderOutput.AcceptEpoch accept) {
-            replica.storage().setAcceptedEpoch(accept.epoch());
-        } else if (output instanceof LeaderOutput.SetCurrentEpoch current) {
-            replica.storage().setCurrentEpoch(current.epoch());
-        } else if (output instanceof LeaderOutput.StartServing start) {
-            LOG.info("Leading epoch {}: a quorum is in sync, serving clients", Zxids.epoch(start.epochStartZxid()));
-            servingEpoch = Zxids.epoch(start.epochStartZxid());
-            servingSinceMs = System.currentTimeMillis();
-            serving = true;
-            replica.serveAsLeader(start.epochStartZxid(), this);
-        } else if (output instanceof LeaderOutput.SyncReady ready) {
-            if (ready.sid() == myId) {
-                CompletableFuture<Void> done = localSyncs.poll();
-                if (done != null) {
-                    done.complete(null);
-                }
-            } else {
-                LearnerLink link = links.get(ready.sid());
-                if (link != null) {
-                    link.sender.send(new QuorumPacket(ZabPacketType.SYNC.code(), 0, null, null));
-                }
-            }
-        } else if (output instanceof LeaderOutput.CloseLearner close) {
-            LOG.warn("Dropping learner {}: {}", close.sid(), close.reason());
-            LearnerLink link = links.remove(close.sid());
-            if (link != null) {
-                link.close();
-            }
-            core.learnerLost(close.sid());
-        } else if (output instanceof LeaderOutput.GiveUp giveUp) {
-            giveUp(giveUp.reason());
-        }
-    }
-
-    private void sendSnapshot(long sid, long zxid) {
-        LearnerLink link = links.get(sid);
-        if (link == null) {
-            return;
-        }
-        LOG.info("Sending learner {} a snapshot as of 0x{}", sid, Long.toHexString(zxid));
-        link.sender.send(new QuorumPacket(ZabPacketType.SNAP.code(), zxid, null, null));
-        link.sender.enqueue(channel -> channel.writeStream(replica::writeSnapshot,
-                PacketChannel.SNAPSHOT_SIGNATURE));
-    }
-
-    private void giveUp(String reason) {
-        if (loop.finished()) {
-            return;
-        }
-        loop.finish(reason);
+        effects.tick();
     }
 
     private void shutdown() {
-        serving = false;
         try {
             if (listener != null) {
                 listener.close();
@@ -251,11 +107,37 @@ public final class LeaderRunner implements Proposer {
         }
         links.values().forEach(LearnerLink::close);
         links.clear();
-        IOException lost = new IOException("leadership ended");
-        proposals.values().forEach(f -> f.completeExceptionally(lost));
-        proposals.clear();
-        localSyncs.forEach(f -> f.completeExceptionally(lost));
-        localSyncs.clear();
+        effects.shutdown();
+    }
+
+    /** The socket seam: each learner's connection, written by its {@link PacketSender}. */
+    private final class SocketLinks implements LearnerLinks {
+
+        @Override
+        public void send(long sid, QuorumPacket packet) {
+            LearnerLink link = links.get(sid);
+            if (link != null) {
+                link.sender.send(packet);
+            }
+        }
+
+        @Override
+        public void sendSnapshot(long sid, long zxid) {
+            LearnerLink link = links.get(sid);
+            if (link != null) {
+                link.sender.send(new QuorumPacket(ZabPacketType.SNAP.code(), zxid, null, null));
+                link.sender.enqueue(channel -> channel.writeStream(replica::writeSnapshot,
+                        PacketChannel.SNAPSHOT_SIGNATURE));
+            }
+        }
+
+        @Override
+        public void close(long sid) {
+            LearnerLink link = links.remove(sid);
+            if (link != null) {
+                link.close();
+            }
+        }
     }
 
     // ---- learner connections ----
@@ -292,28 +174,24 @@ public final class LeaderRunner implements Proposer {
             }
             PacketChannel channel = new PacketChannel(taken.socket(), in);
             channel.setReadTimeoutMs(initLimitMs);
-            QuorumPacket info = channel.read();
-            LearnerRole role = info.type() == ZabPacketType.FOLLOWERINFO.code() ? LearnerRole.FOLLOWER
-                    : info.type() == ZabPacketType.OBSERVERINFO.code() ? LearnerRole.OBSERVER : null;
-            if (role == null || info.data() == null || info.data().length < 8) {
+            LearnerRegistration.Info info = LearnerRegistration.readInfo(channel.read());
+            if (info == null) {
                 LOG.warn("A connection from {} did not start with FOLLOWERINFO or OBSERVERINFO", channel.remote());
                 channel.close();
                 return;
             }
-            long sid = ByteBuffer.wrap(info.data()).getLong();
+            long sid = info.sid();
             LearnerLink newLink = new LearnerLink(sid, channel);
             link = newLink;
-            long acceptedEpoch = Zxids.epoch(info.zxid());
-            LOG.info("{} {} connected from {}", role == LearnerRole.FOLLOWER ? "Follower" : "Observer", sid,
+            LOG.info("{} {} connected from {}", info.role() == LearnerRole.FOLLOWER ? "Follower" : "Observer", sid,
                     channel.remote());
             loop.post(() -> {
                 LearnerLink previous = links.put(sid, newLink);
                 if (previous != null) {
                     previous.close();
-                    core.learnerLost(sid);
                 }
                 newLink.sender.start();
-                carryOut(core.learnerInfo(sid, role, acceptedEpoch));
+                effects.learnerConnected(info, previous != null);
             });
             readFrom(newLink, channel);
         } catch (IOException e) {
@@ -326,42 +204,36 @@ public final class LeaderRunner implements Proposer {
                 gone.close();
                 loop.post(() -> {
                     if (links.remove(gone.sid, gone)) {
-                        carryOut(core.learnerLost(gone.sid));
+                        effects.learnerLost(gone.sid);
                     }
                 });
             }
         }
     }
 
+    /** Reads one learner's packets: what the core needs goes to the loop, the rest is served on this thread. */
     private void readFrom(LearnerLink link, PacketChannel channel) throws IOException {
         long sid = link.sid;
         while (!link.closed) {
             QuorumPacket packet = channel.read();
-            if (packet.type() == ZabPacketType.ACK.code()) {
-                long zxid = packet.zxid();
-                loop.post(() -> carryOut(core.ack(sid, zxid)));
+            int type = packet.type();
+            if (type == ZabPacketType.ACK.code() || type == ZabPacketType.ACKEPOCH.code()) {
+                loop.post(() -> effects.receive(sid, packet));
                 // Only NEWLEADER and UPTODATE are acked with an epoch-start zxid; from then on syncLimit applies.
                 // (Decided from the packet: the core belongs to the loop thread.)
-                if (Zxids.isEpochStart(zxid)) {
+                if (type == ZabPacketType.ACK.code() && Zxids.isEpochStart(packet.zxid())) {
                     channel.setReadTimeoutMs(syncLimitMs());
                 }
-            } else if (packet.type() == ZabPacketType.ACKEPOCH.code()) {
-                long epoch = LearnerRegistration.ackedCurrentEpoch(packet.data());
-                long zxid = packet.zxid();
-                loop.post(() -> {
-                    core.applied(replica.lastProcessedZxid());
-                    carryOut(core.ackEpoch(sid, epoch, zxid));
-                });
-            } else if (packet.type() == ZabPacketType.PING.code()) {
+            } else if (type == ZabPacketType.PING.code()) {
                 Map<Long, Integer> sessions = PingSessions.read(packet.data());
-                loop.post(() -> core.heardFrom(sid));
-                if (serving && !sessions.isEmpty()) {
+                loop.post(() -> effects.receive(sid, packet));
+                if (effects.isServing() && !sessions.isEmpty()) {
                     replica.touchSessions(sessions);
                 }
-            } else if (packet.type() == ZabPacketType.REQUEST.code()) {
+            } else if (type == ZabPacketType.REQUEST.code()) {
                 forwarded(sid, packet);
-            } else if (packet.type() == ZabPacketType.REVALIDATE.code()) {
-                loop.post(() -> core.heardFrom(sid));
+            } else if (type == ZabPacketType.REVALIDATE.code()) {
+                loop.post(() -> effects.receive(sid, packet));
                 link.sender.send(revalidated(packet.data()));
             }
         }
@@ -378,7 +250,7 @@ public final class LeaderRunner implements Proposer {
         ByteBuffer request = ByteBuffer.wrap(data);
         long sessionId = request.getLong();
         int timeoutMs = request.getInt();
-        boolean valid = serving && replica.revalidateSession(sessionId, timeoutMs);
+        boolean valid = effects.isServing() && replica.revalidateSession(sessionId, timeoutMs);
         byte[] answer = ByteBuffer.allocate(9).putLong(sessionId).put((byte) (valid ? 1 : 0)).array();
         return new QuorumPacket(ZabPacketType.REVALIDATE.code(), -1, answer, null);
     }
@@ -399,10 +271,10 @@ public final class LeaderRunner implements Proposer {
         byte[] body = new byte[buffer.remaining()];
         buffer.get(body);
         if (type == OpCode.SYNC) {
-            loop.post(() -> carryOut(core.syncRequest(sid)));
+            loop.post(() -> effects.syncRequest(sid));
             return;
         }
-        if (!serving) {
+        if (!effects.isServing()) {
             return; // not yet established: the learner's client times out and retries, as with Apache
         }
         List<Forwarder.AuthId> auth = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.menagerie.quorum.impl.zab;
 
 import dev.menagerie.protocol.jute.JuteWriter;
 import dev.menagerie.protocol.quorum.LearnerInfo;
+import dev.menagerie.protocol.quorum.QuorumPacket;
 import java.nio.ByteBuffer;
 
 /**
@@ -49,6 +50,20 @@ final class LearnerRegistration {
         int wrapped = fresh ? (int) currentEpoch : -1;
         byte[] payload = ByteBuffer.allocate(4).putInt(wrapped).array();
         return new EpochAnswer(fresh ? newEpoch : -1, lastLoggedZxid, payload);
+    }
+
+    /** A learner's first packet as the leader reads it. */
+    record Info(long sid, LearnerRole role, long acceptedEpoch) {
+    }
+
+    /** The leader's reading of FOLLOWERINFO or OBSERVERINFO; null for any other packet or one without a server id. */
+    static Info readInfo(QuorumPacket packet) {
+        LearnerRole role = packet.type() == ZabPacketType.FOLLOWERINFO.code() ? LearnerRole.FOLLOWER
+                : packet.type() == ZabPacketType.OBSERVERINFO.code() ? LearnerRole.OBSERVER : null;
+        if (role == null || packet.data() == null || packet.data().length < 8) {
+            return null;
+        }
+        return new Info(ByteBuffer.wrap(packet.data()).getLong(), role, Zxids.epoch(packet.zxid()));
     }
 
     /** The leader's reading of an ACKEPOCH payload: the learner's current epoch, or -1. */

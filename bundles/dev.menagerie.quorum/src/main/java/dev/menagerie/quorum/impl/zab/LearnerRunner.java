@@ -3,32 +3,22 @@ package dev.menagerie.quorum.impl.zab;
 import dev.menagerie.api.config.HostPort;
 import dev.menagerie.api.election.PeerAuthenticator;
 import dev.menagerie.api.election.PeerSockets;
-import dev.menagerie.api.replication.Forwarder;
 import dev.menagerie.api.replication.Replica;
-import dev.menagerie.api.storage.LogEntry;
-import dev.menagerie.protocol.OpCode;
-import dev.menagerie.protocol.data.Id;
 import dev.menagerie.protocol.quorum.QuorumPacket;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.security.sasl.SaslException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows or observes one leader: connects to its quorum port, registers (FOLLOWERINFO/OBSERVERINFO, LEADERINFO,
- * ACKEPOCH), then feeds the leader's packets, completed log writes and ticks to a {@link FollowerCore} on one
- * thread and carries out its outputs. Ends when the core loses the leader or the peer stops it.
+ * Follows or observes one leader: owns the connection to its quorum port, the reader thread, the {@link
+ * PacketSender} and the {@link RoleLoop} thread; the leader's packets and ticks go to the {@link LearnerEffects} on
+ * that thread, which feeds the {@link FollowerCore} (discovery, sync, broadcast) and carries out its outputs (the
+ * simulation drives the same effects over in-memory seams). Ends when the core loses the leader or the peer stops it.
  */
-public final class LearnerRunner implements Forwarder {
+public final class LearnerRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(LearnerRunner.class);
     /**
@@ -38,34 +28,27 @@ public final class LearnerRunner implements Forwarder {
     private static final long FIRST_CONNECT_RETRY_MS = 10;
     private static final long MAX_CONNECT_RETRY_MS = 500;
 
-    private final long myId;
-    private final LearnerRole role;
     private final Replica replica;
     private final HostPort leaderAddress;
     private final long leaderId;
     private final PeerSockets sockets;
     private final PeerAuthenticator authenticator;
-    private final FollowerCore core;
     private final RoleLoop loop;
-    private final Queue<CompletableFuture<Void>> syncs = new ConcurrentLinkedQueue<>();
+    private final LearnerEffects effects;
     private volatile PacketChannel channel;
     private volatile PacketSender sender;
-    private volatile boolean serving;
-    private volatile long leaderEpoch = -1;
 
     public LearnerRunner(long myId, boolean observer, Replica replica, long leaderId, HostPort leaderAddress,
-            PeerSockets sockets, PeerAuthenticator authenticator) {
+            PeerSockets sockets, PeerAuthenticator authenticator) throws IOException {
         this.sockets = sockets;
         this.authenticator = authenticator;
-        this.myId = myId;
-        this.role = observer ? LearnerRole.OBSERVER : LearnerRole.FOLLOWER;
         this.replica = replica;
         this.leaderId = leaderId;
         this.leaderAddress = leaderAddress;
-        int tickMs = replica.config().tickTimeMs();
-        this.core = new FollowerCore(role, 2 * replica.config().initLimitTicks(),
-                2 * replica.config().syncLimitTicks());
-        this.loop = new RoleLoop(tickMs / 2, () -> carryOut(core.tick()));
+        FollowerCore core = LearnerEffects.newCore(myId, observer ? LearnerRole.OBSERVER : LearnerRole.FOLLOWER,
+                replica);
+        this.loop = new RoleLoop(EventLoop.tickMs(replica), this::tick);
+        this.effects = new LearnerEffects(core, leaderId, replica, this::sendToLeader, loop);
     }
 
     /** Follows until the leader is lost; returns why it ended. */
@@ -76,16 +59,14 @@ public final class LearnerRunner implements Forwarder {
                 return "could not connect to leader " + leaderId + " at " + leaderAddress;
             }
             channel = connected;
-            register(connected);
             sender = new PacketSender(connected, "menagerie-learner-send", e -> loop.finish(
                     "writing to the leader failed: " + e.getMessage()));
             sender.start();
             Thread reader = new Thread(this::readLeader, "menagerie-learner-read");
             reader.setDaemon(true);
             reader.start();
+            loop.post(effects::start);
             return loop.run();
-        } catch (IOException | IllegalStateException e) {
-            return "registering with leader " + leaderId + " failed: " + e.getMessage();
         } finally {
             shutdown();
         }
@@ -96,43 +77,24 @@ public final class LearnerRunner implements Forwarder {
     }
 
     public boolean isServing() {
-        return serving;
+        return effects.isServing();
     }
 
     /** The leader's epoch once in sync with it (UPTODATE came), else -1. */
     public long servingEpoch() {
-        return serving ? leaderEpoch : -1;
+        return effects.servingEpoch();
     }
 
-    // ---- Forwarder, called by the server for its clients' writes ----
-
-    @Override
-    public void forward(long sessionId, int cxid, int type, byte[] body, List<AuthId> authIds) {
-        PacketSender out = sender;
-        if (out == null) {
-            return;
-        }
-        ByteBuffer data = ByteBuffer.allocate(16 + body.length);
-        data.putLong(sessionId).putInt(cxid).putInt(type).put(body);
-        List<Id> auth = new ArrayList<>(authIds.size());
-        for (AuthId id : authIds) {
-            auth.add(new Id(id.scheme(), id.id()));
-        }
-        out.send(new QuorumPacket(ZabPacketType.REQUEST.code(), -1, data.array(), auth));
+    private void tick() {
+        effects.tick();
     }
 
-    @Override
-    public CompletionStage<Void> sync() {
-        CompletableFuture<Void> done = new CompletableFuture<>();
+    /** The socket seam: packets to the leader go through the sender, once connected. */
+    private void sendToLeader(QuorumPacket packet) {
         PacketSender out = sender;
-        if (out == null || loop.finished()) {
-            done.completeExceptionally(new IOException("not connected to a leader"));
-            return done;
+        if (out != null) {
+            out.send(packet);
         }
-        syncs.add(done);
-        ByteBuffer data = ByteBuffer.allocate(16).putLong(0).putInt(0).putInt(OpCode.SYNC);
-        out.send(new QuorumPacket(ZabPacketType.REQUEST.code(), -1, data.array(), List.of()));
-        return done;
     }
 
     // ---- connection and registration (on the peer's thread) ----
@@ -179,28 +141,6 @@ public final class LearnerRunner implements Forwarder {
         }
     }
 
-    private void register(PacketChannel connected) throws IOException {
-        long acceptedEpoch = replica.storage().acceptedEpoch();
-        connected.write(new QuorumPacket(LearnerRegistration.infoType(role).code(),
-                LearnerRegistration.infoZxid(acceptedEpoch), LearnerRegistration.infoPayload(myId), null));
-        connected.flush();
-        QuorumPacket info = connected.read();
-        if (info.type() != ZabPacketType.LEADERINFO.code()) {
-            throw new IOException("expected LEADERINFO from the leader but got packet type " + info.type());
-        }
-        LearnerRegistration.EpochAnswer answer = LearnerRegistration.onLeaderInfo(info.zxid(), acceptedEpoch,
-                replica.storage().currentEpoch(), replica.lastProcessedZxid());
-        if (answer.acceptEpoch() >= 0) {
-            replica.storage().setAcceptedEpoch(answer.acceptEpoch());
-        }
-        connected.write(new QuorumPacket(ZabPacketType.ACKEPOCH.code(), answer.ackZxid(), answer.ackPayload(),
-                null));
-        connected.flush();
-        leaderEpoch = Zxids.epoch(info.zxid());
-        LOG.info("{} leader {} in epoch {}", role == LearnerRole.FOLLOWER ? "Following" : "Observing", leaderId,
-                Zxids.epoch(info.zxid()));
-    }
-
     // ---- the reader thread ----
 
     private void readLeader() {
@@ -208,21 +148,12 @@ public final class LearnerRunner implements Forwarder {
         try {
             while (!loop.finished()) {
                 QuorumPacket packet = in.read();
-                ZabPacketType type = ZabPacketType.fromCode(packet.type());
-                if (type == null) {
-                    continue;
-                }
-                if (type == ZabPacketType.SNAP) {
+                if (packet.type() == ZabPacketType.SNAP.code()) {
                     receiveSnapshot(in, packet.zxid());
-                } else if (type == ZabPacketType.SYNC) {
-                    loop.post(this::syncDone);
-                    continue;
-                } else if (type == ZabPacketType.UPTODATE) {
+                } else if (packet.type() == ZabPacketType.UPTODATE.code()) {
                     in.setReadTimeoutMs(replica.config().tickTimeMs() * replica.config().syncLimitTicks());
                 }
-                byte[] payload = type == ZabPacketType.SNAP ? null : packet.data();
-                long zxid = packet.zxid();
-                loop.post(() -> carryOut(core.receive(type, zxid, payload)));
+                loop.post(() -> effects.receive(packet));
             }
         } catch (IOException e) {
             loop.finish("connection to leader " + leaderId + " lost: " + e);
@@ -242,70 +173,7 @@ public final class LearnerRunner implements Forwarder {
         LOG.info("Snapshot 0x{} loaded in {} ms", Long.toHexString(zxid), (System.nanoTime() - started) / 1_000_000);
     }
 
-    // ---- the loop thread ----
-
-    private void carryOut(List<FollowerOutput> outputs) {
-        for (FollowerOutput output : outputs) {
-            if (loop.finished()) {
-                return;
-            }
-            try {
-                carryOut(output);
-            } catch (IOException | RuntimeException e) {
-                loop.finish("failed to carry out " + output.getClass().getSimpleName() + ": " + e);
-            }
-        }
-    }
-
-    private void carryOut(FollowerOutput output) throws IOException {
-        if (output instanceof FollowerOutput.AppendToLog append) {
-            long zxid = append.zxid();
-            replica.storage().append(new LogEntry(zxid, append.txn())).whenComplete((ok, error) -> loop.post(() -> {
-                if (error != null) {
-                    loop.finish("could not log 0x" + Long.toHexString(zxid) + ": " + error);
-                } else {
-                    carryOut(core.logged(zxid));
-                }
-            }));
-        } else if (output instanceof FollowerOutput.Apply apply) {
-            replica.applyCommitted(new LogEntry(apply.zxid(), apply.txn()));
-        } else if (output instanceof FollowerOutput.SendAck ack) {
-            send(ZabPacketType.ACK, ack.zxid(), null);
-        } else if (output instanceof FollowerOutput.SendPingReply ping) {
-            send(ZabPacketType.PING, ping.zxid(), PingSessions.write(replica.localSessions()));
-        } else if (output instanceof FollowerOutput.TruncateLog truncate) {
-            LOG.info("Truncating the log after 0x{} as the leader asks", Long.toHexString(truncate.zxid()));
-            replica.truncate(truncate.zxid());
-        } else if (output instanceof FollowerOutput.TakeSnapshot) {
-            replica.takeSnapshot();
-        } else if (output instanceof FollowerOutput.AcceptEpoch accept) {
-            replica.storage().setCurrentEpoch(accept.epoch());
-        } else if (output instanceof FollowerOutput.StartServing) {
-            serving = true;
-            LOG.info("In sync with leader {}: serving clients", leaderId);
-            replica.serveAsLearner(this);
-        } else if (output instanceof FollowerOutput.LeaderLost lost) {
-            loop.finish(lost.reason());
-        }
-        // LoadSnapshotFromLeader: the reader thread loaded it already, before the packets after it.
-    }
-
-    private void send(ZabPacketType type, long zxid, byte[] payload) {
-        PacketSender out = sender;
-        if (out != null) {
-            out.send(new QuorumPacket(type.code(), zxid, payload, null));
-        }
-    }
-
-    private void syncDone() {
-        CompletableFuture<Void> done = syncs.poll();
-        if (done != null) {
-            done.complete(null);
-        }
-    }
-
     private void shutdown() {
-        serving = false;
         PacketSender out = sender;
         if (out != null) {
             out.stop();
@@ -314,10 +182,6 @@ public final class LearnerRunner implements Forwarder {
         if (open != null) {
             open.close();
         }
-        IOException lost = new IOException("no longer following");
-        CompletableFuture<Void> pending;
-        while ((pending = syncs.poll()) != null) {
-            pending.completeExceptionally(lost);
-        }
+        effects.shutdown();
     }
 }

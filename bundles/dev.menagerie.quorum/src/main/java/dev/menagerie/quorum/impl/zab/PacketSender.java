@@ -4,13 +4,19 @@ import dev.menagerie.protocol.quorum.QuorumPacket;
 import java.io.IOException;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
  * Writes one connection's packets on a thread of its own, so that a slow peer never blocks the role's event loop,
- * and flushes only when the queue runs dry, so that a burst of proposals shares system calls. The queue is bounded
- * in bytes: a peer that reads slower than the ensemble writes would otherwise fill the sender's memory, so past
- * the bound the connection fails, and the peer comes back through a fresh sync.
+ * and flushes only when the queue runs dry, so that a burst of proposals shares system calls.
+ *
+ * <p>The queue is bounded twice: {@link #DEFAULT_MAX_QUEUED_BYTES} of packets and {@link #DEFAULT_MAX_QUEUED_ITEMS}
+ * entries. A peer that reads slower than the ensemble writes would otherwise fill the sender's memory; the sender
+ * cannot wait either, as it is fed by the role's loop. So past either bound the connection fails through {@code
+ * onFailure}, as Apache's leader drops a learner it cannot keep up with: the leader drops that learner, which syncs
+ * again when it reconnects; a learner drops its leader and elects again. Nothing queued is lost silently: the whole
+ * connection goes, and the next sync restores what it carried.
  */
 final class PacketSender {
 
@@ -19,28 +25,31 @@ final class PacketSender {
         void writeTo(PacketChannel channel) throws IOException;
     }
 
-    private static final Item STOP = channel -> { };
     /** What a packet without payload is counted as: its header and framing. */
     private static final int HEADER_BYTES = 32;
-    /** The default bound: far above a healthy backlog, far below a heap. */
+    /** The default byte bound: far above a healthy backlog, far below a heap. */
     static final long DEFAULT_MAX_QUEUED_BYTES = 256L * 1024 * 1024;
+    /** The default entry bound: a few seconds of proposals at full speed; keeps tiny packets from piling up. */
+    static final int DEFAULT_MAX_QUEUED_ITEMS = 1_000_000;
 
     private final PacketChannel channel;
-    private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Item> queue;
     private final Thread thread;
     private final Consumer<IOException> onFailure;
     private final long maxQueuedBytes;
-    private final java.util.concurrent.atomic.AtomicLong queuedBytes = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong queuedBytes = new AtomicLong();
     private volatile boolean stopped;
 
     PacketSender(PacketChannel channel, String name, Consumer<IOException> onFailure) {
-        this(channel, name, onFailure, DEFAULT_MAX_QUEUED_BYTES);
+        this(channel, name, onFailure, DEFAULT_MAX_QUEUED_BYTES, DEFAULT_MAX_QUEUED_ITEMS);
     }
 
-    PacketSender(PacketChannel channel, String name, Consumer<IOException> onFailure, long maxQueuedBytes) {
+    PacketSender(PacketChannel channel, String name, Consumer<IOException> onFailure, long maxQueuedBytes,
+            int maxQueuedItems) {
         this.channel = channel;
         this.onFailure = onFailure;
         this.maxQueuedBytes = maxQueuedBytes;
+        this.queue = new LinkedBlockingQueue<>(maxQueuedItems);
         this.thread = new Thread(this::run, name);
         thread.setDaemon(true);
     }
@@ -55,24 +64,38 @@ final class PacketSender {
             return;
         }
         if (queuedBytes.addAndGet(bytes) > maxQueuedBytes) {
-            stopped = true;
-            queue.add(STOP);
-            onFailure.accept(new IOException("the peer reads too slowly: more than " + maxQueuedBytes
-                    + " bytes of packets wait for it"));
+            overflow("more than " + maxQueuedBytes + " bytes of packets wait for it");
             return;
         }
-        queue.add(new Sized(bytes, c -> c.write(packet)));
+        if (!queue.offer(new Sized(bytes, c -> c.write(packet)))) {
+            queuedBytes.addAndGet(-bytes);
+            overflow(queue.size() + " packets wait for it");
+        }
     }
 
-    /** A stream (the snapshot after SNAP); not counted against the bound, it is written once. */
+    /** A stream (the snapshot after SNAP); one entry, not counted in bytes: it is written once, from the tree. */
     void enqueue(Item item) {
-        if (!stopped) {
-            queue.add(item);
+        if (!stopped && !queue.offer(item)) {
+            overflow(queue.size() + " packets wait for it");
         }
     }
 
     long queuedBytes() {
         return queuedBytes.get();
+    }
+
+    /** Stops writing; what is still queued is not written (the connection is being closed). */
+    void stop() {
+        stopped = true;
+        thread.interrupt();
+    }
+
+    private synchronized void overflow(String backlog) {
+        if (stopped) {
+            return; // another thread's packet passed the bound first, and reported it
+        }
+        stop();
+        onFailure.accept(new IOException("the peer reads too slowly: " + backlog));
     }
 
     private record Sized(int bytes, Item item) implements Item {
@@ -82,18 +105,10 @@ final class PacketSender {
         }
     }
 
-    void stop() {
-        stopped = true;
-        queue.add(STOP);
-    }
-
     private void run() {
         try {
-            while (true) {
+            while (!stopped) {
                 Item item = queue.take();
-                if (item == STOP) {
-                    return;
-                }
                 item.writeTo(channel);
                 if (item instanceof Sized sized) {
                     queuedBytes.addAndGet(-sized.bytes());
@@ -107,7 +122,7 @@ final class PacketSender {
                 onFailure.accept(e);
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Thread.currentThread().interrupt(); // stopped
         }
     }
 }

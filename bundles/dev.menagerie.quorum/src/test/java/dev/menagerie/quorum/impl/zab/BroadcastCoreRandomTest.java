@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.menagerie.api.quorum.QuorumVerifier;
-import dev.menagerie.quorum.impl.zab.BroadcastOutput.Commit;
-import dev.menagerie.quorum.impl.zab.BroadcastOutput.Send;
+import dev.menagerie.quorum.impl.zab.LeaderOutput.Commit;
+import dev.menagerie.quorum.impl.zab.LeaderOutput.Send;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -151,8 +151,8 @@ class BroadcastCoreRandomTest {
             observe(core.learnerSynced(sid, role, core.lastCommittedZxid()));
         }
 
-        private void observe(List<BroadcastOutput> outputs) {
-            for (BroadcastOutput output : outputs) {
+        private void observe(List<LeaderOutput> outputs) {
+            for (LeaderOutput output : outputs) {
                 if (output instanceof Send send) {
                     deliver(send);
                 } else if (output instanceof Commit commit) {

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.menagerie.quorum.impl.zab.BroadcastOutput.Commit;
-import dev.menagerie.quorum.impl.zab.BroadcastOutput.QuorumLost;
-import dev.menagerie.quorum.impl.zab.BroadcastOutput.Send;
+import dev.menagerie.quorum.impl.zab.LeaderOutput.Commit;
+import dev.menagerie.quorum.impl.zab.LeaderOutput.GiveUp;
+import dev.menagerie.quorum.impl.zab.LeaderOutput.Send;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +32,7 @@ class BroadcastCoreTest {
 
     @Test
     void proposalGoesToFollowersButNotObservers() {
-        List<BroadcastOutput> outputs = core.propose(Z1, TXN);
+        List<LeaderOutput> outputs = core.propose(Z1, TXN);
         assertEquals(List.of("2 PROPOSAL " + Z1, "3 PROPOSAL " + Z1), sends(outputs));
     }
 
@@ -40,7 +40,7 @@ class BroadcastCoreTest {
     void oneFollowerAckIsNoQuorumUntilTheLeadersOwnLogWriteCompletes() {
         core.propose(Z1, TXN);
         assertEquals(List.of(), core.ack(2, Z1), "the leader's ack does not count before its log write");
-        List<BroadcastOutput> outputs = core.localLogged(Z1);
+        List<LeaderOutput> outputs = core.localLogged(Z1);
         assertEquals(List.of("2 COMMIT " + Z1, "3 COMMIT " + Z1, OBSERVER + " INFORM " + Z1), sends(outputs));
         Send inform = (Send) outputs.get(2);
         assertArrayEquals(TXN, inform.payload(), "observers learn the transaction from INFORM");
@@ -85,7 +85,7 @@ class BroadcastCoreTest {
         core.ack(2, Z1);
         core.learnerLost(2);
         core.learnerLost(OBSERVER);
-        List<BroadcastOutput> outputs = core.localLogged(Z1);
+        List<LeaderOutput> outputs = core.localLogged(Z1);
         assertEquals(List.of("3 COMMIT " + Z1), sends(outputs));
         assertEquals(List.of(Z1), commits(outputs));
         assertEquals(List.of(), sends(core.propose(Z2, TXN)).stream().filter(s -> s.startsWith("2 ")).toList());
@@ -122,14 +122,14 @@ class BroadcastCoreTest {
         assertEquals(List.of(), lost(core.tick()));
         assertEquals(List.of(), lost(core.tick()));
         core.heardFrom(2);
-        List<QuorumLost> lost = List.of();
+        List<GiveUp> lost = List.of();
         int ticks = 0;
         while (lost.isEmpty() && ticks < 10) {
             lost = lost(core.tick());
             ticks++;
         }
         assertEquals(3, ticks, "follower 2, heard at tick 2, keeps the quorum through tick 2 + syncLimit");
-        assertEquals(Set.of(LEADER), lost.get(0).syncedSids());
+        assertTrue(lost.get(0).reason().contains("only [" + LEADER + "] were heard from"), lost.get(0).reason());
         assertTrue(core.isStopped());
         assertEquals(List.of(), core.propose(Z1, TXN), "a stopped leader broadcasts nothing");
     }
@@ -140,16 +140,16 @@ class BroadcastCoreTest {
         assertEquals(List.of("2 PING " + Z1, "3 PING " + Z1, OBSERVER + " PING " + Z1), sends(core.tick()));
     }
 
-    private static List<String> sends(List<BroadcastOutput> outputs) {
+    private static List<String> sends(List<LeaderOutput> outputs) {
         return outputs.stream().filter(Send.class::isInstance).map(Send.class::cast)
                 .map(s -> s.toSid() + " " + s.type() + " " + s.zxid()).toList();
     }
 
-    private static List<Long> commits(List<BroadcastOutput> outputs) {
+    private static List<Long> commits(List<LeaderOutput> outputs) {
         return outputs.stream().filter(Commit.class::isInstance).map(o -> ((Commit) o).zxid()).toList();
     }
 
-    private static List<QuorumLost> lost(List<BroadcastOutput> outputs) {
-        return outputs.stream().filter(QuorumLost.class::isInstance).map(QuorumLost.class::cast).toList();
+    private static List<GiveUp> lost(List<LeaderOutput> outputs) {
+        return outputs.stream().filter(GiveUp.class::isInstance).map(GiveUp.class::cast).toList();
     }
 }

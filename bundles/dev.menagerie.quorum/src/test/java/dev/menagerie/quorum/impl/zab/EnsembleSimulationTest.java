@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seeded whole-ensemble runs of election and Zab together (see {@link SimScenario}): 3 and 5 voters and 3 voters
- * with an observer, under crashes, partitions, broken connections and a lossy election network. Each run checks
- * that no two peers lead the same epoch, that serving peers' trees are prefixes of one history, that no
- * acknowledged write is lost, and that a healed ensemble commits a new write within a bound.
+ * Seeded whole-ensemble runs of election and Zab together (see {@link SimScenario}), through the production cores
+ * and effects dispatchers ({@link LeaderEffects}, {@link LearnerEffects}) over simulated sockets, disks and clock:
+ * 3 and 5 voters and 3 voters with an observer, under crashes, partitions, broken connections and a lossy election
+ * network. Each run checks that no two peers lead the same epoch, that serving peers' trees are prefixes of one
+ * history, that no acknowledged write is lost, and that a healed ensemble commits a new write within a bound.
  *
  * <p>{@code -Dsim.seeds=N} runs seeds 0..N-1; {@code -Dsim.seed=S} reruns one seed and prints its trace. A failure
  * names its seed.

@@ -61,7 +61,7 @@ class FollowerCoreRandomTest {
         Run(LearnerRole role, Random random) {
             this.role = role;
             this.random = random;
-            this.core = new FollowerCore(role, 4, 2);
+            this.core = FollowerCoreTest.registered(role, 4, 2);
             ZabPacketType[] modes = {ZabPacketType.DIFF, ZabPacketType.SNAP, ZabPacketType.TRUNC};
             this.syncMode = modes[random.nextInt(modes.length)];
             send(syncMode, SYNC_POINT, new byte[0]);

@@ -2,7 +2,9 @@ package dev.menagerie.quorum.impl.zab;
 
 import static dev.menagerie.quorum.impl.zab.ZabPacketType.COMMIT;
 import static dev.menagerie.quorum.impl.zab.ZabPacketType.DIFF;
+import static dev.menagerie.quorum.impl.zab.ZabPacketType.FOLLOWERINFO;
 import static dev.menagerie.quorum.impl.zab.ZabPacketType.INFORM;
+import static dev.menagerie.quorum.impl.zab.ZabPacketType.LEADERINFO;
 import static dev.menagerie.quorum.impl.zab.ZabPacketType.NEWLEADER;
 import static dev.menagerie.quorum.impl.zab.ZabPacketType.PING;
 import static dev.menagerie.quorum.impl.zab.ZabPacketType.PROPOSAL;
@@ -30,8 +32,83 @@ class FollowerCoreTest {
     private static final long Z3 = Zxids.of(2, 3);
     private static final byte[] TXN = {4, 2};
 
-    private final FollowerCore follower = new FollowerCore(LearnerRole.FOLLOWER, 10, 2);
-    private final FollowerCore observer = new FollowerCore(LearnerRole.OBSERVER, 10, 2);
+    private static final long MY_ID = 2;
+
+    private final FollowerCore follower = registered(LearnerRole.FOLLOWER, 10, 2);
+    private final FollowerCore observer = registered(LearnerRole.OBSERVER, 10, 2);
+
+    /**
+     * A learner that accepted epoch 1 and holds OLD2, registered with the leader of epoch 2: the sync comes next.
+     * The registration outputs themselves are checked by the discovery tests below.
+     */
+    static FollowerCore registered(LearnerRole role, int initLimitTicks, int syncLimitTicks) {
+        FollowerCore core = new FollowerCore(MY_ID, role, initLimitTicks, syncLimitTicks, 1, 1, OLD2);
+        core.start();
+        core.receive(LEADERINFO, NEW_EPOCH, null);
+        return core;
+    }
+
+    // ---- discovery ----
+
+    @Test
+    void aFollowerStartsWithFollowerInfoCarryingItsAcceptedEpochAndId() {
+        FollowerCore fresh = new FollowerCore(MY_ID, LearnerRole.FOLLOWER, 10, 2, 3, 2, OLD2);
+        FollowerOutput.Send info = (FollowerOutput.Send) fresh.start().get(0);
+        assertEquals(FOLLOWERINFO, info.type());
+        assertEquals(Zxids.of(3, 0), info.zxid());
+        assertArrayEquals(LearnerRegistration.infoPayload(MY_ID), info.payload());
+        FollowerCore observing = new FollowerCore(MY_ID, LearnerRole.OBSERVER, 10, 2, 3, 2, OLD2);
+        assertEquals(List.of("Send OBSERVERINFO " + Zxids.of(3, 0)), show(observing.start()));
+    }
+
+    @Test
+    void aNewerEpochIsAcceptedOnDiskBeforeAckEpochCarriesTheCurrentEpochAndLastZxid() {
+        FollowerCore fresh = new FollowerCore(MY_ID, LearnerRole.FOLLOWER, 10, 2, 1, 1, OLD2);
+        fresh.start();
+        List<FollowerOutput> outputs = fresh.receive(LEADERINFO, Zxids.of(4, 0), null);
+        assertEquals(List.of("AcceptEpoch 4", "Send ACKEPOCH " + OLD2), show(outputs));
+        assertEquals(1, LearnerRegistration.ackedCurrentEpoch(((FollowerOutput.Send) outputs.get(1)).payload()));
+        assertEquals(4, fresh.leaderEpoch());
+    }
+
+    @Test
+    void anEpochAcceptedBeforeIsNotWrittenAgainAndAckedWithMinusOne() {
+        FollowerCore fresh = new FollowerCore(MY_ID, LearnerRole.FOLLOWER, 10, 2, 4, 1, OLD2);
+        fresh.start();
+        List<FollowerOutput> outputs = fresh.receive(LEADERINFO, Zxids.of(4, 0), null);
+        assertEquals(List.of("Send ACKEPOCH " + OLD2), show(outputs));
+        assertEquals(-1, LearnerRegistration.ackedCurrentEpoch(((FollowerOutput.Send) outputs.get(0)).payload()));
+    }
+
+    @Test
+    void aLeaderOfAnOlderEpochThanTheAcceptedOneIsRefused() {
+        FollowerCore fresh = new FollowerCore(MY_ID, LearnerRole.FOLLOWER, 10, 2, 5, 4, OLD2);
+        fresh.start();
+        List<FollowerOutput> outputs = fresh.receive(LEADERINFO, Zxids.of(4, 0), null);
+        assertTrue(outputs.get(0) instanceof LeaderLost lost && lost.reason().contains("less than our accepted"),
+                show(outputs).toString());
+        assertTrue(fresh.isStopped());
+    }
+
+    @Test
+    void anythingButLeaderInfoDuringDiscoveryLosesTheLeader() {
+        FollowerCore fresh = new FollowerCore(MY_ID, LearnerRole.FOLLOWER, 10, 2, 1, 1, OLD2);
+        fresh.start();
+        List<FollowerOutput> outputs = fresh.receive(DIFF, OLD2, null);
+        assertTrue(outputs.get(0) instanceof LeaderLost lost && lost.reason().contains("expected LEADERINFO"));
+    }
+
+    @Test
+    void aLeaderSilentDuringDiscoveryForInitLimitTicksIsLost() {
+        FollowerCore fresh = new FollowerCore(MY_ID, LearnerRole.FOLLOWER, 3, 2, 1, 1, OLD2);
+        fresh.start();
+        for (int tick = 0; tick < 3; tick++) {
+            assertEquals(List.of(), fresh.tick(), "tick " + tick);
+        }
+        assertTrue(fresh.tick().get(0) instanceof LeaderLost);
+    }
+
+    // ---- sync and broadcast ----
 
     @Test
     void theSyncMustStartWithDiffSnapOrTrunc() {
@@ -54,14 +131,14 @@ class FollowerCoreTest {
                 show(follower.receive(SNAP, OLD2, TXN)));
         assertEquals(List.of("AppendToLog " + Zxids.of(1, 3)), show(follower.receive(PROPOSAL, Zxids.of(1, 3), TXN)));
         follower.logged(Zxids.of(1, 3));
-        assertEquals(List.of("AcceptEpoch 2", "SendAck " + NEW_EPOCH, "SendAck " + Zxids.of(1, 3)),
+        assertEquals(List.of("SetCurrentEpoch 2", "SendAck " + NEW_EPOCH, "SendAck " + Zxids.of(1, 3)),
                 show(follower.receive(NEWLEADER, NEW_EPOCH, null)), "no second snapshot of the same state");
     }
 
     @Test
     void truncTruncatesTheLogAndSnapshotsBeforeAckingNewLeader() {
         assertEquals(List.of("TruncateLog " + OLD1), show(follower.receive(TRUNC, OLD1, null)));
-        assertEquals(List.of("TakeSnapshot", "AcceptEpoch 2", "SendAck " + NEW_EPOCH),
+        assertEquals(List.of("TakeSnapshot", "SetCurrentEpoch 2", "SendAck " + NEW_EPOCH),
                 show(follower.receive(NEWLEADER, NEW_EPOCH, null)));
     }
 
@@ -80,7 +157,7 @@ class FollowerCoreTest {
         follower.receive(PROPOSAL, OLD2, TXN);
         assertEquals(List.of(), show(follower.receive(NEWLEADER, NEW_EPOCH, null)));
         assertEquals(List.of(), show(follower.logged(OLD2)));
-        assertEquals(List.of("AcceptEpoch 2", "SendAck " + NEW_EPOCH, "SendAck " + OLD1, "SendAck " + OLD2),
+        assertEquals(List.of("SetCurrentEpoch 2", "SendAck " + NEW_EPOCH, "SendAck " + OLD1, "SendAck " + OLD2),
                 show(follower.logged(OLD1)), "NEWLEADER's ACK comes first, then the held proposal acks");
     }
 
@@ -91,14 +168,14 @@ class FollowerCoreTest {
         follower.receive(NEWLEADER, NEW_EPOCH, null);
         follower.receive(PROPOSAL, Z1, TXN);
         assertEquals(List.of(), show(follower.logged(Z1)), "NEWLEADER's ACK is not out yet");
-        assertEquals(List.of("AcceptEpoch 2", "SendAck " + NEW_EPOCH, "SendAck " + OLD1, "SendAck " + Z1),
+        assertEquals(List.of("SetCurrentEpoch 2", "SendAck " + NEW_EPOCH, "SendAck " + OLD1, "SendAck " + Z1),
                 show(follower.logged(OLD1)));
     }
 
     @Test
     void upToDateStartsServingAndAcksTheEpochStart() {
         syncedFollower();
-        assertEquals(List.of("SendAck " + NEW_EPOCH, "StartServing"), show(follower.receive(UPTODATE, 0, null)));
+        assertEquals(List.of("SendAck " + NEW_EPOCH, "StartServing 2"), show(follower.receive(UPTODATE, 0, null)));
         assertTrue(follower.isServing());
     }
 
@@ -182,7 +259,7 @@ class FollowerCoreTest {
         observer.receive(PROPOSAL, OLD1, TXN);
         observer.receive(COMMIT, OLD1, null);
         assertEquals(List.of("Apply " + OLD1), show(observer.logged(OLD1)));
-        assertEquals(List.of("AcceptEpoch 2", "SendAck " + NEW_EPOCH), show(observer.receive(NEWLEADER, NEW_EPOCH,
+        assertEquals(List.of("SetCurrentEpoch 2", "SendAck " + NEW_EPOCH), show(observer.receive(NEWLEADER, NEW_EPOCH,
                 null)), "observers still take part in the NEWLEADER handshake");
     }
 
@@ -249,6 +326,12 @@ class FollowerCoreTest {
             return "TruncateLog " + truncate.zxid();
         } else if (output instanceof FollowerOutput.AcceptEpoch accept) {
             return "AcceptEpoch " + accept.epoch();
+        } else if (output instanceof FollowerOutput.SetCurrentEpoch current) {
+            return "SetCurrentEpoch " + current.epoch();
+        } else if (output instanceof FollowerOutput.Send send) {
+            return "Send " + send.type() + " " + send.zxid();
+        } else if (output instanceof FollowerOutput.StartServing start) {
+            return "StartServing " + start.epoch();
         } else if (output instanceof FollowerOutput.SendAck ack) {
             return "SendAck " + ack.zxid();
         } else if (output instanceof FollowerOutput.SendPingReply ping) {

@@ -14,7 +14,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -43,14 +42,7 @@ final class MemoryReplica implements Replica {
     private long nextZxid;
 
     MemoryReplica(int tickMs, int initLimit, int syncLimit) {
-        this.config = (ServerConfig) Proxy.newProxyInstance(ServerConfig.class.getClassLoader(),
-                new Class<?>[] {ServerConfig.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "tickTimeMs" -> tickMs;
-                    case "initLimitTicks" -> initLimit;
-                    case "syncLimitTicks" -> syncLimit;
-                    case "properties" -> Map.of();
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
+        this.config = TestConfigs.zab(tickMs, initLimit, syncLimit);
     }
 
     synchronized List<Long> appliedZxids() {

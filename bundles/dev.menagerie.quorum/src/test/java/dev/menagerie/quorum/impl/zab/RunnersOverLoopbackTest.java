@@ -75,6 +75,30 @@ class RunnersOverLoopbackTest {
         assertTrue(reason.contains("quorum"), reason);
     }
 
+    /** Five voters, two of which join only after the epoch is established: writes need three of them. */
+    @Test
+    void fiveVotersCommitWithFollowersThatJoinedAfterTheEpochWasEstablished() throws Exception {
+        HostPort address = new HostPort("127.0.0.1", freePort());
+        MemoryReplica leader = new MemoryReplica(TICK_MS, 10, 3);
+        LeaderRunner leading = new LeaderRunner(1, TestVerifiers.majority(Set.of(1L, 2L, 3L, 4L, 5L)), leader,
+                address, PeerSockets.PLAINTEXT, PeerAuthenticator.NONE);
+        runAsync(leading::run, "leader");
+        stops.add(() -> leading.stop("test over"));
+        List<MemoryReplica> followers = new ArrayList<>();
+        for (long sid = 2; sid <= 5; sid++) {
+            followers.add(new MemoryReplica(TICK_MS, 10, 3));
+        }
+        LearnerRunner early = startLearner(2, followers.get(0), address);
+        startLearner(3, followers.get(1), address);
+        await(() -> leader.serving() && followers.get(0).serving() && followers.get(1).serving(), "three serve");
+        startLearner(4, followers.get(2), address);
+        startLearner(5, followers.get(3), address);
+        await(() -> followers.stream().allMatch(MemoryReplica::serving), "the late followers serve");
+        early.stop("test: an early follower leaves, so the late ones must ack");
+        writeAll(leader, 50);
+        await(() -> followers.get(3).appliedZxids().size() == 50, "a late follower applies every write");
+    }
+
     /** An Apache learner asks the leader to revalidate a session that reconnected to it, and waits for the answer. */
     @Test
     void theLeaderAnswersRevalidateAsApacheLearnersExpect() throws Exception {
@@ -125,7 +149,7 @@ class RunnersOverLoopbackTest {
         CompletableFuture.allOf(writes.toArray(new CompletableFuture[0])).get(20, TimeUnit.SECONDS);
     }
 
-    private LearnerRunner startLearner(long sid, MemoryReplica replica, HostPort leader) {
+    private LearnerRunner startLearner(long sid, MemoryReplica replica, HostPort leader) throws IOException {
         LearnerRunner runner = new LearnerRunner(sid, false, replica, 1, leader, PeerSockets.PLAINTEXT,
                 PeerAuthenticator.NONE);
         runAsync(runner::run, "learner-" + sid);

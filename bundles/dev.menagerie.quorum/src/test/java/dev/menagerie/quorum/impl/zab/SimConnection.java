@@ -1,6 +1,6 @@
 package dev.menagerie.quorum.impl.zab;
 
-import java.util.List;
+import dev.menagerie.protocol.quorum.QuorumPacket;
 
 /**
  * One simulated TCP connection between a leader role and a learner role: packets arrive in order, once, after a
@@ -9,11 +9,8 @@ import java.util.List;
  */
 final class SimConnection {
 
-    /** A Zab packet on the wire; {@code snapshot} is the data tree that follows a SNAP. */
-    record Packet(ZabPacketType type, long zxid, byte[] payload, List<SimDisk.Txn> snapshot) {
-        static Packet of(ZabPacketType type, long zxid, byte[] payload) {
-            return new Packet(type, zxid, payload, null);
-        }
+    /** A Zab packet on the wire; {@code snapshot} is the serialized data tree that follows a SNAP, else null. */
+    record Packet(QuorumPacket packet, byte[] snapshot) {
     }
 
     final SimLeader leader;

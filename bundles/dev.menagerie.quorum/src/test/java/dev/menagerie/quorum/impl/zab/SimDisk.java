@@ -1,5 +1,6 @@
 package dev.menagerie.quorum.impl.zab;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +89,19 @@ final class SimDisk {
         for (Map.Entry<Long, String> entry : log.tailMap(last, false).entrySet()) {
             tree.add(new Txn(entry.getKey(), entry.getValue()));
         }
+    }
+
+    long lastLoggedZxid() {
+        return log.isEmpty() ? 0 : log.lastKey();
+    }
+
+    /** A transaction's bytes on the wire and in the log: its body in UTF-8. */
+    static byte[] bytes(String body) {
+        return body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String text(byte[] txn) {
+        return new String(txn, StandardCharsets.UTF_8);
     }
 
     /** The logged transactions from {@code fromZxid} to {@code toZxid}, as a leader reads its committed window. */

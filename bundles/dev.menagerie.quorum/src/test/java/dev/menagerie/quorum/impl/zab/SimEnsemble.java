@@ -144,17 +144,17 @@ final class SimEnsemble {
 
     /** A client write to a serving leader (one at random if a stale one still thinks it serves); null if none. */
     String submitWrite() {
-        List<SimLeader> leaders = new ArrayList<>();
+        List<SimReplica> leaders = new ArrayList<>();
         for (SimPeer peer : peers.values()) {
-            if (peer.up && peer.leading != null && peer.leading.serving) {
-                leaders.add(peer.leading);
+            if (peer.up && peer.leading != null && peer.replica.servingAsLeader()) {
+                leaders.add(peer.replica);
             }
         }
         if (leaders.isEmpty()) {
             return null;
         }
         String body = "w" + (++writes);
-        leaders.get(world.random.nextInt(leaders.size())).propose(body);
+        leaders.get(world.random.nextInt(leaders.size())).write(body);
         return body;
     }
 
@@ -185,7 +185,7 @@ final class SimEnsemble {
                 leader = peer;
             }
         }
-        if (leader == null || !leader.leading.everythingCommitted()) {
+        if (leader == null || !leader.replica.everythingCommitted()) {
             return null;
         }
         for (SimPeer peer : peers.values()) {

@@ -1,193 +1,133 @@
 package dev.menagerie.quorum.impl.zab;
 
-import java.nio.charset.StandardCharsets;
+import dev.menagerie.protocol.quorum.QuorumPacket;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * A peer's leader role, driven as LeaderRunner drives it: learners' packets, client proposals, completed log writes
- * and ticks go into a {@link LeaderCore}; its outputs are carried out on the simulated connections and disk.
+ * A peer's leader role, as LeaderRunner composes it but without threads or sockets: the production {@link
+ * LeaderEffects} and {@link LeaderCore}, with the simulated connections as the socket seam, the peer's {@link
+ * SimReplica} as the disk seam and a {@link SimLoop} as the clock. What remains here is what LeaderRunner's
+ * acceptor and reader threads do: keep one connection per learner and hand their packets on.
  */
 final class SimLeader {
 
     final SimPeer peer;
     private final SimWorld world;
-    private final LeaderCore core;
+    private final SimLoop loop;
+    private final LeaderEffects effects;
     private final Map<Long, SimConnection> links = new HashMap<>();
-    boolean active = true;
-    boolean serving;
-    long epoch = -1;
-    private long lastProposedZxid;
 
     SimLeader(SimPeer peer) {
         this.peer = peer;
         this.world = peer.world;
-        long lastZxid = peer.lastZxid();
-        core = new LeaderCore(peer.id, peer.ensemble.verifier, 2 * SimEnsemble.INIT_LIMIT_TICKS,
-                2 * SimEnsemble.SYNC_LIMIT_TICKS, peer.disk.acceptedEpoch, peer.disk.currentEpoch, lastZxid,
-                recentCommits(lastZxid));
-    }
-
-    /** As LeaderRunner.recentCommits: this epoch's tail of the log, up to the tree's last zxid. */
-    private CommittedWindow recentCommits(long lastZxid) {
-        CommittedWindow window = new CommittedWindow(CommittedWindow.DEFAULT_CAPACITY);
-        long from = Math.max(Zxids.of(Zxids.epoch(lastZxid), 1), lastZxid - CommittedWindow.DEFAULT_CAPACITY);
-        peer.disk.logRange(from, lastZxid).forEach((zxid, body) -> window.add(zxid, bytes(body)));
-        List<Long> zxids = window.zxids();
-        world.note("leader " + peer.id + " window " + (zxids.isEmpty() ? "empty" : "0x" + Long.toHexString(
-                zxids.get(0)) + "..0x" + Long.toHexString(zxids.get(zxids.size() - 1)) + " (" + zxids.size() + ")")
-                + ", tree ends at 0x" + Long.toHexString(lastZxid));
-        return window;
+        LeaderCore core;
+        try {
+            core = LeaderEffects.newCore(peer.id, peer.ensemble.verifier, peer.replica);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.loop = new SimLoop(world, EventLoop.tickMs(peer.replica), this::tick,
+                reason -> peer.endRole("leader gives up: " + reason));
+        this.effects = new LeaderEffects(peer.id, core, peer.replica, new Links(), loop);
     }
 
     void start() {
-        carryOut(core.start());
-        scheduleTick();
+        loop.start();
+        effects.start();
     }
 
-    /** The role ended: every learner's connection is closed. */
+    /** The peer ended the role: every learner's connection is closed, waiting writes fail. */
     void stop() {
-        active = false;
-        serving = false;
+        loop.stop();
+        effects.shutdown();
         for (SimConnection link : links.values()) {
             world.close(link);
         }
         links.clear();
     }
 
-    /** Every proposal of this epoch is committed and applied (trivially so before the first). */
-    boolean everythingCommitted() {
-        return Zxids.isEpochStart(lastProposedZxid) || lastProposedZxid == peer.lastZxid();
+    boolean serving() {
+        return effects.isServing();
     }
 
     /** Accepting connections: a learner may connect while this role runs. */
     boolean listening() {
-        return active && !core.isStopped();
+        return !loop.finished();
     }
 
-    /** A client write, given the next zxid of the epoch; the leader logs it and proposes it at once. */
-    long propose(String body) {
-        long zxid = ++lastProposedZxid;
-        carryOut(core.propose(zxid, bytes(body)));
-        SimDisk disk = peer.disk;
-        long token = disk.append(zxid, body);
-        int incarnation = peer.incarnation;
-        world.at(disk.completionTimeMs(world.now(), world.diskLatencyMs()), () -> {
-            if (peer.incarnation == incarnation && disk.complete(zxid, token) && active) {
-                carryOut(core.localLogged(zxid));
-            }
-        });
-        return zxid;
-    }
-
+    /** A packet from a learner, as LeaderRunner's reader thread hands it on. */
     void receive(SimConnection connection, SimConnection.Packet packet) {
-        if (!active) {
+        if (loop.finished()) {
             return;
         }
         long sid = connection.learnerId();
-        switch (packet.type()) {
-            case FOLLOWERINFO, OBSERVERINFO -> {
-                SimConnection previous = links.put(sid, connection);
-                if (previous != null && previous != connection) {
-                    world.close(previous);
-                    core.learnerLost(sid);
-                }
-                LearnerRole role = packet.type() == ZabPacketType.FOLLOWERINFO ? LearnerRole.FOLLOWER
-                        : LearnerRole.OBSERVER;
-                carryOut(core.learnerInfo(sid, role, Zxids.epoch(packet.zxid())));
-            }
-            case ACKEPOCH -> {
-                core.applied(peer.lastZxid());
-                carryOut(core.ackEpoch(sid, LearnerRegistration.ackedCurrentEpoch(packet.payload()), packet.zxid()));
-            }
-            case ACK -> carryOut(core.ack(sid, packet.zxid()));
-            case PING -> core.heardFrom(sid);
-            default -> world.fail("leader " + peer.id + " got an unexpected " + packet.type() + " from " + sid);
+        LearnerRegistration.Info info = LearnerRegistration.readInfo(packet.packet());
+        if (info == null) {
+            effects.receive(sid, packet.packet());
+            return;
         }
+        world.check(info.sid() == sid, "learner " + sid + " registers as " + info.sid());
+        SimConnection previous = links.put(sid, connection);
+        boolean replaced = previous != null && previous != connection;
+        if (replaced) {
+            world.close(previous);
+        }
+        effects.learnerConnected(info, replaced);
     }
 
     /** The connection reset: the learner is gone, unless it already reconnected on another one. */
     void connectionLost(SimConnection connection) {
         long sid = connection.learnerId();
-        if (active && links.get(sid) == connection) {
+        if (!loop.finished() && links.get(sid) == connection) {
             links.remove(sid);
-            carryOut(core.learnerLost(sid));
+            effects.learnerLost(sid);
         }
     }
 
-    private void scheduleTick() {
-        world.at(world.now() + SimEnsemble.CORE_TICK_MS, () -> {
-            if (active) {
-                core.applied(peer.lastZxid());
-                carryOut(core.tick());
-                scheduleTick();
-            }
-        });
+    private void tick() {
+        effects.tick();
     }
 
-    private void carryOut(List<LeaderOutput> outputs) {
-        for (LeaderOutput output : outputs) {
-            if (!active) {
+    /** The socket seam over simulated connections; a snapshot travels with its SNAP packet. */
+    private final class Links implements LearnerLinks {
+
+        @Override
+        public void send(long sid, QuorumPacket packet) {
+            SimConnection link = links.get(sid);
+            if (link != null) {
+                world.sendToLearner(link, new SimConnection.Packet(packet, null));
+            }
+        }
+
+        @Override
+        public void sendSnapshot(long sid, long zxid) {
+            world.check(zxid <= peer.lastZxid(), "leader " + peer.id + " snapshots as of 0x"
+                    + Long.toHexString(zxid) + " but its tree ends at 0x" + Long.toHexString(peer.lastZxid()));
+            SimConnection link = links.get(sid);
+            if (link == null) {
                 return;
             }
-            carryOut(output);
-        }
-    }
-
-    private void carryOut(LeaderOutput output) {
-        if (output instanceof LeaderOutput.Send send) {
-            SimConnection link = links.get(send.toSid());
-            if (link != null) {
-                world.sendToLearner(link, SimConnection.Packet.of(send.type(), send.zxid(), send.payload()));
+            ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
+            try {
+                peer.replica.writeSnapshot(snapshot);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } else if (output instanceof LeaderOutput.SendSnapshot snap) {
-            sendSnapshot(snap.toSid(), snap.zxid());
-        } else if (output instanceof LeaderOutput.AcceptEpoch accept) {
-            peer.disk.acceptedEpoch = accept.epoch();
-        } else if (output instanceof LeaderOutput.SetCurrentEpoch current) {
-            peer.disk.currentEpoch = current.epoch();
-        } else if (output instanceof LeaderOutput.StartServing start) {
-            startServing(start.epochStartZxid());
-        } else if (output instanceof LeaderOutput.Commit commit) {
-            SimDisk.Txn txn = new SimDisk.Txn(commit.zxid(), text(commit.txn()));
-            peer.apply(txn);
-            peer.ensemble.acknowledged(peer, txn);
-        } else if (output instanceof LeaderOutput.CloseLearner close) {
-            world.note("leader " + peer.id + " drops learner " + close.sid() + ": " + close.reason());
-            SimConnection link = links.remove(close.sid());
+            QuorumPacket snap = new QuorumPacket(ZabPacketType.SNAP.code(), zxid, null, null);
+            world.sendToLearner(link, new SimConnection.Packet(snap, snapshot.toByteArray()));
+        }
+
+        @Override
+        public void close(long sid) {
+            SimConnection link = links.remove(sid);
             if (link != null) {
+                world.note("leader " + peer.id + " drops learner " + sid);
                 world.close(link);
             }
-            core.learnerLost(close.sid());
-        } else if (output instanceof LeaderOutput.GiveUp giveUp) {
-            peer.endRole("leader gives up: " + giveUp.reason());
         }
-        // SyncReady: no sync requests in this simulation.
-    }
-
-    private void startServing(long epochStartZxid) {
-        epoch = Zxids.epoch(epochStartZxid);
-        lastProposedZxid = epochStartZxid;
-        serving = true;
-        peer.election.updatePeerEpoch(epoch);
-        peer.ensemble.leaderStartsServing(peer, epoch);
-    }
-
-    private void sendSnapshot(long sid, long zxid) {
-        SimConnection link = links.get(sid);
-        world.check(zxid <= peer.lastZxid(), "leader " + peer.id + " snapshots as of 0x" + Long.toHexString(zxid)
-                + " but its tree ends at 0x" + Long.toHexString(peer.lastZxid()));
-        if (link != null) {
-            world.sendToLearner(link, new SimConnection.Packet(ZabPacketType.SNAP, zxid, null, peer.treeUpTo(zxid)));
-        }
-    }
-
-    static byte[] bytes(String body) {
-        return body.getBytes(StandardCharsets.UTF_8);
-    }
-
-    static String text(byte[] txn) {
-        return new String(txn, StandardCharsets.UTF_8);
     }
 }

@@ -1,12 +1,16 @@
 package dev.menagerie.quorum.impl.zab;
 
-import java.util.ArrayList;
-import java.util.List;
+import dev.menagerie.protocol.quorum.QuorumPacket;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
- * A peer's follower or observer role, driven as LearnerRunner drives it: connect to the elected leader (retrying
- * until initLimit), register (FOLLOWERINFO, LEADERINFO, ACKEPOCH within initLimit), then feed the leader's packets,
- * completed log writes and ticks to a {@link FollowerCore} and carry out its outputs.
+ * A peer's follower or observer role, as LearnerRunner composes it but without threads or sockets: connect to the
+ * elected leader (retrying until initLimit), then the production {@link LearnerEffects} and {@link FollowerCore}
+ * (discovery included), with the simulated connection as the socket seam, the peer's {@link SimReplica} as the disk
+ * seam and a {@link SimLoop} as the clock. As LearnerRunner's reader thread, it loads a snapshot off the
+ * connection before handing on its SNAP packet.
  */
 final class SimLearner {
 
@@ -18,11 +22,9 @@ final class SimLearner {
     private final SimWorld world;
     private final long startedMs;
     private SimConnection connection;
-    private FollowerCore core;
-    private List<SimDisk.Txn> receivedSnapshot;
-    private long leaderEpoch = -1;
-    boolean active = true;
-    boolean serving;
+    private SimLoop loop;
+    private LearnerEffects effects;
+    private boolean active = true;
 
     SimLearner(SimPeer peer, long leaderId, LearnerRole role) {
         this.peer = peer;
@@ -37,13 +39,25 @@ final class SimLearner {
         return connection != null && connection.open ? connection : null;
     }
 
+    boolean serving() {
+        return effects != null && effects.isServing();
+    }
+
+    long leaderEpoch() {
+        return effects == null ? -1 : effects.servingEpoch();
+    }
+
     void start() {
         connect();
     }
 
+    /** The peer ended the role: the connection closes, waiting syncs fail. */
     void stop() {
         active = false;
-        serving = false;
+        if (loop != null) {
+            loop.stop();
+            effects.shutdown();
+        }
         if (connection != null) {
             world.close(connection);
         }
@@ -63,27 +77,32 @@ final class SimLearner {
             return;
         }
         connection = new SimConnection(leader, this);
-        world.sendToLeader(connection, SimConnection.Packet.of(LearnerRegistration.infoType(role),
-                LearnerRegistration.infoZxid(peer.disk.acceptedEpoch), LearnerRegistration.infoPayload(peer.id)));
-        world.at(world.now() + SimEnsemble.INIT_LIMIT_MS, () -> {
-            if (active && core == null) {
-                peer.endRole("no LEADERINFO from leader " + leaderId + " within initLimit");
-            }
-        });
+        FollowerCore core;
+        try {
+            core = LearnerEffects.newCore(peer.id, role, peer.replica);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        loop = new SimLoop(world, EventLoop.tickMs(peer.replica), this::tick,
+                reason -> peer.endRole("leader lost: " + reason));
+        effects = new LearnerEffects(core, leaderId, peer.replica, this::sendToLeader, loop);
+        loop.start();
+        effects.start();
     }
 
     void receive(SimConnection from, SimConnection.Packet packet) {
-        if (!active || from != connection) {
+        if (!active || from != connection || loop.finished()) {
             return;
         }
-        if (core == null) {
-            register(packet);
-            return;
+        QuorumPacket received = packet.packet();
+        if (received.type() == ZabPacketType.SNAP.code()) {
+            try {
+                peer.replica.loadSnapshot(new ByteArrayInputStream(packet.snapshot()), received.zxid());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
-        if (packet.type() == ZabPacketType.SNAP) {
-            receivedSnapshot = packet.snapshot();
-        }
-        carryOut(core.receive(packet.type(), packet.zxid(), packet.payload()));
+        effects.receive(received);
     }
 
     /** The connection reset: the learner goes back to election. */
@@ -93,87 +112,11 @@ final class SimLearner {
         }
     }
 
-    private void register(SimConnection.Packet packet) {
-        if (packet.type() != ZabPacketType.LEADERINFO) {
-            peer.endRole("expected LEADERINFO but got " + packet.type());
-            return;
-        }
-        LearnerRegistration.EpochAnswer answer;
-        try {
-            answer = LearnerRegistration.onLeaderInfo(packet.zxid(), peer.disk.acceptedEpoch, peer.disk.currentEpoch,
-                    peer.lastZxid());
-        } catch (IllegalStateException e) {
-            peer.endRole("registering failed: " + e.getMessage());
-            return;
-        }
-        leaderEpoch = Zxids.epoch(packet.zxid());
-        if (answer.acceptEpoch() >= 0) {
-            peer.disk.acceptedEpoch = answer.acceptEpoch();
-        }
-        world.sendToLeader(connection, SimConnection.Packet.of(ZabPacketType.ACKEPOCH, answer.ackZxid(),
-                answer.ackPayload()));
-        core = new FollowerCore(role, 2 * SimEnsemble.INIT_LIMIT_TICKS, 2 * SimEnsemble.SYNC_LIMIT_TICKS);
-        scheduleTick();
+    private void tick() {
+        effects.tick();
     }
 
-    private void scheduleTick() {
-        world.at(world.now() + SimEnsemble.CORE_TICK_MS, () -> {
-            if (active) {
-                carryOut(core.tick());
-                scheduleTick();
-            }
-        });
-    }
-
-    private void carryOut(List<FollowerOutput> outputs) {
-        for (FollowerOutput output : outputs) {
-            if (!active) {
-                return;
-            }
-            carryOut(output);
-        }
-    }
-
-    private void carryOut(FollowerOutput output) {
-        SimDisk disk = peer.disk;
-        if (output instanceof FollowerOutput.AppendToLog append) {
-            appendToLog(append.zxid(), SimLeader.text(append.txn()));
-        } else if (output instanceof FollowerOutput.Apply apply) {
-            peer.apply(new SimDisk.Txn(apply.zxid(), SimLeader.text(apply.txn())));
-        } else if (output instanceof FollowerOutput.SendAck ack) {
-            world.sendToLeader(connection, SimConnection.Packet.of(ZabPacketType.ACK, ack.zxid(), null));
-        } else if (output instanceof FollowerOutput.SendPingReply ping) {
-            world.sendToLeader(connection, SimConnection.Packet.of(ZabPacketType.PING, ping.zxid(), null));
-        } else if (output instanceof FollowerOutput.TruncateLog truncate) {
-            world.note("peer " + peer.id + " truncates its log after 0x" + Long.toHexString(truncate.zxid()));
-            disk.truncate(truncate.zxid());
-            peer.tree = disk.load();
-        } else if (output instanceof FollowerOutput.LoadSnapshotFromLeader load) {
-            world.note("peer " + peer.id + " loads a snapshot as of 0x" + Long.toHexString(load.zxid()));
-            peer.tree = new ArrayList<>(receivedSnapshot);
-        } else if (output instanceof FollowerOutput.TakeSnapshot) {
-            disk.saveSnapshot(peer.tree);
-        } else if (output instanceof FollowerOutput.AcceptEpoch accept) {
-            disk.currentEpoch = accept.epoch();
-        } else if (output instanceof FollowerOutput.StartServing) {
-            serving = true;
-            // As ZabPeer's vote once in sync: the leader's epoch, so late peers see one vote from everyone.
-            peer.election.updatePeerEpoch(leaderEpoch);
-            peer.checkedPrefix = 0;
-            peer.ensemble.checkServingTree(peer);
-        } else if (output instanceof FollowerOutput.LeaderLost lost) {
-            peer.endRole("leader lost: " + lost.reason());
-        }
-    }
-
-    private void appendToLog(long zxid, String body) {
-        SimDisk disk = peer.disk;
-        long token = disk.append(zxid, body);
-        int incarnation = peer.incarnation;
-        world.at(disk.completionTimeMs(world.now(), world.diskLatencyMs()), () -> {
-            if (peer.incarnation == incarnation && disk.complete(zxid, token) && active) {
-                carryOut(core.logged(zxid));
-            }
-        });
+    private void sendToLeader(QuorumPacket packet) {
+        world.sendToLeader(connection, new SimConnection.Packet(packet, null));
     }
 }

@@ -27,6 +27,7 @@ final class SimPeer implements PeerHistory {
     final SimEnsemble ensemble;
     final SimWorld world;
     final SimDisk disk = new SimDisk();
+    final SimReplica replica = new SimReplica(this);
     List<SimDisk.Txn> tree = new ArrayList<>();
     boolean up;
     int incarnation;
@@ -59,7 +60,7 @@ final class SimPeer implements PeerHistory {
     }
 
     boolean serving() {
-        return (leading != null && leading.serving) || (learning != null && learning.serving);
+        return (leading != null && leading.serving()) || (learning != null && learning.serving());
     }
 
     // ---- lifecycle ----
@@ -108,7 +109,7 @@ final class SimPeer implements PeerHistory {
     }
 
     private void lookForLeader() {
-        disk.fastForward(tree);
+        replica.stopServing();
         applyElection(election.start(world.now()));
     }
 
@@ -169,20 +170,9 @@ final class SimPeer implements PeerHistory {
         }
     }
 
-    /** The tree up to {@code zxid}, as a snapshot of it. */
-    List<SimDisk.Txn> treeUpTo(long zxid) {
-        List<SimDisk.Txn> upTo = new ArrayList<>();
-        for (SimDisk.Txn txn : tree) {
-            if (txn.zxid() <= zxid) {
-                upTo.add(txn);
-            }
-        }
-        return upTo;
-    }
-
     String describe() {
-        String role = !up ? "DOWN" : leading != null ? "LEADING" + (leading.serving ? "*" : "")
-                : learning != null ? "LEARNING(" + learning.leaderId + ")" + (learning.serving ? "*" : "")
+        String role = !up ? "DOWN" : leading != null ? "LEADING" + (leading.serving() ? "*" : "")
+                : learning != null ? "LEARNING(" + learning.leaderId + ")" + (learning.serving() ? "*" : "")
                 : String.valueOf(election.state());
         return "peer " + id + " " + role + " tree " + tree.size() + " last 0x" + Long.toHexString(lastZxid())
                 + " epochs " + disk.acceptedEpoch + "/" + disk.currentEpoch;

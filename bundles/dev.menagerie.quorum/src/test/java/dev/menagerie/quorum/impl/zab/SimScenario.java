@@ -158,7 +158,7 @@ final class SimScenario {
 
     private SimPeer servingLeader() {
         for (SimPeer peer : ensemble.peers.values()) {
-            if (peer.up && peer.leading != null && peer.leading.serving) {
+            if (peer.up && peer.leading != null && peer.leading.serving()) {
                 return peer;
             }
         }

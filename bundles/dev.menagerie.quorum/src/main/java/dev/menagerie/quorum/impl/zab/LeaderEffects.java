@@ -1,0 +1,255 @@
+package dev.menagerie.quorum.impl.zab;
+
+import dev.menagerie.api.quorum.QuorumVerifier;
+import dev.menagerie.api.replication.Proposer;
+import dev.menagerie.api.replication.Replica;
+import dev.menagerie.api.storage.LogEntry;
+import dev.menagerie.protocol.quorum.QuorumPacket;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out a {@link LeaderCore}'s outputs and feeds it its inputs, for the production runner and the simulation
+ * alike: packets go to the {@link LearnerLinks} seam, epochs and serving to the {@link Replica}, events and time
+ * through the {@link EventLoop} seam. It is the {@link Proposer} the server writes through: a {@link
+ * LeaderOutput.Commit} completes the very future {@link #propose} returned, and the server applies the transaction
+ * when it completes.
+ *
+ * <p>Everything but {@link #propose}, {@link #sync} and the monitoring getters runs on the loop's thread.
+ */
+final class LeaderEffects implements Proposer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LeaderEffects.class);
+
+    private final long myId;
+    private final LeaderCore core;
+    private final Replica replica;
+    private final LearnerLinks links;
+    private final EventLoop loop;
+    /** The futures of proposals not yet committed, by zxid. */
+    private final TreeMap<Long, CompletableFuture<Void>> proposals = new TreeMap<>();
+    private final ArrayDeque<CompletableFuture<Void>> localSyncs = new ArrayDeque<>();
+    private final ProposalSizes proposalSizes = new ProposalSizes();
+    private long lastCommittedZxid = -1;
+    private volatile boolean serving;
+    private volatile long servingEpoch = -1;
+    private volatile long servingSinceMs;
+    private volatile LeaderCore.LearnerCounts counts = new LeaderCore.LearnerCounts(0, 0, 0, 0, 0);
+
+    LeaderEffects(long myId, LeaderCore core, Replica replica, LearnerLinks links, EventLoop loop) {
+        this.myId = myId;
+        this.core = core;
+        this.replica = replica;
+        this.links = links;
+        this.loop = loop;
+    }
+
+    /** The core for a leader of {@code replica}'s server, its limits doubled as the loop ticks twice per tickTime. */
+    static LeaderCore newCore(long myId, QuorumVerifier verifier, Replica replica) throws IOException {
+        long lastZxid = replica.lastProcessedZxid();
+        return new LeaderCore(myId, verifier, 2 * replica.config().initLimitTicks(),
+                2 * replica.config().syncLimitTicks(), replica.storage().acceptedEpoch(),
+                replica.storage().currentEpoch(), lastZxid, CommittedWindowLoader.load(replica, lastZxid));
+    }
+
+    // ---- inputs, on the loop's thread ----
+
+    void start() {
+        carryOut(core.start());
+    }
+
+    void tick() {
+        core.applied(replica.lastProcessedZxid());
+        carryOut(core.tick());
+        counts = core.learnerCounts();
+    }
+
+    /** A learner's FOLLOWERINFO or OBSERVERINFO; {@code replaced} when it had a connection already. */
+    void learnerConnected(LearnerRegistration.Info info, boolean replaced) {
+        if (replaced) {
+            carryOut(core.learnerLost(info.sid()));
+        }
+        carryOut(core.learnerInfo(info.sid(), info.role(), info.acceptedEpoch()));
+    }
+
+    void learnerLost(long sid) {
+        carryOut(core.learnerLost(sid));
+    }
+
+    /** A packet from a connected learner: ACK, ACKEPOCH, or a sign of life (PING, REVALIDATE). */
+    void receive(long sid, QuorumPacket packet) {
+        ZabPacketType type = ZabPacketType.fromCode(packet.type());
+        if (type == null) {
+            LOG.warn("Learner {} sent unknown packet type {}", sid, packet.type());
+            return;
+        }
+        switch (type) {
+            case ACK -> carryOut(core.ack(sid, packet.zxid()));
+            case ACKEPOCH -> {
+                core.applied(replica.lastProcessedZxid());
+                carryOut(core.ackEpoch(sid, LearnerRegistration.ackedCurrentEpoch(packet.data()), packet.zxid()));
+            }
+            case PING, REVALIDATE -> core.heardFrom(sid);
+            default -> LOG.warn("Learner {} sent an unexpected {}", sid, type);
+        }
+    }
+
+    /** A learner's REQUEST for sync (a client's sync() on it). */
+    void syncRequest(long sid) {
+        carryOut(core.syncRequest(sid));
+    }
+
+    /** The role ended: every waiting proposal and sync fails, so that their clients move on. */
+    void shutdown() {
+        serving = false;
+        IOException lost = new IOException("leadership ended");
+        proposals.values().forEach(f -> f.completeExceptionally(lost));
+        proposals.clear();
+        localSyncs.forEach(f -> f.completeExceptionally(lost));
+        localSyncs.clear();
+    }
+
+    // ---- Proposer, called by the server's pipeline ----
+
+    @Override
+    public CompletionStage<Void> propose(LogEntry entry, CompletionStage<Void> localDurable) {
+        CompletableFuture<Void> committed = new CompletableFuture<>();
+        if (loop.finished()) {
+            committed.completeExceptionally(new IOException("no longer leading"));
+            return committed;
+        }
+        proposalSizes.record(entry.txnBytes().length);
+        long zxid = entry.zxid();
+        loop.post(() -> {
+            if (loop.finished()) {
+                committed.completeExceptionally(new IOException("no longer leading"));
+                return;
+            }
+            assert proposals.isEmpty() || zxid > proposals.lastKey() : "proposal 0x" + Long.toHexString(zxid)
+                    + " after 0x" + Long.toHexString(proposals.lastKey());
+            proposals.put(zxid, committed);
+            carryOut(core.propose(zxid, entry.txnBytes()));
+            // Watched only now, so that the local ack never reaches the core before the proposal does.
+            localDurable.whenComplete((ok, error) -> loop.postCompletion(() -> {
+                if (error != null) {
+                    loop.finish("the leader could not log 0x" + Long.toHexString(zxid) + ": " + error);
+                } else {
+                    carryOut(core.localLogged(zxid));
+                }
+            }));
+        });
+        return committed;
+    }
+
+    @Override
+    public CompletionStage<Void> sync() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        loop.post(() -> {
+            localSyncs.add(done);
+            carryOut(core.syncRequest(myId));
+        });
+        return done;
+    }
+
+    // ---- what operators read, from any thread ----
+
+    boolean isServing() {
+        return serving;
+    }
+
+    /** The epoch being led once a quorum is in sync, else -1. */
+    long servingEpoch() {
+        return serving ? servingEpoch : -1;
+    }
+
+    /** Apache's leader metrics for {@code mntr}, in its order. */
+    Map<String, Object> monitorValues() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        LeaderCore.LearnerCounts now = counts;
+        values.put("learners", now.learners());
+        values.put("synced_followers", now.syncedFollowers());
+        values.put("synced_non_voting_followers", now.syncedNonVotingFollowers());
+        values.put("synced_observers", now.syncedObservers());
+        values.put("pending_syncs", now.pendingSyncs());
+        values.put("leader_uptime", serving ? loop.nowMs() - servingSinceMs : 0);
+        proposalSizes.addTo(values);
+        return values;
+    }
+
+    // ---- outputs ----
+
+    private void carryOut(List<LeaderOutput> outputs) {
+        for (LeaderOutput output : outputs) {
+            if (loop.finished()) {
+                return;
+            }
+            try {
+                carryOut(output);
+            } catch (IOException e) {
+                loop.finish("disk error: " + e.getMessage());
+            }
+        }
+    }
+
+    private void carryOut(LeaderOutput output) throws IOException {
+        if (output instanceof LeaderOutput.Send send) {
+            links.send(send.toSid(), new QuorumPacket(send.type().code(), send.zxid(), send.payload(), null));
+        } else if (output instanceof LeaderOutput.Commit commit) {
+            committed(commit.zxid());
+        } else if (output instanceof LeaderOutput.SendSnapshot snap) {
+            LOG.info("Sending learner {} a snapshot as of 0x{}", snap.toSid(), Long.toHexString(snap.zxid()));
+            links.sendSnapshot(snap.toSid(), snap.zxid());
+        } else if (output instanceof LeaderOutput.AcceptEpoch accept) {
+            replica.storage().setAcceptedEpoch(accept.epoch());
+        } else if (output instanceof LeaderOutput.SetCurrentEpoch current) {
+            replica.storage().setCurrentEpoch(current.epoch());
+        } else if (output instanceof LeaderOutput.StartServing start) {
+            LOG.info("Leading epoch {}: a quorum is in sync, serving clients", Zxids.epoch(start.epochStartZxid()));
+            servingEpoch = Zxids.epoch(start.epochStartZxid());
+            servingSinceMs = loop.nowMs();
+            serving = true;
+            replica.serveAsLeader(start.epochStartZxid(), this);
+        } else if (output instanceof LeaderOutput.SyncReady ready) {
+            syncReady(ready.sid());
+        } else if (output instanceof LeaderOutput.CloseLearner close) {
+            LOG.warn("Dropping learner {}: {}", close.sid(), close.reason());
+            links.close(close.sid());
+            core.learnerLost(close.sid());
+        } else if (output instanceof LeaderOutput.GiveUp giveUp) {
+            loop.finish(giveUp.reason());
+        }
+    }
+
+    /** The one hand-over of a commit: the proposal's own future completes, and the server applies it. */
+    private void committed(long zxid) {
+        assert zxid > lastCommittedZxid : "commit 0x" + Long.toHexString(zxid) + " after 0x"
+                + Long.toHexString(lastCommittedZxid);
+        lastCommittedZxid = zxid;
+        CompletableFuture<Void> future = proposals.remove(zxid);
+        assert future != null : "commit 0x" + Long.toHexString(zxid) + " was never proposed here";
+        assert proposals.isEmpty() || proposals.firstKey() > zxid : "commit 0x" + Long.toHexString(zxid)
+                + " leaves 0x" + Long.toHexString(proposals.firstKey()) + " behind";
+        if (future != null) {
+            future.complete(null);
+        }
+    }
+
+    private void syncReady(long sid) {
+        if (sid == myId) {
+            CompletableFuture<Void> done = localSyncs.poll();
+            if (done != null) {
+                done.complete(null);
+            }
+        } else {
+            links.send(sid, new QuorumPacket(ZabPacketType.SYNC.code(), 0, null, null));
+        }
+    }
+}

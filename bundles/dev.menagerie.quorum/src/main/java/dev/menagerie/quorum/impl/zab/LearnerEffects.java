@@ -1,0 +1,196 @@
+package dev.menagerie.quorum.impl.zab;
+
+import dev.menagerie.api.replication.Forwarder;
+import dev.menagerie.api.replication.Replica;
+import dev.menagerie.api.storage.LogEntry;
+import dev.menagerie.protocol.OpCode;
+import dev.menagerie.protocol.data.Id;
+import dev.menagerie.protocol.quorum.QuorumPacket;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out a {@link FollowerCore}'s outputs and feeds it its inputs, for the production runner and the
+ * simulation alike: packets go to the {@link LeaderLink} seam, log writes, applies, snapshots and epochs to the
+ * {@link Replica}, events and time through the {@link EventLoop} seam. It is the {@link Forwarder} the server
+ * sends its clients' writes and syncs through once in sync.
+ *
+ * <p>A snapshot after SNAP is read off the connection by the connection's owner, into the replica, before the SNAP
+ * packet is handed to {@link #receive}: the stream holds it between SNAP and the next packet.
+ *
+ * <p>Everything but the {@link Forwarder} methods and the monitoring getters runs on the loop's thread.
+ */
+final class LearnerEffects implements Forwarder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LearnerEffects.class);
+
+    private final FollowerCore core;
+    private final long leaderId;
+    private final Replica replica;
+    private final LeaderLink link;
+    private final EventLoop loop;
+    private final Queue<CompletableFuture<Void>> syncs = new ConcurrentLinkedQueue<>();
+    private volatile boolean serving;
+    private volatile long leaderEpoch = -1;
+
+    LearnerEffects(FollowerCore core, long leaderId, Replica replica, LeaderLink link, EventLoop loop) {
+        this.core = core;
+        this.leaderId = leaderId;
+        this.replica = replica;
+        this.link = link;
+        this.loop = loop;
+    }
+
+    /** The core for a learner of {@code replica}'s server, its limits doubled as the loop ticks twice per tickTime. */
+    static FollowerCore newCore(long myId, LearnerRole role, Replica replica) throws IOException {
+        return new FollowerCore(myId, role, 2 * replica.config().initLimitTicks(),
+                2 * replica.config().syncLimitTicks(), replica.storage().acceptedEpoch(),
+                replica.storage().currentEpoch(), replica.lastProcessedZxid());
+    }
+
+    // ---- inputs, on the loop's thread ----
+
+    /** Registers with the leader: the connection is up. */
+    void start() {
+        carryOut(core.start());
+    }
+
+    void tick() {
+        carryOut(core.tick());
+    }
+
+    /** A packet from the leader; after SNAP, the snapshot is already in the replica. */
+    void receive(QuorumPacket packet) {
+        ZabPacketType type = ZabPacketType.fromCode(packet.type());
+        if (type == null) {
+            LOG.warn("The leader sent unknown packet type {}", packet.type());
+        } else if (type == ZabPacketType.SYNC) {
+            CompletableFuture<Void> done = syncs.poll();
+            if (done != null) {
+                done.complete(null);
+            }
+        } else {
+            carryOut(core.receive(type, packet.zxid(), type == ZabPacketType.SNAP ? null : packet.data()));
+        }
+    }
+
+    /** The role ended: waiting syncs fail, so that their clients move on. */
+    void shutdown() {
+        serving = false;
+        IOException lost = new IOException("no longer following");
+        CompletableFuture<Void> pending;
+        while ((pending = syncs.poll()) != null) {
+            pending.completeExceptionally(lost);
+        }
+    }
+
+    // ---- Forwarder, called by the server for its clients' writes ----
+
+    @Override
+    public void forward(long sessionId, int cxid, int type, byte[] body, List<AuthId> authIds) {
+        ByteBuffer data = ByteBuffer.allocate(16 + body.length);
+        data.putLong(sessionId).putInt(cxid).putInt(type).put(body);
+        List<Id> auth = new ArrayList<>(authIds.size());
+        for (AuthId id : authIds) {
+            auth.add(new Id(id.scheme(), id.id()));
+        }
+        link.send(new QuorumPacket(ZabPacketType.REQUEST.code(), -1, data.array(), auth));
+    }
+
+    @Override
+    public CompletionStage<Void> sync() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (loop.finished()) {
+            done.completeExceptionally(new IOException("not connected to a leader"));
+            return done;
+        }
+        syncs.add(done);
+        ByteBuffer data = ByteBuffer.allocate(16).putLong(0).putInt(0).putInt(OpCode.SYNC);
+        link.send(new QuorumPacket(ZabPacketType.REQUEST.code(), -1, data.array(), List.of()));
+        return done;
+    }
+
+    // ---- what operators read, from any thread ----
+
+    boolean isServing() {
+        return serving;
+    }
+
+    /** The leader's epoch once in sync with it (UPTODATE came), else -1. */
+    long servingEpoch() {
+        return serving ? leaderEpoch : -1;
+    }
+
+    // ---- outputs ----
+
+    private void carryOut(List<FollowerOutput> outputs) {
+        for (FollowerOutput output : outputs) {
+            if (loop.finished()) {
+                return;
+            }
+            try {
+                carryOut(output);
+            } catch (IOException | RuntimeException e) {
+                loop.finish("failed to carry out " + output.getClass().getSimpleName() + ": " + e);
+            }
+        }
+    }
+
+    private void carryOut(FollowerOutput output) throws IOException {
+        if (output instanceof FollowerOutput.AppendToLog append) {
+            appendToLog(append.zxid(), append.txn());
+        } else if (output instanceof FollowerOutput.Apply apply) {
+            replica.applyCommitted(new LogEntry(apply.zxid(), apply.txn()));
+        } else if (output instanceof FollowerOutput.Send send) {
+            if (send.type() == ZabPacketType.ACKEPOCH) {
+                LOG.info("Registered with leader {} of epoch {}", leaderId, core.leaderEpoch());
+            }
+            send(send.type(), send.zxid(), send.payload());
+        } else if (output instanceof FollowerOutput.SendAck ack) {
+            send(ZabPacketType.ACK, ack.zxid(), null);
+        } else if (output instanceof FollowerOutput.SendPingReply ping) {
+            send(ZabPacketType.PING, ping.zxid(), PingSessions.write(replica.localSessions()));
+        } else if (output instanceof FollowerOutput.TruncateLog truncate) {
+            LOG.info("Truncating the log after 0x{} as the leader asks", Long.toHexString(truncate.zxid()));
+            replica.truncate(truncate.zxid());
+        } else if (output instanceof FollowerOutput.LoadSnapshotFromLeader load) {
+            LOG.debug("The snapshot as of 0x{} was loaded off the connection", Long.toHexString(load.zxid()));
+        } else if (output instanceof FollowerOutput.TakeSnapshot) {
+            replica.takeSnapshot();
+        } else if (output instanceof FollowerOutput.AcceptEpoch accept) {
+            replica.storage().setAcceptedEpoch(accept.epoch());
+        } else if (output instanceof FollowerOutput.SetCurrentEpoch current) {
+            replica.storage().setCurrentEpoch(current.epoch());
+        } else if (output instanceof FollowerOutput.StartServing start) {
+            leaderEpoch = start.epoch();
+            serving = true;
+            LOG.info("In sync with leader {} of epoch {}: serving clients", leaderId, start.epoch());
+            replica.serveAsLearner(this);
+        } else if (output instanceof FollowerOutput.LeaderLost lost) {
+            loop.finish(lost.reason());
+        }
+    }
+
+    private void appendToLog(long zxid, byte[] txn) {
+        CompletionStage<Void> durable = replica.storage().append(new LogEntry(zxid, txn));
+        durable.whenComplete((ok, error) -> loop.postCompletion(() -> {
+            if (error != null) {
+                loop.finish("could not log 0x" + Long.toHexString(zxid) + ": " + error);
+            } else {
+                carryOut(core.logged(zxid));
+            }
+        }));
+    }
+
+    private void send(ZabPacketType type, long zxid, byte[] payload) {
+        link.send(new QuorumPacket(type.code(), zxid, payload, null));
+    }
+}

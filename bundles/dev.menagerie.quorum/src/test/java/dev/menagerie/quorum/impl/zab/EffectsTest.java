@@ -1,0 +1,155 @@
+package dev.menagerie.quorum.impl.zab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.menagerie.api.storage.LogEntry;
+import dev.menagerie.protocol.quorum.QuorumPacket;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.junit.jupiter.api.Test;
+
+/** The effects dispatchers over hand-driven seams: what a server and a leader see of each output. */
+class EffectsTest {
+
+    private static final long LEADER = 1;
+    private static final long FOLLOWER = 2;
+
+    /** Runs posted events when the test says so, as the role's thread would. */
+    private static final class ManualLoop implements EventLoop {
+        final ArrayDeque<Runnable> events = new ArrayDeque<>();
+        String endReason;
+
+        @Override
+        public void post(Runnable event) {
+            events.add(event);
+        }
+
+        @Override
+        public void postCompletion(Runnable completion) {
+            events.add(completion);
+        }
+
+        @Override
+        public void finish(String reason) {
+            if (endReason == null) {
+                endReason = reason;
+            }
+        }
+
+        @Override
+        public boolean finished() {
+            return endReason != null;
+        }
+
+        @Override
+        public long nowMs() {
+            return 0;
+        }
+
+        void runAll() {
+            Runnable event;
+            while ((event = events.poll()) != null && !finished()) {
+                event.run();
+            }
+        }
+    }
+
+    private final ManualLoop loop = new ManualLoop();
+    private final List<String> sent = new ArrayList<>();
+
+    @Test
+    void aCommitCompletesTheFutureProposeReturnedOnceAQuorumLoggedIt() throws Exception {
+        MemoryReplica replica = new MemoryReplica(100, 10, 5);
+        LeaderEffects effects = leader(replica, Set.of(LEADER, FOLLOWER));
+        effects.learnerConnected(new LearnerRegistration.Info(FOLLOWER, LearnerRole.FOLLOWER, 0), false);
+        effects.receive(FOLLOWER, packet(ZabPacketType.ACKEPOCH, 0, new byte[] {0, 0, 0, 0}));
+        effects.receive(FOLLOWER, packet(ZabPacketType.ACK, Zxids.of(1, 0), null));
+        assertTrue(effects.isServing() && replica.serving(), "the server was handed the proposer");
+
+        long zxid = Zxids.of(1, 1);
+        CompletableFuture<Void> durable = new CompletableFuture<>();
+        CompletionStage<Void> committed = effects.propose(new LogEntry(zxid, new byte[] {7}), durable);
+        loop.runAll();
+        assertTrue(sent.contains(FOLLOWER + " PROPOSAL " + zxid), sent.toString());
+        effects.receive(FOLLOWER, packet(ZabPacketType.ACK, zxid, null));
+        assertFalse(committed.toCompletableFuture().isDone(), "the leader's own log write still counts");
+        durable.complete(null);
+        loop.runAll();
+        assertTrue(committed.toCompletableFuture().isDone(), "committed with the leader's and the follower's ack");
+        assertTrue(sent.contains(FOLLOWER + " COMMIT " + zxid), sent.toString());
+    }
+
+    @Test
+    void proposalsStillWaitingFailWhenTheLeadershipEnds() {
+        MemoryReplica replica = new MemoryReplica(100, 10, 5);
+        LeaderEffects effects = leader(replica, Set.of(LEADER));
+        assertTrue(effects.isServing(), "a one-voter ensemble serves at once");
+        CompletionStage<Void> committed = effects.propose(new LogEntry(Zxids.of(1, 1), new byte[] {7}),
+                new CompletableFuture<>());
+        loop.runAll();
+        effects.shutdown();
+        assertTrue(committed.toCompletableFuture().isCompletedExceptionally());
+        loop.finish("test over");
+        assertTrue(effects.propose(new LogEntry(Zxids.of(1, 2), new byte[] {8}), new CompletableFuture<>())
+                .toCompletableFuture().isCompletedExceptionally(), "refused at once once the role finished");
+    }
+
+    @Test
+    void aLearnerPersistsTheNewEpochBeforeItsAckEpochGoesOut() throws Exception {
+        MemoryReplica replica = new MemoryReplica(100, 10, 5);
+        List<String> atSend = new ArrayList<>();
+        LeaderLink link = packet -> atSend.add(ZabPacketType.fromCode(packet.type()) + " with accepted epoch "
+                + acceptedEpoch(replica));
+        LearnerEffects effects = new LearnerEffects(LearnerEffects.newCore(FOLLOWER, LearnerRole.FOLLOWER, replica),
+                LEADER, replica, link, loop);
+        effects.start();
+        effects.receive(packet(ZabPacketType.LEADERINFO, Zxids.of(3, 0), null));
+        assertEquals(List.of("FOLLOWERINFO with accepted epoch 0", "ACKEPOCH with accepted epoch 3"), atSend);
+    }
+
+    private LeaderEffects leader(MemoryReplica replica, Set<Long> voters) {
+        LearnerLinks links = new LearnerLinks() {
+            @Override
+            public void send(long sid, QuorumPacket packet) {
+                sent.add(sid + " " + ZabPacketType.fromCode(packet.type()) + " " + packet.zxid());
+            }
+
+            @Override
+            public void sendSnapshot(long sid, long zxid) {
+                sent.add(sid + " SNAP " + zxid);
+            }
+
+            @Override
+            public void close(long sid) {
+                sent.add(sid + " closed");
+            }
+        };
+        try {
+            LeaderEffects effects = new LeaderEffects(LEADER, LeaderEffects.newCore(LEADER,
+                    TestVerifiers.majority(voters), replica), replica, links, loop);
+            effects.start();
+            return effects;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static long acceptedEpoch(MemoryReplica replica) {
+        try {
+            return replica.storage().acceptedEpoch();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static QuorumPacket packet(ZabPacketType type, long zxid, byte[] data) {
+        return new QuorumPacket(type.code(), zxid, data, null);
+    }
+}

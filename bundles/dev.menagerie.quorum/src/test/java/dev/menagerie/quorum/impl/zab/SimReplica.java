@@ -1,0 +1,161 @@
+package dev.menagerie.quorum.impl.zab;
+
+import dev.menagerie.api.config.ServerConfig;
+import dev.menagerie.api.replication.Forwarder;
+import dev.menagerie.api.replication.Proposer;
+import dev.menagerie.api.replication.Replica;
+import dev.menagerie.api.storage.LogEntry;
+import dev.menagerie.api.storage.Storage;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One simulated peer's server as the Zab effects see it, through the same {@link Replica} contract the real server
+ * implements: the data tree is the peer's list of applied transactions, the storage its {@link SimDisk}. Client
+ * writes on a serving leader go through the {@link Proposer} the effects hand over, and are applied and
+ * acknowledged when its future completes, as the server's commit stage does.
+ */
+final class SimReplica implements Replica {
+
+    private static final ServerConfig CONFIG = TestConfigs.zab(SimEnsemble.TICK_MS, SimEnsemble.INIT_LIMIT_TICKS,
+            SimEnsemble.SYNC_LIMIT_TICKS);
+
+    private final SimPeer peer;
+    private final SimStorage storage;
+    private Proposer proposer;
+    private long lastProposedZxid;
+
+    SimReplica(SimPeer peer) {
+        this.peer = peer;
+        this.storage = new SimStorage(peer);
+    }
+
+    /** A client write on a serving leader: numbered, logged and proposed; applied and acknowledged once committed. */
+    void write(String body) {
+        long zxid = ++lastProposedZxid;
+        LogEntry entry = new LogEntry(zxid, SimDisk.bytes(body));
+        proposer.propose(entry, storage.append(entry)).thenRun(() -> {
+            SimDisk.Txn txn = new SimDisk.Txn(zxid, body);
+            peer.apply(txn);
+            peer.ensemble.acknowledged(peer, txn);
+        });
+    }
+
+    boolean servingAsLeader() {
+        return proposer != null;
+    }
+
+    /** Every write proposed in this leader's epoch is applied (trivially so before the first). */
+    boolean everythingCommitted() {
+        return Zxids.isEpochStart(lastProposedZxid) || lastProposedZxid == peer.lastZxid();
+    }
+
+    @Override
+    public ServerConfig config() {
+        return CONFIG;
+    }
+
+    @Override
+    public Storage storage() {
+        return storage;
+    }
+
+    @Override
+    public long lastProcessedZxid() {
+        return peer.lastZxid();
+    }
+
+    @Override
+    public void writeSnapshot(OutputStream out) throws IOException {
+        DataOutputStream data = new DataOutputStream(out);
+        data.writeInt(peer.tree.size());
+        for (SimDisk.Txn txn : peer.tree) {
+            data.writeLong(txn.zxid());
+            data.writeUTF(txn.body());
+        }
+        data.flush();
+    }
+
+    @Override
+    public void loadSnapshot(InputStream in, long zxid) throws IOException {
+        DataInputStream data = new DataInputStream(in);
+        int count = data.readInt();
+        List<SimDisk.Txn> tree = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            SimDisk.Txn txn = new SimDisk.Txn(data.readLong(), data.readUTF());
+            if (txn.zxid() <= zxid) {
+                tree.add(txn);
+            }
+        }
+        peer.world.note("peer " + peer.id + " loads a snapshot as of 0x" + Long.toHexString(zxid));
+        peer.tree = tree;
+    }
+
+    @Override
+    public void truncate(long zxid) {
+        peer.world.note("peer " + peer.id + " truncates its log after 0x" + Long.toHexString(zxid));
+        peer.disk.truncate(zxid);
+        peer.tree = peer.disk.load();
+    }
+
+    @Override
+    public void takeSnapshot() {
+        peer.disk.saveSnapshot(peer.tree);
+    }
+
+    @Override
+    public void applyCommitted(LogEntry entry) {
+        peer.apply(new SimDisk.Txn(entry.zxid(), SimDisk.text(entry.txnBytes())));
+    }
+
+    @Override
+    public void serveAsLeader(long lastZxid, Proposer leaderProposer) {
+        this.proposer = leaderProposer;
+        this.lastProposedZxid = lastZxid;
+        long epoch = Zxids.epoch(lastZxid);
+        peer.election.updatePeerEpoch(epoch);
+        peer.ensemble.leaderStartsServing(peer, epoch);
+    }
+
+    @Override
+    public void serveAsLearner(Forwarder forwarder) {
+        // As ZabPeer's vote once in sync: the leader's epoch, so late peers see one vote from everyone.
+        peer.election.updatePeerEpoch(peer.learning.leaderEpoch());
+        peer.checkedPrefix = 0;
+        peer.ensemble.checkServingTree(peer);
+    }
+
+    /** The role ended: no more writes, and the tree catches up with the log, as the server's stopServing does. */
+    @Override
+    public void stopServing() {
+        proposer = null;
+        peer.disk.fastForward(peer.tree);
+    }
+
+    /** The simulation's clients write on the leader only, so no learner forwards; were one to, it would be a write. */
+    @Override
+    public void submitForwarded(long sessionId, int cxid, int type, byte[] body, List<Forwarder.AuthId> authIds) {
+        write("forwarded " + Long.toHexString(sessionId) + "/" + cxid);
+    }
+
+    @Override
+    public void touchSessions(Map<Long, Integer> timeoutsMsBySession) {
+        // the simulated servers have no client sessions to keep alive
+    }
+
+    @Override
+    public boolean revalidateSession(long sessionId, int timeoutMs) {
+        return false; // no client sessions: none is alive
+    }
+
+    @Override
+    public Map<Long, Integer> localSessions() {
+        return Map.of();
+    }
+}
