@@ -2,14 +2,14 @@ package dev.menagerie.quorum.impl.zab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.menagerie.api.config.HostPort;
 import dev.menagerie.api.election.PeerAuthenticator;
 import dev.menagerie.api.election.PeerSockets;
 import dev.menagerie.protocol.quorum.QuorumPacket;
+import dev.menagerie.testing.Await;
+import dev.menagerie.testing.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -175,19 +175,11 @@ class RunnersOverLoopbackTest {
         return end;
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out waiting until " + what);
-            }
-            Thread.sleep(20);
-        }
+    private static void await(BooleanSupplier condition, String what) {
+        Await.untilTrue(what, Await.DEFAULT_TIMEOUT, condition);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return FreePorts.next();
     }
 }
