@@ -7,6 +7,7 @@ import dev.menagerie.admin.impl.runtime.ComponentInventory;
 import dev.menagerie.admin.impl.runtime.FrameworkBundleInventory;
 import dev.menagerie.admin.impl.runtime.ScrComponentInventory;
 import dev.menagerie.api.config.ServerConfig;
+import dev.menagerie.api.status.ServerStatus;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Optional;
@@ -40,6 +41,7 @@ public final class AdminHttpServer {
     private final CommandRegistry registry;
     private final Object lock = new Object();
     private volatile ServerConfig config;
+    private volatile ServerStatus status;
     /** The settings last asked for, whether or not binding succeeded; guarded by {@link #lock}. */
     private AdminSettings requested;
     /** Null while not listening; guarded by {@link #lock}. */
@@ -50,12 +52,29 @@ public final class AdminHttpServer {
     @Activate
     public AdminHttpServer(BundleContext context,
             @Reference(name = "componentRuntime") ServiceComponentRuntime componentRuntime) {
-        this(context.getBundle().getVersion().toString(), new FrameworkBundleInventory(context),
-                new ScrComponentInventory(componentRuntime));
+        this(new FrameworkBundleInventory(context), new ScrComponentInventory(componentRuntime));
     }
 
-    AdminHttpServer(String serverVersion, BundleInventory bundles, ComponentInventory components) {
-        this.registry = StandardCommands.registry(serverVersion, () -> config, bundles, components);
+    AdminHttpServer(BundleInventory bundles, ComponentInventory components) {
+        this.registry = StandardCommands.registry(() -> status, () -> config, bundles, components);
+    }
+
+    /** The running server's status, which the commands report; absent while no server runs. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindServerStatus(ServerStatus newStatus) {
+        synchronized (lock) {
+            status = newStatus;
+        }
+    }
+
+    void unbindServerStatus(ServerStatus oldStatus) {
+        synchronized (lock) {
+            // Greedy rebinding binds the newer service before unbinding the older one.
+            if (status == oldStatus) {
+                status = null;
+            }
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

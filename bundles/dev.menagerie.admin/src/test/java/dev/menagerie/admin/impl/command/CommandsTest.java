@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.menagerie.admin.impl.environment.Environment;
 import dev.menagerie.admin.impl.json.JsonWriter;
 import dev.menagerie.admin.impl.runtime.BundleInfo;
 import dev.menagerie.admin.impl.runtime.ComponentIssue;
@@ -87,12 +88,13 @@ class CommandsTest {
     @Test
     void environmentReportsApachesKeysAndNaForMissingProperties() {
         Map<String, String> props = Map.of("java.version", "17.0.15", "os.name", "Linux", "user.dir", "/srv");
-        EnvironmentCommand command = new EnvironmentCommand("1.0.0", () -> "zoo.example", props::get);
+        EnvironmentCommand command = new EnvironmentCommand(() -> "3.9.5-menagerie-1.0.0, built on 2026-12-07 09:00 UTC",
+                new Environment(() -> "zoo.example", props::get));
 
         Map<String, Object> json = json(command.run());
 
         assertEquals("environment", json.get("command"));
-        assertEquals("1.0.0", json.get("menagerie.version"));
+        assertEquals("3.9.5-menagerie-1.0.0, built on 2026-12-07 09:00 UTC", json.get("zookeeper.version"));
         assertEquals("zoo.example", json.get("host.name"));
         assertEquals("17.0.15", json.get("java.version"));
         assertEquals("Linux", json.get("os.name"));
@@ -162,7 +164,7 @@ class CommandsTest {
 
     @Test
     void standardRegistryAnswersApacheAliases() {
-        CommandRegistry registry = StandardCommands.registry("1.0.0", () -> config, List::of, List::of);
+        CommandRegistry registry = StandardCommands.registry(() -> null, () -> config, List::of, List::of);
 
         assertEquals(List.of("configuration", "environment", "runtime_status", "ruok", "system_properties"),
                 registry.primaryNames());

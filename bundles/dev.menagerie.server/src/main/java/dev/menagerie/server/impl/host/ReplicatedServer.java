@@ -7,12 +7,14 @@ import dev.menagerie.api.replication.Proposer;
 import dev.menagerie.api.replication.QuorumPeer;
 import dev.menagerie.api.replication.Replica;
 import dev.menagerie.api.storage.LogEntry;
+import dev.menagerie.api.status.ServerStatus;
 import dev.menagerie.api.storage.Storage;
 import dev.menagerie.server.impl.cnxn.ClientProtocolHandler;
 import dev.menagerie.server.impl.core.ReplicaCore;
 import dev.menagerie.server.impl.auth.PluginProviders;
 import dev.menagerie.server.impl.core.ServerSettings;
 import dev.menagerie.server.impl.core.ZooKeeperServer;
+import dev.menagerie.server.impl.status.FourLetterWordSlot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,16 +33,22 @@ public final class ReplicatedServer implements Replica {
     private final ZooKeeperServer server;
     private final ReplicaCore core;
     private final TransportSlot transports;
+    private final FourLetterWordSlot fourLetterWords;
     private ClientProtocolHandler handler;
     private TransportPlan plan;
     private volatile QuorumPeer peer;
 
     public ReplicatedServer(ServerConfig config, Storage storage, TransportSlot transports) {
-        this(config, storage, transports, new PluginProviders());
+        this(config, storage, transports, new PluginProviders(), new FourLetterWordSlot());
     }
 
-    /** @param plugins the authentication providers of plugin bundles, which zoo.cfg's authProvider.N selects */
-    public ReplicatedServer(ServerConfig config, Storage storage, TransportSlot transports, PluginProviders plugins) {
+    /**
+     * @param plugins the authentication providers of plugin bundles, which zoo.cfg's authProvider.N selects
+     * @param fourLetterWords the handler that answers the client port's four-letter words
+     */
+    public ReplicatedServer(ServerConfig config, Storage storage, TransportSlot transports, PluginProviders plugins,
+            FourLetterWordSlot fourLetterWords) {
+        this.fourLetterWords = fourLetterWords;
         this.config = config;
         this.storage = storage;
         this.server = new ZooKeeperServer(ServerSettings.from(config), storage, config.myId().orElse(0L), plugins);
@@ -58,7 +66,7 @@ public final class ReplicatedServer implements Replica {
     public void start() throws IOException {
         server.audit().start(() -> {
             core.loadDatabase();
-            handler = new ClientProtocolHandler(server);
+            handler = new ClientProtocolHandler(server, fourLetterWords);
             transports.open(plan, handler);
         });
     }
@@ -84,6 +92,11 @@ public final class ReplicatedServer implements Replica {
 
     public ZooKeeperServer server() {
         return server;
+    }
+
+    /** What four-letter words and admin commands report about this server; once {@link #start()} ran. */
+    public ServerStatus status() {
+        return handler.status();
     }
 
     @Override

@@ -13,8 +13,10 @@ import dev.menagerie.protocol.data.Ids;
 import dev.menagerie.protocol.jute.JuteRecord;
 import dev.menagerie.protocol.jute.JuteWriter;
 import dev.menagerie.protocol.proto.CreateRequest;
+import dev.menagerie.server.impl.auth.PluginProviders;
 import dev.menagerie.server.impl.core.ZooKeeperServer;
 import dev.menagerie.server.impl.pipeline.Request;
+import dev.menagerie.server.impl.status.FourLetterWordsInTests;
 import dev.menagerie.storage.file.impl.FileStorageFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -47,7 +49,8 @@ final class QuorumFixture implements AutoCloseable {
                 config.autopurgeSnapRetainCount(), config.autopurgeIntervalHours()));
         TransportSlot slot = new TransportSlot();
         slot.offer(transport, "capturing");
-        replica = new ReplicatedServer(config, storage, slot);
+        replica = new ReplicatedServer(config, storage, slot, new PluginProviders(),
+                FourLetterWordsInTests.handledByAdmin());
         replica.start();
     }
 

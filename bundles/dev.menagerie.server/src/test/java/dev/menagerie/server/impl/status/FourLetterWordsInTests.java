@@ -1,0 +1,17 @@
+package dev.menagerie.server.impl.status;
+
+import dev.menagerie.admin.impl.fourletter.FourLetterWords;
+
+/** Test servers answer four-letter words as the runtime does: through the admin bundle's handler. */
+public final class FourLetterWordsInTests {
+
+    private FourLetterWordsInTests() {
+    }
+
+    /** A slot holding the admin bundle's handler, as Declarative Services binds it in the runtime. */
+    public static FourLetterWordSlot handledByAdmin() {
+        FourLetterWordSlot slot = new FourLetterWordSlot();
+        slot.bind(new FourLetterWords());
+        return slot;
+    }
+}
