@@ -29,6 +29,6 @@ public final class StandardCommands {
                 new ConfigurationCommand(config),
                 new EnvironmentCommand(version, Environment.ofThisJvm()),
                 new SystemPropertiesCommand(System::getProperties),
-                new RuntimeStatusCommand(config, bundles, components)));
+                new RuntimeStatusCommand(config, status, bundles, components)));
     }
 }

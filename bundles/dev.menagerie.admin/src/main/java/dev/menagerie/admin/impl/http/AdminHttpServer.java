@@ -5,6 +5,7 @@ import dev.menagerie.admin.impl.command.StandardCommands;
 import dev.menagerie.admin.impl.runtime.BundleInventory;
 import dev.menagerie.admin.impl.runtime.ComponentInventory;
 import dev.menagerie.admin.impl.runtime.FrameworkBundleInventory;
+import dev.menagerie.admin.impl.runtime.GreedySlot;
 import dev.menagerie.admin.impl.runtime.ScrComponentInventory;
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.status.ServerStatus;
@@ -41,7 +42,7 @@ public final class AdminHttpServer {
     private final CommandRegistry registry;
     private final Object lock = new Object();
     private volatile ServerConfig config;
-    private volatile ServerStatus status;
+    private final GreedySlot<ServerStatus> status = new GreedySlot<>();
     /** The settings last asked for, whether or not binding succeeded; guarded by {@link #lock}. */
     private AdminSettings requested;
     /** Null while not listening; guarded by {@link #lock}. */
@@ -56,25 +57,18 @@ public final class AdminHttpServer {
     }
 
     AdminHttpServer(BundleInventory bundles, ComponentInventory components) {
-        this.registry = StandardCommands.registry(() -> status, () -> config, bundles, components);
+        this.registry = StandardCommands.registry(status, () -> config, bundles, components);
     }
 
     /** The running server's status, which the commands report; absent while no server runs. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindServerStatus(ServerStatus newStatus) {
-        synchronized (lock) {
-            status = newStatus;
-        }
+        status.bind(newStatus);
     }
 
     void unbindServerStatus(ServerStatus oldStatus) {
-        synchronized (lock) {
-            // Greedy rebinding binds the newer service before unbinding the older one.
-            if (status == oldStatus) {
-                status = null;
-            }
-        }
+        status.unbind(oldStatus);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

@@ -10,11 +10,14 @@ import dev.menagerie.admin.impl.runtime.BundleInfo;
 import dev.menagerie.admin.impl.runtime.ComponentIssue;
 import dev.menagerie.admin.impl.runtime.ComponentIssue.Kind;
 import dev.menagerie.admin.testing.FakeServerConfig;
+import dev.menagerie.admin.testing.FakeServerStatus;
 import dev.menagerie.admin.testing.MiniJson;
 import dev.menagerie.api.config.HostPort;
 import dev.menagerie.api.config.LearnerType;
 import dev.menagerie.api.config.QuorumMember;
 import dev.menagerie.api.config.ServerConfig;
+import dev.menagerie.api.status.Latency;
+import dev.menagerie.api.status.ServerSummary;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -128,13 +131,17 @@ class CommandsTest {
         List<ComponentIssue> issues = List.of(
                 new ComponentIssue("dev.menagerie.quorum.Peer", Kind.UNSATISFIED, "missing reference cnxnFactory"),
                 new ComponentIssue("dev.menagerie.example", Kind.WAITING_FOR_CONFIGURATION, ""));
-        RuntimeStatusCommand command = new RuntimeStatusCommand(() -> config, () -> bundles, () -> issues);
+        FakeServerStatus server = new FakeServerStatus();
+        server.summary = new ServerSummary("leader", true, 0, Latency.NONE, 0, 0, 0, 0, 0, 0, 0);
+        RuntimeStatusCommand command = new RuntimeStatusCommand(() -> config, () -> server, () -> bundles,
+                () -> issues);
 
         Map<String, Object> json = json(command.run());
 
         assertEquals("runtime_status", json.get("command"));
         assertNull(json.get("error"));
         assertEquals("standalone", json.get("mode"));
+        assertEquals("leader", json.get("server_state"));
         assertEquals("/etc/menagerie/zoo.cfg", json.get("config_file"));
         assertEquals(7L, json.get("config_revision"));
         assertEquals(4L, json.get("bundles_total"));
@@ -151,12 +158,14 @@ class CommandsTest {
     @Test
     void runtimeStatusSaysQuorumOrUnconfigured() {
         config.standalone = false;
-        RuntimeStatusCommand quorum = new RuntimeStatusCommand(() -> config, List::of, List::of);
-        RuntimeStatusCommand unconfigured = new RuntimeStatusCommand(() -> (ServerConfig) null, List::of, List::of);
+        RuntimeStatusCommand quorum = new RuntimeStatusCommand(() -> config, () -> null, List::of, List::of);
+        RuntimeStatusCommand unconfigured = new RuntimeStatusCommand(() -> (ServerConfig) null, () -> null, List::of,
+                List::of);
 
         assertEquals("quorum", json(quorum.run()).get("mode"));
         Map<String, Object> none = json(unconfigured.run());
         assertEquals("unconfigured", none.get("mode"));
+        assertNull(none.get("server_state"));
         assertNull(none.get("config_file"));
         assertNull(none.get("config_revision"));
         assertEquals(Map.of(), none.get("strategies"));
