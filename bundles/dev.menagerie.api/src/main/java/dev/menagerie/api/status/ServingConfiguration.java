@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /**
  * The settings the server runs with, as {@code conf} prints them.
  *
- * @param clientPort the plain client port, 0 when there is none
+ * @param clientPort the plain client port, -1 when there is none (as Apache reports it)
  * @param dataDir the snapshot folder from zoo.cfg (the files are in its {@code version-2} folder)
  * @param dataLogDir the transaction log folder from zoo.cfg (likewise)
  * @param tickTimeMs zoo.cfg's {@code tickTime}

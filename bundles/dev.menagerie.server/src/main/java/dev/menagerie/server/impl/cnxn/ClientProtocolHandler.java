@@ -1,9 +1,9 @@
 package dev.menagerie.server.impl.cnxn;
 
-import dev.menagerie.api.transport.Connection;
-import dev.menagerie.api.transport.ConnectionHandler;
 import dev.menagerie.api.status.ConnectionStatus;
 import dev.menagerie.api.status.ServerStatus;
+import dev.menagerie.api.transport.Connection;
+import dev.menagerie.api.transport.ConnectionHandler;
 import dev.menagerie.server.impl.core.ZooKeeperServer;
 import dev.menagerie.server.impl.status.ClientConnections;
 import dev.menagerie.server.impl.status.FourLetterWordSlot;
