@@ -8,7 +8,7 @@ import dev.menagerie.protocol.AddWatchMode;
 import dev.menagerie.protocol.CreateMode;
 import dev.menagerie.protocol.ErrorCode;
 import dev.menagerie.protocol.EventType;
-import dev.menagerie.protocol.FourLetterWords;
+import dev.menagerie.protocol.FourLetterWordCodes;
 import dev.menagerie.protocol.KeeperState;
 import dev.menagerie.protocol.OpCode;
 import dev.menagerie.protocol.Perms;
@@ -130,12 +130,12 @@ class ConstantsCompatibilityTest {
             field.setAccessible(true);
             int code = field.getInt(null);
             String name = FourLetterCommands.getCommandString(code);
-            assertEquals(name, FourLetterWords.fourLetterWord(code));
+            assertEquals(name, FourLetterWordCodes.fourLetterWord(code));
             if (name.length() == 4) {
-                assertEquals(code, FourLetterWords.code(name));
+                assertEquals(code, FourLetterWordCodes.code(name));
             }
         }
-        assertNull(FourLetterWords.fourLetterWord(44), "an ordinary connect frame length is no command");
+        assertNull(FourLetterWordCodes.fourLetterWord(44), "an ordinary connect frame length is no command");
     }
 
     private static boolean apacheAccepts(org.apache.zookeeper.CreateMode mode, long ttl) {

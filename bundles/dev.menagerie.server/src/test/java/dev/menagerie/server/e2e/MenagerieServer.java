@@ -4,9 +4,11 @@ import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.storage.Storage;
 import dev.menagerie.api.storage.StorageFactory;
 import dev.menagerie.api.transport.ServerCnxnFactory;
+import dev.menagerie.server.impl.auth.PluginProviders;
 import dev.menagerie.server.impl.host.ServerComponent;
 import dev.menagerie.server.impl.host.StandaloneServer;
 import dev.menagerie.server.impl.host.TransportSlot;
+import dev.menagerie.server.impl.status.FourLetterWordsInTests;
 import dev.menagerie.testing.Components;
 import dev.menagerie.testing.FreePorts;
 import dev.menagerie.testing.ZooCfg;
@@ -35,7 +37,8 @@ public final class MenagerieServer implements AutoCloseable {
                 .service().open(ServerComponent.storageSettings(config));
         transports.offer(newTransport(transport), transport);
         try {
-            server = new StandaloneServer(config, storage, transports);
+            server = new StandaloneServer(config, storage, transports, new PluginProviders(),
+                    FourLetterWordsInTests.handledByAdmin());
             server.start();
         } catch (Exception | Error e) {
             // A server that refuses its settings must not leave the storage's threads running in the test JVM.

@@ -139,7 +139,7 @@ public final class EnsembleMember extends ServerProcess {
 
     /** The answer to the four-letter word {@code srvr}, or why there is none. */
     public String srvr(Duration timeout) {
-        return FourLetterWords.send(clientPort(), "srvr", timeout);
+        return FourLetterWordClient.send(clientPort(), "srvr", timeout);
     }
 
     /** {@code leader}, {@code follower}, {@code observer}, ... from {@code srvr}; {@code down} or {@code none}. */
@@ -147,7 +147,7 @@ public final class EnsembleMember extends ServerProcess {
         if (!isAlive()) {
             return "down";
         }
-        return FourLetterWords.mode(srvr(timeout));
+        return FourLetterWordClient.mode(srvr(timeout));
     }
 
     @Override

@@ -4,18 +4,29 @@ import dev.menagerie.admin.impl.runtime.BundleInventory;
 import dev.menagerie.admin.impl.runtime.ComponentInventory;
 import dev.menagerie.admin.impl.runtime.RuntimeStatus;
 import dev.menagerie.api.config.ServerConfig;
+import dev.menagerie.api.status.ServerStatus;
 import java.util.Set;
 import java.util.function.Supplier;
 
-/** {@code runtime_status} (Menagerie's own): mode, configuration revision, bundles, components and strategies. */
+/**
+ * {@code runtime_status} (Menagerie's own): mode, the server's state, configuration revision, bundles, components
+ * and strategies.
+ */
 public final class RuntimeStatusCommand implements AdminCommand {
 
     private final Supplier<ServerConfig> config;
+    private final Supplier<ServerStatus> server;
     private final BundleInventory bundles;
     private final ComponentInventory components;
 
-    public RuntimeStatusCommand(Supplier<ServerConfig> config, BundleInventory bundles, ComponentInventory components) {
+    /**
+     * @param config the configuration in force, null before one is published
+     * @param server the running server's status, null while no server runs
+     */
+    public RuntimeStatusCommand(Supplier<ServerConfig> config, Supplier<ServerStatus> server, BundleInventory bundles,
+            ComponentInventory components) {
         this.config = config;
+        this.server = server;
         this.bundles = bundles;
         this.components = components;
     }
@@ -32,6 +43,7 @@ public final class RuntimeStatusCommand implements AdminCommand {
 
     @Override
     public CommandResponse run() {
-        return CommandResponse.ok(primaryName(), RuntimeStatus.collect(config.get(), bundles, components).toFields());
+        return CommandResponse.ok(primaryName(), RuntimeStatus.collect(config.get(), server.get(), bundles,
+                components).toFields());
     }
 }

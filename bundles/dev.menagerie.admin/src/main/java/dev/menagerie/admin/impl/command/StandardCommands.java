@@ -1,10 +1,10 @@
 package dev.menagerie.admin.impl.command;
 
+import dev.menagerie.admin.impl.environment.Environment;
 import dev.menagerie.admin.impl.runtime.BundleInventory;
 import dev.menagerie.admin.impl.runtime.ComponentInventory;
 import dev.menagerie.api.config.ServerConfig;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import dev.menagerie.api.status.ServerStatus;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -14,36 +14,21 @@ public final class StandardCommands {
     private StandardCommands() {
     }
 
-    public static CommandRegistry registry(String serverVersion, Supplier<ServerConfig> config,
+    /**
+     * @param status the running server's status, null while no server runs
+     * @param config the configuration in force, null before one is published
+     */
+    public static CommandRegistry registry(Supplier<ServerStatus> status, Supplier<ServerConfig> config,
             BundleInventory bundles, ComponentInventory components) {
+        Supplier<String> version = () -> {
+            ServerStatus current = status.get();
+            return current == null ? Environment.NOT_AVAILABLE : current.version();
+        };
         return new CommandRegistry(List.of(
                 new RuokCommand(),
                 new ConfigurationCommand(config),
-                new EnvironmentCommand(serverVersion, new CanonicalHostName(), System::getProperty),
+                new EnvironmentCommand(version, Environment.ofThisJvm()),
                 new SystemPropertiesCommand(System::getProperties),
-                new RuntimeStatusCommand(config, bundles, components)));
-    }
-
-    /**
-     * Looks the host name up once it succeeds: a reverse DNS lookup can take seconds, and a request thread should
-     * not pay that on every {@code envi}.
-     */
-    static final class CanonicalHostName implements Supplier<String> {
-
-        private volatile String cached;
-
-        @Override
-        public String get() {
-            String name = cached;
-            if (name == null) {
-                try {
-                    name = InetAddress.getLocalHost().getCanonicalHostName();
-                    cached = name;
-                } catch (UnknownHostException e) {
-                    return EnvironmentCommand.NOT_AVAILABLE;
-                }
-            }
-            return name;
-        }
+                new RuntimeStatusCommand(config, status, bundles, components)));
     }
 }

@@ -3,9 +3,11 @@ package dev.menagerie.admin.impl.gogo;
 import dev.menagerie.admin.impl.runtime.BundleInventory;
 import dev.menagerie.admin.impl.runtime.ComponentInventory;
 import dev.menagerie.admin.impl.runtime.FrameworkBundleInventory;
+import dev.menagerie.admin.impl.runtime.GreedySlot;
 import dev.menagerie.admin.impl.runtime.RuntimeStatus;
 import dev.menagerie.admin.impl.runtime.ScrComponentInventory;
 import dev.menagerie.api.config.ServerConfig;
+import dev.menagerie.api.status.ServerStatus;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -31,7 +33,8 @@ public final class MenagerieCommands {
 
     private final BundleInventory bundles;
     private final ComponentInventory components;
-    private volatile ServerConfig serverConfig;
+    private final GreedySlot<ServerConfig> serverConfig = new GreedySlot<>();
+    private final GreedySlot<ServerStatus> serverStatus = new GreedySlot<>();
 
     @Activate
     public MenagerieCommands(BundleContext context,
@@ -46,24 +49,31 @@ public final class MenagerieCommands {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    synchronized void bindServerConfig(ServerConfig newConfig) {
-        serverConfig = newConfig;
+    void bindServerConfig(ServerConfig newConfig) {
+        serverConfig.bind(newConfig);
     }
 
-    synchronized void unbindServerConfig(ServerConfig oldConfig) {
-        // Greedy rebinding binds the newer service before unbinding the older one.
-        if (serverConfig == oldConfig) {
-            serverConfig = null;
-        }
+    void unbindServerConfig(ServerConfig oldConfig) {
+        serverConfig.unbind(oldConfig);
     }
 
-    /** {@code menagerie:status}: mode, configuration, bundles, components and strategies. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindServerStatus(ServerStatus newStatus) {
+        serverStatus.bind(newStatus);
+    }
+
+    void unbindServerStatus(ServerStatus oldStatus) {
+        serverStatus.unbind(oldStatus);
+    }
+
+    /** {@code menagerie:status}: mode, the server's state, configuration, bundles, components and strategies. */
     public String status() {
-        return StatusText.format(RuntimeStatus.collect(serverConfig, bundles, components));
+        return StatusText.format(RuntimeStatus.collect(serverConfig.get(), serverStatus.get(), bundles, components));
     }
 
     /** {@code menagerie:config}: the zoo.cfg values in force. */
     public String config() {
-        return ConfigText.format(serverConfig);
+        return ConfigText.format(serverConfig.get());
     }
 }

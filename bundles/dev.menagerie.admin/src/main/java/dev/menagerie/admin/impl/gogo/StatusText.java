@@ -13,6 +13,7 @@ final class StatusText {
     static String format(RuntimeStatus status) {
         StringBuilder text = new StringBuilder();
         line(text, "mode", status.mode());
+        line(text, "server", status.serverState() == null ? "(not running)" : status.serverState());
         line(text, "config file", status.configFile() == null ? "(none)"
                 : status.configFile() + " (revision " + status.configRevision() + ")");
         line(text, "bundles", status.bundlesActive() + " of " + status.bundlesTotal() + " active");

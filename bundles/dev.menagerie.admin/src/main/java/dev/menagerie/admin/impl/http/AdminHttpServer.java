@@ -5,8 +5,10 @@ import dev.menagerie.admin.impl.command.StandardCommands;
 import dev.menagerie.admin.impl.runtime.BundleInventory;
 import dev.menagerie.admin.impl.runtime.ComponentInventory;
 import dev.menagerie.admin.impl.runtime.FrameworkBundleInventory;
+import dev.menagerie.admin.impl.runtime.GreedySlot;
 import dev.menagerie.admin.impl.runtime.ScrComponentInventory;
 import dev.menagerie.api.config.ServerConfig;
+import dev.menagerie.api.status.ServerStatus;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Optional;
@@ -40,6 +42,7 @@ public final class AdminHttpServer {
     private final CommandRegistry registry;
     private final Object lock = new Object();
     private volatile ServerConfig config;
+    private final GreedySlot<ServerStatus> status = new GreedySlot<>();
     /** The settings last asked for, whether or not binding succeeded; guarded by {@link #lock}. */
     private AdminSettings requested;
     /** Null while not listening; guarded by {@link #lock}. */
@@ -50,12 +53,22 @@ public final class AdminHttpServer {
     @Activate
     public AdminHttpServer(BundleContext context,
             @Reference(name = "componentRuntime") ServiceComponentRuntime componentRuntime) {
-        this(context.getBundle().getVersion().toString(), new FrameworkBundleInventory(context),
-                new ScrComponentInventory(componentRuntime));
+        this(new FrameworkBundleInventory(context), new ScrComponentInventory(componentRuntime));
     }
 
-    AdminHttpServer(String serverVersion, BundleInventory bundles, ComponentInventory components) {
-        this.registry = StandardCommands.registry(serverVersion, () -> config, bundles, components);
+    AdminHttpServer(BundleInventory bundles, ComponentInventory components) {
+        this.registry = StandardCommands.registry(status, () -> config, bundles, components);
+    }
+
+    /** The running server's status, which the commands report; absent while no server runs. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindServerStatus(ServerStatus newStatus) {
+        status.bind(newStatus);
+    }
+
+    void unbindServerStatus(ServerStatus oldStatus) {
+        status.unbind(oldStatus);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

@@ -2,6 +2,7 @@ package dev.menagerie.admin.impl.runtime;
 
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.config.StrategyTargets;
+import dev.menagerie.api.status.ServerStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,11 +14,13 @@ import java.util.Map;
  * show it.
  *
  * @param mode {@code standalone}, {@code quorum}, or {@code unconfigured} before a valid zoo.cfg was published
+ * @param serverState the role the running server reports ({@code standalone}, {@code leader}, {@code follower},
+ *     {@code observer}, or a state while it elects), null while no server runs
  * @param configFile the zoo.cfg path, null when unconfigured
  * @param configRevision the revision of the configuration in force, null when unconfigured
  * @param strategies reference name to selected {@code type}, in a fixed order; empty when unconfigured
  */
-public record RuntimeStatus(String mode, String configFile, Long configRevision, int bundlesTotal,
+public record RuntimeStatus(String mode, String serverState, String configFile, Long configRevision, int bundlesTotal,
         int bundlesActive, List<String> inactiveBundles, List<String> unsatisfiedComponents,
         List<String> waitingComponents, Map<String, String> strategies) {
 
@@ -25,8 +28,12 @@ public record RuntimeStatus(String mode, String configFile, Long configRevision,
     public static final String MODE_QUORUM = "quorum";
     public static final String MODE_UNCONFIGURED = "unconfigured";
 
-    /** Collects the status now; {@code config} is null when no configuration has been published. */
-    public static RuntimeStatus collect(ServerConfig config, BundleInventory bundles, ComponentInventory components) {
+    /**
+     * Collects the status now; {@code config} is null when no configuration has been published, {@code server}
+     * when no server runs.
+     */
+    public static RuntimeStatus collect(ServerConfig config, ServerStatus server, BundleInventory bundles,
+            ComponentInventory components) {
         List<BundleInfo> installed = bundles.bundles();
         List<String> inactive = new ArrayList<>();
         for (BundleInfo bundle : installed) {
@@ -39,7 +46,7 @@ public record RuntimeStatus(String mode, String configFile, Long configRevision,
         for (ComponentIssue issue : components.issues()) {
             (issue.kind() == ComponentIssue.Kind.UNSATISFIED ? unsatisfied : waiting).add(issue.describe());
         }
-        return new RuntimeStatus(mode(config), config == null ? null : config.configFile().toString(),
+        return new RuntimeStatus(mode(config), server == null ? null : server.summary().mode(), config == null ? null : config.configFile().toString(),
                 config == null ? null : config.revision(), installed.size(), installed.size() - inactive.size(),
                 List.copyOf(inactive), List.copyOf(unsatisfied), List.copyOf(waiting), strategies(config));
     }
@@ -66,6 +73,7 @@ public record RuntimeStatus(String mode, String configFile, Long configRevision,
     public Map<String, Object> toFields() {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("mode", mode);
+        fields.put("server_state", serverState);
         fields.put("config_file", configFile);
         fields.put("config_revision", configRevision);
         fields.put("bundles_total", bundlesTotal);

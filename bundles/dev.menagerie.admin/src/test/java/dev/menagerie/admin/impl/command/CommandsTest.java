@@ -4,16 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.menagerie.admin.impl.environment.Environment;
 import dev.menagerie.admin.impl.json.JsonWriter;
 import dev.menagerie.admin.impl.runtime.BundleInfo;
 import dev.menagerie.admin.impl.runtime.ComponentIssue;
 import dev.menagerie.admin.impl.runtime.ComponentIssue.Kind;
 import dev.menagerie.admin.testing.FakeServerConfig;
+import dev.menagerie.admin.testing.FakeServerStatus;
 import dev.menagerie.admin.testing.MiniJson;
 import dev.menagerie.api.config.HostPort;
 import dev.menagerie.api.config.LearnerType;
 import dev.menagerie.api.config.QuorumMember;
 import dev.menagerie.api.config.ServerConfig;
+import dev.menagerie.api.status.Latency;
+import dev.menagerie.api.status.ServerSummary;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -87,12 +91,13 @@ class CommandsTest {
     @Test
     void environmentReportsApachesKeysAndNaForMissingProperties() {
         Map<String, String> props = Map.of("java.version", "17.0.15", "os.name", "Linux", "user.dir", "/srv");
-        EnvironmentCommand command = new EnvironmentCommand("1.0.0", () -> "zoo.example", props::get);
+        EnvironmentCommand command = new EnvironmentCommand(() -> "3.9.5-menagerie-1.0.0, built on 2026-12-07 09:00 UTC",
+                new Environment(() -> "zoo.example", props::get));
 
         Map<String, Object> json = json(command.run());
 
         assertEquals("environment", json.get("command"));
-        assertEquals("1.0.0", json.get("menagerie.version"));
+        assertEquals("3.9.5-menagerie-1.0.0, built on 2026-12-07 09:00 UTC", json.get("zookeeper.version"));
         assertEquals("zoo.example", json.get("host.name"));
         assertEquals("17.0.15", json.get("java.version"));
         assertEquals("Linux", json.get("os.name"));
@@ -126,13 +131,17 @@ class CommandsTest {
         List<ComponentIssue> issues = List.of(
                 new ComponentIssue("dev.menagerie.quorum.Peer", Kind.UNSATISFIED, "missing reference cnxnFactory"),
                 new ComponentIssue("dev.menagerie.example", Kind.WAITING_FOR_CONFIGURATION, ""));
-        RuntimeStatusCommand command = new RuntimeStatusCommand(() -> config, () -> bundles, () -> issues);
+        FakeServerStatus server = new FakeServerStatus();
+        server.summary = new ServerSummary("leader", true, 0, Latency.NONE, 0, 0, 0, 0, 0, 0, 0);
+        RuntimeStatusCommand command = new RuntimeStatusCommand(() -> config, () -> server, () -> bundles,
+                () -> issues);
 
         Map<String, Object> json = json(command.run());
 
         assertEquals("runtime_status", json.get("command"));
         assertNull(json.get("error"));
         assertEquals("standalone", json.get("mode"));
+        assertEquals("leader", json.get("server_state"));
         assertEquals("/etc/menagerie/zoo.cfg", json.get("config_file"));
         assertEquals(7L, json.get("config_revision"));
         assertEquals(4L, json.get("bundles_total"));
@@ -149,12 +158,14 @@ class CommandsTest {
     @Test
     void runtimeStatusSaysQuorumOrUnconfigured() {
         config.standalone = false;
-        RuntimeStatusCommand quorum = new RuntimeStatusCommand(() -> config, List::of, List::of);
-        RuntimeStatusCommand unconfigured = new RuntimeStatusCommand(() -> (ServerConfig) null, List::of, List::of);
+        RuntimeStatusCommand quorum = new RuntimeStatusCommand(() -> config, () -> null, List::of, List::of);
+        RuntimeStatusCommand unconfigured = new RuntimeStatusCommand(() -> (ServerConfig) null, () -> null, List::of,
+                List::of);
 
         assertEquals("quorum", json(quorum.run()).get("mode"));
         Map<String, Object> none = json(unconfigured.run());
         assertEquals("unconfigured", none.get("mode"));
+        assertNull(none.get("server_state"));
         assertNull(none.get("config_file"));
         assertNull(none.get("config_revision"));
         assertEquals(Map.of(), none.get("strategies"));
@@ -162,7 +173,7 @@ class CommandsTest {
 
     @Test
     void standardRegistryAnswersApacheAliases() {
-        CommandRegistry registry = StandardCommands.registry("1.0.0", () -> config, List::of, List::of);
+        CommandRegistry registry = StandardCommands.registry(() -> null, () -> config, List::of, List::of);
 
         assertEquals(List.of("configuration", "environment", "runtime_status", "ruok", "system_properties"),
                 registry.primaryNames());

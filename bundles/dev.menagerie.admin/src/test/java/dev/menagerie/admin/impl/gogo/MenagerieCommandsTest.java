@@ -1,12 +1,16 @@
 package dev.menagerie.admin.impl.gogo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.menagerie.admin.impl.runtime.BundleInfo;
 import dev.menagerie.admin.impl.runtime.ComponentIssue;
 import dev.menagerie.admin.impl.runtime.ComponentIssue.Kind;
 import dev.menagerie.admin.testing.FakeServerConfig;
+import dev.menagerie.admin.testing.FakeServerStatus;
 import java.util.List;
+import dev.menagerie.api.status.Latency;
+import dev.menagerie.api.status.ServerSummary;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 
@@ -25,9 +29,12 @@ class MenagerieCommandsTest {
         FakeServerConfig config = new FakeServerConfig();
         config.revision = 4;
         commands.bindServerConfig(config);
+        FakeServerStatus server = new FakeServerStatus();
+        commands.bindServerStatus(server);
 
         assertEquals(String.join(NL,
                 "mode:        standalone",
+                "server:      standalone",
                 "config file: /etc/menagerie/zoo.cfg (revision 4)",
                 "bundles:     1 of 2 active",
                 "strategies:  cnxnFactory=nio storage=file election=fast verifier=majority",
@@ -44,8 +51,19 @@ class MenagerieCommandsTest {
     void statusWithoutConfigurationSaysUnconfigured() {
         String status = commands.status();
 
-        assertEquals("mode:        unconfigured", status.lines().findFirst().orElse(""));
-        assertEquals("config file: (none)", status.lines().skip(1).findFirst().orElse(""));
+        assertEquals(List.of("mode:        unconfigured", "server:      (not running)", "config file: (none)"),
+                status.lines().limit(3).toList());
+    }
+
+    @Test
+    void statusFollowsTheServersStateUntilItsStatusIsGone() {
+        FakeServerStatus server = new FakeServerStatus();
+        server.summary = new ServerSummary("follower", true, 0, Latency.NONE, 0, 0, 0, 0, 0, 0, 0);
+        commands.bindServerStatus(server);
+        assertTrue(commands.status().contains("server:      follower" + NL));
+
+        commands.unbindServerStatus(server);
+        assertTrue(commands.status().contains("server:      (not running)" + NL));
     }
 
     @Test

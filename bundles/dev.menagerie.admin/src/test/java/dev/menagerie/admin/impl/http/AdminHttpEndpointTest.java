@@ -26,7 +26,7 @@ class AdminHttpEndpointTest {
 
     @BeforeEach
     void start() throws Exception {
-        CommandRegistry registry = StandardCommands.registry("1.0.0", () -> config,
+        CommandRegistry registry = StandardCommands.registry(() -> null, () -> config,
                 () -> List.of(new BundleInfo("dev.menagerie.api", Bundle.ACTIVE, false),
                         new BundleInfo("dev.menagerie.transport.netty", Bundle.INSTALLED, false)),
                 List::of);

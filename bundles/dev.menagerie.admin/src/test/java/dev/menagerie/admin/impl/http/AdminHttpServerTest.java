@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.menagerie.admin.testing.FakeServerConfig;
+import dev.menagerie.admin.testing.FakeServerStatus;
 import dev.menagerie.admin.testing.MiniJson;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class AdminHttpServerTest {
 
-    private final AdminHttpServer server = new AdminHttpServer("1.0.0", List::of, List::of);
+    private final AdminHttpServer server = new AdminHttpServer(List::of, List::of);
 
     @AfterEach
     void deactivate() {
@@ -119,6 +120,21 @@ class AdminHttpServerTest {
 
         String status = new HttpTestClient(listening()).get("/commands/runtime_status").body();
         assertEquals("unconfigured", MiniJson.parseObject(status).get("mode"));
+    }
+
+    @Test
+    void environmentReportsTheVersionOfTheServerWhoseStatusIsBound() throws Exception {
+        server.bindServerConfig(loopbackConfig());
+        HttpTestClient http = new HttpTestClient(listening());
+        assertEquals("<NA>", MiniJson.parseObject(http.get("/commands/envi").body()).get("zookeeper.version"));
+
+        FakeServerStatus status = new FakeServerStatus();
+        server.bindServerStatus(status);
+        assertEquals(status.version,
+                MiniJson.parseObject(http.get("/commands/envi").body()).get("zookeeper.version"));
+
+        server.unbindServerStatus(status);
+        assertEquals("<NA>", MiniJson.parseObject(http.get("/commands/envi").body()).get("zookeeper.version"));
     }
 
     @Test

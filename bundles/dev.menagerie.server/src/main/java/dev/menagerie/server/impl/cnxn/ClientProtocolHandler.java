@@ -1,11 +1,17 @@
 package dev.menagerie.server.impl.cnxn;
 
+import dev.menagerie.api.status.ConnectionStatus;
+import dev.menagerie.api.status.ServerStatus;
 import dev.menagerie.api.transport.Connection;
 import dev.menagerie.api.transport.ConnectionHandler;
 import dev.menagerie.server.impl.core.ZooKeeperServer;
+import dev.menagerie.server.impl.status.ClientConnections;
+import dev.menagerie.server.impl.status.FourLetterWordSlot;
+import dev.menagerie.server.impl.status.ServerStatusView;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,21 +20,30 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The server's side of every client transport: limits connections per address, routes frames to each
- * connection's protocol state and answers four-letter words. The same instance serves whichever transport is
- * bound, so swapping NIO and Netty keeps the server and its sessions.
+ * connection's protocol state and hands four-letter words to the handler in {@code fourLetterWords}. The same
+ * instance serves whichever transport is bound, so swapping NIO and Netty keeps the server and its sessions.
  */
-public final class ClientProtocolHandler implements ConnectionHandler {
+public final class ClientProtocolHandler implements ConnectionHandler, ClientConnections {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientProtocolHandler.class);
 
     private final ZooKeeperServer server;
-    private final FourLetterWords fourLetterWords;
+    private final ServerStatus status;
+    private final FourLetterWordGate fourLetterWords;
     private final Map<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
     private final Map<Long, ClientConnection> connections = new ConcurrentHashMap<>();
 
-    public ClientProtocolHandler(ZooKeeperServer server) {
+    /** @param fourLetterWords where the handler that answers four-letter words is bound */
+    public ClientProtocolHandler(ZooKeeperServer server, FourLetterWordSlot fourLetterWords) {
         this.server = server;
-        this.fourLetterWords = new FourLetterWords(server, this);
+        this.status = new ServerStatusView(server, this);
+        this.fourLetterWords = new FourLetterWordGate(() -> server.settings().fourLetterWords(), fourLetterWords,
+                status);
+    }
+
+    /** The status of this server and its client port, which four-letter words and admin commands report. */
+    public ServerStatus status() {
+        return status;
     }
 
     @Override
@@ -77,9 +92,15 @@ public final class ClientProtocolHandler implements ConnectionHandler {
         client.closed();
     }
 
-    /** The open client connections, for cons, stat and mntr. */
-    java.util.Collection<ClientConnection> connections() {
-        return connections.values();
+    @Override
+    public List<ConnectionStatus> connectionStatuses() {
+        return connections.values().stream()
+                .map(client -> client.stats().snapshot(client.transport().remoteAddress())).toList();
+    }
+
+    @Override
+    public void resetConnectionStatistics() {
+        connections.values().forEach(client -> client.stats().reset());
     }
 
     /** Closes every client connection (a quorum peer stopped serving); their sessions live on. */
@@ -89,6 +110,7 @@ public final class ClientProtocolHandler implements ConnectionHandler {
         }
     }
 
+    @Override
     public int connectionCount() {
         return connections.size();
     }

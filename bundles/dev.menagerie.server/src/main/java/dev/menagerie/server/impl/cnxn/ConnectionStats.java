@@ -1,6 +1,9 @@
 package dev.menagerie.server.impl.cnxn;
 
+import dev.menagerie.api.status.ConnectionStatus;
 import dev.menagerie.server.impl.stats.LatencyStats;
+import dev.menagerie.server.impl.status.ServerStatusView;
+import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -66,51 +69,14 @@ final class ConnectionStats {
         lastLatencyMs = 0;
     }
 
-    long packetsReceived() {
-        return packetsReceived.get();
-    }
-
-    long packetsSent() {
-        return packetsSent.get();
-    }
-
     int outstanding() {
         return outstanding.get();
     }
 
-    long sessionId() {
-        return sessionId;
-    }
-
-    int timeoutMs() {
-        return timeoutMs;
-    }
-
-    long establishedMs() {
-        return establishedMs;
-    }
-
-    int lastCxid() {
-        return lastCxid;
-    }
-
-    long lastZxid() {
-        return lastZxid;
-    }
-
-    String lastOperation() {
-        return lastOperation;
-    }
-
-    long lastResponseMs() {
-        return lastResponseMs;
-    }
-
-    long lastLatencyMs() {
-        return lastLatencyMs;
-    }
-
-    LatencyStats latency() {
-        return latency;
+    /** A snapshot for the status ({@code cons}, {@code stat}). */
+    ConnectionStatus snapshot(InetSocketAddress remoteAddress) {
+        return new ConnectionStatus(remoteAddress, outstanding.get(), packetsReceived.get(), packetsSent.get(),
+                sessionId, timeoutMs, establishedMs, lastOperation, lastCxid, lastZxid, lastResponseMs, lastLatencyMs,
+                ServerStatusView.latency(latency));
     }
 }

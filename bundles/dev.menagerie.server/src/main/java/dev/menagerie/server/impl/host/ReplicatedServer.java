@@ -6,6 +6,7 @@ import dev.menagerie.api.replication.Forwarder;
 import dev.menagerie.api.replication.Proposer;
 import dev.menagerie.api.replication.QuorumPeer;
 import dev.menagerie.api.replication.Replica;
+import dev.menagerie.api.status.ServerStatus;
 import dev.menagerie.api.storage.LogCursor;
 import dev.menagerie.api.storage.LogEntry;
 import dev.menagerie.api.storage.Storage;
@@ -20,6 +21,7 @@ import dev.menagerie.server.impl.pipeline.CommittedTxn;
 import dev.menagerie.server.impl.pipeline.LearnerStage;
 import dev.menagerie.server.impl.pipeline.Pipeline;
 import dev.menagerie.server.impl.pipeline.Request;
+import dev.menagerie.server.impl.status.FourLetterWordSlot;
 import dev.menagerie.server.impl.tree.DataTree;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +47,7 @@ public final class ReplicatedServer implements Replica {
     private final ServerConfig config;
     private final ZooKeeperServer server;
     private final TransportSlot transports;
+    private final FourLetterWordSlot fourLetterWords;
     private ClientProtocolHandler handler;
     private TransportPlan plan;
     private volatile QuorumPeer peer;
@@ -52,8 +55,17 @@ public final class ReplicatedServer implements Replica {
     /** The learner's stage while serving as one; guarded by this. */
     private LearnerStage learner;
 
-    /** @param plugins the authentication providers of plugin bundles, which zoo.cfg's authProvider.N selects */
-    public ReplicatedServer(ServerConfig config, Storage storage, TransportSlot transports, PluginProviders plugins) {
+    public ReplicatedServer(ServerConfig config, Storage storage, TransportSlot transports) {
+        this(config, storage, transports, new PluginProviders(), new FourLetterWordSlot());
+    }
+
+    /**
+     * @param plugins the authentication providers of plugin bundles, which zoo.cfg's authProvider.N selects
+     * @param fourLetterWords the handler that answers the client port's four-letter words
+     */
+    public ReplicatedServer(ServerConfig config, Storage storage, TransportSlot transports, PluginProviders plugins,
+            FourLetterWordSlot fourLetterWords) {
+        this.fourLetterWords = fourLetterWords;
         this.config = config;
         this.server = new ZooKeeperServer(ServerSettings.from(config), storage, config.myId().orElse(0L), plugins);
         this.transports = transports;
@@ -76,7 +88,7 @@ public final class ReplicatedServer implements Replica {
                 server.loadDatabase();
                 server.snapshotNow();
             }
-            handler = new ClientProtocolHandler(server);
+            handler = new ClientProtocolHandler(server, fourLetterWords);
             transports.open(plan, handler);
         });
     }
@@ -102,6 +114,11 @@ public final class ReplicatedServer implements Replica {
 
     public ZooKeeperServer server() {
         return server;
+    }
+
+    /** What four-letter words and admin commands report about this server; once {@link #start()} ran. */
+    public ServerStatus status() {
+        return handler.status();
     }
 
     @Override

@@ -4,12 +4,15 @@ import dev.menagerie.api.auth.AuthenticationProvider;
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.config.StrategyTargets;
 import dev.menagerie.api.replication.QuorumPeerFactory;
+import dev.menagerie.api.status.FourLetterWordHandler;
 import dev.menagerie.api.storage.Storage;
 import dev.menagerie.api.storage.StorageFactory;
 import dev.menagerie.api.storage.StorageSettings;
 import dev.menagerie.api.transport.ServerCnxnFactory;
 import dev.menagerie.server.impl.auth.PluginProviders;
 import dev.menagerie.server.impl.core.ServerSettings;
+import dev.menagerie.server.impl.status.FourLetterWordSlot;
+import dev.menagerie.server.impl.status.StatusRegistration;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
@@ -41,6 +44,8 @@ public final class ServerComponent {
     private final TransportSlot transports = new TransportSlot();
     private final PluginProviders authPlugins = new PluginProviders();
     private final ProviderServices builtInProviders = new ProviderServices();
+    private final FourLetterWordSlot fourLetterWords = new FourLetterWordSlot();
+    private final StatusRegistration status = new StatusRegistration();
     private final BundleContext context;
     private final StorageFactory storageFactory;
     private volatile ServerConfig config;
@@ -88,13 +93,15 @@ public final class ServerComponent {
         try {
             storage = storageFactory.open(storageSettings(current));
             if (current.standalone()) {
-                standalone = new StandaloneServer(current, storage, transports, authPlugins);
+                standalone = new StandaloneServer(current, storage, transports, authPlugins, fourLetterWords);
                 standalone.start();
                 builtInProviders.publish(context, standalone.server().providers().builtIns());
+                status.publish(context, standalone.status());
             } else {
-                replicated = new ReplicatedServer(current, storage, transports, authPlugins);
+                replicated = new ReplicatedServer(current, storage, transports, authPlugins, fourLetterWords);
                 replicated.start();
                 builtInProviders.publish(context, replicated.server().providers().builtIns());
+                status.publish(context, replicated.status());
                 LOG.info("Server {} of an ensemble of {}: clients are turned away until it joins a quorum",
                         current.myId().orElse(0L), current.members().size());
                 peer.serverReady(replicated);
@@ -166,6 +173,17 @@ public final class ServerComponent {
         authPlugins.withdraw(provider);
     }
 
+    /** Answers the client port's four-letter words (the admin bundle's); without one they are refused. */
+    @Reference(name = "fourLetterWordHandler", cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindFourLetterWordHandler(FourLetterWordHandler handler) {
+        fourLetterWords.bind(handler);
+    }
+
+    void unbindFourLetterWordHandler(FourLetterWordHandler handler) {
+        fourLetterWords.unbind(handler);
+    }
+
     /** Zab's quorum peer; a standalone server ignores it. */
     @Reference(name = "peerFactory", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, target = "(" + QuorumPeerFactory.TYPE + "=zab)")
@@ -192,6 +210,7 @@ public final class ServerComponent {
     }
 
     private void stopQuietly() {
+        status.withdraw();
         builtInProviders.withdrawAll();
         peer.serverGone();
         if (standalone != null) {

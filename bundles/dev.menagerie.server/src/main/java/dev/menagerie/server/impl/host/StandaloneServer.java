@@ -1,11 +1,13 @@
 package dev.menagerie.server.impl.host;
 
 import dev.menagerie.api.config.ServerConfig;
+import dev.menagerie.api.status.ServerStatus;
 import dev.menagerie.api.storage.Storage;
 import dev.menagerie.server.impl.cnxn.ClientProtocolHandler;
 import dev.menagerie.server.impl.auth.PluginProviders;
 import dev.menagerie.server.impl.core.ServerSettings;
 import dev.menagerie.server.impl.core.ZooKeeperServer;
+import dev.menagerie.server.impl.status.FourLetterWordSlot;
 import java.io.IOException;
 
 /**
@@ -16,15 +18,21 @@ public final class StandaloneServer {
 
     private final ZooKeeperServer server;
     private final TransportSlot transports;
+    private final FourLetterWordSlot fourLetterWords;
     private ClientProtocolHandler handler;
     private TransportPlan plan;
 
     public StandaloneServer(ServerConfig config, Storage storage, TransportSlot transports) {
-        this(config, storage, transports, new PluginProviders());
+        this(config, storage, transports, new PluginProviders(), new FourLetterWordSlot());
     }
 
-    /** @param plugins the authentication providers of plugin bundles, which zoo.cfg's authProvider.N selects */
-    public StandaloneServer(ServerConfig config, Storage storage, TransportSlot transports, PluginProviders plugins) {
+    /**
+     * @param plugins the authentication providers of plugin bundles, which zoo.cfg's authProvider.N selects
+     * @param fourLetterWords the handler that answers the client port's four-letter words
+     */
+    public StandaloneServer(ServerConfig config, Storage storage, TransportSlot transports, PluginProviders plugins,
+            FourLetterWordSlot fourLetterWords) {
+        this.fourLetterWords = fourLetterWords;
         this.server = new ZooKeeperServer(ServerSettings.from(config), storage, 0, plugins);
         this.transports = transports;
         this.plan = TransportPlan.from(config);
@@ -33,7 +41,7 @@ public final class StandaloneServer {
     public void start() throws IOException {
         server.audit().start(() -> {
             server.start();
-            handler = new ClientProtocolHandler(server);
+            handler = new ClientProtocolHandler(server, fourLetterWords);
             transports.open(plan, handler);
         });
     }
@@ -53,5 +61,10 @@ public final class StandaloneServer {
 
     public ZooKeeperServer server() {
         return server;
+    }
+
+    /** What four-letter words and admin commands report about this server; once {@link #start()} ran. */
+    public ServerStatus status() {
+        return handler.status();
     }
 }

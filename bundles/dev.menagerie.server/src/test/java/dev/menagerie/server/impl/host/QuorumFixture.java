@@ -16,6 +16,7 @@ import dev.menagerie.protocol.proto.CreateRequest;
 import dev.menagerie.server.impl.auth.PluginProviders;
 import dev.menagerie.server.impl.core.ZooKeeperServer;
 import dev.menagerie.server.impl.pipeline.Request;
+import dev.menagerie.server.impl.status.FourLetterWordsInTests;
 import dev.menagerie.testing.Components;
 import dev.menagerie.testing.ZooCfg;
 import java.io.IOException;
@@ -52,7 +53,8 @@ final class QuorumFixture implements AutoCloseable {
                 false, config.autopurgeSnapRetainCount(), config.autopurgeIntervalHours()));
         TransportSlot slot = new TransportSlot();
         slot.offer(transport, "capturing");
-        replica = new ReplicatedServer(config, storage, slot, new PluginProviders());
+        replica = new ReplicatedServer(config, storage, slot, new PluginProviders(),
+                FourLetterWordsInTests.handledByAdmin());
         replica.start();
     }
 

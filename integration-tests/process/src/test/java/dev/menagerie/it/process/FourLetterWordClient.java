@@ -11,12 +11,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Four-letter words over a plain socket: write the word, read until the server closes the connection. */
-public final class FourLetterWords {
+public final class FourLetterWordClient {
 
     private static final Pattern MODE = Pattern.compile("(?m)^Mode: (\\S+)");
     private static final int MAX_ANSWER_BYTES = 64 * 1024;
 
-    private FourLetterWords() {
+    private FourLetterWordClient() {
     }
 
     /** The answer, or a text starting with {@code "no answer: "} when the port refuses or times out. */

@@ -4,7 +4,7 @@ package dev.menagerie.protocol;
  * Four-letter-word commands. A connection whose first four bytes, read as the frame length, equal one of
  * these codes (the big-endian int of the four ASCII letters) is a command, not a client session.
  */
-public final class FourLetterWords {
+public final class FourLetterWordCodes {
     public static final int CONF = 0x636F6E66;
     public static final int CONS = 0x636F6E73;
     public static final int CRST = 0x63727374;
@@ -28,7 +28,7 @@ public final class FourLetterWords {
     /** Telnet's "interrupt process" (IAC IP, IAC DO): Apache knows it and closes the connection. */
     public static final int TELNET_CLOSE = 0xFFF4FFFD;
 
-    private FourLetterWords() {
+    private FourLetterWordCodes() {
     }
 
     /** The command a first int stands for ({@code "ruok"}, ..., {@code "telnet close"}), or null. */

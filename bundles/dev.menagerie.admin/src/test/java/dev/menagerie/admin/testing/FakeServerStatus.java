@@ -1,0 +1,83 @@
+package dev.menagerie.admin.testing;
+
+import dev.menagerie.api.status.ConnectionStatus;
+import dev.menagerie.api.status.DataTreeStatus;
+import dev.menagerie.api.status.DiskUsage;
+import dev.menagerie.api.status.Latency;
+import dev.menagerie.api.status.ServerStatus;
+import dev.menagerie.api.status.ServerSummary;
+import dev.menagerie.api.status.ServingConfiguration;
+import dev.menagerie.api.status.SessionsStatus;
+import dev.menagerie.api.status.WatchesStatus;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A ServerStatus with public, changeable snapshots: what a test needs, without running a server. */
+public final class FakeServerStatus implements ServerStatus {
+
+    public String version = "3.9.5-menagerie-1.0.0, built on 2026-12-07 09:00 UTC";
+    public ServerSummary summary = new ServerSummary("standalone", true, 0x1f, new Latency(1, 2.5, 7), 40, 39, 1,
+            0, 60_000, 0, 0);
+    public List<ConnectionStatus> connections = List.of();
+    public DataTreeStatus dataTree = new DataTreeStatus(6, 1, 120, 2, 123456789L);
+    public SessionsStatus sessions = new SessionsStatus(0, Map.of(), Map.of());
+    public WatchesStatus watches = new WatchesStatus(0, 0, 0, List.of(), Map.of());
+    public ServingConfiguration configuration = new ServingConfiguration(2181, Path.of("/data"), Path.of("/log"),
+            2000, 60, 4000, 40000, 0, "");
+    public DiskUsage diskUsage = new DiskUsage(1024, 2048);
+    public Map<String, Object> quorumMonitorValues = Map.of();
+    /** Every reset asked for, in order. */
+    public final List<Statistics> resets = new ArrayList<>();
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public ServerSummary summary() {
+        return summary;
+    }
+
+    @Override
+    public List<ConnectionStatus> connections() {
+        return connections;
+    }
+
+    @Override
+    public DataTreeStatus dataTree() {
+        return dataTree;
+    }
+
+    @Override
+    public SessionsStatus sessions() {
+        return sessions;
+    }
+
+    @Override
+    public WatchesStatus watches() {
+        return watches;
+    }
+
+    @Override
+    public ServingConfiguration configuration() {
+        return configuration;
+    }
+
+    @Override
+    public DiskUsage diskUsage() {
+        return diskUsage;
+    }
+
+    @Override
+    public Map<String, Object> quorumMonitorValues() {
+        return quorumMonitorValues;
+    }
+
+    @Override
+    public void resetStatistics(Statistics which) {
+        resets.add(which);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.menagerie.api.status;
+
+import java.util.List;
+import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The state of the running server, as the four-letter words and the admin commands report it. Each call takes a
+ * fresh snapshot; two calls may see the server at different moments. Calls are cheap enough for a monitoring
+ * poll, are safe from any thread and never block on client requests.
+ *
+ * <p>The only method that changes anything is {@link #resetStatistics}, Apache ZooKeeper's {@code srst} and
+ * {@code crst}: it zeroes counters that exist only to be reported, never data, sessions or watches.
+ */
+@ProviderType
+public interface ServerStatus {
+
+    /**
+     * The version clients and tools see, in Apache's format {@code <apache version>-<revision>, built on <date>}:
+     * for example {@code 3.9.5-menagerie-1.0.0, built on 2026-12-07 09:00 UTC}. Tools read the Apache version
+     * as the part before the first {@code -}.
+     */
+    String version();
+
+    /** Mode, last zxid and the request counters. */
+    ServerSummary summary();
+
+    /** The open client connections, in no particular order. */
+    List<ConnectionStatus> connections();
+
+    /** The data tree's counts and digest. */
+    DataTreeStatus dataTree();
+
+    /** The sessions, when they expire, and the ephemeral nodes they own. */
+    SessionsStatus sessions();
+
+    /** The data watches (Apache reports no others): totals, per connection and per path. */
+    WatchesStatus watches();
+
+    /** The configuration the client port and the database run with ({@code conf}). */
+    ServingConfiguration configuration();
+
+    /** Bytes in the snapshot and transaction log folders ({@code dirs}). */
+    DiskUsage diskUsage();
+
+    /**
+     * What the quorum peer adds to {@code mntr}, keyed as Apache's metrics without the {@code zk_} prefix
+     * ({@code peer_state}, on a leader {@code learners}, {@code synced_followers}, ...), in the order to print;
+     * empty on a standalone server and while no peer drives the server.
+     */
+    Map<String, Object> quorumMonitorValues();
+
+    /**
+     * Zeroes the chosen counters, as Apache's {@code srst} ({@link Statistics#SERVER}) and {@code crst}
+     * ({@link Statistics#CONNECTIONS}) do. Counting goes on from zero at once.
+     */
+    void resetStatistics(Statistics which);
+
+    /** The counter sets {@link #resetStatistics} can zero. */
+    enum Statistics {
+        /** Latency and packet counters of the server ({@link ServerSummary}); the uptime is kept. */
+        SERVER,
+        /** Each open connection's counters, latencies and last operation ({@link ConnectionStatus}). */
+        CONNECTIONS
+    }
+}

@@ -1,0 +1,144 @@
+package dev.menagerie.server.impl.status;
+
+import dev.menagerie.api.status.ConnectionStatus;
+import dev.menagerie.api.status.DataTreeStatus;
+import dev.menagerie.api.status.DiskUsage;
+import dev.menagerie.api.status.Latency;
+import dev.menagerie.api.status.ServerStatus;
+import dev.menagerie.api.status.ServerSummary;
+import dev.menagerie.api.status.ServingConfiguration;
+import dev.menagerie.api.status.SessionsStatus;
+import dev.menagerie.api.status.WatchesStatus;
+import dev.menagerie.server.impl.core.ServerSettings;
+import dev.menagerie.server.impl.core.ZooKeeperServer;
+import dev.menagerie.server.impl.stats.LatencyStats;
+import dev.menagerie.server.impl.stats.ServerStats;
+import dev.menagerie.server.impl.tree.DataTree;
+import dev.menagerie.server.impl.watch.WatchManager;
+import dev.menagerie.server.impl.watch.WatchesSummary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The {@link ServerStatus} of one server and its client port, read from the server's own getters on each call. */
+public final class ServerStatusView implements ServerStatus {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerStatusView.class);
+    /** The folder under dataDir and dataLogDir that holds Apache's files. */
+    private static final String VERSION_FOLDER = "version-2";
+
+    private final ZooKeeperServer server;
+    private final ClientConnections connections;
+
+    public ServerStatusView(ZooKeeperServer server, ClientConnections connections) {
+        this.server = server;
+        this.connections = connections;
+    }
+
+    /** One connection's latencies as the status reports them. */
+    public static Latency latency(LatencyStats stats) {
+        return new Latency(stats.minMs(), stats.avgMs(), stats.maxMs());
+    }
+
+    @Override
+    public String version() {
+        return BuildVersion.full();
+    }
+
+    @Override
+    public ServerSummary summary() {
+        ServerStats stats = server.stats();
+        return new ServerSummary(server.mode(), server.serving(), server.lastProcessedZxid(),
+                latency(stats.latency()), stats.packetsReceived(), stats.packetsSent(),
+                connections.connectionCount(), server.queuedRequests(), stats.uptimeMs(), stats.authFailures(),
+                server.digestMismatches());
+    }
+
+    @Override
+    public List<ConnectionStatus> connections() {
+        return List.copyOf(connections.connectionStatuses());
+    }
+
+    @Override
+    public DataTreeStatus dataTree() {
+        DataTree tree = server.tree();
+        return new DataTreeStatus(tree.nodeCount(), tree.ephemeralsCount(), tree.approximateDataSize(),
+                server.watches().watchCount(), tree.digest());
+    }
+
+    @Override
+    public SessionsStatus sessions() {
+        Map<Long, List<String>> ephemerals = new TreeMap<>();
+        server.tree().ephemeralsBySession().forEach((id, paths) -> ephemerals.put(id, paths.stream().sorted().toList()));
+        return new SessionsStatus(server.sessions().sessionCount(), server.sessions().sessionExpiryMap(), ephemerals);
+    }
+
+    @Override
+    public WatchesStatus watches() {
+        return watchesOf(server.watches().dataWatches());
+    }
+
+    /** What {@code wchs}, {@code wchc} and {@code wchp} report of {@code watches}, sorted by session and path. */
+    public static WatchesStatus watchesOf(WatchManager watches) {
+        WatchesSummary summary = watches.summary();
+        List<WatchesStatus.ConnectionWatches> byConnection = watches.pathsByWatcher().entrySet().stream()
+                .map(entry -> new WatchesStatus.ConnectionWatches(entry.getKey().sessionId(),
+                        List.copyOf(entry.getValue())))
+                .sorted(Comparator.comparingLong(WatchesStatus.ConnectionWatches::sessionId))
+                .toList();
+        Map<String, List<Long>> byPath = new TreeMap<>();
+        watches.sessionsByPath().forEach((path, ids) -> byPath.put(path, List.copyOf(ids)));
+        return new WatchesStatus(summary.numConnections(), summary.numPaths(), summary.totalWatches(), byConnection,
+                byPath);
+    }
+
+    @Override
+    public ServingConfiguration configuration() {
+        ServerSettings settings = server.settings();
+        return new ServingConfiguration(settings.clientPort(), settings.dataDir(), settings.dataLogDir(),
+                settings.tickTimeMs(), settings.maxClientCnxns(), settings.minSessionTimeoutMs(),
+                settings.maxSessionTimeoutMs(), settings.serverId(), settings.quorumConf());
+    }
+
+    @Override
+    public DiskUsage diskUsage() {
+        ServerSettings settings = server.settings();
+        return new DiskUsage(bytesIn(settings.dataDir()), bytesIn(settings.dataLogDir()));
+    }
+
+    @Override
+    public Map<String, Object> quorumMonitorValues() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(server.extraMonitorValues()));
+    }
+
+    @Override
+    public void resetStatistics(Statistics which) {
+        switch (which) {
+            case SERVER -> server.stats().reset();
+            case CONNECTIONS -> connections.resetConnectionStatistics();
+        }
+        LOG.info("{} statistics reset", which == Statistics.SERVER ? "Server" : "Connection");
+    }
+
+    private static long bytesIn(Path dir) {
+        Path versioned = dir.resolve(VERSION_FOLDER);
+        if (!Files.isDirectory(versioned)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(versioned)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        } catch (IOException e) {
+            LOG.debug("Cannot list {}: {}", versioned, e.getMessage());
+            return 0;
+        }
+    }
+}
