@@ -52,7 +52,7 @@ class AuditLogTest {
         List<String> lines;
         long[] sessions;
         try (AuditCapture audit = new AuditCapture()) {
-            try (MenagerieServer server = new MenagerieServer(dir, "nio", "audit.enable=true")) {
+            try (InJvmMenagerie server = new InJvmMenagerie(dir, "nio", "audit.enable=true")) {
                 sessions = scenario(server.connectString());
             }
             lines = audit.lines();
@@ -92,13 +92,13 @@ class AuditLogTest {
     void matchesApacheLineForLine() throws Exception {
         List<String> apache;
         try (AuditCapture audit = new AuditCapture(); ApacheAudit on = new ApacheAudit();
-                ApacheServer server = new ApacheServer(dir.resolve("apache"))) {
+                InJvmApache server = new InJvmApache(dir.resolve("apache"))) {
             scenario(server.connectString());
             apache = audit.lines();
         }
         List<String> ours;
         try (AuditCapture audit = new AuditCapture()) {
-            try (MenagerieServer server = new MenagerieServer(dir, "netty", "audit.enable=true")) {
+            try (InJvmMenagerie server = new InJvmMenagerie(dir, "netty", "audit.enable=true")) {
                 scenario(server.connectString());
             }
             // Apache's embedded server has no main class to write serverStart and serverStop.
@@ -110,7 +110,7 @@ class AuditLogTest {
     @Test
     void writesNothingWhenOff() throws Exception {
         try (AuditCapture audit = new AuditCapture()) {
-            try (MenagerieServer server = new MenagerieServer(dir, "nio")) {
+            try (InJvmMenagerie server = new InJvmMenagerie(dir, "nio")) {
                 scenario(server.connectString());
             }
             assertEquals(List.of(), audit.lines());
@@ -121,7 +121,7 @@ class AuditLogTest {
     void refusesAnAuditLoggerClassItCannotProvide() {
         // zoo.cfg's parser refuses it first, with the file and line; the server would refuse it too.
         Exception refused = assertThrows(Exception.class,
-                () -> new MenagerieServer(dir, "nio", "audit.enable=true", "audit.impl.class=com.example.MyAudit"));
+                () -> new InJvmMenagerie(dir, "nio", "audit.enable=true", "audit.impl.class=com.example.MyAudit"));
         assertTrue(refused.getMessage().contains("audit.impl.class: not supported by Menagerie"),
                 refused.getMessage());
         assertTrue(!refused.getMessage().contains("\n"), "one line");
@@ -130,7 +130,7 @@ class AuditLogTest {
     @Test
     void acceptsApachesOwnAuditLoggerClass() throws Exception {
         try (AuditCapture audit = new AuditCapture()) {
-            try (MenagerieServer server = new MenagerieServer(dir, "nio", "audit.enable=true",
+            try (InJvmMenagerie server = new InJvmMenagerie(dir, "nio", "audit.enable=true",
                     "audit.impl.class=" + Slf4jAuditLogger.class.getName())) {
                 assertEquals(1, audit.lines().size());
             }

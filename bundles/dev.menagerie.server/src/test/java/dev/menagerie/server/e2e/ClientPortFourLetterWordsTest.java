@@ -41,7 +41,7 @@ class ClientPortFourLetterWordsTest {
 
     @Test
     void everyCommandAnswersWithApachesFormat() throws Exception {
-        try (MenagerieServer server = new MenagerieServer(dir, "nio")) {
+        try (InJvmMenagerie server = new InJvmMenagerie(dir, "nio")) {
             ZooKeeper zk = JavaClientSmokeTest.connect(server.connectString(), new LinkedBlockingQueue<>());
             zk.create("/e", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.EPHEMERAL);
             zk.exists("/e", true);
@@ -85,7 +85,7 @@ class ClientPortFourLetterWordsTest {
 
     @Test
     void wordsOutsideTheWhitelistAreRefusedAsApacheRefusesThem() throws Exception {
-        try (MenagerieServer server = new MenagerieServer(dir, "nio", "4lw.commands.whitelist=srvr")) {
+        try (InJvmMenagerie server = new InJvmMenagerie(dir, "nio", "4lw.commands.whitelist=srvr")) {
             assertEquals("ruok is not executed because it is not in the whitelist.\n", send(server.port(), "ruok"));
             assertTrue(send(server.port(), "srvr").contains("Mode: standalone"));
         }

@@ -126,7 +126,7 @@ class ClientSaslTest {
         } else {
             // A machine with a krb5.conf: the same setting must then let the server start.
             java.nio.file.Files.createDirectories(dir.resolve("require-krb5"));
-            new MenagerieServer(dir.resolve("require-krb5"), "nio", "requireKerberosConfig=true").close();
+            new InJvmMenagerie(dir.resolve("require-krb5"), "nio", "requireKerberosConfig=true").close();
         }
         // zoo.cfg's parser refuses a provider named by one of the server's own schemes, with the file and line.
         SaslClients.assertRefused(dir, "authProvider.1: not supported by Menagerie", "unknown", "authProvider.1=world");

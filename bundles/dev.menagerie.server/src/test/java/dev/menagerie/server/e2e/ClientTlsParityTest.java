@@ -60,7 +60,7 @@ class ClientTlsParityTest {
     }
 
     /** A Netty server with TLS on {@code securePort}; each {@code key=value} line adds or replaces a setting. */
-    private MenagerieServer server(int securePort, String... settings) throws Exception {
+    private InJvmMenagerie server(int securePort, String... settings) throws Exception {
         Map<String, String> lines = new LinkedHashMap<>();
         for (String line : List.of("serverCnxnFactory=netty", "secureClientPort=" + securePort,
                 "secureClientPortAddress=127.0.0.1", "ssl.keyStore.location=" + certs.serverKeys,
@@ -71,7 +71,7 @@ class ClientTlsParityTest {
         for (String line : settings) {
             lines.put(line.substring(0, line.indexOf('=')), line);
         }
-        return new MenagerieServer(dir, "netty", lines.values().toArray(String[]::new));
+        return new InJvmMenagerie(dir, "netty", lines.values().toArray(String[]::new));
     }
 
     private static Map<String, String> withCertificate() {
@@ -96,7 +96,7 @@ class ClientTlsParityTest {
     @Test
     void certificateSubjectIsAnX509IdentityWithoutAnyAuthProviderSetting() throws Exception {
         int securePort = FreePorts.next();
-        try (MenagerieServer ignored = server(securePort)) {
+        try (InJvmMenagerie ignored = server(securePort)) {
             ZooKeeper zk = TlsClients.connect("127.0.0.1:" + securePort, withCertificate(), CONNECT_WAIT_MS);
             assertNotNull(zk, "a client with a trusted certificate is served");
             assertEquals(IP_AND_X509, whoAmI(zk));
@@ -110,12 +110,12 @@ class ClientTlsParityTest {
     @Test
     void clientWithoutCertificateIsRefusedByDefaultAndServedWithClientAuthNoneOrWant() throws Exception {
         int securePort = FreePorts.next();
-        try (MenagerieServer ignored = server(securePort)) {
+        try (InJvmMenagerie ignored = server(securePort)) {
             assertNull(TlsClients.connect("127.0.0.1:" + securePort, withoutCertificate(), REFUSED_WAIT_MS),
                     "ssl.clientAuth defaults to need");
         }
         for (String mode : List.of("none", "want")) {
-            try (MenagerieServer ignored = server(securePort, "ssl.clientAuth=" + mode)) {
+            try (InJvmMenagerie ignored = server(securePort, "ssl.clientAuth=" + mode)) {
                 ZooKeeper zk = TlsClients.connect("127.0.0.1:" + securePort, withoutCertificate(), CONNECT_WAIT_MS);
                 assertNotNull(zk, "served with ssl.clientAuth=" + mode);
                 assertEquals(List.of("ip:127.0.0.1"), whoAmI(zk), "no certificate, no x509 identity");
@@ -138,7 +138,7 @@ class ClientTlsParityTest {
         int securePort = FreePorts.next();
         // A trusted self-signed certificate is a trust anchor, whose dates PKIX does not check: the expired one is
         // signed by a trusted CA instead.
-        try (MenagerieServer server = server(securePort,
+        try (InJvmMenagerie server = server(securePort,
                 "ssl.trustStore.location=" + TestCertificates.trustStoreOf(certDir.resolve("with-ca.p12"),
                         TestCertificates.certificateOf(certs.clientKeys), TestCertificates.certificateOf(ca)))) {
             ZooKeeper good = TlsClients.connect("127.0.0.1:" + securePort, withCertificate(), CONNECT_WAIT_MS);
@@ -164,10 +164,10 @@ class ClientTlsParityTest {
         Map<String, String> tls12 = new HashMap<>(withCertificate());
         tls12.put("zookeeper.ssl.protocol", "TLSv1.2");
         tls12.put("zookeeper.ssl.enabledProtocols", "TLSv1.2");
-        try (MenagerieServer ignored = server(securePort, "ssl.enabledProtocols=TLSv1.3")) {
+        try (InJvmMenagerie ignored = server(securePort, "ssl.enabledProtocols=TLSv1.3")) {
             assertNull(TlsClients.connect("127.0.0.1:" + securePort, tls12, REFUSED_WAIT_MS));
         }
-        try (MenagerieServer ignored = server(securePort, "ssl.enabledProtocols=TLSv1.2,TLSv1.3",
+        try (InJvmMenagerie ignored = server(securePort, "ssl.enabledProtocols=TLSv1.2,TLSv1.3",
                 "ssl.ciphersuites=TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,TLS_AES_128_GCM_SHA256")) {
             ZooKeeper zk = TlsClients.connect("127.0.0.1:" + securePort, tls12, CONNECT_WAIT_MS);
             assertNotNull(zk, "served once TLSv1.2 is enabled");
@@ -182,7 +182,7 @@ class ClientTlsParityTest {
                 TestCertificates.certificateOf(certs.clientKeys));
         int securePort = FreePorts.next();
         // No ssl.*.type: inferred from the .pem extension, as Apache does.
-        try (MenagerieServer ignored = server(securePort, "ssl.keyStore.location=" + keys,
+        try (InJvmMenagerie ignored = server(securePort, "ssl.keyStore.location=" + keys,
                 "ssl.keyStore.password=", "ssl.trustStore.location=" + trust, "ssl.trustStore.password=")) {
             ZooKeeper zk = TlsClients.connect("127.0.0.1:" + securePort, withCertificate(), CONNECT_WAIT_MS);
             assertNotNull(zk);
@@ -194,7 +194,7 @@ class ClientTlsParityTest {
     @Test
     void portUnificationServesPlaintextAndTlsClientsOnTheClientPort() throws Exception {
         int securePort = FreePorts.next();
-        try (MenagerieServer server = server(securePort, "client.portUnification=true")) {
+        try (InJvmMenagerie server = server(securePort, "client.portUnification=true")) {
             ZooKeeper plain = JavaClientSmokeTest.connect(server.connectString(), new LinkedBlockingQueue<>());
             ZooKeeper tls = TlsClients.connect(server.connectString(), withCertificate(), CONNECT_WAIT_MS);
             assertNotNull(tls, "a TLS client is served on the plain port");
@@ -215,7 +215,7 @@ class ClientTlsParityTest {
         Files.copy(certs.serverKeys, live);
         int securePort = FreePorts.next();
         Map<String, String> freshClient = TlsClients.settings(certs.clientKeys, trustsOnlyFresh);
-        try (MenagerieServer ignored = server(securePort, "ssl.keyStore.location=" + live)) {
+        try (InJvmMenagerie ignored = server(securePort, "ssl.keyStore.location=" + live)) {
             ZooKeeper old = TlsClients.connect("127.0.0.1:" + securePort, withCertificate(), CONNECT_WAIT_MS);
             assertNull(TlsClients.connect("127.0.0.1:" + securePort, freshClient, REFUSED_WAIT_MS),
                     "the client trusts only the certificate not yet installed");

@@ -36,7 +36,7 @@ class ContainerAndTtlCleanupTest {
 
     @Test
     void emptiedContainerAndExpiredTtlNodeAreDeleted() throws Exception {
-        try (MenagerieServer server = new MenagerieServer(dir, "nio", "extendedTypesEnabled=true")) {
+        try (InJvmMenagerie server = new InJvmMenagerie(dir, "nio", "extendedTypesEnabled=true")) {
             ZooKeeper zk = JavaClientSmokeTest.connect(server.connectString(), new LinkedBlockingQueue<>());
             zk.create("/box", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.CONTAINER);
             zk.create("/box/item", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);

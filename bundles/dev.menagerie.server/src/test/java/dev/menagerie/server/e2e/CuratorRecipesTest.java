@@ -55,13 +55,13 @@ class CuratorRecipesTest {
         }
     }
 
-    private MenagerieServer server(String transport) throws Exception {
-        MenagerieServer server = new MenagerieServer(dir, transport);
+    private InJvmMenagerie server(String transport) throws Exception {
+        InJvmMenagerie server = new InJvmMenagerie(dir, transport);
         toClose.add(server);
         return server;
     }
 
-    private CuratorFramework client(MenagerieServer server) throws InterruptedException {
+    private CuratorFramework client(InJvmMenagerie server) throws InterruptedException {
         CuratorFramework client = CuratorFrameworkFactory.newClient(server.connectString(), 10_000, 5_000,
                 new ExponentialBackoffRetry(100, 3));
         client.start();
@@ -89,7 +89,7 @@ class CuratorRecipesTest {
     @ParameterizedTest
     @ValueSource(strings = {"nio", "netty"})
     void interProcessMutexLetsOneHolderIn(String transport) throws Exception {
-        MenagerieServer server = server(transport);
+        InJvmMenagerie server = server(transport);
         List<CuratorFramework> clients = List.of(client(server), client(server));
         AtomicInteger holders = new AtomicInteger();
         AtomicInteger maxHolders = new AtomicInteger();
@@ -128,7 +128,7 @@ class CuratorRecipesTest {
     @ParameterizedTest
     @ValueSource(strings = {"nio", "netty"})
     void leaderLatchElectsOneAndHandsOverOnClose(String transport) throws Exception {
-        MenagerieServer server = server(transport);
+        InJvmMenagerie server = server(transport);
         LeaderLatch first = new LeaderLatch(client(server), "/leader", "first");
         LeaderLatch second = new LeaderLatch(client(server), "/leader", "second");
         first.start();
@@ -146,7 +146,7 @@ class CuratorRecipesTest {
     @ParameterizedTest
     @ValueSource(strings = {"nio", "netty"})
     void doubleBarrierReleasesAllTogether(String transport) throws Exception {
-        MenagerieServer server = server(transport);
+        InJvmMenagerie server = server(transport);
         List<CuratorFramework> clients = List.of(client(server), client(server), client(server));
         ExecutorService pool = Executors.newFixedThreadPool(3);
         AtomicInteger entered = new AtomicInteger();
@@ -174,7 +174,7 @@ class CuratorRecipesTest {
     @ParameterizedTest
     @ValueSource(strings = {"nio", "netty"})
     void curatorCacheSeesCreatesUpdatesAndDeletes(String transport) throws Exception {
-        MenagerieServer server = server(transport);
+        InJvmMenagerie server = server(transport);
         CuratorFramework client = client(server);
         BlockingQueue<String> changes = new LinkedBlockingQueue<>();
         CuratorCache cache = CuratorCache.build(client, "/cached");
@@ -200,7 +200,7 @@ class CuratorRecipesTest {
     @ParameterizedTest
     @ValueSource(strings = {"nio", "netty"})
     void sharedCountIsSeenByEveryClient(String transport) throws Exception {
-        MenagerieServer server = server(transport);
+        InJvmMenagerie server = server(transport);
         SharedCount one = new SharedCount(client(server), "/count", 0);
         SharedCount two = new SharedCount(client(server), "/count", 0);
         toClose.add(one);
@@ -230,7 +230,7 @@ class CuratorRecipesTest {
     @ParameterizedTest
     @ValueSource(strings = {"nio", "netty"})
     void distributedAtomicLongAddsUpConcurrentIncrements(String transport) throws Exception {
-        MenagerieServer server = server(transport);
+        InJvmMenagerie server = server(transport);
         List<CuratorFramework> clients = List.of(client(server), client(server), client(server));
         ExecutorService pool = Executors.newFixedThreadPool(3);
         int perClient = 20;

@@ -42,12 +42,12 @@ class DifferentialAclTest {
     @ValueSource(strings = {"nio", "netty"})
     void setWatchesAndReconfigAnswerAsOnApache(String transport) throws Exception {
         List<String> apache;
-        try (ApacheServer server = new ApacheServer(dir)) {
+        try (InJvmApache server = new InJvmApache(dir)) {
             apache = AclRawScript.run(server.port());
         }
         Transcripts.keep("acl-raw", apache);
         List<String> menagerie;
-        try (MenagerieServer server = new MenagerieServer(dir, transport)) {
+        try (InJvmMenagerie server = new InJvmMenagerie(dir, transport)) {
             menagerie = AclRawScript.run(server.port());
         }
         Transcripts.assertSame(withoutApachesSetWatchesLeak(apache), menagerie, "setWatches2 and reconfig on "

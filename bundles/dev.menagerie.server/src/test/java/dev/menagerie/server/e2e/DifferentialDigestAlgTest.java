@@ -47,7 +47,7 @@ class DifferentialDigestAlgTest {
     @Test
     void aDigestTheJvmLacksRefusesTheStart() {
         Exception refused = assertThrows(Exception.class,
-                () -> new MenagerieServer(dir, "nio", "DigestAuthenticationProvider.digestAlg=NO-SUCH-HASH").close());
+                () -> new InJvmMenagerie(dir, "nio", "DigestAuthenticationProvider.digestAlg=NO-SUCH-HASH").close());
         assertTrue(String.valueOf(refused.getMessage()).contains("DigestAuthenticationProvider.digestAlg"),
                 refused.toString());
     }

@@ -58,12 +58,12 @@ class DifferentialRawProtocolTest {
 
     private void compare(String key, String transport, RawScript script) throws Exception {
         List<String> apache;
-        try (ApacheServer server = new ApacheServer(dir.resolve(transport))) {
+        try (InJvmApache server = new InJvmApache(dir.resolve(transport))) {
             apache = script.run(server.port());
         }
         Transcripts.keep(key, apache);
         List<String> menagerie;
-        try (MenagerieServer server = new MenagerieServer(dir.resolve(transport), transport)) {
+        try (InJvmMenagerie server = new InJvmMenagerie(dir.resolve(transport), transport)) {
             menagerie = script.run(server.port());
         }
         Transcripts.assertSame(apache, menagerie, key + " on " + transport);

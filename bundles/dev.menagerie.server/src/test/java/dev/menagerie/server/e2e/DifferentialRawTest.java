@@ -94,12 +94,12 @@ class DifferentialRawTest {
     @ValueSource(strings = {"nio", "netty"})
     void badPathsFailAsOnApache(String transport) throws Exception {
         List<String> apache;
-        try (ApacheServer server = new ApacheServer(dir)) {
+        try (InJvmApache server = new InJvmApache(dir)) {
             apache = badPathScript(port(server.connectString()));
         }
         Transcripts.keep("raw", apache);
         List<String> menagerie;
-        try (MenagerieServer server = new MenagerieServer(dir, transport)) {
+        try (InJvmMenagerie server = new InJvmMenagerie(dir, transport)) {
             menagerie = badPathScript(server.port());
         }
         Transcripts.assertSame(apache, menagerie, "raw requests on " + transport);
@@ -108,7 +108,7 @@ class DifferentialRawTest {
     /** Apache 3.9.5 accepts this request and then fails applying it, for good; Menagerie refuses it up front. */
     @Test
     void createTtlWithPersistentFlagsAndNoTtlIsBadArguments() throws Exception {
-        try (MenagerieServer server = new MenagerieServer(dir, "nio");
+        try (InJvmMenagerie server = new InJvmMenagerie(dir, "nio");
                 RawClient raw = new RawClient(server.port())) {
             Record request = new CreateTTLRequest("/t", new byte[0], Ids.OPEN_ACL_UNSAFE, 0, -1);
             assertEquals(KeeperException.Code.BADARGUMENTS.intValue(), raw.call(OpCode.createTTL, request).getErr());

@@ -57,7 +57,7 @@ class FullDiskTest {
         Path data = disk.resolve("data");
         List<String> acknowledged = new ArrayList<>();
         int port;
-        try (MenagerieServer server = new MenagerieServer(dir, FreePorts.next(), "nio",
+        try (InJvmMenagerie server = new InJvmMenagerie(dir, FreePorts.next(), "nio",
                 "dataDir=" + data, "preAllocSize=16", "snapCount=100000")) {
             port = server.port();
             ZooKeeper zk = JavaClientSmokeTest.connect(server.connectString(), new LinkedBlockingQueue<>());
@@ -88,7 +88,7 @@ class FullDiskTest {
             }
             zk.close();
         }
-        try (MenagerieServer again = new MenagerieServer(dir, port, "nio", "dataDir=" + data, "preAllocSize=16")) {
+        try (InJvmMenagerie again = new InJvmMenagerie(dir, port, "nio", "dataDir=" + data, "preAllocSize=16")) {
             ZooKeeper zk = JavaClientSmokeTest.connect(again.connectString(), new LinkedBlockingQueue<>());
             for (String path : acknowledged) {
                 assertNotNull(zk.exists(path, false), "acknowledged before the restart: " + path);

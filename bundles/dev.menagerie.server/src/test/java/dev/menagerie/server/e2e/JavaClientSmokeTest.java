@@ -51,7 +51,7 @@ class JavaClientSmokeTest {
     @ParameterizedTest
     @ValueSource(strings = {"nio", "netty"})
     void crudWatchesAndMultiWork(String transport) throws Exception {
-        try (MenagerieServer server = new MenagerieServer(dir, transport)) {
+        try (InJvmMenagerie server = new InJvmMenagerie(dir, transport)) {
             BlockingQueue<WatchedEvent> events = new LinkedBlockingQueue<>();
             ZooKeeper zk = connect(server.connectString(), events);
             try {
@@ -93,7 +93,7 @@ class JavaClientSmokeTest {
     @Test
     void ephemeralsGoAwayWithTheirSessionAndDataSurvivesRestart() throws Exception {
         int port;
-        try (MenagerieServer server = new MenagerieServer(dir, "nio")) {
+        try (InJvmMenagerie server = new InJvmMenagerie(dir, "nio")) {
             port = server.port();
             ZooKeeper owner = connect(server.connectString(), new LinkedBlockingQueue<>());
             ZooKeeper observer = connect(server.connectString(), new LinkedBlockingQueue<>());
@@ -105,7 +105,7 @@ class JavaClientSmokeTest {
             assertNull(observer.exists("/gone", false), "closing the session removed its ephemeral");
             observer.close();
         }
-        try (MenagerieServer again = new MenagerieServer(dir, port, "nio")) {
+        try (InJvmMenagerie again = new InJvmMenagerie(dir, port, "nio")) {
             ZooKeeper zk = connect(again.connectString(), new LinkedBlockingQueue<>());
             assertArrayEquals("k".getBytes(StandardCharsets.UTF_8), zk.getData("/keep", false, null));
             zk.close();

@@ -33,7 +33,7 @@ class LimitsAndBadInputTest {
 
     @Test
     void connectionsBeyondMaxClientCnxnsFromOneAddressAreRefused() throws Exception {
-        try (MenagerieServer server = new MenagerieServer(dir, "nio", "maxClientCnxns=2")) {
+        try (InJvmMenagerie server = new InJvmMenagerie(dir, "nio", "maxClientCnxns=2")) {
             try (Socket first = open(server); Socket second = open(server); Socket third = open(server)) {
                 assertTrue(closedByServer(third), "the third connection from 127.0.0.1 is closed");
                 first.close();
@@ -46,7 +46,7 @@ class LimitsAndBadInputTest {
 
     @Test
     void garbageInsteadOfAConnectRequestClosesOnlyThatConnection() throws Exception {
-        try (MenagerieServer server = new MenagerieServer(dir, "nio")) {
+        try (InJvmMenagerie server = new InJvmMenagerie(dir, "nio")) {
             ZooKeeper healthy = JavaClientSmokeTest.connect(server.connectString(), new LinkedBlockingQueue<>());
             try (Socket bad = open(server)) {
                 DataOutputStream out = new DataOutputStream(bad.getOutputStream());
@@ -62,7 +62,7 @@ class LimitsAndBadInputTest {
 
     @Test
     void aResponseLargerThanJuteMaxbufferClosesTheConnectionNotTheServer() throws Exception {
-        try (MenagerieServer server = new MenagerieServer(dir, "nio", "jute.maxbuffer=4096")) {
+        try (InJvmMenagerie server = new InJvmMenagerie(dir, "nio", "jute.maxbuffer=4096")) {
             ZooKeeper writer = JavaClientSmokeTest.connect(server.connectString(), new LinkedBlockingQueue<>());
             writer.create("/big", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
             for (int i = 0; i < 200; i++) {
@@ -80,7 +80,7 @@ class LimitsAndBadInputTest {
 
     @Test
     void aFloodAboveGlobalOutstandingLimitIsThrottledAndEveryRequestAnswered() throws Exception {
-        try (MenagerieServer server = new MenagerieServer(dir, "nio", "globalOutstandingLimit=10")) {
+        try (InJvmMenagerie server = new InJvmMenagerie(dir, "nio", "globalOutstandingLimit=10")) {
             ZooKeeper zk = JavaClientSmokeTest.connect(server.connectString(), new LinkedBlockingQueue<>());
             int requests = 2_000;
             CountDownLatch done = new CountDownLatch(requests);
@@ -103,7 +103,7 @@ class LimitsAndBadInputTest {
 
     @Test
     void manyConnectionsThatVanishMidFrameLeaveTheServerHealthy() throws Exception {
-        try (MenagerieServer server = new MenagerieServer(dir, "netty", "maxClientCnxns=0")) {
+        try (InJvmMenagerie server = new InJvmMenagerie(dir, "netty", "maxClientCnxns=0")) {
             List<Socket> sockets = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 Socket socket = open(server);
@@ -122,7 +122,7 @@ class LimitsAndBadInputTest {
         }
     }
 
-    private static Socket open(MenagerieServer server) throws IOException {
+    private static Socket open(InJvmMenagerie server) throws IOException {
         Socket socket = new Socket();
         socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
         socket.setSoTimeout(10_000);

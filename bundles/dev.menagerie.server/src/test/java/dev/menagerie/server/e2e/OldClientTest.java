@@ -48,7 +48,7 @@ class OldClientTest {
     @ValueSource(strings = {"nio", "netty"})
     void zooKeeper35ClientCreatesReadsWatchesAndDeletes(String transport) throws Exception {
         assertTrue(Files.isRegularFile(OLD_JAR), "the build copies the 3.5.10 client to " + OLD_JAR);
-        try (MenagerieServer server = new MenagerieServer(dir, transport);
+        try (InJvmMenagerie server = new InJvmMenagerie(dir, transport);
                 URLClassLoader loader = new URLClassLoader(new URL[] {OLD_JAR.toUri().toURL(),
                         OLD_JUTE_JAR.toUri().toURL(), slf4jJar()},
                         ClassLoader.getPlatformClassLoader())) {
@@ -81,11 +81,11 @@ class OldClientTest {
     void handshakeWithoutReadOnlyGetsTheShortAnswerAsOnApache() throws Exception {
         DifferentialSettings.apply();
         int apacheBytes;
-        try (ApacheServer apache = new ApacheServer(dir);
+        try (InJvmApache apache = new InJvmApache(dir);
                 RawClient raw = new RawClient(Integer.parseInt(apache.connectString().split(":")[1]), false)) {
             apacheBytes = raw.connectResponseBytes();
         }
-        try (MenagerieServer server = new MenagerieServer(dir, "nio");
+        try (InJvmMenagerie server = new InJvmMenagerie(dir, "nio");
                 RawClient raw = new RawClient(server.port(), false)) {
             assertEquals(apacheBytes, raw.connectResponseBytes());
             assertEquals(36, raw.connectResponseBytes());

@@ -33,7 +33,7 @@ class RestartReplaysEveryTransactionTest {
         int port;
         Stat before;
         List<ACL> aclBefore;
-        try (MenagerieServer server = new MenagerieServer(dir, "nio")) {
+        try (InJvmMenagerie server = new InJvmMenagerie(dir, "nio")) {
             port = server.port();
             ZooKeeper zk = JavaClientSmokeTest.connect(server.connectString(), new LinkedBlockingQueue<>());
             zk.create("/r", "a".getBytes(StandardCharsets.UTF_8), ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
@@ -51,7 +51,7 @@ class RestartReplaysEveryTransactionTest {
             aclBefore = zk.getACL("/r", new Stat());
             zk.close();
         }
-        try (MenagerieServer again = new MenagerieServer(dir, port, "nio")) {
+        try (InJvmMenagerie again = new InJvmMenagerie(dir, port, "nio")) {
             ZooKeeper zk = JavaClientSmokeTest.connect(again.connectString(), new LinkedBlockingQueue<>());
             Stat after = new Stat();
             assertArrayEquals("e".getBytes(StandardCharsets.UTF_8), zk.getData("/r", false, after));

@@ -148,7 +148,7 @@ final class SaslClients {
         List<String> apache;
         keys.forEach((key, value) -> System.setProperty("zookeeper." + key, value));
         resetApacheStatics(); // Apache reads its providers and auth_to_local rules once per JVM
-        try (ApacheServer server = new ApacheServer(dir)) {
+        try (InJvmApache server = new InJvmApache(dir)) {
             apache = story.run(server.connectString());
         } finally {
             keys.keySet().forEach(key -> System.clearProperty("zookeeper." + key));
@@ -158,7 +158,7 @@ final class SaslClients {
         keys.forEach((key, value) -> lines.add(key + "=" + value));
         List<String> menagerie;
         Files.createDirectories(dir.resolve("menagerie"));
-        try (MenagerieServer server = new MenagerieServer(dir.resolve("menagerie"), "nio",
+        try (InJvmMenagerie server = new InJvmMenagerie(dir.resolve("menagerie"), "nio",
                 lines.toArray(String[]::new))) {
             menagerie = story.run(server.connectString());
         }
@@ -200,7 +200,7 @@ final class SaslClients {
     static void assertRefused(Path dir, String expectedMessage, String name, String... zooCfgLines) throws Exception {
         Files.createDirectories(dir.resolve(name));
         Exception refused = assertThrows(Exception.class,
-                () -> new MenagerieServer(dir.resolve(name), "nio", zooCfgLines).close());
+                () -> new InJvmMenagerie(dir.resolve(name), "nio", zooCfgLines).close());
         assertTrue(refused.getMessage().contains(expectedMessage),
                 refused.getMessage());
         assertFalse(refused.getMessage().contains("\n"),

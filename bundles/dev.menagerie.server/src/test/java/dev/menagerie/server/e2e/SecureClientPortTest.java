@@ -39,7 +39,7 @@ class SecureClientPortTest {
         TestCertificates certs = new TestCertificates(dir);
         int securePort = FreePorts.next();
         String password = new String(TestCertificates.PASSWORD);
-        try (MenagerieServer server = new MenagerieServer(dir, "netty", "serverCnxnFactory=netty",
+        try (InJvmMenagerie server = new InJvmMenagerie(dir, "netty", "serverCnxnFactory=netty",
                 "secureClientPort=" + securePort, "secureClientPortAddress=127.0.0.1",
                 "ssl.keyStore.location=" + certs.serverKeys, "ssl.keyStore.password=" + password,
                 "ssl.keyStore.type=PKCS12", "ssl.trustStore.location=" + certs.serverTrust,

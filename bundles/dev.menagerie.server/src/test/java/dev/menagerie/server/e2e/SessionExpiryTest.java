@@ -31,7 +31,7 @@ class SessionExpiryTest {
 
     @Test
     void silentSessionExpiresItsEphemeralIsDeletedAndItCannotBeResumed() throws Exception {
-        try (MenagerieServer server = new MenagerieServer(dir, "nio", "tickTime=200", "minSessionTimeout=1000",
+        try (InJvmMenagerie server = new InJvmMenagerie(dir, "nio", "tickTime=200", "minSessionTimeout=1000",
                 "maxSessionTimeout=2000")) {
             BlockingQueue<WatchedEvent> events = new LinkedBlockingQueue<>();
             ZooKeeper watcher = JavaClientSmokeTest.connect(server.connectString(), events);

@@ -32,7 +32,7 @@ class SnapshotCompressionTest {
     void gzSnapshotsAreWrittenAndLoadedAfterARestart() throws Exception {
         int port;
         String[] config = {"snapCount=20", "snapshot.compression.method=gz"};
-        try (MenagerieServer server = new MenagerieServer(dir, "nio", config)) {
+        try (InJvmMenagerie server = new InJvmMenagerie(dir, "nio", config)) {
             port = server.port();
             ZooKeeper zk = JavaClientSmokeTest.connect(server.connectString(), new LinkedBlockingQueue<>());
             for (int i = 0; i < NODES; i++) {
@@ -47,7 +47,7 @@ class SnapshotCompressionTest {
         assertTrue(names.stream().anyMatch(name -> name.endsWith(".gz")), "gz snapshots: " + names);
         assertFalse(names.stream().anyMatch(name -> name.matches("snapshot\\.[0-9a-f]+") && !name.equals("snapshot.0")),
                 "after the first, every snapshot is compressed: " + names);
-        try (MenagerieServer again = new MenagerieServer(dir, port, "nio", config)) {
+        try (InJvmMenagerie again = new InJvmMenagerie(dir, port, "nio", config)) {
             ZooKeeper zk = JavaClientSmokeTest.connect(again.connectString(), new LinkedBlockingQueue<>());
             for (int i = 0; i < NODES; i++) {
                 assertEquals("v" + i, new String(zk.getData("/n" + i, false, null), StandardCharsets.UTF_8));

@@ -24,7 +24,7 @@ final class Transcripts {
         if (cached != null) {
             return cached;
         }
-        try (ApacheServer server = new ApacheServer(dir)) {
+        try (InJvmApache server = new InJvmApache(dir)) {
             List<String> lines = run(server.connectString(), script);
             APACHE.put(key, lines);
             keep(key, lines);
@@ -38,7 +38,7 @@ final class Transcripts {
     }
 
     static List<String> menagerie(Path dir, String transport, Consumer<Script> script) throws Exception {
-        try (MenagerieServer server = new MenagerieServer(dir, transport)) {
+        try (InJvmMenagerie server = new InJvmMenagerie(dir, transport)) {
             return run(server.connectString(), script);
         }
     }

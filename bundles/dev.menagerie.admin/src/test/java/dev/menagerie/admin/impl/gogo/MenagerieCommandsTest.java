@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.menagerie.admin.impl.runtime.BundleInfo;
-import dev.menagerie.admin.impl.runtime.ComponentIssue;
 import dev.menagerie.admin.impl.runtime.ComponentIssue.Kind;
-import dev.menagerie.admin.testing.FakeServerConfig;
+import dev.menagerie.admin.impl.runtime.ComponentIssue;
 import dev.menagerie.admin.testing.FakeServerStatus;
-import java.util.List;
 import dev.menagerie.api.status.Latency;
 import dev.menagerie.api.status.ServerSummary;
+import dev.menagerie.testing.FakeServerConfig;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 

@@ -29,7 +29,7 @@ class ActiveQuorumVerifierTest {
     void registersTheBuiltVerifierAsAServiceAndWithdrawsItOnDeactivate() {
         ActiveQuorumVerifier component = new ActiveQuorumVerifier();
         StubFactory factory = new StubFactory();
-        component.bindServerConfig(FakeServerConfig.quorum(5, ServerConfig.DEFAULT_VERIFIER, 3));
+        component.bindServerConfig(VerifierConfigs.quorum(5, ServerConfig.DEFAULT_VERIFIER, 3));
         component.bindVerifier(factory, Map.of(QuorumVerifierFactory.TYPE, ServerConfig.DEFAULT_VERIFIER));
         component.activate(fakeContext(), targets(5));
 

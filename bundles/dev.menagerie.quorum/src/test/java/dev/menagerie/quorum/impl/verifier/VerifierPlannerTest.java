@@ -28,7 +28,7 @@ class VerifierPlannerTest {
 
     @Test
     void publishesWhatTheConfiguredFactoryBuildsFromTheMembers() {
-        ServerConfig config = FakeServerConfig.quorum(4, MAJORITY, 3);
+        ServerConfig config = VerifierConfigs.quorum(4, MAJORITY, 3);
         StubFactory factory = new StubFactory();
         Publish publish = assertInstanceOf(Publish.class, plan(config, factory, MAJORITY));
         assertEquals(MAJORITY, publish.type());
@@ -41,26 +41,26 @@ class VerifierPlannerTest {
     @Test
     void standaloneNeedsNoVerifierEvenWithAFactoryBound() {
         StubFactory factory = new StubFactory();
-        assertInstanceOf(Standalone.class, plan(FakeServerConfig.standalone(1), factory, MAJORITY));
+        assertInstanceOf(Standalone.class, plan(VerifierConfigs.standalone(1), factory, MAJORITY));
         assertEquals(0, factory.builds(), "nothing is built for a standalone server");
     }
 
     @Test
     void withoutAFactoryTheConfiguredTypeIsMissing() {
-        Missing missing = assertInstanceOf(Missing.class, plan(FakeServerConfig.quorum(1, HIERARCHICAL, 3), null, null));
+        Missing missing = assertInstanceOf(Missing.class, plan(VerifierConfigs.quorum(1, HIERARCHICAL, 3), null, null));
         assertEquals(HIERARCHICAL, missing.type());
     }
 
     @Test
     void aFactoryOfAnotherTypeIsNotUsedButAwaitsItsReplacement() {
         StubFactory factory = new StubFactory();
-        assertInstanceOf(Hold.class, plan(FakeServerConfig.quorum(1, HIERARCHICAL, 3), factory, MAJORITY));
+        assertInstanceOf(Hold.class, plan(VerifierConfigs.quorum(1, HIERARCHICAL, 3), factory, MAJORITY));
         assertEquals(0, factory.builds());
     }
 
     @Test
     void nothingIsDecidedBeforeActivation() {
-        VerifierInputs binding = VerifierInputs.NONE.withConfig(FakeServerConfig.quorum(1, MAJORITY, 3));
+        VerifierInputs binding = VerifierInputs.NONE.withConfig(VerifierConfigs.quorum(1, MAJORITY, 3));
         assertInstanceOf(Hold.class, VerifierPlanner.plan(binding));
     }
 
@@ -68,7 +68,7 @@ class VerifierPlannerTest {
     void aRejectedEnsembleKeepsTheFactorysMessage() {
         StubFactory factory = new StubFactory(new IllegalArgumentException("server.2 is a participant in no group"));
         Rejected rejected = assertInstanceOf(Rejected.class,
-                plan(FakeServerConfig.quorum(7, HIERARCHICAL, 3), factory, HIERARCHICAL));
+                plan(VerifierConfigs.quorum(7, HIERARCHICAL, 3), factory, HIERARCHICAL));
         assertEquals("server.2 is a participant in no group", rejected.reason());
         assertEquals(7L, rejected.revision());
     }
@@ -77,28 +77,28 @@ class VerifierPlannerTest {
     void anyOtherFailureIsAPluginBug() {
         IllegalStateException bug = new IllegalStateException("bug");
         Broken broken = assertInstanceOf(Broken.class,
-                plan(FakeServerConfig.quorum(1, MAJORITY, 3), new StubFactory(bug), MAJORITY));
+                plan(VerifierConfigs.quorum(1, MAJORITY, 3), new StubFactory(bug), MAJORITY));
         assertSame(bug, broken.error());
     }
 
     @Test
     void waitsWhileTheTargetsAndTheConfigAreOfDifferentRevisions() {
         // zoo.cfg switched to hierarchical in revision 3: the config arrived, the new targets have not.
-        VerifierInputs inputs = ACTIVE.withConfig(FakeServerConfig.quorum(3, HIERARCHICAL, 3)).withTargetsRevision(2);
+        VerifierInputs inputs = ACTIVE.withConfig(VerifierConfigs.quorum(3, HIERARCHICAL, 3)).withTargetsRevision(2);
         assertInstanceOf(Hold.class, VerifierPlanner.plan(inputs));
         assertInstanceOf(Missing.class, VerifierPlanner.plan(inputs.withTargetsRevision(3)));
     }
 
     @Test
     void aFittingFactoryIsUsedEvenBeforeTheTargetsCatchUp() {
-        VerifierInputs inputs = ACTIVE.withConfig(FakeServerConfig.quorum(5, MAJORITY, 5))
+        VerifierInputs inputs = ACTIVE.withConfig(VerifierConfigs.quorum(5, MAJORITY, 5))
                 .withFactory(new BoundFactory(new StubFactory(), MAJORITY)).withTargetsRevision(4);
         assertEquals(5L, assertInstanceOf(Publish.class, VerifierPlanner.plan(inputs)).revision());
     }
 
     @Test
     void aClosedComponentPlansNothing() {
-        VerifierInputs inputs = ACTIVE.withConfig(FakeServerConfig.quorum(1, MAJORITY, 3))
+        VerifierInputs inputs = ACTIVE.withConfig(VerifierConfigs.quorum(1, MAJORITY, 3))
                 .withFactory(new BoundFactory(new StubFactory(), MAJORITY)).closed();
         assertInstanceOf(Closed.class, VerifierPlanner.plan(inputs));
     }

@@ -45,11 +45,11 @@ class VerifierPublisherConcurrencyTest {
         VerifierPublisher publisher = new VerifierPublisher(blockingFirst, new RecordingListener());
         publisher.activate(VerifierInputs.UNKNOWN_REVISION);
         publisher.factoryBound(new StubFactory(), MAJORITY);
-        Thread binder = new Thread(() -> publisher.configBound(FakeServerConfig.quorum(1, MAJORITY, 3)));
+        Thread binder = new Thread(() -> publisher.configBound(VerifierConfigs.quorum(1, MAJORITY, 3)));
         binder.start();
         assertTrue(inRegister.await(10, TimeUnit.SECONDS));
 
-        publisher.configBound(FakeServerConfig.quorum(2, MAJORITY, 5)); // returns at once: the binder applies it
+        publisher.configBound(VerifierConfigs.quorum(2, MAJORITY, 5)); // returns at once: the binder applies it
         release.countDown();
         binder.join(10_000);
 
@@ -67,8 +67,8 @@ class VerifierPublisherConcurrencyTest {
         List<StubFactory> factories = List.of(new StubFactory(), new StubFactory(), new StubFactory());
         List<ServerConfig> configs = new ArrayList<>();
         for (int revision = 1; revision <= 6; revision++) {
-            configs.add(revision % 3 == 0 ? FakeServerConfig.standalone(revision)
-                    : FakeServerConfig.quorum(revision, MAJORITY, revision));
+            configs.add(revision % 3 == 0 ? VerifierConfigs.standalone(revision)
+                    : VerifierConfigs.quorum(revision, MAJORITY, revision));
         }
         long seed = new Random().nextLong();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -90,7 +90,7 @@ class VerifierPublisherConcurrencyTest {
         assertTrue(registry.live().size() <= 1, context + ": more than one verifier left registered");
         assertEquals(List.of(), log.failures(), context);
 
-        ServerConfig last = FakeServerConfig.quorum(99, MAJORITY, 7);
+        ServerConfig last = VerifierConfigs.quorum(99, MAJORITY, 7);
         StubFactory lastFactory = new StubFactory();
         publisher.configBound(last);
         publisher.factoryBound(lastFactory, MAJORITY);

@@ -36,7 +36,7 @@ class VerifierPublisherTest {
     @Test
     void registersTheVerifierWithItsTypeAndRevision() {
         StubFactory factory = new StubFactory();
-        publisher.configBound(FakeServerConfig.quorum(3, MAJORITY, 5));
+        publisher.configBound(VerifierConfigs.quorum(3, MAJORITY, 5));
         publisher.factoryBound(factory, MAJORITY);
         FakeRegistrar.Live live = registry.only();
         assertEquals(MAJORITY, live.type());
@@ -47,7 +47,7 @@ class VerifierPublisherTest {
     @Test
     void unbindingTheFactoryWithdrawsTheVerifierAndSaysSo() {
         StubFactory factory = new StubFactory();
-        publisher.configBound(FakeServerConfig.quorum(1, MAJORITY, 3));
+        publisher.configBound(VerifierConfigs.quorum(1, MAJORITY, 3));
         publisher.factoryBound(factory, MAJORITY);
         publisher.factoryUnbound(factory);
         assertEquals(List.of(), registry.live());
@@ -58,7 +58,7 @@ class VerifierPublisherTest {
     void anotherFactoryBindingRegistersItsVerifier() {
         StubFactory first = new StubFactory();
         StubFactory second = new StubFactory();
-        publisher.configBound(FakeServerConfig.quorum(1, MAJORITY, 3));
+        publisher.configBound(VerifierConfigs.quorum(1, MAJORITY, 3));
         publisher.factoryBound(first, MAJORITY);
         publisher.factoryUnbound(first);
         publisher.factoryBound(second, MAJORITY);
@@ -71,7 +71,7 @@ class VerifierPublisherTest {
         StubFactory old = new StubFactory();
         StubFactory better = new StubFactory();
         publisher.factoryBound(old, MAJORITY);
-        publisher.configBound(FakeServerConfig.quorum(1, MAJORITY, 3));
+        publisher.configBound(VerifierConfigs.quorum(1, MAJORITY, 3));
         publisher.factoryBound(better, MAJORITY);
         publisher.factoryUnbound(old);
         assertSame(better, builder(registry.only()));
@@ -80,8 +80,8 @@ class VerifierPublisherTest {
 
     @Test
     void aNewConfigRevisionRebuildsBeforeTheOldVerifierGoes() {
-        ServerConfig first = FakeServerConfig.quorum(1, MAJORITY, 3);
-        ServerConfig second = FakeServerConfig.quorum(2, MAJORITY, 5);
+        ServerConfig first = VerifierConfigs.quorum(1, MAJORITY, 3);
+        ServerConfig second = VerifierConfigs.quorum(2, MAJORITY, 5);
         publisher.factoryBound(new StubFactory(), MAJORITY);
         publisher.configBound(first);
         publisher.configBound(second);
@@ -96,11 +96,11 @@ class VerifierPublisherTest {
     void aSwitchOfTypeWaitsForTheTargetsThenUsesTheNewFactory() {
         StubFactory majority = new StubFactory();
         StubFactory hierarchical = new StubFactory();
-        ServerConfig first = FakeServerConfig.quorum(1, MAJORITY, 3);
+        ServerConfig first = VerifierConfigs.quorum(1, MAJORITY, 3);
         publisher.targetsRevision(1);
         publisher.factoryBound(majority, MAJORITY);
         publisher.configBound(first);
-        publisher.configBound(FakeServerConfig.quorum(2, HIERARCHICAL, 3));
+        publisher.configBound(VerifierConfigs.quorum(2, HIERARCHICAL, 3));
         publisher.configUnbound(first);
         assertEquals(1L, registry.only().revision(), "the running verifier stays until the targets arrive");
         publisher.targetsRevision(2);
@@ -113,10 +113,10 @@ class VerifierPublisherTest {
 
     @Test
     void standaloneRegistersNothingAndIsLoggedOnce() {
-        ServerConfig first = FakeServerConfig.standalone(1);
+        ServerConfig first = VerifierConfigs.standalone(1);
         publisher.factoryBound(new StubFactory(), MAJORITY);
         publisher.configBound(first);
-        publisher.configBound(FakeServerConfig.standalone(2));
+        publisher.configBound(VerifierConfigs.standalone(2));
         publisher.configUnbound(first);
         assertEquals(List.of(), registry.live());
         assertEquals(List.of(new Standalone()), log.plans());
@@ -124,7 +124,7 @@ class VerifierPublisherTest {
 
     @Test
     void aRejectedEnsembleWithdrawsTheOldVerifierAndIsReportedOnce() {
-        ServerConfig good = FakeServerConfig.quorum(1, MAJORITY, 3);
+        ServerConfig good = VerifierConfigs.quorum(1, MAJORITY, 3);
         publisher.configBound(good);
         publisher.factoryBound(new StubFactory(), MAJORITY);
         publisher.factoryBound(new StubFactory(new IllegalArgumentException("no voters")), MAJORITY);
@@ -137,7 +137,7 @@ class VerifierPublisherTest {
     @Test
     void unchangedInputsDoNotRebuild() {
         StubFactory factory = new StubFactory();
-        publisher.configBound(FakeServerConfig.quorum(4, MAJORITY, 3));
+        publisher.configBound(VerifierConfigs.quorum(4, MAJORITY, 3));
         publisher.factoryBound(factory, MAJORITY);
         publisher.targetsRevision(4);
         publisher.targetsRevision(4);
@@ -148,7 +148,7 @@ class VerifierPublisherTest {
     @Test
     void closingWithdrawsTheVerifierForGood() {
         StubFactory factory = new StubFactory();
-        publisher.configBound(FakeServerConfig.quorum(1, MAJORITY, 3));
+        publisher.configBound(VerifierConfigs.quorum(1, MAJORITY, 3));
         publisher.factoryBound(factory, MAJORITY);
         publisher.close();
         publisher.factoryBound(new StubFactory(), MAJORITY);
@@ -161,7 +161,7 @@ class VerifierPublisherTest {
         FakeRegistrar registry = new FakeRegistrar();
         RecordingListener log = new RecordingListener();
         VerifierPublisher starting = new VerifierPublisher(registry, log);
-        starting.configBound(FakeServerConfig.quorum(1, MAJORITY, 3));
+        starting.configBound(VerifierConfigs.quorum(1, MAJORITY, 3));
         starting.factoryBound(new StubFactory(), MAJORITY);
         assertEquals(List.of(), registry.live(), "nothing is registered before activation");
         starting.activate(1);
@@ -172,7 +172,7 @@ class VerifierPublisherTest {
     @Test
     void aMissingFactoryIsReportedWhenTheConfigAndTargetsAgree() {
         publisher.targetsRevision(2);
-        publisher.configBound(FakeServerConfig.quorum(2, HIERARCHICAL, 3));
+        publisher.configBound(VerifierConfigs.quorum(2, HIERARCHICAL, 3));
         assertEquals(List.of(new Missing(HIERARCHICAL)), log.plans());
         assertEquals(List.of(), registry.live());
     }

@@ -1,6 +1,6 @@
 package dev.menagerie.server.impl.host;
 
-import static dev.menagerie.server.impl.host.QuorumFixture.create;
+import static dev.menagerie.server.impl.host.ReplicaFixture.create;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +20,7 @@ class LeaderBackpressureTest {
 
     @Test
     void aClientBeyondTheQueueBoundLosesItsConnectionAndEveryAcceptedWriteIsAnswered() throws Exception {
-        try (QuorumFixture leader = new QuorumFixture(dir, 1)) {
+        try (ReplicaFixture leader = new ReplicaFixture(dir, 1)) {
             FakeProposer proposer = new FakeProposer();
             leader.replica.serveAsLeader(leader.replica.lastProcessedZxid(), proposer);
             ZooKeeperServer server = leader.server();

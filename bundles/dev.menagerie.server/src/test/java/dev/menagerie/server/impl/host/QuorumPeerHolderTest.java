@@ -66,7 +66,7 @@ class QuorumPeerHolderTest {
     void thePeerStartsOnceServerAndFactoryAreThereAndStopsWhenTheFactoryGoes() throws Exception {
         QuorumPeerHolder holder = new QuorumPeerHolder();
         LeadingFactory factory = new LeadingFactory();
-        try (QuorumFixture fixture = new QuorumFixture(dir, 1)) {
+        try (ReplicaFixture fixture = new ReplicaFixture(dir, 1)) {
             holder.factoryBound(factory);
             assertTrue(factory.started.isEmpty(), "a peer started before the database was loaded");
 
@@ -95,7 +95,7 @@ class QuorumPeerHolderTest {
         QuorumPeerFactory refusing = replica -> {
             throw new java.io.IOException("quorum TLS: cannot read ssl.quorum.keyStore.location /missing.p12");
         };
-        try (QuorumFixture fixture = new QuorumFixture(dir, 1)) {
+        try (ReplicaFixture fixture = new ReplicaFixture(dir, 1)) {
             holder.factoryBound(refusing);
             holder.serverReady(fixture.replica);
             assertEquals(List.of("failed"), failures);

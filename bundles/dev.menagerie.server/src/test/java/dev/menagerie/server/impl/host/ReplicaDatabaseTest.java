@@ -1,6 +1,6 @@
 package dev.menagerie.server.impl.host;
 
-import static dev.menagerie.server.impl.host.QuorumFixture.create;
+import static dev.menagerie.server.impl.host.ReplicaFixture.create;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -29,7 +29,7 @@ class ReplicaDatabaseTest {
     Path dir;
 
     /** A leader that took a session and a few writes; returns the committed entries in zxid order. */
-    private static List<LogEntry> writeOnLeader(QuorumFixture leader, FakeProposer proposer, String... paths)
+    private static List<LogEntry> writeOnLeader(ReplicaFixture leader, FakeProposer proposer, String... paths)
             throws Exception {
         List<LogEntry> entries = new ArrayList<>();
         RecordingLink client = leader.connect();
@@ -47,7 +47,7 @@ class ReplicaDatabaseTest {
     @Test
     void snapStreamLoadsIntoTheSameTreeAndSessions() throws Exception {
         FakeProposer proposer = new FakeProposer();
-        try (QuorumFixture leader = new QuorumFixture(dir, 1); QuorumFixture learner = new QuorumFixture(dir, 2)) {
+        try (ReplicaFixture leader = new ReplicaFixture(dir, 1); ReplicaFixture learner = new ReplicaFixture(dir, 2)) {
             leader.replica.serveAsLeader(0, proposer);
             writeOnLeader(leader, proposer, "/a", "/a/b", "/c");
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -73,7 +73,7 @@ class ReplicaDatabaseTest {
     @Test
     void snapStreamIsApachesSessionsThenTree() throws Exception {
         FakeProposer proposer = new FakeProposer();
-        try (QuorumFixture leader = new QuorumFixture(dir, 1)) {
+        try (ReplicaFixture leader = new ReplicaFixture(dir, 1)) {
             leader.replica.serveAsLeader(0, proposer);
             writeOnLeader(leader, proposer, "/a");
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -88,7 +88,7 @@ class ReplicaDatabaseTest {
     @Test
     void committedEntriesApplyBeforeServingAndTruncateDropsTheLaterOnes() throws Exception {
         FakeProposer proposer = new FakeProposer();
-        try (QuorumFixture leader = new QuorumFixture(dir, 1); QuorumFixture learner = new QuorumFixture(dir, 2)) {
+        try (ReplicaFixture leader = new ReplicaFixture(dir, 1); ReplicaFixture learner = new ReplicaFixture(dir, 2)) {
             leader.replica.serveAsLeader(0, proposer);
             List<LogEntry> entries = writeOnLeader(leader, proposer, "/keep", "/drop1", "/drop2");
             for (LogEntry entry : entries) {
@@ -114,7 +114,7 @@ class ReplicaDatabaseTest {
         FakeProposer proposer = new FakeProposer();
         long digest;
         long zxid;
-        try (QuorumFixture leader = new QuorumFixture(dir, 1); QuorumFixture learner = new QuorumFixture(dir, 2)) {
+        try (ReplicaFixture leader = new ReplicaFixture(dir, 1); ReplicaFixture learner = new ReplicaFixture(dir, 2)) {
             leader.replica.serveAsLeader(0, proposer);
             writeOnLeader(leader, proposer, "/snap");
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -124,7 +124,7 @@ class ReplicaDatabaseTest {
             learner.replica.takeSnapshot();
             digest = learner.server().tree().digest();
         }
-        try (QuorumFixture restarted = new QuorumFixture(dir, 2)) {
+        try (ReplicaFixture restarted = new ReplicaFixture(dir, 2)) {
             assertEquals(zxid, restarted.replica.lastProcessedZxid());
             assertEquals(digest, restarted.server().tree().digest());
             assertNotNull(restarted.server().tree().node("/snap"));

@@ -25,11 +25,11 @@ class ReplicaServingTest {
 
     @TempDir
     Path dir;
-    private QuorumFixture server;
+    private ReplicaFixture server;
 
     @BeforeEach
     void start() throws Exception {
-        server = new QuorumFixture(dir, 1);
+        server = new ReplicaFixture(dir, 1);
     }
 
     @AfterEach

@@ -1,7 +1,7 @@
 package dev.menagerie.server.impl.host;
 
-import static dev.menagerie.server.impl.host.QuorumFixture.bytes;
-import static dev.menagerie.server.impl.host.QuorumFixture.create;
+import static dev.menagerie.server.impl.host.ReplicaFixture.bytes;
+import static dev.menagerie.server.impl.host.ReplicaFixture.create;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -31,12 +31,12 @@ class ReplicatedLeaderTest {
 
     @TempDir
     Path dir;
-    private QuorumFixture leader;
+    private ReplicaFixture leader;
     private final FakeProposer proposer = new FakeProposer();
 
     @BeforeEach
     void serveAsLeader() throws Exception {
-        leader = new QuorumFixture(dir, 1);
+        leader = new ReplicaFixture(dir, 1);
         leader.replica.serveAsLeader(leader.replica.lastProcessedZxid(), proposer);
     }
 

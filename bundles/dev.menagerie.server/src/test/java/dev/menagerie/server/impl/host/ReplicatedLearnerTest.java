@@ -1,6 +1,6 @@
 package dev.menagerie.server.impl.host;
 
-import static dev.menagerie.server.impl.host.QuorumFixture.create;
+import static dev.menagerie.server.impl.host.ReplicaFixture.create;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -35,15 +35,15 @@ class ReplicatedLearnerTest {
 
     @TempDir
     Path dir;
-    private QuorumFixture leader;
-    private QuorumFixture learner;
+    private ReplicaFixture leader;
+    private ReplicaFixture learner;
     private final FakeProposer proposer = new FakeProposer();
     private final FakeForwarder forwarder = new FakeForwarder();
 
     @BeforeEach
     void start() throws Exception {
-        leader = new QuorumFixture(dir, 1);
-        learner = new QuorumFixture(dir, 2);
+        leader = new ReplicaFixture(dir, 1);
+        learner = new ReplicaFixture(dir, 2);
         leader.replica.serveAsLeader(0, proposer);
         learner.replica.serveAsLearner(forwarder);
     }
@@ -176,7 +176,7 @@ class ReplicatedLearnerTest {
         assertEquals(SessionState.UNKNOWN, leader.server().sessions().state(client.sessionId));
     }
 
-    private static void awaitApplied(QuorumFixture server, long zxid) {
+    private static void awaitApplied(ReplicaFixture server, long zxid) {
         Await.untilTrue(() -> "zxid " + Long.toHexString(zxid) + " applied (at "
                 + Long.toHexString(server.replica.lastProcessedZxid()) + ")", Await.DEFAULT_TIMEOUT,
                 () -> server.replica.lastProcessedZxid() >= zxid);

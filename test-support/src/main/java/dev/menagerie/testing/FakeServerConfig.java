@@ -1,4 +1,4 @@
-package dev.menagerie.admin.testing;
+package dev.menagerie.testing;
 
 import dev.menagerie.api.config.HostPort;
 import dev.menagerie.api.config.QuorumMember;

@@ -16,7 +16,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** A Menagerie standalone server in this JVM, on a free loopback port, with the real transport and storage. */
-public final class MenagerieServer implements AutoCloseable {
+public final class InJvmMenagerie implements AutoCloseable {
 
     private final Path dir;
     private final int port;
@@ -24,11 +24,11 @@ public final class MenagerieServer implements AutoCloseable {
     private final StandaloneServer server;
     private final TransportSlot transports = new TransportSlot();
 
-    public MenagerieServer(Path dir, String transport, String... extraConfigLines) throws Exception {
+    public InJvmMenagerie(Path dir, String transport, String... extraConfigLines) throws Exception {
         this(dir, FreePorts.next(), transport, extraConfigLines);
     }
 
-    public MenagerieServer(Path dir, int port, String transport, String... extraConfigLines) throws Exception {
+    public InJvmMenagerie(Path dir, int port, String transport, String... extraConfigLines) throws Exception {
         this.dir = dir;
         this.port = port;
         ServerConfig config = ZooCfg.standalone(dir.resolve("data"), port).lines(extraConfigLines)

@@ -13,13 +13,13 @@ import org.apache.zookeeper.server.ZooKeeperServer;
  * the differential tests compare Menagerie with. Apache reads enforceQuota and superDigest once per JVM, so the
  * tests that need them run in their own fork with the properties set (see the pom).
  */
-final class ApacheServer implements AutoCloseable {
+final class InJvmApache implements AutoCloseable {
 
     private final ZooKeeperServer server;
     private final ServerCnxnFactory factory;
     private final int port;
 
-    ApacheServer(Path dir) throws Exception {
+    InJvmApache(Path dir) throws Exception {
         File data = Files.createDirectories(dir.resolve("apache")).toFile();
         server = new ZooKeeperServer(data, data, 2000);
         port = FreePorts.next();

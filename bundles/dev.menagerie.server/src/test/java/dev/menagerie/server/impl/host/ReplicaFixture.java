@@ -31,13 +31,13 @@ import java.util.List;
  * One member of a three-server ensemble in this JVM: real file storage, a transport that opens no socket (it only
  * keeps the connection handler), and helpers to send requests the way a connection does.
  */
-final class QuorumFixture implements AutoCloseable {
+final class ReplicaFixture implements AutoCloseable {
 
     final Storage storage;
     final ReplicatedServer replica;
     final CapturingTransport transport = new CapturingTransport();
 
-    QuorumFixture(Path dir, long myId) throws Exception {
+    ReplicaFixture(Path dir, long myId) throws Exception {
         Path dataDir = dir.resolve("data" + myId);
         Files.createDirectories(dataDir);
         Files.writeString(dataDir.resolve("myid"), Long.toString(myId));
