@@ -10,7 +10,6 @@ import dev.menagerie.api.election.PeerState;
 import dev.menagerie.api.election.Vote;
 import dev.menagerie.election.fle.impl.wire.Notification;
 import dev.menagerie.election.fle.impl.wire.NotificationCodec;
-import dev.menagerie.quorum.majority.impl.MajorityVerifierFactory;
 import java.io.File;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -42,7 +41,7 @@ class ApacheInteropTest {
         HostPort apacheAddress = new HostPort("127.0.0.1", LocalCluster.freePort());
         HostPort ourAddress = new HostPort("127.0.0.1", LocalCluster.freePort());
         List<QuorumMember> members = List.of(member(apacheId, apacheAddress), member(OUR_ID, ourAddress));
-        FakeContext context = new FakeContext(OUR_ID, members, new MajorityVerifierFactory().create(members));
+        FakeContext context = new FakeContext(OUR_ID, members, Quorums.factory("majority").create(members));
         context.currentEpoch = EPOCH;
         context.lastLoggedZxid = ZXID;
         Map<Long, InetSocketAddress> view = Map.of(apacheId, address(apacheAddress), OUR_ID, address(ourAddress));

@@ -7,7 +7,6 @@ import dev.menagerie.api.config.LearnerType;
 import dev.menagerie.api.config.QuorumMember;
 import dev.menagerie.api.election.Vote;
 import dev.menagerie.api.quorum.QuorumVerifier;
-import dev.menagerie.quorum.majority.impl.MajorityVerifierFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -36,7 +35,7 @@ final class LocalCluster implements AutoCloseable {
             members.add(new QuorumMember(id, new HostPort("127.0.0.1", freePort()),
                     new HostPort("127.0.0.1", freePort()), null, LearnerType.PARTICIPANT, QuorumMember.NO_GROUP, 1));
         }
-        verifier = new MajorityVerifierFactory().create(members);
+        verifier = Quorums.factory("majority").create(members);
         for (QuorumMember m : members) {
             contexts.put(m.id(), new FakeContext(m.id(), members, verifier));
         }

@@ -4,12 +4,12 @@ import dev.menagerie.api.config.HostPort;
 import dev.menagerie.api.config.LearnerType;
 import dev.menagerie.api.config.QuorumMember;
 import dev.menagerie.api.quorum.QuorumVerifier;
-import dev.menagerie.quorum.hierarchical.impl.HierarchicalVerifierFactory;
-import dev.menagerie.quorum.majority.impl.MajorityVerifierFactory;
+import dev.menagerie.api.quorum.QuorumVerifierFactory;
+import dev.menagerie.testing.Components;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Real verifiers from the quorum bundles, built for tests. */
+/** Real verifiers from the quorum bundles, made from their QuorumVerifierFactory services. */
 public final class Quorums {
 
     private Quorums() {
@@ -21,7 +21,12 @@ public final class Quorums {
         for (long id = 1; id <= voters + observers; id++) {
             members.add(member(id, id <= voters ? LearnerType.PARTICIPANT : LearnerType.OBSERVER, -1, 1));
         }
-        return new MajorityVerifierFactory().create(members);
+        return factory("majority").create(members);
+    }
+
+    /** The verifier bundle's factory service with {@code type=<type>}. */
+    static QuorumVerifierFactory factory(String type) {
+        return Components.create(QuorumVerifierFactory.class, QuorumVerifierFactory.TYPE, type).service();
     }
 
     /** Members given as {id, group, weight}; group -1 makes an observer. */
@@ -31,7 +36,7 @@ public final class Quorums {
             LearnerType type = m[1] < 0 ? LearnerType.OBSERVER : LearnerType.PARTICIPANT;
             members.add(member(m[0], type, m[1] < 0 ? QuorumMember.NO_GROUP : m[1], m[2]));
         }
-        return new HierarchicalVerifierFactory().create(members);
+        return factory("hierarchical").create(members);
     }
 
     private static QuorumMember member(long id, LearnerType type, long group, long weight) {
