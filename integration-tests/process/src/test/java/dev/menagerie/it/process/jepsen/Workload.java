@@ -39,6 +39,8 @@ final class Workload {
     private static final long OPS_PER_KEY_GENERATION = 800;
     private static final int SESSION_TIMEOUT_MS = 6_000;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(60);
+    /** Far beyond a 30-minute run; the load ends at this count even if nobody stops it. */
+    private static final long MAX_INVOCATIONS = 20_000_000;
 
     final Queue<RegisterOp> registerOps = new ConcurrentLinkedQueue<>();
     final Set<String> setAttempted = ConcurrentHashMap.newKeySet();
@@ -80,7 +82,7 @@ final class Workload {
     private void runClient(int process, Random random) {
         Client client = new Client(process, random);
         try {
-            while (!stopped) {
+            while (!stopped && invocations.get() < MAX_INVOCATIONS) {
                 client.step();
             }
         } catch (InterruptedException e) {
