@@ -100,6 +100,19 @@ final class FollowerCore {
         return leaderEpoch;
     }
 
+    /** The zxid of the last transaction applied; -1 before the first. */
+    long lastAppliedZxid() {
+        return lastAppliedZxid;
+    }
+
+    /**
+     * The newest zxid the leader has committed to this learner, applied or not: a sync the leader answers now is
+     * answered for everything up to it, so the client's reads must wait until it is applied.
+     */
+    long lastCommittedZxid() {
+        return txns.lastCommittedZxid(lastAppliedZxid);
+    }
+
     boolean isServing() {
         return phase == Phase.SERVING;
     }

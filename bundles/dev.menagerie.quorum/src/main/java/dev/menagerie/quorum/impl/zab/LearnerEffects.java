@@ -38,6 +38,8 @@ final class LearnerEffects implements Forwarder {
     private final LeaderLink link;
     private final EventLoop loop;
     private final Queue<CompletableFuture<Void>> syncs = new ConcurrentLinkedQueue<>();
+    /** Syncs the leader answered, each waiting until the zxid committed before its answer is applied. */
+    private final Queue<AwaitingApply> syncsAwaitingApply = new ConcurrentLinkedQueue<>();
     private volatile boolean serving;
     private volatile long leaderEpoch = -1;
 
@@ -75,10 +77,22 @@ final class LearnerEffects implements Forwarder {
         } else if (type == ZabPacketType.SYNC) {
             CompletableFuture<Void> done = syncs.poll();
             if (done != null) {
-                done.complete(null);
+                // Commits that came before the SYNC may still wait for their log write here; the reads after the
+                // sync must see them, as Apache's follower orders the sync behind them in its CommitProcessor.
+                syncsAwaitingApply.add(new AwaitingApply(core.lastCommittedZxid(), done));
+                completeAppliedSyncs();
             }
         } else {
             carryOut(core.receive(type, packet.zxid(), type == ZabPacketType.SNAP ? null : packet.data()));
+        }
+    }
+
+    private record AwaitingApply(long zxid, CompletableFuture<Void> sync) {
+    }
+
+    private void completeAppliedSyncs() {
+        while (!syncsAwaitingApply.isEmpty() && syncsAwaitingApply.peek().zxid() <= core.lastAppliedZxid()) {
+            syncsAwaitingApply.poll().sync().complete(null);
         }
     }
 
@@ -89,6 +103,10 @@ final class LearnerEffects implements Forwarder {
         CompletableFuture<Void> pending;
         while ((pending = syncs.poll()) != null) {
             pending.completeExceptionally(lost);
+        }
+        AwaitingApply answered;
+        while ((answered = syncsAwaitingApply.poll()) != null) {
+            answered.sync().completeExceptionally(lost);
         }
     }
 
@@ -149,6 +167,7 @@ final class LearnerEffects implements Forwarder {
             appendToLog(append.zxid(), append.txn());
         } else if (output instanceof FollowerOutput.Apply apply) {
             replica.applyCommitted(new LogEntry(apply.zxid(), apply.txn()));
+            completeAppliedSyncs();
         } else if (output instanceof FollowerOutput.Send send) {
             if (send.type() == ZabPacketType.ACKEPOCH) {
                 LOG.info("Registered with leader {} of epoch {}", leaderId, core.leaderEpoch());

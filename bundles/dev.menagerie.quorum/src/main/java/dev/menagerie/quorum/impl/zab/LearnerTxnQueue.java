@@ -88,6 +88,21 @@ final class LearnerTxnQueue {
         return notLogged.headMap(zxid, true).isEmpty();
     }
 
+    /**
+     * The newest committed transaction still waiting to be applied (for its log write, or behind one), or
+     * {@code lastApplied} when none waits. Commits come in zxid order, so the committed ones are a prefix.
+     */
+    long lastCommittedZxid(long lastApplied) {
+        long last = lastApplied;
+        for (LearnerTxn txn : unapplied) {
+            if (!txn.isCommitted()) {
+                break;
+            }
+            last = txn.zxid();
+        }
+        return last;
+    }
+
     /** Removes and returns the transactions that can be applied now, in zxid order. */
     List<LearnerTxn> pollApplicable() {
         List<LearnerTxn> ready = new ArrayList<>();

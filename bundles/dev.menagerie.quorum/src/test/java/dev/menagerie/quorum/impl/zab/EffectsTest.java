@@ -114,6 +114,31 @@ class EffectsTest {
         assertEquals(List.of("FOLLOWERINFO with accepted epoch 0", "ACKEPOCH with accepted epoch 3"), atSend);
     }
 
+    @Test
+    void aSyncWaitsUntilTheWriteCommittedBeforeItIsAppliedEvenIfItsLogWriteIsSlow() throws Exception {
+        MemoryReplica replica = new MemoryReplica(100, 10, 5);
+        LearnerEffects effects = new LearnerEffects(LearnerEffects.newCore(FOLLOWER, LearnerRole.FOLLOWER, replica),
+                LEADER, replica, packet -> { }, loop);
+        effects.start();
+        effects.receive(packet(ZabPacketType.LEADERINFO, Zxids.of(3, 0), null));
+        loop.runAll();
+        effects.receive(packet(ZabPacketType.DIFF, 0, null));
+        effects.receive(packet(ZabPacketType.NEWLEADER, Zxids.of(3, 0), null));
+        loop.runAll();
+        effects.receive(packet(ZabPacketType.UPTODATE, 0, null));
+        loop.runAll();
+        assertTrue(effects.isServing(), "serving after UPTODATE");
+
+        long zxid = Zxids.of(3, 1);
+        CompletableFuture<Void> sync = effects.sync().toCompletableFuture();
+        effects.receive(packet(ZabPacketType.PROPOSAL, zxid, new byte[] {7}));
+        effects.receive(packet(ZabPacketType.COMMIT, zxid, null));
+        effects.receive(packet(ZabPacketType.SYNC, 0, null));
+        assertFalse(sync.isDone(), "the sync was answered while the write committed before it is not applied yet");
+        loop.runAll();
+        assertTrue(sync.isDone() && !sync.isCompletedExceptionally(), "answered once the write is logged and applied");
+    }
+
     private LeaderEffects leader(MemoryReplica replica, Set<Long> voters) {
         LearnerLinks links = new LearnerLinks() {
             @Override
