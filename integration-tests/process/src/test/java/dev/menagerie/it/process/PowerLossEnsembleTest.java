@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * A 3-server Menagerie ensemble whose storage keeps every byte not yet fsynced in memory
  * ({@code -Dmenagerie.storage.simulatePowerLoss=true}), so that a SIGKILL loses what a power cut would, not less:
- * the leader, then a majority, then all three servers are killed at once under write load and restarted, and no
- * acknowledged write may be missing on any of them. A missing or misplaced fsync shows here, where the plain crash
- * tests keep the page cache. System property: powerloss.cycles (3: leader, majority, all; repeated in that order).
+ * the leader, then a majority, then all three servers are killed at once under write load and restarted (with a
+ * small snapCount, so that snapshots are cut too), and no acknowledged write may be missing on any of them. A
+ * missing or misplaced fsync shows here, where the plain crash tests keep the page cache. System property: powerloss.cycles (3: leader, majority, all; repeated in that order).
  */
 class PowerLossEnsembleTest {
 
@@ -22,14 +23,18 @@ class PowerLossEnsembleTest {
     private static final int WRITERS = 2;
     private static final int MAX_OPS_PER_WRITER = 1_000_000;
     private static final int WRITES_BETWEEN_KILLS = 100;
+    /** Small, so that the cuts also land around snapshots (a server snapshots after 100 to 200 transactions). */
+    private static final int SNAP_COUNT = 200;
 
     private enum Victims { LEADER, MAJORITY, ALL }
 
     @Test
     void everyAcknowledgedWriteSurvivesPowerCutsOfTheLeaderAMajorityAndAllServers() throws Exception {
         AckLedger ledger = new AckLedger();
-        try (Ensemble ensemble = Ensemble.start(EnsembleMember.Impl.MENAGERIE, EnsembleTest.layout(3, 0),
-                "power-loss", List.of("-Xmx512m", POWER_LOSS_FLAG))) {
+        Map<Integer, EnsembleMember.Impl> menagerie = Map.of(1, EnsembleMember.Impl.MENAGERIE,
+                2, EnsembleMember.Impl.MENAGERIE, 3, EnsembleMember.Impl.MENAGERIE);
+        try (Ensemble ensemble = Ensemble.startMixed(menagerie, EnsembleTest.layout(3, 0), "power-loss",
+                List.of("-Xmx512m", POWER_LOSS_FLAG), id -> "\nsnapCount=" + SNAP_COUNT + "\n")) {
             ensemble.awaitWritable(EnsembleTest.START_TIMEOUT);
             for (EnsembleMember member : ensemble.members()) {
                 ensemble.awaitOutputOf(member.id(), POWER_LOSS_WARNING, EnsembleTest.START_TIMEOUT);
