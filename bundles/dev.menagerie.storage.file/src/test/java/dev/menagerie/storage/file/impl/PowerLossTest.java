@@ -24,11 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Cuts the power at a random file operation ({@link PowerLossDisk}: unforced writes dropped or torn), reopens the
  * directory on the real file system and checks what an acknowledged write promised. Each scenario runs over many
- * seeds; a failure names its seed.
+ * seeds ({@code -Dpowerloss.seeds=N}, default 50); a failure names its seed.
  */
 class PowerLossTest {
 
-    private static final int SEEDS = 100;
+    /** Each seed costs a few real directory fsyncs: 50 take 5 to 15 seconds per scenario on a busy disk. */
+    private static final int SEEDS = Integer.getInteger("powerloss.seeds", 50);
 
     @TempDir
     Path base;
