@@ -2,11 +2,9 @@ package dev.menagerie.storage.file.impl;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Replaces a file so that a crash leaves either the old or the new content, never a mix: write
@@ -22,15 +20,12 @@ final class AtomicFiles {
         return target.resolveSibling(target.getFileName() + StorageFiles.TEMP_SUFFIX);
     }
 
-    static void write(Path target, byte[] content) throws IOException {
+    static void write(LogChannel.Opener opener, Path target, byte[] content) throws IOException {
         Path temp = tempFor(target);
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            ByteBuffer buffer = ByteBuffer.wrap(content);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
+        Files.deleteIfExists(temp); // left by a crash
+        try (LogChannel channel = opener.create(temp)) {
+            channel.write(ByteBuffer.wrap(content), 0);
+            channel.force();
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;

@@ -33,8 +33,8 @@ final class EpochFiles {
         }
     }
 
-    static void write(Path file, long epoch) throws IOException {
-        AtomicFiles.write(file, Long.toString(epoch).getBytes(StandardCharsets.US_ASCII));
+    static void write(LogChannel.Opener opener, Path file, long epoch) throws IOException {
+        AtomicFiles.write(opener, file, Long.toString(epoch).getBytes(StandardCharsets.US_ASCII));
     }
 
     private static String abbreviate(String text) {

@@ -36,15 +36,17 @@ final class FileStorage implements Storage {
     private final SnapshotLoader loader;
     private final Purger purger;
     private final PurgeSchedule purgeSchedule;
+    private final LogChannel.Opener opener;
     private final Consumer<FileStorage> onClose;
     private boolean closed;
 
     private FileStorage(Path snapDir, Path logDir, LogWriter writer, Purger purger, int purgeIntervalHours,
-            boolean gzipSnapshots, Consumer<FileStorage> onClose) {
+            boolean gzipSnapshots, LogChannel.Opener opener, Consumer<FileStorage> onClose) {
         this.snapDir = snapDir;
         this.logDir = logDir;
         this.writer = writer;
-        this.snapshots = new SnapshotWriter(snapDir, gzipSnapshots);
+        this.snapshots = new SnapshotWriter(snapDir, gzipSnapshots, opener);
+        this.opener = opener;
         this.loader = new SnapshotLoader(snapDir);
         this.purger = purger;
         this.purgeSchedule = new PurgeSchedule(purger, purgeIntervalHours, snapDir);
@@ -55,12 +57,12 @@ final class FileStorage implements Storage {
             throws IOException {
         Path snapDir = Files.createDirectories(config.dataDir().resolve(StorageFiles.VERSION_DIR));
         Path logDir = Files.createDirectories(config.dataLogDir().resolve(StorageFiles.VERSION_DIR));
-        new SnapshotWriter(snapDir, false).deleteStaleTempFiles();
+        new SnapshotWriter(snapDir, false, opener).deleteStaleTempFiles();
         long lastZxid = LogRecovery.recover(logDir);
         LogWriter writer = new LogWriter(logDir, lastZxid, config.logSettings(), opener);
         Purger purger = new Purger(snapDir, logDir, config.snapRetainCount());
         FileStorage storage = new FileStorage(snapDir, logDir, writer, purger, config.purgeIntervalHours(),
-                config.gzipSnapshots(), onClose);
+                config.gzipSnapshots(), opener, onClose);
         storage.purgeSchedule.start();
         LOG.info("Opened storage: snapshots in {}, logs in {}, last logged zxid {}", snapDir, logDir,
                 LogFormat.hex(lastZxid));
@@ -113,7 +115,7 @@ final class FileStorage implements Storage {
 
     @Override
     public synchronized void setCurrentEpoch(long epoch) throws IOException {
-        EpochFiles.write(snapDir.resolve(EpochFiles.CURRENT_EPOCH), epoch);
+        EpochFiles.write(opener, snapDir.resolve(EpochFiles.CURRENT_EPOCH), epoch);
     }
 
     @Override
@@ -123,7 +125,7 @@ final class FileStorage implements Storage {
 
     @Override
     public synchronized void setAcceptedEpoch(long epoch) throws IOException {
-        EpochFiles.write(snapDir.resolve(EpochFiles.ACCEPTED_EPOCH), epoch);
+        EpochFiles.write(opener, snapDir.resolve(EpochFiles.ACCEPTED_EPOCH), epoch);
     }
 
     @Override

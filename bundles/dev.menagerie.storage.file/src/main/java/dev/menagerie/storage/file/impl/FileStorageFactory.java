@@ -11,9 +11,17 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Opens storages in Apache ZooKeeper's file format; closes any still open when the component goes away. */
+/**
+ * Opens storages in Apache ZooKeeper's file format; closes any still open when the component goes away.
+ *
+ * <p>The system property {@value #SIMULATE_POWER_LOSS_PROPERTY}{@code =true} is a test mode for the crash tests:
+ * bytes not yet fsynced stay in memory ({@link PowerLossDisk}), so that killing the process loses what a power cut
+ * would. It never belongs in production.
+ */
 @Component(service = StorageFactory.class, property = StorageFactory.TYPE + "=file")
 public final class FileStorageFactory implements StorageFactory {
+
+    static final String SIMULATE_POWER_LOSS_PROPERTY = "menagerie.storage.simulatePowerLoss";
 
     private static final Logger LOG = LoggerFactory.getLogger(FileStorageFactory.class);
 
@@ -22,7 +30,14 @@ public final class FileStorageFactory implements StorageFactory {
     @Override
     public Storage open(StorageSettings settings) throws IOException {
         FileStorageConfig config = FileStorageConfig.from(settings);
-        FileStorage storage = FileStorage.open(config, LogChannel.FILES, open::remove);
+        LogChannel.Opener opener = LogChannel.FILES;
+        if (Boolean.getBoolean(SIMULATE_POWER_LOSS_PROPERTY)) {
+            LOG.warn("TEST MODE {}=true: durability of {} is simulated; bytes not yet fsynced are kept in memory"
+                    + " only, so killing the process loses them as a power cut would", SIMULATE_POWER_LOSS_PROPERTY,
+                    config.dataDir());
+            opener = new PowerLossDisk(true);
+        }
+        FileStorage storage = FileStorage.open(config, opener, open::remove);
         open.add(storage);
         return storage;
     }

@@ -8,7 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The few file operations the log writer needs. It is a seam: tests open channels that fail like a full disk,
+ * The few file operations the storage needs to write its files (logs, snapshots, epoch files). It is a seam: tests
+ * open channels that fail like a full disk, or that lose unforced writes like a power cut ({@link PowerLossDisk}),
  * which no real file system here can be made to do on demand.
  */
 interface LogChannel extends Closeable {
@@ -20,7 +21,7 @@ interface LogChannel extends Closeable {
 
     void truncate(long sizeBytes) throws IOException;
 
-    /** Opens a new, not yet existing log file for writing. */
+    /** Opens a new, not yet existing file for writing. */
     @FunctionalInterface
     interface Opener {
         LogChannel create(Path file) throws IOException;

@@ -3,11 +3,10 @@ package dev.menagerie.storage.file.impl;
 import dev.menagerie.api.storage.SnapshotSource;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
@@ -26,10 +25,12 @@ final class SnapshotWriter {
 
     private final Path snapDir;
     private final boolean gzip;
+    private final LogChannel.Opener opener;
 
-    SnapshotWriter(Path snapDir, boolean gzip) {
+    SnapshotWriter(Path snapDir, boolean gzip, LogChannel.Opener opener) {
         this.snapDir = snapDir;
         this.gzip = gzip;
+        this.opener = opener;
     }
 
     Path write(long zxid, SnapshotSource source) throws IOException {
@@ -37,9 +38,10 @@ final class SnapshotWriter {
         Path target = snapDir.resolve(StorageFiles.snapshotName(zxid) + (gzip ? StorageFiles.GZIP_SUFFIX : ""));
         Path temp = AtomicFiles.tempFor(target);
         long sizeBytes;
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            BufferedOutputStream file = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES);
+        Files.deleteIfExists(temp); // left by a crash
+        try (LogChannel channel = opener.create(temp)) {
+            ChannelOutput written = new ChannelOutput(channel);
+            BufferedOutputStream file = new BufferedOutputStream(written, BUFFER_BYTES);
             GZIPOutputStream compressed = gzip ? new GZIPOutputStream(file, BUFFER_BYTES) : null;
             CheckedSnapshotOutput out = CheckedSnapshotOutput.withHeader(compressed != null ? compressed : file);
             source.writeTo(out);
@@ -48,8 +50,8 @@ final class SnapshotWriter {
                 compressed.finish();
             }
             file.flush();
-            channel.force(true);
-            sizeBytes = channel.size();
+            channel.force();
+            sizeBytes = written.position;
         } catch (Throwable t) {
             Files.deleteIfExists(temp);
             throw t;
@@ -65,6 +67,28 @@ final class SnapshotWriter {
         for (Path temp : StorageFiles.snapshotTempFiles(snapDir)) {
             LOG.info("Deleting {}, left by an interrupted snapshot", temp);
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Appends everything written to the channel, counting the bytes. */
+    private static final class ChannelOutput extends OutputStream {
+
+        private final LogChannel channel;
+        private long position;
+
+        ChannelOutput(LogChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            channel.write(ByteBuffer.wrap(bytes, offset, length), position);
+            position += length;
         }
     }
 }
