@@ -165,7 +165,10 @@ public final class ReplicatedServer implements Replica {
 
     @Override
     public synchronized void serveAsLearner(Forwarder forwarder) {
-        endRole();
+        // No catching up with the log here: the proposals the leader sent while syncing are logged, and their
+        // commits come next; applying them now would apply them twice (the digest mismatch once seen on a
+        // restarted server). The role before this one caught up when it ended.
+        server.stopServing(false);
         learner = new LearnerStage(server.stageContext(), forwarder);
         server.startServing(learner, false);
         role = Role.LEARNER;

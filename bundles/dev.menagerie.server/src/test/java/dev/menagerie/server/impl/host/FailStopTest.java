@@ -100,6 +100,26 @@ class FailStopTest {
         assertFalse(learner.server().serving(), "a stopped server took a role again");
     }
 
+    /**
+     * The digest mismatch once seen on a restarted server: proposals logged while syncing, committed only after
+     * the learner starts serving, were applied when it started serving and again when their commit came.
+     */
+    @Test
+    void proposalsLoggedWhileSyncingAreAppliedOnceWhenTheirCommitComes() throws Exception {
+        startLeaderAndLearner();
+        learner.replica.stopServing();
+        LogEntry proposal = nextCommitted("/synced");
+        learner.storage.append(proposal).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        learner.replica.serveAsLearner(new FakeForwarder());
+        assertNull(learner.server().tree().node("/synced"), "applied before its commit");
+
+        learner.replica.applyCommitted(proposal);
+        Await.untilTrue("the learner applied /synced", WAIT, () -> learner.server().tree().node("/synced") != null);
+        assertEquals(proposal.zxid(), learner.replica.lastProcessedZxid());
+        Await.nothingWithin("a fail-stop", Duration.ofMillis(300), () -> !log.containing(STOP_LINE).isEmpty());
+        assertEquals(0, learner.server().digestMismatches());
+    }
+
     @Test
     void learnerStopsWhenACommittedTransactionCannotBeApplied() throws Exception {
         startLeaderAndLearner();
