@@ -45,6 +45,15 @@ public interface Replica {
     void takeSnapshot() throws IOException;
 
     /**
+     * The peer hit what must never happen (say a failed election step): the server logs {@code what} and its cause
+     * in one ERROR line, stops serving and leaves the ensemble, and under bin/zkServer.sh the process exits
+     * non-zero. Returns at once; the stop runs on a thread of its own.
+     *
+     * @since 1.1
+     */
+    void failStop(String what, Throwable cause);
+
+    /**
      * Applies one committed transaction, already in the log; a learner calls it in zxid order. When a client of this
      * server waits for it (same session id and cxid), the client gets its answer.
      */

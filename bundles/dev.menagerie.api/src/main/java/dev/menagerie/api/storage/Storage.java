@@ -13,7 +13,8 @@ public interface Storage extends Closeable {
     /**
      * Appends one transaction. The stage completes once the entry is durable (fsynced unless {@code forceSync} is
      * off); concurrent appends share one fsync. It completes exceptionally when the write failed, for example on
-     * a full disk, and then nothing after it is acknowledged either.
+     * a full disk, and then nothing after it is acknowledged either. A failure the storage cannot recover from
+     * (an fsync error, a write error other than a full disk) is a {@link StorageFailedException}.
      */
     CompletionStage<Void> append(LogEntry entry);
 

@@ -43,6 +43,8 @@ final class ElectionDriver implements AutoCloseable {
     private CompletableFuture<Vote> round;
     private ScheduledFuture<?> tick;
     private long tickAtMs = Long.MAX_VALUE;
+    /** The first failed step: the core's state is unknown from then on, so every round fails with it. */
+    private volatile IllegalStateException broken;
 
     ElectionDriver(FastLeaderElectionCore core, ElectionContext context, BiConsumer<Long, byte[]> network) {
         this.core = core;
@@ -61,6 +63,10 @@ final class ElectionDriver implements AutoCloseable {
         unfinished.add(result);
         result.whenComplete((vote, failure) -> unfinished.remove(result));
         run(() -> {
+            if (broken != null) {
+                result.completeExceptionally(broken);
+                return;
+            }
             if (round != null) {
                 round.completeExceptionally(new CancellationException("a new election round started"));
             }
@@ -86,6 +92,9 @@ final class ElectionDriver implements AutoCloseable {
         }
         run(() -> {
             waiting.decrementAndGet();
+            if (broken != null) {
+                return;
+            }
             followStandingVote();
             apply(core.receive(sid, n, nowMs()));
         }, null);
@@ -112,7 +121,7 @@ final class ElectionDriver implements AutoCloseable {
                 try {
                     task.run();
                 } catch (RuntimeException e) {
-                    LOG.error("Election step of server {} failed", context.myId(), e);
+                    fail("step", e);
                 }
                 scheduleTick();
             });
@@ -153,6 +162,24 @@ final class ElectionDriver implements AutoCloseable {
         }
     }
 
+    /**
+     * A step that throws is a bug that left the core half-updated: skipping it could elect two leaders. The
+     * election gives up: the round under way and every later one fail with the cause, and the quorum peer stops
+     * the server (fail-stop). On the driver thread.
+     */
+    private void fail(String what, RuntimeException e) {
+        if (broken == null) {
+            broken = new IllegalStateException("election " + what + " of server " + context.myId() + " failed: " + e,
+                    e);
+            LOG.error("{}; this server takes no further part in elections", broken.getMessage());
+            LOG.debug("Where the election {} failed", what, e);
+        }
+        if (round != null) {
+            round.completeExceptionally(broken);
+            round = null;
+        }
+    }
+
     private void scheduleTick() {
         long deadlineMs = core.nextDeadlineMs();
         if (deadlineMs == tickAtMs && tick != null && !tick.isDone()) {
@@ -163,7 +190,7 @@ final class ElectionDriver implements AutoCloseable {
             tick = null;
         }
         tickAtMs = deadlineMs;
-        if (deadlineMs == Long.MAX_VALUE || thread.isShutdown()) {
+        if (deadlineMs == Long.MAX_VALUE || thread.isShutdown() || broken != null) {
             return;
         }
         long delayMs = Math.max(0, deadlineMs - nowMs());
@@ -177,10 +204,13 @@ final class ElectionDriver implements AutoCloseable {
     private void onTick() {
         tick = null;
         tickAtMs = Long.MAX_VALUE;
+        if (broken != null) {
+            return;
+        }
         try {
             apply(core.tick(nowMs()));
         } catch (RuntimeException e) {
-            LOG.error("Election tick of server {} failed", context.myId(), e);
+            fail("tick", e);
         }
         scheduleTick();
     }

@@ -214,7 +214,10 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
                 state = PeerState.LOOKING;
                 leaderId = -1;
                 long started = System.nanoTime();
-                Vote vote = election.lookForLeader().toCompletableFuture().get();
+                Vote vote = electLeader();
+                if (vote == null) {
+                    return;
+                }
                 currentVote = vote;
                 leaderId = vote.leaderId();
                 LOG.info("Election done in {} ms: leader {} (zxid 0x{}, epoch {})",
@@ -230,7 +233,7 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
                     LOG.warn("The peer thread was interrupted; leaving the ensemble");
                 }
                 return;
-            } catch (ExecutionException | IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 if (closed) {
                     return;
                 }
@@ -238,6 +241,22 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
                 replica.stopServing();
                 pause();
             }
+        }
+    }
+
+    /**
+     * One election round; null when the election itself failed (a step threw), which stops the server: its state
+     * is unknown, and electing on with it could put two leaders in one epoch. A round that was cancelled because
+     * the peer closes throws the CancellationException instead.
+     */
+    private Vote electLeader() throws InterruptedException {
+        try {
+            return election.lookForLeader().toCompletableFuture().get();
+        } catch (ExecutionException e) {
+            if (!closed) {
+                replica.failStop("the leader election failed", e.getCause());
+            }
+            return null;
         }
     }
 

@@ -140,7 +140,8 @@ final class LeaderEffects implements Proposer {
             // Watched only now, so that the local ack never reaches the core before the proposal does.
             localDurable.whenComplete((ok, error) -> loop.postCompletion(() -> {
                 if (error != null) {
-                    loop.finish("the leader could not log 0x" + Long.toHexString(zxid) + ": " + error);
+                    loop.finish(LogFailures.report(replica, "the leader could not log 0x" + Long.toHexString(zxid),
+                            error));
                 } else {
                     carryOut(core.localLogged(zxid));
                 }

@@ -202,7 +202,7 @@ final class LearnerEffects implements Forwarder {
         CompletionStage<Void> durable = replica.storage().append(new LogEntry(zxid, txn));
         durable.whenComplete((ok, error) -> loop.postCompletion(() -> {
             if (error != null) {
-                loop.finish("could not log 0x" + Long.toHexString(zxid) + ": " + error);
+                loop.finish(LogFailures.report(replica, "could not log 0x" + Long.toHexString(zxid), error));
             } else {
                 carryOut(core.logged(zxid));
             }

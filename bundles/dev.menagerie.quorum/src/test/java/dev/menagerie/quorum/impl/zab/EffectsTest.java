@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.menagerie.api.storage.LogEntry;
+import dev.menagerie.api.storage.StorageFailedException;
 import dev.menagerie.protocol.quorum.QuorumPacket;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -84,6 +85,31 @@ class EffectsTest {
         loop.runAll();
         assertTrue(committed.toCompletableFuture().isDone(), "committed with the leader's and the follower's ack");
         assertTrue(sent.contains(FOLLOWER + " COMMIT " + zxid), sent.toString());
+    }
+
+    @Test
+    void aLeaderWhoseLogCannotBeWrittenStopsTheServerButAFullDiskOnlyEndsTheRole() {
+        MemoryReplica full = new MemoryReplica(100, 10, 5);
+        proposeAndFailTheLocalWrite(full, new IOException("No space left on device"));
+        assertTrue(loop.endReason.startsWith("the leader could not log 0x100000001: "), loop.endReason);
+        assertEquals(null, full.failStopped, "a full disk stopped the server");
+
+        loop.endReason = null;
+        MemoryReplica broken = new MemoryReplica(100, 10, 5);
+        proposeAndFailTheLocalWrite(broken, new StorageFailedException("fsync failed", new IOException("EIO")));
+        assertEquals("the transaction log cannot be written: " + StorageFailedException.class.getName()
+                + ": fsync failed", broken.failStopped);
+    }
+
+    private void proposeAndFailTheLocalWrite(MemoryReplica replica, IOException failure) {
+        LeaderEffects effects = leader(replica, Set.of(LEADER));
+        CompletableFuture<Void> durable = new CompletableFuture<>();
+        CompletionStage<Void> committed = effects.propose(new LogEntry(Zxids.of(1, 1), new byte[] {7}), durable);
+        loop.runAll();
+        durable.completeExceptionally(failure);
+        loop.runAll();
+        effects.shutdown();
+        assertTrue(committed.toCompletableFuture().isCompletedExceptionally());
     }
 
     @Test

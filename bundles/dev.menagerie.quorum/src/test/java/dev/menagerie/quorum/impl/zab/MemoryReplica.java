@@ -142,6 +142,15 @@ final class MemoryReplica implements Replica {
         forwarder = null;
     }
 
+    /** What the peer reported as fatal, or null; a server would stop serving and leave the ensemble. */
+    volatile String failStopped;
+
+    @Override
+    public void failStop(String what, Throwable cause) {
+        failStopped = what + ": " + cause;
+        stopServing();
+    }
+
     @Override
     public void submitForwarded(long sessionId, int cxid, int type, byte[] body, List<Forwarder.AuthId> authIds) {
         write(ByteBuffer.allocate(8).putLong(sessionId).array());

@@ -131,6 +131,12 @@ final class SimReplica implements Replica {
         peer.ensemble.checkServingTree(peer);
     }
 
+    /** The simulation has no fatal failures to inject: one reported is a bug the run must show. */
+    @Override
+    public void failStop(String what, Throwable cause) {
+        throw new AssertionError("server " + peer + " fail-stopped: " + what, cause);
+    }
+
     /** The role ended: no more writes, and the tree catches up with the log, as the server's stopServing does. */
     @Override
     public void stopServing() {

@@ -11,6 +11,7 @@ import dev.menagerie.server.impl.auth.PluginProviders;
 import dev.menagerie.server.impl.auth.ProviderRegistry;
 import dev.menagerie.server.impl.auth.X509AuthenticationProvider;
 import dev.menagerie.server.impl.db.Database;
+import dev.menagerie.server.impl.failstop.FailStop;
 import dev.menagerie.server.impl.leader.LeaderDuties;
 import dev.menagerie.server.impl.loading.DatabaseLoader;
 import dev.menagerie.server.impl.loading.LoadedDatabase;
@@ -53,6 +54,7 @@ public final class ZooKeeperServer {
     private final Admission admission;
     private final SessionRegistry registry;
     private final Snapshots snapshots;
+    private final FailStop failStop = new FailStop();
     private volatile ServerSettings settings;
     private volatile Database db;
     /** Set by the first load; kept by later ones, like the watch table. */
@@ -79,6 +81,12 @@ public final class ZooKeeperServer {
         this.admission = new Admission(settings.globalOutstandingLimit());
         this.registry = new SessionRegistry(() -> db, this::submit);
         this.snapshots = new Snapshots(() -> db);
+        failStop.onStop(() -> stopServing(false));
+    }
+
+    /** Where a stage reports what must never happen; the host decides what stopping means (see {@link FailStop}). */
+    public FailStop failStop() {
+        return failStop;
     }
 
     /** Loads the database, takes a snapshot of it (as Apache does) and starts serving requests. */
@@ -133,7 +141,7 @@ public final class ZooKeeperServer {
 
     /** What a stage started now runs against: the current database, access, settings and admission. */
     public StageContext stageContext() {
-        return new StageContext(db, access, settings.stages(), admission, this::afterTxn);
+        return new StageContext(db, access, settings.stages(), admission, this::afterTxn, failStop);
     }
 
     /**
@@ -141,6 +149,10 @@ public final class ZooKeeperServer {
      * deleting empty containers, which only a standalone server or a quorum leader does.
      */
     public synchronized void startServing(RequestSink sink, boolean leaderDuties) {
+        if (failStop.stopped()) {
+            LOG.warn("Not serving: this server stopped after a fatal failure ({})", failStop.reason());
+            return;
+        }
         admission.reset();
         requests = sink;
         sink.start();
@@ -181,8 +193,13 @@ public final class ZooKeeperServer {
 
     /** Applies a committed transaction while no stage runs (a learner syncing with its leader). */
     public synchronized void applyDirectly(CommittedTxn txn) {
-        new CommitEffects(db.tree(), db.watches(), db.sessions(), audit).apply(txn.header(), txn.txn(),
-                txn.expectedDigest());
+        try {
+            new CommitEffects(db.tree(), db.watches(), db.sessions(), audit).apply(txn.header(), txn.txn(),
+                    txn.expectedDigest());
+        } catch (RuntimeException e) {
+            failStop.stop(CommitEffects.failedToApply(txn.header()), e);
+            throw e;
+        }
         afterTxn(txn.header());
     }
 

@@ -70,6 +70,7 @@ public final class ReplicatedServer implements Replica {
         this.server = new ZooKeeperServer(ServerSettings.from(config), storage, config.myId().orElse(0L), plugins);
         this.transports = transports;
         this.plan = TransportPlan.from(config);
+        server.failStop().onStop(this::stop);
         server.modeSource(this::mode);
         server.monitorSource(() -> {
             QuorumPeer current = peer;
@@ -91,6 +92,20 @@ public final class ReplicatedServer implements Replica {
             handler = new ClientProtocolHandler(server, fourLetterWords);
             transports.open(plan, handler);
         });
+    }
+
+    /**
+     * What a fail-stop does instead of stopping this server (the host stops the peer and this server, and may end
+     * the process).
+     */
+    public void onFailStop(Runnable action) {
+        server.failStop().onStop(action);
+    }
+
+    /** The quorum peer hit what must never happen (a failed election step): this server stops. */
+    @Override
+    public void failStop(String what, Throwable cause) {
+        server.failStop().stop(what, cause);
     }
 
     /** The peer this replica was handed to, whose state names the mode in four-letter words. */
@@ -150,7 +165,10 @@ public final class ReplicatedServer implements Replica {
 
     @Override
     public synchronized void serveAsLearner(Forwarder forwarder) {
-        endRole();
+        // No catching up with the log here: the proposals the leader sent while syncing are logged, and their
+        // commits come next; applying them now would apply them twice (the digest mismatch once seen on a
+        // restarted server). The role before this one caught up when it ended.
+        server.stopServing(false);
         learner = new LearnerStage(server.stageContext(), forwarder);
         server.startServing(learner, false);
         role = Role.LEARNER;
@@ -176,11 +194,14 @@ public final class ReplicatedServer implements Replica {
         server.stopServing(false);
         learner = null;
         role = Role.NONE;
+        if (server.failStop().stopped()) {
+            return;
+        }
         try {
             fastForward();
-        } catch (IOException | IllegalArgumentException e) {
-            LOG.error("Catching up with the log after 0x{} failed: {}", Long.toHexString(server.lastProcessedZxid()),
-                    e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            server.failStop().stop("catching up with the log after 0x" + Long.toHexString(server.lastProcessedZxid())
+                    + " failed", e);
         }
     }
 
@@ -203,7 +224,15 @@ public final class ReplicatedServer implements Replica {
 
     @Override
     public synchronized void applyCommitted(LogEntry entry) {
-        CommittedTxn txn = decode(entry);
+        CommittedTxn txn;
+        try {
+            txn = decode(entry);
+        } catch (RuntimeException e) {
+            // Every server must apply it, and this one cannot: its tree would fall behind for good.
+            server.failStop().stop("committed transaction 0x" + Long.toHexString(entry.zxid())
+                    + " cannot be decoded", e);
+            throw e;
+        }
         if (learner == null || !learner.committed(txn)) {
             server.applyDirectly(txn);
         }
@@ -221,6 +250,7 @@ public final class ReplicatedServer implements Replica {
         ServerSettings s = server.settings();
         var loaded = DataTree.readSnapStream(in, s.prep().extendedTypesEnabled(), s.maxRecordBytes() + 1024);
         loaded.tree().setLastProcessedZxid(zxid);
+        loaded.tree().markFuzzy();
         server.installDatabase(loaded.tree(), loaded.sessionTimeouts());
         LOG.info("Loaded the leader's snapshot 0x{}: {} nodes, {} sessions", Long.toHexString(zxid),
                 loaded.tree().nodeCount(), loaded.sessionTimeouts().size());

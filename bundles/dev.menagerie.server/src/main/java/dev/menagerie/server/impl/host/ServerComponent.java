@@ -94,11 +94,13 @@ public final class ServerComponent {
             storage = storageFactory.open(storageSettings(current));
             if (current.standalone()) {
                 standalone = new StandaloneServer(current, storage, transports, authPlugins, fourLetterWords);
+                standalone.onFailStop(this::failStopped);
                 standalone.start();
                 builtInProviders.publish(context, standalone.server().providers().builtIns());
                 status.publish(context, standalone.status());
             } else {
                 replicated = new ReplicatedServer(current, storage, transports, authPlugins, fourLetterWords);
+                replicated.onFailStop(this::failStopped);
                 replicated.start();
                 builtInProviders.publish(context, replicated.server().providers().builtIns());
                 status.publish(context, replicated.status());
@@ -111,6 +113,17 @@ public final class ServerComponent {
             stopQuietly();
             exitIfAsked();
         }
+    }
+
+    /**
+     * Runs on the fail-stop thread after a part of the server reported what must never happen (it logged why):
+     * the peer leaves the ensemble, the server and its storage close, and under zkServer.sh the process exits 1.
+     */
+    private void failStopped() {
+        synchronized (this) {
+            stopQuietly();
+        }
+        exitIfAsked();
     }
 
     /** A server or quorum peer whose settings cannot work stops the process when zkServer.sh asked for it. */

@@ -36,6 +36,12 @@ public final class StandaloneServer {
         this.server = new ZooKeeperServer(ServerSettings.from(config), storage, 0, plugins);
         this.transports = transports;
         this.plan = TransportPlan.from(config);
+        server.failStop().onStop(this::stop);
+    }
+
+    /** What a fail-stop does instead of stopping this server (the host stops it and may end the process). */
+    public void onFailStop(Runnable action) {
+        server.failStop().onStop(action);
     }
 
     public void start() throws IOException {

@@ -64,6 +64,13 @@ public final class DatabaseLoader {
             tree = new DataTree(extendedTypesEnabled);
         }
         long replayed = replay(tree, sessions, usable(snapshotDigest));
+        long logEnd = storage.lastLoggedZxid();
+        if (tree.lastProcessedZxid() < logEnd) {
+            throw new IOException("The snapshot and the transaction log replayed up to zxid 0x"
+                    + Long.toHexString(tree.lastProcessedZxid()) + ", but the log ends at zxid 0x"
+                    + Long.toHexString(logEnd) + ": the data directory is inconsistent; refusing to start without"
+                    + " the transactions in between");
+        }
         LOG.info("Database loaded in {} ms: last zxid 0x{}, {} transactions replayed, {} nodes, {} sessions",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
                 Long.toHexString(tree.lastProcessedZxid()), replayed, tree.nodeCount(), sessions.size());

@@ -1,8 +1,10 @@
 package dev.menagerie.server.impl.pipeline;
 
+import dev.menagerie.api.storage.StorageFailedException;
 import dev.menagerie.protocol.ErrorCode;
 import dev.menagerie.protocol.OpCode;
 import dev.menagerie.protocol.txn.TxnHeader;
+import dev.menagerie.server.impl.failstop.FailStop;
 import dev.menagerie.server.impl.op.PendingChanges;
 import dev.menagerie.server.impl.tree.ProcessTxnResult;
 import java.util.concurrent.CompletionException;
@@ -30,6 +32,7 @@ public final class CommitStage {
     private final Replies replies;
     private final Consumer<TxnHeader> afterTxn;
     private final boolean quorum;
+    private final FailStop failStop;
     /** Set once a proposal failed: every later one was prepared on top of it and must not be applied either. */
     private boolean replicationLost;
     private volatile boolean aborted;
@@ -50,6 +53,7 @@ public final class CommitStage {
         this.pending = pending;
         this.replies = replies;
         this.quorum = quorum;
+        this.failStop = context.failStop();
     }
 
     /**
@@ -115,13 +119,24 @@ public final class CommitStage {
                 + " after 0x" + Long.toHexString(lastTakenZxid);
         lastTakenZxid = header.zxid();
         if (replicationLost || !waitDurable(request)) {
-            pending.applied(header.zxid());
             if (!quorum) {
+                pending.applied(header.zxid());
                 replies.reply(request, ErrorCode.SYSTEMERROR.code(), null);
             }
+            // A leader keeps the records of a proposal it logged but could not commit: the writes it prepares
+            // next are logged on top of it, and a later fast-forward applies them in that order, so their digests
+            // must include it. The role ends soon; its pipeline and pending changes go with it.
             return;
         }
-        ProcessTxnResult result = applier.apply(header, request.txn(), request.expectedDigest());
+        ProcessTxnResult result;
+        try {
+            result = applier.apply(header, request.txn(), request.expectedDigest());
+        } catch (RuntimeException e) {
+            // The tree now differs from the log and from the other servers: nothing more may be applied.
+            aborted = true;
+            failStop.stop(CommitEffects.failedToApply(header), e);
+            return;
+        }
         pending.applied(header.zxid());
         // The reply goes first: closing a session's connection afterwards must not drop its closeSession reply.
         replies.answerWrite(request, header, result);
@@ -141,6 +156,12 @@ public final class CommitStage {
             Thread.currentThread().interrupt();
             return false;
         } catch (ExecutionException e) {
+            StorageFailedException storageFailed = storageFailure(e.getCause());
+            if (storageFailed != null) {
+                aborted = true;
+                failStop.stop("the transaction log cannot be written", storageFailed);
+                return false;
+            }
             if (quorum) {
                 // The write may still commit under the next leader: the client must not hear that it failed.
                 replicationLost = replicationLost || request.header() != null;
@@ -155,6 +176,15 @@ public final class CommitStage {
             }
             return false;
         }
+    }
+
+    private static StorageFailedException storageFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof StorageFailedException fatal) {
+                return fatal;
+            }
+        }
+        return null;
     }
 
     /** Blocks until the proposer's stage completes; the stage need not support {@code toCompletableFuture}. */

@@ -6,6 +6,7 @@ import dev.menagerie.protocol.OpCode;
 import dev.menagerie.protocol.data.Id;
 import dev.menagerie.protocol.txn.TxnHeader;
 import dev.menagerie.server.impl.db.Database;
+import dev.menagerie.server.impl.failstop.FailStop;
 import dev.menagerie.server.impl.op.ReadContext;
 import dev.menagerie.server.impl.op.WriteOperation;
 import dev.menagerie.server.impl.session.SessionState;
@@ -70,6 +71,7 @@ public final class LearnerStage implements RequestSink {
     private final SessionTracker sessions;
     private final Forwarder forwarder;
     private final Consumer<TxnHeader> afterTxn;
+    private final FailStop failStop;
     private final Thread thread = new Thread(this::run, "menagerie-learner");
     private volatile boolean stopping;
     private volatile int waitingCount;
@@ -86,6 +88,7 @@ public final class LearnerStage implements RequestSink {
         this.sessions = db.sessions();
         this.forwarder = forwarder;
         this.afterTxn = context.afterTxn();
+        this.failStop = context.failStop();
         this.admission = context.admission();
         this.clientRoom = new Room(context.settings().queueCapacity());
         this.commitRoom = new Room(context.settings().queueCapacity());
@@ -148,10 +151,8 @@ public final class LearnerStage implements RequestSink {
     private void run() {
         try {
             for (Event event = events.take(); !(event instanceof Stop); event = events.take()) {
-                try {
-                    handle(event);
-                } catch (RuntimeException e) {
-                    LOG.error("Learner failed to handle {}", event, e);
+                if (!handleOrStop(event)) {
+                    break;
                 }
             }
         } catch (InterruptedException e) {
@@ -163,6 +164,25 @@ public final class LearnerStage implements RequestSink {
         waiting.clear();
         syncsConfirmed.clear();
         waitingCount = 0;
+    }
+
+    /**
+     * Handles one event; false when this server must stop: a committed transaction that cannot be applied leaves
+     * the tree behind the leader's for good, so the thread ends and the server fail-stops (Apache's follower
+     * thread dies the same way). A client request that fails only costs that request.
+     */
+    private boolean handleOrStop(Event event) {
+        try {
+            handle(event);
+            return true;
+        } catch (RuntimeException e) {
+            if (event instanceof Committed committed) {
+                failStop.stop(CommitEffects.failedToApply(committed.txn().header()), e);
+                return false;
+            }
+            LOG.error("Learner failed to handle {}", event, e);
+            return true;
+        }
     }
 
     private void handle(Event event) {

@@ -47,6 +47,8 @@ public final class DataTree {
     private DataNode root;
     private volatile long lastProcessedZxid;
     private volatile ZxidDigest lastZxidDigest;
+    /** Installed from a fuzzy snapshot and no logged digest has matched since: digests are not compared. */
+    private volatile boolean fuzzy;
 
     /** A fresh tree with extended (TTL) node types disabled, Apache's default. */
     public DataTree() {
@@ -245,6 +247,24 @@ public final class DataTree {
     /** The digest version {@link #txnDigest()} and {@link #nodeDigest} use. */
     public static int digestVersion() {
         return NodeDigest.DIGEST_VERSION;
+    }
+
+    /**
+     * Whether the tree digest is {@code logged}, the digest recorded with the transaction just applied. A tree
+     * installed from a fuzzy snapshot agrees with anything until the first digest that matches, from which on
+     * its digest is exact (Apache skips the comparison in the same window).
+     */
+    public boolean digestAgrees(long logged) {
+        if (nodes.digest() == logged) {
+            fuzzy = false;
+            return true;
+        }
+        return fuzzy;
+    }
+
+    /** The tree came from a snapshot that may hold part of the transactions after its zxid. */
+    public void markFuzzy() {
+        fuzzy = true;
     }
 
     /** False only when {@code expected} uses this tree's digest version and differs from its digest now. */

@@ -1,6 +1,7 @@
 package dev.menagerie.storage.file.impl;
 
 import dev.menagerie.api.storage.LogEntry;
+import dev.menagerie.api.storage.StorageFailedException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -66,6 +67,8 @@ final class LogWriter implements Closeable {
     private final AtomicLong fsyncCount = new AtomicLong();
     private volatile long lastZxid;
     private boolean closed;
+    /** Set once a write or fsync failed for a reason other than a full disk: every later append fails with it. */
+    private volatile StorageFailedException broken;
     private long lastQueuedZxid;
     private boolean running = true;
     private ActiveLogFile file;
@@ -100,6 +103,8 @@ final class LogWriter implements Closeable {
         synchronized (admission) {
             if (closed) {
                 done.completeExceptionally(new IOException("the transaction log is closed"));
+            } else if (broken != null) {
+                done.completeExceptionally(broken);
             } else {
                 warnIfOutOfOrder(entry.zxid());
                 queue.add(new Append(entry, done, slotHeld));
@@ -249,6 +254,11 @@ final class LogWriter implements Closeable {
         if (group.isEmpty()) {
             return null;
         }
+        if (broken != null) {
+            group.forEach(a -> a.done().completeExceptionally(broken));
+            return broken;
+        }
+        boolean forcing = false;
         try {
             if (file == null) {
                 file = ActiveLogFile.create(opener, logDir, group.get(0).entry().zxid(), settings.preAllocBytes());
@@ -256,14 +266,12 @@ final class LogWriter implements Closeable {
             }
             long end = file.write(encode(group));
             if (settings.forceSync()) {
+                forcing = true;
                 timedForce();
             }
             file.markGood(end);
         } catch (IOException | RuntimeException e) {
-            IOException failure = e instanceof IOException io ? io : new IOException(e);
-            LOG.error("Writing {} transaction(s) from zxid {} to the log in {} failed: {}", group.size(),
-                    LogFormat.hex(group.get(0).entry().zxid()), logDir, failure.toString());
-            rollBack();
+            IOException failure = failed(group, e, forcing);
             // Taken before anyone learns of the failure, so an append made in reaction to it is not failed too.
             int before = queuedAtFailure.size();
             queue.drainTo(queuedAtFailure);
@@ -274,6 +282,38 @@ final class LogWriter implements Closeable {
         lastZxid = group.get(group.size() - 1).entry().zxid();
         group.forEach(a -> a.done().complete(null));
         return null;
+    }
+
+    /**
+     * A full disk is cut back and survived: later appends may succeed once there is room. Any other write error,
+     * and every fsync error, leaves the file in a state nobody knows (Linux may drop the dirty pages of a failed
+     * fsync), so the log is given up: this and every later append fail with a {@link StorageFailedException}.
+     */
+    private IOException failed(List<Append> group, Exception e, boolean forcing) {
+        String what = group.size() + " transaction(s) from zxid " + LogFormat.hex(group.get(0).entry().zxid());
+        if (!forcing && e instanceof IOException io && diskFull(io)) {
+            LOG.error("Writing {} to the log in {} failed, the disk is full: {}", what, logDir, io.getMessage());
+            rollBack();
+            return io;
+        }
+        StorageFailedException fatal = new StorageFailedException((forcing ? "fsync of " : "writing ") + what
+                + " to the transaction log in " + logDir + " failed: " + e, e);
+        broken = fatal;
+        LOG.error("{}; the log accepts no more appends", fatal.getMessage());
+        closeQuietly();
+        return fatal;
+    }
+
+    /** ENOSPC, as the JDK words it on Linux and macOS, or a quota that ran out (EDQUOT). */
+    static boolean diskFull(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && (message.contains("No space left on device")
+                    || message.contains("Disk quota exceeded"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ByteBuffer encode(List<Append> group) {

@@ -7,10 +7,13 @@ import static dev.menagerie.storage.file.impl.TestStorage.range;
 import static dev.menagerie.storage.file.impl.TestStorage.readAll;
 import static dev.menagerie.storage.file.impl.TestStorage.zxids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.menagerie.api.storage.LogEntry;
+import dev.menagerie.api.storage.StorageFailedException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -30,6 +33,7 @@ class DiskFullTest {
 
     private volatile boolean diskFull;
     private volatile boolean fsyncFails;
+    private volatile boolean writeFails;
 
     private final class FlakyChannel extends ForwardingChannel {
 
@@ -39,6 +43,9 @@ class DiskFullTest {
 
         @Override
         public void write(ByteBuffer source, long position) throws IOException {
+            if (writeFails) {
+                throw new IOException("Input/output error");
+            }
             if (diskFull) {
                 ByteBuffer half = source.duplicate();
                 half.limit(source.position() + source.remaining() / 2);
@@ -71,6 +78,7 @@ class DiskFullTest {
             for (CompletableFuture<Void> stage : failed) {
                 ExecutionException e = assertThrows(ExecutionException.class, () -> stage.get(10, TimeUnit.SECONDS));
                 assertInstanceOf(IOException.class, e.getCause());
+                assertFalse(e.getCause() instanceof StorageFailedException, "a full disk is survived");
             }
             assertEquals(5, storage.lastLoggedZxid());
             assertEquals(range(1, 5), entriesOnDisk(), "the half-written entry was cut off");
@@ -86,14 +94,34 @@ class DiskFullTest {
     }
 
     @Test
-    void failedFsyncIsNotAcknowledgedAndIsRolledBack() throws Exception {
+    void failedFsyncFailsThisAndEveryLaterAppend() throws Exception {
         try (FileStorage storage = open()) {
             appendAll(storage, 1, 3);
             fsyncFails = true;
             CompletableFuture<Void> stage = storage.append(TestStorage.entry(4)).toCompletableFuture();
-            assertThrows(ExecutionException.class, () -> stage.get(10, TimeUnit.SECONDS));
+            ExecutionException first = assertThrows(ExecutionException.class, () -> stage.get(10, TimeUnit.SECONDS));
+            assertInstanceOf(StorageFailedException.class, first.getCause());
+            assertTrue(first.getCause().getMessage().contains("fsync"), first.getCause().getMessage());
             fsyncFails = false;
-            assertEquals(range(1, 3), entriesOnDisk());
+            CompletableFuture<Void> later = storage.append(TestStorage.entry(5)).toCompletableFuture();
+            ExecutionException next = assertThrows(ExecutionException.class, () -> later.get(10, TimeUnit.SECONDS));
+            assertInstanceOf(StorageFailedException.class, next.getCause(), "the log stays given up");
+            assertEquals(3, storage.lastLoggedZxid());
+        }
+    }
+
+    @Test
+    void writeErrorOtherThanDiskFullFailsEveryLaterAppend() throws Exception {
+        try (FileStorage storage = open()) {
+            appendAll(storage, 1, 2);
+            writeFails = true;
+            CompletableFuture<Void> stage = storage.append(TestStorage.entry(3)).toCompletableFuture();
+            ExecutionException e = assertThrows(ExecutionException.class, () -> stage.get(10, TimeUnit.SECONDS));
+            assertInstanceOf(StorageFailedException.class, e.getCause());
+            writeFails = false;
+            CompletableFuture<Void> later = storage.append(TestStorage.entry(3)).toCompletableFuture();
+            assertThrows(ExecutionException.class, () -> later.get(10, TimeUnit.SECONDS));
+            assertEquals(2, storage.lastLoggedZxid());
         }
     }
 
