@@ -140,11 +140,22 @@ public final class OperationDecoder {
     private static List<MultiPart> parts(JuteReader in) throws JuteException {
         List<MultiPart> parts = new ArrayList<>();
         for (MultiHeader header = MultiHeader.read(in); !header.done(); header = MultiHeader.read(in)) {
-            if (!(read(header.type(), in) instanceof MultiPart part)) {
+            // Refused before its record is read, as Apache does: reading a nested multi first would recurse once
+            // per 9-byte header, and a frame of them overflows the stack.
+            if (!isMultiPart(header.type()) || !(read(header.type(), in) instanceof MultiPart part)) {
                 throw new JuteException("invalid op type " + header.type() + " in a multi");
             }
             parts.add(part);
         }
         return parts;
+    }
+
+    /** The op codes of {@link MultiPart}'s cases, the only ones a multi may hold (Apache's MultiOperationRecord). */
+    private static boolean isMultiPart(int opCode) {
+        return switch (opCode) {
+            case OpCode.CREATE, OpCode.CREATE2, OpCode.CREATE_CONTAINER, OpCode.CREATE_TTL, OpCode.DELETE,
+                    OpCode.SET_DATA, OpCode.CHECK, OpCode.GET_CHILDREN, OpCode.GET_DATA -> true;
+            default -> false;
+        };
     }
 }

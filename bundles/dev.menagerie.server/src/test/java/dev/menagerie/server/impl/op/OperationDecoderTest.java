@@ -62,6 +62,18 @@ class OperationDecoderTest {
     }
 
     @Test
+    void aMultiInsideAMultiIsRefusedWithoutReadingIt() {
+        // Found by ClientRequestFuzzTest: 20,000 nested multi headers in one frame overflowed the stack.
+        JuteRecord nested = out -> {
+            for (int i = 0; i < 20_000; i++) {
+                new MultiHeader(OpCode.MULTI, false, -1).write(out);
+            }
+            MultiHeader.END.write(out);
+        };
+        assertEquals(new Undecodable(OpCode.MULTI), OperationDecoder.decode(OpCode.MULTI, bytes(nested)));
+    }
+
+    @Test
     void aMultiReadKeepsItsReadsInOrder() {
         MultiRead read = (MultiRead) OperationDecoder.decode(OpCode.MULTI_READ,
                 bytes(multi(OpCode.GET_DATA, new GetDataRequest("/x", true), OpCode.GET_CHILDREN,

@@ -1,18 +1,26 @@
 package dev.menagerie.transport.netty.impl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.menagerie.testing.ClientFrameModel;
+import io.netty.buffer.AbstractByteBufAllocator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class FrameReaderTest {
+
+    /** Small, so the fuzzer reaches the limit in both directions. */
+    private static final int FUZZ_MAX_FRAME_BYTES = 64;
 
     /** Records what the reader delivered; accepts frames only while {@code accepting} is set. */
     private static final class Recorder implements FrameReader.Listener {
@@ -26,7 +34,7 @@ class FrameReaderTest {
 
         @Override
         public void frame(ByteBuffer frame) {
-            seen.add(StandardCharsets.US_ASCII.decode(frame).toString());
+            seen.add(ClientFrameModel.frameEvent(frame));
         }
 
         @Override
@@ -61,7 +69,7 @@ class FrameReaderTest {
     @Test
     void framesOfOneReadAreDeliveredInOrder() {
         reader.feed(wire("a", "", "bc"), recorder);
-        assertEquals(List.of("a", "", "bc"), recorder.seen);
+        assertEquals(List.of("frame:a", "frame:", "frame:bc"), recorder.seen);
         assertEquals(0, reader.bufferedBytes());
     }
 
@@ -72,7 +80,7 @@ class FrameReaderTest {
             reader.feed(all.readRetainedSlice(Math.min(7, all.readableBytes())), recorder);
         }
         all.release();
-        assertEquals(List.of("x".repeat(90)), recorder.seen);
+        assertEquals(List.of("frame:" + "x".repeat(90)), recorder.seen);
     }
 
     @Test
@@ -82,14 +90,14 @@ class FrameReaderTest {
         assertEquals(List.of(), recorder.seen);
         recorder.accepting = true;
         reader.drain(recorder);
-        assertEquals(List.of("one", "two"), recorder.seen);
+        assertEquals(List.of("frame:one", "frame:two"), recorder.seen);
     }
 
     @Test
     void fourLetterWordCountsOnlyAtTheStartOfAConnection() {
         reader.feed(wire("first"), recorder);
         reader.feed(Unpooled.copiedBuffer("ruok", StandardCharsets.US_ASCII), recorder);
-        assertEquals(List.of("first", "bad:" + 0x72756f6b), recorder.seen);
+        assertEquals(List.of("frame:first", "bad:" + 0x72756f6b), recorder.seen);
 
         FrameReader fresh = new FrameReader(100, allocator);
         fresh.feed(Unpooled.copiedBuffer("ruokmore", StandardCharsets.US_ASCII), recorder);
@@ -103,5 +111,73 @@ class FrameReaderTest {
         reader.feed(wire("late"), recorder);
         assertEquals(List.of("bad:101"), recorder.seen);
         assertEquals(0, reader.bufferedBytes());
+    }
+
+    /**
+     * Feeds a client byte stream in pieces of a fuzzed size, pausing delivery between pieces in a fuzzed pattern,
+     * and checks the reader reads it exactly as {@link ClientFrameModel} does, grows its buffer only to what was
+     * received or to one frame of at most the limit, and frees every buffer it took. The first input byte picks
+     * the piece size, the second the pause pattern; the rest is the stream. Seeds under
+     * {@code FrameReaderTestInputs/clientStream}; see docs/fuzzing.md.
+     */
+    @FuzzTest(maxDuration = "60s")
+    void clientStream(byte[] input) {
+        if (input.length < 2) {
+            return; // no piece size and pause pattern: nothing to feed
+        }
+        int pieceBytes = (input[0] & 0x3f) + 1;
+        int pausePattern = input[1] & 0xff;
+        byte[] stream = Arrays.copyOfRange(input, 2, input.length);
+        BoundedAllocator bounded = new BoundedAllocator();
+        Recorder events = new Recorder();
+        FrameReader fuzzed = new FrameReader(FUZZ_MAX_FRAME_BYTES, bounded);
+        List<ByteBuf> fed = new ArrayList<>();
+        int piece = 0;
+        for (int offset = 0; offset < stream.length; offset += pieceBytes, piece++) {
+            int end = Math.min(stream.length, offset + pieceBytes);
+            events.accepting = (pausePattern & (1 << (piece % 8))) == 0;
+            bounded.received += end - offset;
+            ByteBuf bytes = Unpooled.copiedBuffer(stream, offset, end - offset);
+            fed.add(bytes);
+            fuzzed.feed(bytes, events);
+        }
+        events.accepting = true;
+        fuzzed.drain(events);
+        fuzzed.release();
+        assertEquals(ClientFrameModel.events(stream, FUZZ_MAX_FRAME_BYTES), events.seen);
+        for (ByteBuf bytes : fed) {
+            assertEquals(0, bytes.refCnt(), "the reader keeps no buffer after release");
+        }
+    }
+
+    /** Refuses to hand out a buffer larger than the bytes received so far or one frame with its prefix. */
+    private static final class BoundedAllocator extends AbstractByteBufAllocator {
+        int received;
+
+        BoundedAllocator() {
+            super(false);
+        }
+
+        @Override
+        protected ByteBuf newHeapBuffer(int initialCapacity, int maxCapacity) {
+            checkBound(initialCapacity);
+            return Unpooled.buffer(initialCapacity, maxCapacity);
+        }
+
+        @Override
+        protected ByteBuf newDirectBuffer(int initialCapacity, int maxCapacity) {
+            checkBound(initialCapacity);
+            return Unpooled.directBuffer(initialCapacity, maxCapacity);
+        }
+
+        @Override
+        public boolean isDirectBufferPooled() {
+            return false;
+        }
+
+        private void checkBound(int capacity) {
+            assertTrue(capacity <= Math.max(received, FUZZ_MAX_FRAME_BYTES + 4),
+                    "asked for " + capacity + " bytes after receiving " + received);
+        }
     }
 }

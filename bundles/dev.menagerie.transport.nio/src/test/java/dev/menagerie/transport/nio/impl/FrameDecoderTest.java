@@ -4,19 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.menagerie.testing.ClientFrameModel;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FrameDecoderTest {
 
+    /** Small, so the fuzzer reaches the limit in both directions. */
+    private static final int FUZZ_MAX_FRAME_BYTES = 64;
+
     private final List<String> seen = new ArrayList<>();
+    private int largestFrameCapacity;
     private final FrameDecoder.Listener listener = new FrameDecoder.Listener() {
         @Override
         public void frame(ByteBuffer frame) {
-            seen.add("frame:" + StandardCharsets.UTF_8.decode(frame));
+            largestFrameCapacity = Math.max(largestFrameCapacity, frame.capacity());
+            seen.add(ClientFrameModel.frameEvent(frame));
         }
 
         @Override
@@ -83,5 +91,27 @@ class FrameDecoderTest {
         decoder.feed(whole.slice(6, whole.limit() - 6), listener);
         assertTrue(decoder.idle());
         assertEquals(List.of("frame:hello"), seen);
+    }
+
+    /**
+     * Feeds a client byte stream in pieces of a fuzzed size and checks the decoder reads it exactly as
+     * {@link ClientFrameModel} does and never allocates a frame above the limit. The first input byte picks the
+     * piece size; the rest is the stream. Seeds under {@code FrameDecoderTestInputs/clientStream}; docs/fuzzing.md.
+     */
+    @FuzzTest(maxDuration = "60s")
+    void clientStream(byte[] input) {
+        if (input.length == 0) {
+            return; // no piece size: nothing to feed
+        }
+        seen.clear();
+        largestFrameCapacity = 0;
+        int pieceBytes = (input[0] & 0x3f) + 1;
+        byte[] stream = Arrays.copyOfRange(input, 1, input.length);
+        FrameDecoder decoder = new FrameDecoder(FUZZ_MAX_FRAME_BYTES);
+        for (int offset = 0; offset < stream.length; offset += pieceBytes) {
+            decoder.feed(ByteBuffer.wrap(stream, offset, Math.min(pieceBytes, stream.length - offset)), listener);
+        }
+        assertEquals(ClientFrameModel.events(stream, FUZZ_MAX_FRAME_BYTES), seen);
+        assertTrue(largestFrameCapacity <= FUZZ_MAX_FRAME_BYTES, "allocated " + largestFrameCapacity + " bytes");
     }
 }

@@ -1,0 +1,27 @@
+package dev.menagerie.config.impl;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Fuzz target for zoo.cfg: whatever the text (Properties syntax, continuations, escapes, server lines, groups,
+ * weights, every known key), parsing gives a configuration or a {@link ConfigException} naming the line, never
+ * another exception. Parsing only reads files (a myid in dataDir), so any path the fuzzer writes is harmless. Seeds
+ * under {@code ZooCfgFuzzTestInputs/}; see docs/fuzzing.md.
+ */
+class ZooCfgFuzzTest {
+
+    @FuzzTest(maxDuration = "60s")
+    void zooCfg(byte[] content) {
+        String text = new String(content, StandardCharsets.ISO_8859_1);
+        try {
+            assertNotNull(new ConfigParser(Map.of()).parse(Path.of("zoo.cfg"), ZooCfgReader.parse(text)).config());
+        } catch (ConfigException refused) {
+            // the server does not start and says which line is wrong
+        }
+    }
+}
