@@ -10,6 +10,7 @@ import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.Manifest;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
@@ -115,8 +116,14 @@ public final class Components {
         }
     }
 
+    /** The descriptions on each class path, read once: tests create many services from the same jars. */
+    private static final Map<ClassLoader, List<Description>> DESCRIPTIONS = new ConcurrentHashMap<>();
+
     private static List<Description> descriptions() {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return DESCRIPTIONS.computeIfAbsent(Thread.currentThread().getContextClassLoader(), Components::read);
+    }
+
+    private static List<Description> read(ClassLoader loader) {
         List<Description> found = new ArrayList<>();
         try {
             Enumeration<URL> manifests = loader.getResources("META-INF/MANIFEST.MF");
@@ -137,7 +144,7 @@ public final class Components {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read component descriptions: " + e, e);
         }
-        return found;
+        return List.copyOf(found);
     }
 
     private static Description parse(URL xml) throws IOException {

@@ -126,15 +126,18 @@ public final class LoopbackKdc implements AutoCloseable {
 
     /** A JAAS section logging {@code principal} in from {@code keytab} with Krb5LoginModule, as Apache's guide shows. */
     public static String keytabSection(String section, String principal, Path keytab) {
-        return section + " { com.sun.security.auth.module.Krb5LoginModule required useKeyTab=true keyTab=\"" + keytab
-                + "\" storeKey=true useTicketCache=false doNotPrompt=true principal=\"" + principal + "\"; };\n";
+        return keytabSection(section, principal, keytab, "");
     }
 
     /** As {@link #keytabSection(String, String, Path)}, with {@code isInitiator} (false: an acceptor-only section). */
     public static String keytabSection(String section, String principal, Path keytab, boolean initiator) {
+        return keytabSection(section, principal, keytab, "isInitiator=" + initiator + " ");
+    }
+
+    private static String keytabSection(String section, String principal, Path keytab, String extraOptions) {
         return section + " { com.sun.security.auth.module.Krb5LoginModule required useKeyTab=true keyTab=\"" + keytab
-                + "\" storeKey=true useTicketCache=false doNotPrompt=true isInitiator=" + initiator
-                + " principal=\"" + principal + "\"; };\n";
+                + "\" storeKey=true useTicketCache=false doNotPrompt=true " + extraOptions + "principal=\""
+                + principal + "\"; };\n";
     }
 
     @Override
