@@ -15,8 +15,8 @@ class RandomInputsTest {
 
     @Test
     void aSeedGivesTheSameInputsEveryTimeAndAnotherSeedOthers() {
-        RandomInputs first = RandomInputs.forTarget(getClass(), "target");
-        RandomInputs again = RandomInputs.forTarget(getClass(), "target");
+        RandomInputs first = RandomInputs.forTarget(getClass(), "example");
+        RandomInputs again = RandomInputs.forTarget(getClass(), "example");
         int differing = 0;
         for (int n = 0; n < 200; n++) {
             assertArrayEquals(first.input(42, n), again.input(42, n), "input " + n + " of seed 42");
@@ -33,13 +33,13 @@ class RandomInputsTest {
         try {
             List<byte[]> seen = new ArrayList<>();
             AssertionError failure = assertThrows(AssertionError.class,
-                    () -> RandomInputs.forTarget(getClass(), "target").run(input -> {
+                    () -> RandomInputs.forTarget(getClass(), "example").run(input -> {
                         seen.add(input);
                         if (seen.size() == 3) {
                             throw new IllegalStateException("boom");
                         }
                     }));
-            assertTrue(failure.getMessage().startsWith("RandomInputsTest#target failed on random input 2 of seed 7"
+            assertTrue(failure.getMessage().startsWith("RandomInputsTest#example failed on random input 2 of seed 7"
                     + " (replay: -Dfuzz.random.seed=7"), failure.getMessage());
             assertEquals(3, seen.size());
         } finally {
