@@ -3,9 +3,11 @@ package dev.menagerie.config.impl;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.menagerie.testing.RandomInputs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzz target for zoo.cfg: whatever the text (Properties syntax, continuations, escapes, server lines, groups,
@@ -14,6 +16,12 @@ import java.util.Map;
  * under {@code ZooCfgFuzzTestInputs/}; see docs/fuzzing.md.
  */
 class ZooCfgFuzzTest {
+
+    /** The random phase of the default build: mutated seeds, bounded in count and time (docs/fuzzing.md). */
+    @Test
+    void randomInputs() {
+        RandomInputs.forTarget(getClass(), "zooCfg").run(this::zooCfg);
+    }
 
     @FuzzTest(maxDuration = "60s")
     void zooCfg(byte[] content) {

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.menagerie.protocol.quorum.QuorumPacket;
+import dev.menagerie.testing.RandomInputs;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzz target for what a leader or learner reads from its quorum peer: back-to-back jute QuorumPackets, then the
@@ -21,6 +23,12 @@ class QuorumPacketFuzzTest {
 
     /** The smallest packet: type, zxid, a null buffer's length and a null auth vector's count. */
     private static final int MIN_PACKET_BYTES = 4 + 8 + 4 + 4;
+
+    /** The random phase of the default build: mutated seeds, bounded in count and time (docs/fuzzing.md). */
+    @Test
+    void randomInputs() {
+        RandomInputs.forTarget(getClass(), "learnerStream").run(this::learnerStream);
+    }
 
     @FuzzTest(maxDuration = "60s")
     void learnerStream(byte[] stream) throws IOException {

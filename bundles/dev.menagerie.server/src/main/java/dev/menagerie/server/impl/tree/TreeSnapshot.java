@@ -141,7 +141,12 @@ final class TreeSnapshot {
         if (version < 2) {
             // Digest version 1 stored the digest as a hex string.
             String hex = SnapshotJute.readString(in, maxBufferBytes);
-            return new ZxidDigest(zxid, version, hex == null ? 0 : Long.parseUnsignedLong(hex, 16));
+            try {
+                return new ZxidDigest(zxid, version, hex == null ? 0 : Long.parseUnsignedLong(hex, 16));
+            } catch (NumberFormatException e) {
+                // Found by PersistedBodyFuzzTest: a damaged digest skipped the snapshot with a runtime exception.
+                throw new IOException("snapshot digest \"" + hex + "\" (version " + version + ") is not hexadecimal");
+            }
         }
         return new ZxidDigest(zxid, version, in.readLong());
     }

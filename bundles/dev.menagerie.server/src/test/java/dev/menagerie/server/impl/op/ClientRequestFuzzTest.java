@@ -10,7 +10,9 @@ import dev.menagerie.protocol.proto.AuthPacket;
 import dev.menagerie.protocol.proto.ConnectRequest;
 import dev.menagerie.protocol.proto.RequestHeader;
 import dev.menagerie.protocol.proto.SetSASLRequest;
+import dev.menagerie.testing.RandomInputs;
 import java.nio.ByteBuffer;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzz targets for a client frame as the connection reads it: the first frame is a {@link ConnectRequest}, every
@@ -22,6 +24,13 @@ class ClientRequestFuzzTest {
 
     /** Apache's default jute.maxbuffer (0xfffff), as a connection applies it to one record's strings and buffers. */
     private static final int MAX_RECORD_BYTES = 0xfffff;
+
+    /** The random phase of the default build: mutated seeds, bounded in count and time (docs/fuzzing.md). */
+    @Test
+    void randomInputs() {
+        RandomInputs.forTarget(getClass(), "connect").run(this::connect);
+        RandomInputs.forTarget(getClass(), "request").run(this::request);
+    }
 
     @FuzzTest(maxDuration = "60s")
     void connect(byte[] frame) {

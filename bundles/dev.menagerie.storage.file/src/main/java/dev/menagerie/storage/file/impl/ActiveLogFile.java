@@ -41,7 +41,7 @@ final class ActiveLogFile implements Closeable {
             channel.write(header.flip(), 0);
             file.goodEnd = LogFormat.HEADER_BYTES;
             file.allocatedBytes = LogFormat.HEADER_BYTES;
-            StorageFiles.fsyncDirectory(logDir);
+            opener.syncDirectory(logDir); // else a power cut may take the file, and what is acknowledged in it
             return file;
         } catch (IOException | RuntimeException e) {
             file.discard();

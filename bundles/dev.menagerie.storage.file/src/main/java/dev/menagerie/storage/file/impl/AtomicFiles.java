@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Replaces a file so that a crash leaves either the old or the new content, never a mix: write
@@ -30,11 +29,11 @@ final class AtomicFiles {
             Files.deleteIfExists(temp);
             throw e;
         }
-        moveIntoPlace(temp, target);
+        moveIntoPlace(opener, temp, target);
     }
 
-    static void moveIntoPlace(Path temp, Path target) throws IOException {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        StorageFiles.fsyncDirectory(target.getParent());
+    static void moveIntoPlace(LogChannel.Opener opener, Path temp, Path target) throws IOException {
+        opener.move(temp, target);
+        opener.syncDirectory(target.getParent());
     }
 }

@@ -37,7 +37,7 @@ public final class FileStorageFactory implements StorageFactory {
                     config.dataDir());
             opener = new PowerLossDisk(true);
         }
-        FileStorage storage = FileStorage.open(config, opener, open::remove);
+        FileStorage storage = FileStorage.open(config, FsyncFault.wrap(opener), open::remove);
         open.add(storage);
         return storage;
     }

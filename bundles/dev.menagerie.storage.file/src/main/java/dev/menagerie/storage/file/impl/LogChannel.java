@@ -4,7 +4,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -21,10 +23,25 @@ interface LogChannel extends Closeable {
 
     void truncate(long sizeBytes) throws IOException;
 
-    /** Opens a new, not yet existing file for writing. */
+    /**
+     * Creates files and changes directory entries. A created file, or a rename, is durable only once its directory
+     * is synced: a power cut may undo either before that ({@link PowerLossDisk} does).
+     */
     @FunctionalInterface
     interface Opener {
+
+        /** Opens a new, not yet existing file for writing. */
         LogChannel create(Path file) throws IOException;
+
+        /** Renames {@code from} over {@code to} atomically; durable after {@link #syncDirectory} of their parent. */
+        default void move(Path from, Path to) throws IOException {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        /** Makes the creates and renames in {@code dir} so far durable (fsync of the directory). */
+        default void syncDirectory(Path dir) throws IOException {
+            StorageFiles.fsyncDirectory(dir);
+        }
     }
 
     Opener FILES = FileLogChannel::create;

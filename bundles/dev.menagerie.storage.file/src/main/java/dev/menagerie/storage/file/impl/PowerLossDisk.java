@@ -3,10 +3,14 @@ package dev.menagerie.storage.file.impl;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -16,13 +20,17 @@ import java.util.Random;
  * {@link #losePower}: each channel's unforced operations are kept up to a random point, the write at that point
  * possibly torn, the rest dropped, as a disk that wrote some of its cache in order before the lights went out.
  *
- * <p>Closing a channel drops what was not forced (one outcome a power cut may have). Directory changes (creates,
- * renames, deletes) are not cached: they are durable at once, so this disk finds missing file fsyncs, not missing
- * directory fsyncs. Only for tests: the cache grows without bound while nothing forces.
+ * <p>Closing a channel drops what was not forced (one outcome a power cut may have). A file created or renamed
+ * through this disk is durable only once its directory is synced ({@link #syncDirectory}): a power cut keeps a
+ * random prefix of each directory's unsynced creates and renames and undoes the rest, newest first (a created file
+ * vanishes, forced data and all; a rename is reversed and the file it replaced comes back). Deletes are durable at
+ * once. In the process test mode the real file system does the renames, so only the in-JVM tests see undone ones.
+ * Only for tests: the cache grows without bound while nothing forces.
  */
 final class PowerLossDisk implements LogChannel.Opener {
 
     private final List<CachedChannel> open = new ArrayList<>();
+    private final Map<Path, List<DirectoryChange>> unsyncedChanges = new LinkedHashMap<>();
     private final boolean syncFiles;
     private boolean powerLost;
 
@@ -40,7 +48,29 @@ final class PowerLossDisk implements LogChannel.Opener {
         CachedChannel channel = new CachedChannel(FileChannel.open(file, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE));
         open.add(channel);
+        changesIn(file).add(new DirectoryChange(null, file, null));
         return channel;
+    }
+
+    @Override
+    public synchronized void move(Path from, Path to) throws IOException {
+        checkPower();
+        byte[] replaced = Files.exists(to) ? Files.readAllBytes(to) : null;
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        changesIn(to).add(new DirectoryChange(from, to, replaced));
+    }
+
+    @Override
+    public synchronized void syncDirectory(Path dir) throws IOException {
+        checkPower();
+        unsyncedChanges.remove(dir);
+        if (syncFiles) {
+            StorageFiles.fsyncDirectory(dir);
+        }
+    }
+
+    private List<DirectoryChange> changesIn(Path file) {
+        return unsyncedChanges.computeIfAbsent(file.getParent(), dir -> new ArrayList<>());
     }
 
     /**
@@ -55,7 +85,34 @@ final class PowerLossDisk implements LogChannel.Opener {
             channel.file.close();
         }
         open.clear();
+        for (List<DirectoryChange> changes : unsyncedChanges.values()) {
+            int kept = random.nextInt(changes.size() + 1);
+            for (int i = changes.size() - 1; i >= kept; i--) {
+                changes.get(i).undo();
+            }
+        }
+        unsyncedChanges.clear();
         return lostBytes;
+    }
+
+    /**
+     * A create ({@code from} null) or a rename of {@code from} to {@code to} whose directory entry is not yet
+     * durable; {@code replaced} is the content of the file the rename replaced, if there was one.
+     */
+    private record DirectoryChange(Path from, Path to, byte[] replaced) {
+
+        void undo() throws IOException {
+            if (from == null) {
+                Files.deleteIfExists(to);
+                return;
+            }
+            if (Files.exists(to)) {
+                Files.move(to, from, StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (replaced != null) {
+                Files.write(to, replaced);
+            }
+        }
     }
 
     private void checkPower() throws IOException {

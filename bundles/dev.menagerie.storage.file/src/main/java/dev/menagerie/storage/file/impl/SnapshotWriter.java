@@ -56,7 +56,7 @@ final class SnapshotWriter {
             Files.deleteIfExists(temp);
             throw t;
         }
-        AtomicFiles.moveIntoPlace(temp, target);
+        AtomicFiles.moveIntoPlace(opener, temp, target);
         LOG.info("Wrote snapshot {} ({} bytes) in {} ms", target, sizeBytes,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs));
         return target;

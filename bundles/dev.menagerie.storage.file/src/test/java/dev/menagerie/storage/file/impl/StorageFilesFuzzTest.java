@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.menagerie.api.storage.LogEntry;
+import dev.menagerie.testing.RandomInputs;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,6 +26,13 @@ class StorageFilesFuzzTest {
 
     @TempDir
     static Path dir;
+
+    /** The random phase of the default build: mutated seeds, bounded in count and time (docs/fuzzing.md). */
+    @Test
+    void randomInputs() {
+        RandomInputs.forTarget(getClass(), "txnLog").run(this::txnLog);
+        RandomInputs.forTarget(getClass(), "snapshot").run(this::snapshot);
+    }
 
     @FuzzTest(maxDuration = "60s")
     void txnLog(byte[] content) throws IOException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.menagerie.testing.ClientFrameModel;
+import dev.menagerie.testing.RandomInputs;
 import io.netty.buffer.AbstractByteBufAllocator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -111,6 +112,12 @@ class FrameReaderTest {
         reader.feed(wire("late"), recorder);
         assertEquals(List.of("bad:101"), recorder.seen);
         assertEquals(0, reader.bufferedBytes());
+    }
+
+    /** The random phase of the default build: mutated seeds, bounded in count and time (docs/fuzzing.md). */
+    @Test
+    void randomInputs() {
+        RandomInputs.forTarget(getClass(), "clientStream").run(this::clientStream);
     }
 
     /**

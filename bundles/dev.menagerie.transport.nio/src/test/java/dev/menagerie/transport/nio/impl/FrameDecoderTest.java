@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.menagerie.testing.ClientFrameModel;
+import dev.menagerie.testing.RandomInputs;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -91,6 +92,12 @@ class FrameDecoderTest {
         decoder.feed(whole.slice(6, whole.limit() - 6), listener);
         assertTrue(decoder.idle());
         assertEquals(List.of("frame:hello"), seen);
+    }
+
+    /** The random phase of the default build: mutated seeds, bounded in count and time (docs/fuzzing.md). */
+    @Test
+    void randomInputs() {
+        RandomInputs.forTarget(getClass(), "clientStream").run(this::clientStream);
     }
 
     /**

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.menagerie.testing.RandomInputs;
 import java.nio.ByteBuffer;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzz targets for what a peer's election connection sends us: the handshake, the length-prefixed frames after
@@ -15,6 +17,14 @@ import java.nio.ByteBuffer;
  * docs/fuzzing.md.
  */
 class ElectionWireFuzzTest {
+
+    /** The random phase of the default build: mutated seeds, bounded in count and time (docs/fuzzing.md). */
+    @Test
+    void randomInputs() {
+        RandomInputs.forTarget(getClass(), "handshake").run(this::handshake);
+        RandomInputs.forTarget(getClass(), "frames").run(this::frames);
+        RandomInputs.forTarget(getClass(), "notification").run(this::notification);
+    }
 
     @FuzzTest(maxDuration = "60s")
     void handshake(byte[] input) {

@@ -3,7 +3,7 @@ package dev.menagerie.storage.file.impl;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
-/** A log channel that passes everything to a real one; tests override what their disk does differently. */
+/** A log channel that passes everything to a real one; fault injection and tests override what differs. */
 class ForwardingChannel implements LogChannel {
 
     private final LogChannel real;
