@@ -310,11 +310,13 @@ class HostileClientsTest {
     void sessionsAllReconnectAtOnceAfterARestart() throws Exception {
         int n = RECONNECTING_SESSIONS;
         List<ConnectResponse> sessions = new ArrayList<>();
+        long creationRetries;
         try (RawSessions created = RawSessions.connectAll(server.clientPort(), n, i -> source(30, i),
                 i -> Wire.connect(0, new byte[16], STORM_SESSION_TIMEOUT_MS), CONNECT_ATTEMPTS,
                 Duration.ofSeconds(120))) {
             assertEquals(n, created.established(), "sessions created before the restart");
             created.outcomes().forEach(o -> sessions.add(o.response));
+            creationRetries = created.retried();
         }
         long restartNs = System.nanoTime();
         server.kill();
@@ -330,8 +332,8 @@ class HostileClientsTest {
             probe.close();
             long slowestMs = storm.outcomes().stream().mapToLong(o -> o.doneNs / 1_000_000).max().orElse(-1);
             verdict(String.format("%,d sessions reconnecting after SIGKILL + restart", n), probe,
-                    storm.established() + " resumed, slowest " + slowestMs + " ms, " + storm.retried()
-                            + " retries, restart took " + restartMs + " ms");
+                    "created with " + creationRetries + " retries; " + storm.established() + " resumed, slowest "
+                            + slowestMs + " ms, " + storm.retried() + " retries, restart took " + restartMs + " ms");
             assertEquals(n, storm.established(), "sessions resumed after the restart");
             for (int i = 0; i < n; i++) {
                 assertEquals(sessions.get(i).getSessionId(), storm.outcomes().get(i).response.getSessionId());
