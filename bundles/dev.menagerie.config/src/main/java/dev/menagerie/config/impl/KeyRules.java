@@ -165,8 +165,8 @@ final class KeyRules {
         warned(rules, "nio.numSelectorThreads", "the nio transport sizes its own selector threads");
         warned(rules, "nio.numWorkerThreads", "the nio transport has no worker pool");
         warned(rules, "nio.directBufferBytes", "the nio transport sizes its own buffers");
-        warned(rules, "nio.sessionlessCnxnTimeout", "a connection without a session closes at the session"
-                + " timeout bounds");
+        warned(rules, "nio.sessionlessCnxnTimeout", "a connection that sends no connect request closes after"
+                + " 10 s, Apache's default");
         warned(rules, "nio.shutdownTimeout", "the nio transport stops at once");
     }
 

@@ -45,6 +45,27 @@ class LimitsAndBadInputTest {
     }
 
     @Test
+    void aConnectionThatNeverFinishesItsConnectRequestIsClosedAfterTenSeconds() throws Exception {
+        try (InJvmMenagerie server = new InJvmMenagerie(dir, "nio")) {
+            try (Socket halfWritten = open(server)) {
+                DataOutputStream out = new DataOutputStream(halfWritten.getOutputStream());
+                out.writeInt(1000);
+                out.write(new byte[10]);
+                out.flush();
+                long startNs = System.nanoTime();
+                halfWritten.setSoTimeout(30_000);
+                assertTrue(closedByServer(halfWritten), "a connection without a session is closed");
+                long closedMs = (System.nanoTime() - startNs) / 1_000_000;
+                assertTrue(closedMs >= 9_000 && closedMs < 20_000, "closed after " + closedMs
+                        + " ms; Apache's nio.sessionlessCnxnTimeout is 10 s");
+            }
+            ZooKeeper healthy = JavaClientSmokeTest.connect(server.connectString(), new LinkedBlockingQueue<>());
+            healthy.create("/still-serving", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+            healthy.close();
+        }
+    }
+
+    @Test
     void garbageInsteadOfAConnectRequestClosesOnlyThatConnection() throws Exception {
         try (InJvmMenagerie server = new InJvmMenagerie(dir, "nio")) {
             ZooKeeper healthy = JavaClientSmokeTest.connect(server.connectString(), new LinkedBlockingQueue<>());

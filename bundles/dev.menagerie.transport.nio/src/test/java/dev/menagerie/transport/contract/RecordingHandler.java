@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** A server stand-in that echoes frames and records what the transport reported. */
 public class RecordingHandler implements ConnectionHandler {
@@ -16,6 +17,8 @@ public class RecordingHandler implements ConnectionHandler {
     public final BlockingQueue<String> events = new LinkedBlockingQueue<>();
     public final Set<Connection> open = ConcurrentHashMap.newKeySet();
     public final AtomicInteger closedCount = new AtomicInteger();
+    /** The most bytes any connection had waiting to be sent right after an echo was queued. */
+    public final AtomicLong mostPendingSendBytes = new AtomicLong();
     public volatile boolean refuseConnections;
     /** A frame holding exactly these bytes makes the handler throw, as a buggy request path would. */
     public static final byte[] POISON = "poison!".getBytes(StandardCharsets.US_ASCII);
@@ -39,6 +42,7 @@ public class RecordingHandler implements ConnectionHandler {
         ByteBuffer copy = ByteBuffer.allocate(frame.remaining());
         copy.put(frame).flip();
         connection.send(copy);
+        mostPendingSendBytes.accumulateAndGet(connection.pendingSendBytes(), Math::max);
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +65,38 @@ public abstract class TransportContractTest {
                 client.sendFrame(payload);
                 assertArrayEquals(payload, client.readFrame(), "frame of " + size + " bytes");
             }
+        }
+    }
+
+    /**
+     * A client that sends requests and never reads the replies is no longer read once about one frame limit of
+     * replies waits for it (so its replies cannot fill the heap), and is read again once it catches up.
+     */
+    @Test
+    void aClientThatDoesNotReadIsNoLongerReadUntilItCatchesUp() throws Exception {
+        int frameBytes = 256 * 1024;
+        int frames = 128; // 32 MiB of echoes: far more than the loopback socket buffers of both sides hold
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try (TestClient client = new TestClient(address)) {
+            Future<?> sending = writer.submit(() -> {
+                for (int i = 0; i < frames; i++) {
+                    client.sendFrame(ByteBuffer.allocate(frameBytes).putInt(0, i).array());
+                }
+                return null;
+            });
+            awaitCondition(() -> handler.mostPendingSendBytes.get() > 1024 * 1024, "more than 1 MiB is queued");
+            assertThrows(TimeoutException.class, () -> sending.get(1, TimeUnit.SECONDS),
+                    "the server kept reading a client that reads nothing");
+            long bound = MAX_FRAME_BYTES + frameBytes + 4;
+            long most = handler.mostPendingSendBytes.get();
+            assertTrue(most <= bound, "queued " + most + " bytes, bound " + bound);
+            for (int i = 0; i < frames; i++) {
+                assertEquals(i, ByteBuffer.wrap(client.readFrame()).getInt(0), "echo " + i + " in order");
+            }
+            sending.get(10, TimeUnit.SECONDS);
+            assertEquals(1, handler.open.size(), "the connection stays open once the client reads");
+        } finally {
+            writer.shutdownNow();
         }
     }
 

@@ -288,6 +288,11 @@ final class ClientConnection implements ClientLink {
         return authInfo.ids();
     }
 
+    /** True until a connect request has been read (its session may still be being set up after that). */
+    synchronized boolean awaitingConnect() {
+        return state == State.AWAITING_CONNECT;
+    }
+
     @Override
     public synchronized boolean isStale() {
         return state == State.CLOSED;

@@ -14,6 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +32,21 @@ public final class ClientProtocolHandler implements ConnectionHandler, ClientCon
     private static final Logger LOG = LoggerFactory.getLogger(ClientProtocolHandler.class);
 
     private final ZooKeeperServer server;
+    /**
+     * How long a connection may stay without sending its connect request, as Apache's nio transport's default
+     * (nio.sessionlessCnxnTimeout): half-written or silent connections are closed instead of held forever.
+     */
+    static final long SESSIONLESS_TIMEOUT_MS = 10_000;
+
     private final ServerStatus status;
     private final FourLetterWordGate fourLetterWords;
     private final Map<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
     private final Map<Long, ClientConnection> connections = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService sessionlessTimer = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "menagerie-sessionless-connections");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** @param fourLetterWords where the handler that answers four-letter words is bound */
     public ClientProtocolHandler(ZooKeeperServer server, FourLetterWordSlot fourLetterWords) {
@@ -59,7 +74,22 @@ public final class ClientProtocolHandler implements ConnectionHandler, ClientCon
         ClientConnection client = new ClientConnection(connection, server);
         connection.attach(client);
         connections.put(connection.id(), client);
+        try {
+            sessionlessTimer.schedule(() -> closeIfSessionless(client), SESSIONLESS_TIMEOUT_MS,
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            connection.close();
+        }
         return true;
+    }
+
+    /** Apache's nio.sessionlessCnxnTimeout: a connection that sent no connect request in time holds no slot. */
+    private static void closeIfSessionless(ClientConnection client) {
+        if (client.awaitingConnect()) {
+            LOG.info("Closing connection from {}: no connect request within {} ms",
+                    client.transport().remoteAddress(), SESSIONLESS_TIMEOUT_MS);
+            client.transport().close();
+        }
     }
 
     @Override
@@ -101,6 +131,11 @@ public final class ClientProtocolHandler implements ConnectionHandler, ClientCon
     @Override
     public void resetConnectionStatistics() {
         connections.values().forEach(client -> client.stats().reset());
+    }
+
+    /** Stops the timer of connections without a session; the transport closes the connections themselves. */
+    public void close() {
+        sessionlessTimer.shutdownNow();
     }
 
     /** Closes every client connection (a quorum peer stopped serving); their sessions live on. */

@@ -124,6 +124,9 @@ public final class ReplicatedServer implements Replica {
         server.audit().serverStopping();
         stopServing();
         transports.close();
+        if (handler != null) {
+            handler.close();
+        }
         server.shutdown();
     }
 

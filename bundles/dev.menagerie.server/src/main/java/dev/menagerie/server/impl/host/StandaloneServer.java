@@ -62,6 +62,9 @@ public final class StandaloneServer {
     public void stop() {
         server.audit().serverStopping();
         transports.close();
+        if (handler != null) {
+            handler.close();
+        }
         server.shutdown();
     }
 

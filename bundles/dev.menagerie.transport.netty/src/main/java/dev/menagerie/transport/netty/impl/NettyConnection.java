@@ -19,10 +19,18 @@ import org.slf4j.LoggerFactory;
 /**
  * One client channel. Reading, framing and the handler's calls happen on the channel's event loop; {@link #send}
  * and the other public methods may be called from any thread (Netty queues their work in call order).
+ *
+ * <p>Replies waiting for a client that does not read them are bounded as in the nio transport: above
+ * {@link #pauseSendBytes} the channel stops reading and delivering frames until the client has read enough; above
+ * {@link #maxSendBytes} it is closed.
  */
 final class NettyConnection implements Connection, FrameReader.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(NettyConnection.class);
+    /** Unsent bytes at which a connection is closed, as a multiple of {@link #pauseSendBytes}. */
+    static final int MAX_SEND_PAUSES = 32;
+    /** The least unsent byte count at which a connection stops taking requests. */
+    static final long MIN_PAUSE_SEND_BYTES = 1 << 20;
 
     private final long id;
     private final Channel channel;
@@ -37,6 +45,8 @@ final class NettyConnection implements Connection, FrameReader.Listener {
     private volatile boolean closing;
     private volatile boolean receiving = true;
     private volatile Object attachment;
+    private final long pauseSendBytes;
+    private final long maxSendBytes;
 
     NettyConnection(long id, Channel channel, ConnectionHandler handler, int maxFrameBytes,
             List<Certificate> peerCertificates, Consumer<NettyConnection> onClosed) {
@@ -44,6 +54,8 @@ final class NettyConnection implements Connection, FrameReader.Listener {
         this.channel = channel;
         this.handler = handler;
         this.reader = new FrameReader(maxFrameBytes, channel.alloc());
+        this.pauseSendBytes = Math.max(MIN_PAUSE_SEND_BYTES, maxFrameBytes);
+        this.maxSendBytes = pauseSendBytes * MAX_SEND_PAUSES;
         this.peerCertificates = List.copyOf(peerCertificates);
         this.onClosed = onClosed;
         this.remote = (InetSocketAddress) channel.remoteAddress();
@@ -88,8 +100,24 @@ final class NettyConnection implements Connection, FrameReader.Listener {
 
     private void write(ByteBuf buffer) {
         long bytes = buffer.readableBytes();
-        pendingBytes.addAndGet(bytes);
-        channel.writeAndFlush(buffer).addListener(done -> pendingBytes.addAndGet(-bytes));
+        long pending = pendingBytes.addAndGet(bytes);
+        if (pending > maxSendBytes) {
+            buffer.release();
+            LOG.warn("Closing {}: {} bytes of replies wait for the client to read them (at most {})", this, pending,
+                    maxSendBytes);
+            pendingBytes.addAndGet(-bytes);
+            closeNow();
+            return;
+        }
+        channel.writeAndFlush(buffer).addListener(done -> {
+            long left = pendingBytes.addAndGet(-bytes);
+            if (left <= pauseSendBytes && left + bytes > pauseSendBytes) {
+                applyReceiving();
+            }
+        });
+        if (pending > pauseSendBytes && pending - bytes <= pauseSendBytes) {
+            setReceiving(receiving);
+        }
     }
 
     @Override
@@ -107,7 +135,7 @@ final class NettyConnection implements Connection, FrameReader.Listener {
         if (accepting()) {
             reader.drain(this);
         }
-        channel.config().setAutoRead(receiving);
+        channel.config().setAutoRead(receiving && pendingBytes.get() <= pauseSendBytes);
     }
 
     /** Queued after the frames already sent, so they go out first. */
@@ -174,9 +202,10 @@ final class NettyConnection implements Connection, FrameReader.Listener {
 
     // ---- FrameReader.Listener ----
 
+    /** The server wants requests and the client has read all but {@link #pauseSendBytes} of its replies. */
     @Override
     public boolean accepting() {
-        return receiving && !closing;
+        return receiving && !closing && pendingBytes.get() <= pauseSendBytes;
     }
 
     @Override

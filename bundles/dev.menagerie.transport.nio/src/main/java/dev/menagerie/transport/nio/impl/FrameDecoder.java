@@ -8,6 +8,9 @@ import java.nio.ByteBuffer;
  *
  * <p>The first four bytes of a connection may instead spell a four-letter word ({@code ruok}, {@code srvr}...):
  * read as a length they are far above any frame limit, so four lowercase ASCII letters there are never a frame.
+ *
+ * <p>A frame's buffer grows with the bytes that arrive instead of being sized by the declared length, so a client
+ * that announces a large frame and then sends little of it holds little memory.
  */
 final class FrameDecoder {
 
@@ -19,11 +22,20 @@ final class FrameDecoder {
 
         /** The declared length is negative or above the limit; the connection must be closed. */
         void badLength(int declaredLength);
+
+        /** False stops decoding before the next frame; the bytes not consumed stay in the input. */
+        default boolean accepting() {
+            return true;
+        }
     }
+
+    /** The first buffer of a frame; it doubles (up to the declared length) as more of the frame arrives. */
+    static final int INITIAL_BODY_BYTES = 4096;
 
     private final int maxFrameBytes;
     private final ByteBuffer lengthBytes = ByteBuffer.allocate(4);
     private ByteBuffer body;
+    private int bodyLength;
     private boolean firstLength = true;
     private boolean failed;
 
@@ -35,9 +47,15 @@ final class FrameDecoder {
         this.maxFrameBytes = maxFrameBytes;
     }
 
-    /** Consumes all of {@code input}, calling the listener for each complete frame. */
+    /**
+     * Consumes {@code input}, calling the listener for each complete frame, until it is empty or the listener
+     * stops {@linkplain Listener#accepting() accepting} frames.
+     */
     void feed(ByteBuffer input, Listener listener) {
         while (input.hasRemaining() && !failed) {
+            if (body == null && lengthBytes.position() == 0 && !listener.accepting()) {
+                return;
+            }
             if (body == null) {
                 readLength(input, listener);
             } else {
@@ -49,6 +67,11 @@ final class FrameDecoder {
     /** True when the decoder is between frames (no partial frame buffered). */
     boolean idle() {
         return body == null && lengthBytes.position() == 0;
+    }
+
+    /** The bytes allocated for the frame being read; none between frames. */
+    int partialFrameCapacity() {
+        return body == null ? 0 : body.capacity();
     }
 
     private void readLength(ByteBuffer input, Listener listener) {
@@ -73,15 +96,19 @@ final class FrameDecoder {
             listener.badLength(length);
             return;
         }
-        body = ByteBuffer.allocate(length);
+        bodyLength = length;
+        body = ByteBuffer.allocate(Math.min(length, INITIAL_BODY_BYTES));
         if (length == 0) {
             deliver(listener);
         }
     }
 
     private void readBody(ByteBuffer input, Listener listener) {
-        copy(input, body);
         if (!body.hasRemaining()) {
+            body = ByteBuffer.allocate(Math.min(bodyLength, body.capacity() * 2)).put(body.flip());
+        }
+        copy(input, body);
+        if (body.position() == bodyLength) {
             deliver(listener);
         }
     }

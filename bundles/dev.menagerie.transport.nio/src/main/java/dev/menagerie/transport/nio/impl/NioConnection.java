@@ -21,11 +21,20 @@ import org.slf4j.LoggerFactory;
 /**
  * One client socket. Reads and writes happen only on the owning selector thread; {@link #send} and the other
  * public methods may be called from any thread and hand their work to that thread.
+ *
+ * <p>The bytes queued for a client that does not read them are bounded: above {@link #pauseSendBytes} the
+ * connection takes no further request (it stops reading, and frames already read wait in {@link #unread}) until
+ * the client has read enough; above {@link #maxSendBytes}, which only requests taken before the pause can reach,
+ * the connection is closed. Apache ZooKeeper queues without a bound here.
  */
 final class NioConnection implements Connection, FrameDecoder.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(NioConnection.class);
     private static final int MAX_BUFFERS_PER_WRITE = 64;
+    /** Unsent bytes at which a connection is closed, as a multiple of {@link #pauseSendBytes}. */
+    static final int MAX_SEND_PAUSES = 32;
+    /** The least unsent byte count at which a connection stops taking requests. */
+    static final long MIN_PAUSE_SEND_BYTES = 1 << 20;
 
     private final long id;
     private final SocketChannel channel;
@@ -43,6 +52,10 @@ final class NioConnection implements Connection, FrameDecoder.Listener {
     private volatile boolean closing;
     private volatile boolean receiving = true;
     private volatile Object attachment;
+    private final long pauseSendBytes;
+    private final long maxSendBytes;
+    /** Bytes read but not yet decoded while the connection takes no requests; at most one read's worth. */
+    private ByteBuffer unread;
     private SelectionKey key;
 
     NioConnection(long id, SocketChannel channel, SelectorThread owner, Consumer<NioConnection> onClosed,
@@ -53,6 +66,8 @@ final class NioConnection implements Connection, FrameDecoder.Listener {
         this.owner = owner;
         this.handler = handler;
         this.decoder = new FrameDecoder(maxFrameBytes);
+        this.pauseSendBytes = Math.max(MIN_PAUSE_SEND_BYTES, maxFrameBytes);
+        this.maxSendBytes = pauseSendBytes * MAX_SEND_PAUSES;
         this.remote = (InetSocketAddress) channel.getRemoteAddress();
         this.local = (InetSocketAddress) channel.getLocalAddress();
     }
@@ -95,7 +110,14 @@ final class NioConnection implements Connection, FrameDecoder.Listener {
                 bytes += b.remaining();
             }
         }
-        pendingBytes.addAndGet(bytes);
+        long pending = pendingBytes.addAndGet(bytes);
+        if (pending > maxSendBytes) {
+            closing = true;
+            LOG.warn("Closing connection {} from {}: {} bytes of replies wait for the client to read them (at most {})",
+                    id, remote, pending, maxSendBytes);
+            owner.execute(this::closeNow);
+            return;
+        }
         requestWrite();
     }
 
@@ -152,6 +174,10 @@ final class NioConnection implements Connection, FrameDecoder.Listener {
 
     /** Reads what the socket has into the decoder; {@code scratch} is the selector thread's buffer. */
     void onReadable(ByteBuffer scratch) {
+        if (!accepting() || unread != null) {
+            updateInterest();
+            return;
+        }
         try {
             scratch.clear();
             int n = channel.read(scratch);
@@ -160,7 +186,10 @@ final class NioConnection implements Connection, FrameDecoder.Listener {
                 return;
             }
             scratch.flip();
-            decoder.feed(scratch, this);
+            decode(scratch);
+            if (unread != null) {
+                updateInterest();
+            }
         } catch (IOException e) {
             LOG.debug("connection {} from {}: read failed: {}", id, remote, e.toString());
             closeNow();
@@ -196,6 +225,14 @@ final class NioConnection implements Connection, FrameDecoder.Listener {
         updateInterest();
     }
 
+    /** Feeds the decoder; what it leaves because the connection stopped taking requests is kept for later. */
+    private void decode(ByteBuffer input) {
+        decoder.feed(input, this);
+        if (input.hasRemaining() && !closing) {
+            unread = ByteBuffer.allocate(input.remaining()).put(input).flip();
+        }
+    }
+
     private void drainOutgoing() {
         ByteBuffer b;
         while ((b = outgoing.poll()) != null) {
@@ -207,8 +244,16 @@ final class NioConnection implements Connection, FrameDecoder.Listener {
         if (key == null || !key.isValid()) {
             return;
         }
+        while (unread != null && accepting()) {
+            ByteBuffer resumed = unread;
+            unread = null;
+            decode(resumed);
+        }
+        if (closed.get() || !key.isValid()) {
+            return;
+        }
         int ops = 0;
-        if (receiving && !closing) {
+        if (accepting() && unread == null) {
             ops |= SelectionKey.OP_READ;
         }
         if (!writing.isEmpty()) {
@@ -233,6 +278,7 @@ final class NioConnection implements Connection, FrameDecoder.Listener {
         }
         outgoing.clear();
         writing.clear();
+        unread = null;
         pendingBytes.set(0);
         onClosed.accept(this);
         try {
@@ -243,6 +289,12 @@ final class NioConnection implements Connection, FrameDecoder.Listener {
     }
 
     // ---- FrameDecoder.Listener, called on the selector thread ----
+
+    /** The server wants requests and the client has read all but {@link #pauseSendBytes} of its replies. */
+    @Override
+    public boolean accepting() {
+        return receiving && !closing && pendingBytes.get() <= pauseSendBytes;
+    }
 
     @Override
     public void frame(ByteBuffer frame) {

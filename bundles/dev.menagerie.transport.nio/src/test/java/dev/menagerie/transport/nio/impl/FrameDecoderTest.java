@@ -21,6 +21,8 @@ class FrameDecoderTest {
 
     private final List<String> seen = new ArrayList<>();
     private int largestFrameCapacity;
+    /** How many events the listener takes before it stops accepting frames. */
+    private int framesAccepted = Integer.MAX_VALUE;
     private final FrameDecoder.Listener listener = new FrameDecoder.Listener() {
         @Override
         public void frame(ByteBuffer frame) {
@@ -37,6 +39,11 @@ class FrameDecoderTest {
         public void badLength(int declaredLength) {
             seen.add("bad:" + declaredLength);
         }
+
+        @Override
+        public boolean accepting() {
+            return seen.size() < framesAccepted;
+        }
     };
 
     private static ByteBuffer frames(String... payloads) {
@@ -52,6 +59,27 @@ class FrameDecoderTest {
     void severalFramesInOneReadAreAllDelivered() {
         new FrameDecoder(100).feed(frames("a", "", "bcd"), listener);
         assertEquals(List.of("frame:a", "frame:", "frame:bcd"), seen);
+    }
+
+    @Test
+    void aLargeFrameHoldsMemoryForWhatArrivedNotForWhatWasAnnounced() {
+        FrameDecoder decoder = new FrameDecoder(1 << 20);
+        decoder.feed(ByteBuffer.allocate(4 + 10).putInt(0, 1 << 20), listener);
+        assertEquals(FrameDecoder.INITIAL_BODY_BYTES, decoder.partialFrameCapacity());
+        decoder.feed(ByteBuffer.allocate(100_000), listener);
+        assertTrue(decoder.partialFrameCapacity() <= 2 * 100_010, "holds " + decoder.partialFrameCapacity());
+        decoder.feed(ByteBuffer.allocate((1 << 20) - 100_010), listener);
+        assertEquals(List.of(1 << 20), seen.stream().map(String::length).map(n -> n - "frame:".length()).toList());
+        assertEquals(0, decoder.partialFrameCapacity());
+    }
+
+    @Test
+    void aListenerThatStopsAcceptingLeavesTheNextFramesInTheInput() {
+        framesAccepted = 1;
+        ByteBuffer input = frames("a", "bc");
+        new FrameDecoder(100).feed(input, listener);
+        assertEquals(List.of("frame:a"), seen);
+        assertEquals(4 + 2, input.remaining(), "the second frame stays unread");
     }
 
     @Test
