@@ -43,6 +43,8 @@ final class NetworkProxy implements AutoCloseable {
     private static final long ELECTION_PROTOCOL_V2 = -65535L;
     private static final int MAX_ADDRESS_BYTES = 4096;
     private static final int CONNECT_TIMEOUT_MS = 2_000;
+    private static final long UPSTREAM_PATIENCE_MS = 2_000;
+    private static final long UPSTREAM_RETRY_MS = 50;
     private static final int CHUNK_BYTES = 16 * 1024;
     private static final int QUEUED_CHUNKS = 256;
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
@@ -278,16 +280,29 @@ final class NetworkProxy implements AutoCloseable {
             });
         }
 
+        /**
+         * Connects to the target, retrying for up to {@link #UPSTREAM_PATIENCE_MS}: the proxy listens even when the
+         * target does not (yet), and a learner that reaches a leader a moment before the leader listens must not see
+         * its connection close, which it would take for a lost leader, where without the proxy it would retry a
+         * refused connect. A target that stays down closes the connection.
+         */
         private void connect(Socket accepted) {
-            Socket upstream = new Socket();
-            try {
-                accepted.setTcpNoDelay(true);
-                upstream.setTcpNoDelay(true);
-                upstream.connect(new InetSocketAddress(LOOPBACK, targetPort), CONNECT_TIMEOUT_MS);
-            } catch (IOException e) {
-                closeQuietly(accepted);
-                closeQuietly(upstream); // the target is down: the dialler sees its connection close, as a refusal
-                return;
+            long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(UPSTREAM_PATIENCE_MS);
+            Socket upstream;
+            while (true) {
+                upstream = new Socket();
+                try {
+                    accepted.setTcpNoDelay(true);
+                    upstream.setTcpNoDelay(true);
+                    upstream.connect(new InetSocketAddress(LOOPBACK, targetPort), CONNECT_TIMEOUT_MS);
+                    break;
+                } catch (IOException e) {
+                    closeQuietly(upstream);
+                    if (closed || state.isCut() || System.nanoTime() - deadlineNs > 0 || !pauseBeforeRetry()) {
+                        closeQuietly(accepted);
+                        return;
+                    }
+                }
             }
             Connection connection = new Connection(state, accepted, upstream);
             state.connections.add(connection);
@@ -296,6 +311,16 @@ final class NetworkProxy implements AutoCloseable {
                 return;
             }
             connection.start(kind, rewriteHandshake);
+        }
+
+        private static boolean pauseBeforeRetry() {
+            try {
+                TimeUnit.MILLISECONDS.sleep(UPSTREAM_RETRY_MS); // a connect retry's back-off, not a test's wait
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
     }
 

@@ -95,6 +95,17 @@ class NetworkProxyTest {
     }
 
     @Test
+    void aConnectionWaitsForATargetThatListensAMomentLater() throws IOException {
+        Socket socket = dial(2, 1, false); // nothing listens on server 1's quorum port yet
+        socket.getOutputStream().write(bytes("early"));
+        socket.setSoTimeout(300);
+        assertTrue(timesOut(socket.getInputStream()), "the proxy closed the connection at once");
+        echo(layout.member(1).quorumPort());
+        socket.setSoTimeout(READ_TIMEOUT_MS);
+        assertArrayEquals(bytes("early"), socket.getInputStream().readNBytes(5));
+    }
+
+    @Test
     void latencyDelaysEachWay() throws IOException {
         Socket socket = dial(1, 2, false);
         proxy.delay(1, 2, 300);
