@@ -109,8 +109,13 @@ final class Nemesis {
         }
         long healNs = System.nanoTime();
         log("healed: " + what);
-        for (int id : ids) {
-            ensemble.awaitServing(id, HEAL_TIMEOUT);
+        try {
+            for (int id : ids) {
+                ensemble.awaitServing(id, HEAL_TIMEOUT);
+            }
+        } catch (IllegalStateException notServing) {
+            throw new IllegalStateException("after the heal of: " + what + "; proxied connections per link now: "
+                    + network.describe() + "\n" + notServing.getMessage(), notServing);
         }
         log("every server serving again after " + (System.nanoTime() - healNs) / 1_000_000 + " ms");
         Await.nothingWithin("a client got an unexpected answer between faults",
