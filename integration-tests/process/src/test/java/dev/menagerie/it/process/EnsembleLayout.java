@@ -16,9 +16,19 @@ import java.util.stream.Collectors;
  * @param template a zoo.cfg to copy for every member instead of the generated text (empty for none), see
  *     {@link #withTemplate}
  * @param serverHost the host of every server.N line, a name or address of 127.0.0.1
+ * @param routes where each member reaches the others, see {@link #withRoutes}
  */
 public record EnsembleLayout(List<Member> members, int tickTimeMs, int initLimitTicks, int syncLimitTicks,
-        List<List<Integer>> groups, String template, String serverHost) {
+        List<List<Integer>> groups, String template, String serverHost, Routes routes) {
+
+    /** The quorum and election ports through which member {@code from} reaches member {@code to}. */
+    @FunctionalInterface
+    public interface Routes {
+        Routes DIRECT = (from, to) -> to;
+
+        /** {@code to} itself, or a copy with other quorum and election ports (a proxy's). */
+        Member route(int from, Member to);
+    }
 
     /** One server and its four loopback ports. */
     public record Member(int id, boolean observer, int clientPort, int quorumPort, int electionPort, int adminPort) {
@@ -42,13 +52,14 @@ public record EnsembleLayout(List<Member> members, int tickTimeMs, int initLimit
             members.add(new Member(id, id > voters, FreePorts.next(), FreePorts.next(), FreePorts.next(),
                     FreePorts.next()));
         }
-        return new EnsembleLayout(members, tickTimeMs, initLimitTicks, syncLimitTicks, List.of(), "", "127.0.0.1");
+        return new EnsembleLayout(members, tickTimeMs, initLimitTicks, syncLimitTicks, List.of(), "", "127.0.0.1",
+                Routes.DIRECT);
     }
 
     /** The same members with hierarchical quorums: {@code group.G} lines and weight 1 for everyone. */
     public EnsembleLayout withGroups(List<List<Integer>> groupsOfIds) {
         return new EnsembleLayout(members, tickTimeMs, initLimitTicks, syncLimitTicks, groupsOfIds, template,
-                serverHost);
+                serverHost, routes);
     }
 
     /**
@@ -57,7 +68,8 @@ public record EnsembleLayout(List<Member> members, int tickTimeMs, int initLimit
      * The server.N lines get this layout's free ports, since the example's fixed ones may be taken here.
      */
     public EnsembleLayout withTemplate(String zooCfg) {
-        return new EnsembleLayout(members, tickTimeMs, initLimitTicks, syncLimitTicks, groups, zooCfg, serverHost);
+        return new EnsembleLayout(members, tickTimeMs, initLimitTicks, syncLimitTicks, groups, zooCfg, serverHost,
+                routes);
     }
 
     /**
@@ -65,7 +77,18 @@ public record EnsembleLayout(List<Member> members, int tickTimeMs, int initLimit
      * address, for Kerberos, whose principals name hosts.
      */
     public EnsembleLayout withServerHost(String host) {
-        return new EnsembleLayout(members, tickTimeMs, initLimitTicks, syncLimitTicks, groups, template, host);
+        return new EnsembleLayout(members, tickTimeMs, initLimitTicks, syncLimitTicks, groups, template, host,
+                routes);
+    }
+
+    /**
+     * The same members, each one's zoo.cfg listing every other member at the ports {@code routes} gives (its own
+     * line stays at its real ports, where it listens): a proxy per ordered pair of servers can then cut, stall or
+     * slow one link. Only for a static configuration (no reconfig), where servers do not compare their lists.
+     */
+    public EnsembleLayout withRoutes(Routes peerRoutes) {
+        return new EnsembleLayout(members, tickTimeMs, initLimitTicks, syncLimitTicks, groups, template, serverHost,
+                peerRoutes);
     }
 
     public Member member(int id) {
@@ -104,8 +127,8 @@ public record EnsembleLayout(List<Member> members, int tickTimeMs, int initLimit
             text.append("peerType=observer\n");
         }
         for (Member member : members) {
-            text.append("server.").append(member.id()).append('=').append(member.serverLine(serverHost))
-                    .append('\n');
+            text.append("server.").append(member.id()).append('=')
+                    .append(seenBy(id, member).serverLine(serverHost)).append('\n');
         }
         for (int g = 0; g < groups.size(); g++) {
             text.append("group.").append(g + 1).append('=').append(groups.get(g).stream().map(String::valueOf)
@@ -118,6 +141,11 @@ public record EnsembleLayout(List<Member> members, int tickTimeMs, int initLimit
         return text.toString();
     }
 
+    /** {@code member} as {@code viewer}'s zoo.cfg lists it. */
+    private Member seenBy(int viewer, Member member) {
+        return member.id() == viewer ? member : routes.route(viewer, member);
+    }
+
     private String copyOfTemplate(Member self, Path dataDir) {
         StringBuilder text = new StringBuilder();
         for (String line : template.split("\n", -1)) {
@@ -128,8 +156,8 @@ public record EnsembleLayout(List<Member> members, int tickTimeMs, int initLimit
                 case "clientPort" -> "clientPort=" + self.clientPort();
                 case "admin.serverPort" -> "admin.serverPort=" + self.adminPort();
                 default -> key.startsWith("server.")
-                        ? key + "=" + member(Integer.parseInt(key.substring("server.".length())))
-                                .serverLine(serverHost)
+                        ? key + "=" + seenBy(self.id(),
+                                member(Integer.parseInt(key.substring("server.".length())))).serverLine(serverHost)
                         : line;
             }).append('\n');
         }

@@ -146,14 +146,17 @@ final class LeaderCore {
     }
 
     /**
-     * A learner's ACKEPOCH: its current epoch (-1 when it had already accepted ours) and last logged zxid. A learner
-     * more recent than the leader is refused, as Apache's waitForEpochAck refuses it.
+     * A learner's ACKEPOCH: its current epoch (-1 when it had already accepted ours) and last logged zxid. While a
+     * quorum has not yet acked the epoch, a learner more recent than the leader is refused, as Apache's
+     * waitForEpochAck refuses it; once the quorum has, Apache no longer compares, and such a learner (an old leader
+     * with proposals nobody else logged, rejoining late) is synced, which truncates its log.
      */
     List<LeaderOutput> ackEpoch(long sid, long learnerCurrentEpoch, long learnerLastZxid) {
         if (phase == Phase.STOPPED || !registered.containsKey(sid) || newEpoch < 0) {
             return List.of();
         }
-        if (learnerCurrentEpoch != -1 && isMoreRecent(learnerCurrentEpoch, learnerLastZxid)) {
+        if (phase == Phase.DISCOVERY && learnerCurrentEpoch != -1
+                && isMoreRecent(learnerCurrentEpoch, learnerLastZxid)) {
             registered.remove(sid);
             return List.of(new CloseLearner(sid, "follower is ahead of the leader: epoch " + learnerCurrentEpoch
                     + ", zxid 0x" + Long.toHexString(learnerLastZxid) + " against epoch " + myCurrentEpoch

@@ -81,6 +81,18 @@ class LeaderCoreTest {
     }
 
     @Test
+    void aLearnerAheadOfTheLeaderAfterTheEpochQuorumIsTruncatedNotDropped() {
+        LeaderCore core = leader(2, 2, Zxids.of(2, 3), window(Zxids.of(2, 1), Zxids.of(2, 2), Zxids.of(2, 3)));
+        core.learnerInfo(2, LearnerRole.FOLLOWER, 2);
+        core.ackEpoch(2, 2, Zxids.of(2, 3)); // with the leader, a quorum of three has acked the epoch
+        core.learnerInfo(3, LearnerRole.FOLLOWER, 2);
+        // The old leader, back from a one-way partition with proposals nobody else logged.
+        List<LeaderOutput> late = core.ackEpoch(3, 2, Zxids.of(2, 9));
+        assertTrue(late.stream().noneMatch(LeaderOutput.CloseLearner.class::isInstance), late.toString());
+        assertTrue(late.contains(new LeaderOutput.Send(3, ZabPacketType.TRUNC, Zxids.of(2, 3), null)), late.toString());
+    }
+
+    @Test
     void aFollowerBehindTheWindowGetsASnapshotAndOneWithExtraTransactionsIsTruncated() {
         LeaderCore core = leader(2, 2, Zxids.of(2, 9), window(Zxids.of(2, 8), Zxids.of(2, 9)));
         core.learnerInfo(2, LearnerRole.FOLLOWER, 2);

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The system property {@value #SIMULATE_POWER_LOSS_PROPERTY}{@code =true} is a test mode for the crash tests:
  * bytes not yet fsynced stay in memory ({@link PowerLossDisk}), so that killing the process loses what a power cut
- * would. It never belongs in production.
+ * would. It never belongs in production. Nor does {@value SlowDisk#FAULT_CONTROL_PROPERTY}, the fault-injection
+ * test's slow disk ({@link SlowDisk}).
  */
 @Component(service = StorageFactory.class, property = StorageFactory.TYPE + "=file")
 public final class FileStorageFactory implements StorageFactory {
@@ -37,6 +38,7 @@ public final class FileStorageFactory implements StorageFactory {
                     config.dataDir());
             opener = new PowerLossDisk(true);
         }
+        opener = SlowDisk.wrapIfAsked(opener, config.dataDir());
         FileStorage storage = FileStorage.open(config, FsyncFault.wrap(opener), open::remove);
         open.add(storage);
         return storage;

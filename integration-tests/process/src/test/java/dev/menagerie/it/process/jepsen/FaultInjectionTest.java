@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -24,9 +25,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A Jepsen-style test against 5 servers of the distribution on 127.0.0.1: clients read, write and compare-and-set
- * registers, add to a set and create sequential nodes while a nemesis kills and restarts, or pauses and resumes,
- * random servers including the leader. Then: every register's history is linearizable, every acknowledged set add
- * is there and nothing that was never added, sequential names are unique and grow with real time per parent.
+ * registers, add to a set and create sequential nodes while a {@link Nemesis} kills and restarts, or pauses and
+ * resumes, servers including the leader, partitions, isolates the leader, loses one direction of, bridges and slows
+ * the network between them (each server reaches the others through a {@link NetworkProxy}) and slows a server's
+ * disk. Then: every register's history is linearizable, every acknowledged set add is there and nothing that was
+ * never added, sequential names are unique and grow with real time per parent.
  * The history, the fault schedule and the server logs stay under target/it-work/jepsen-*. By default it runs until
  * {@value #MIN_OPERATIONS} operations and {@value #MIN_FAULTS} faults (at least {@value #MIN_LOAD_SECONDS} s);
  * {@code -Djepsen.minutes=30} runs it for that long instead (docs/fault-injection.md). {@code -Djepsen.seed} repeats
@@ -49,12 +52,19 @@ class FaultInjectionTest {
     private static final long CHECK_BUDGET_NS = Duration.ofSeconds(60).toNanos();
 
     @Test
-    void registersStayLinearizableAndAcknowledgedWritesSurviveKillsAndPauses() throws Exception {
+    void registersStayLinearizableAndAcknowledgedWritesSurviveProcessNetworkAndDiskFaults() throws Exception {
         System.out.println("FaultInjectionTest seed " + SEED + " (rerun with -Djepsen.seed=" + SEED + ")");
         Random random = new Random(SEED);
-        EnsembleLayout layout = EnsembleLayout.of(5, 0, 1_000, 10, 3);
-        try (Ensemble ensemble = Ensemble.start(EnsembleMember.Impl.fromSystemProperty(), layout, "jepsen",
-                List.of("-Xmx384m"))) {
+        EnsembleMember.Impl impl = EnsembleMember.Impl.fromSystemProperty();
+        EnsembleLayout direct = EnsembleLayout.of(5, 0, 1_000, 10, 3);
+        // Apache has no slow-disk hook; every other fault applies to both.
+        Set<Nemesis.Kind> kinds = EnumSet.allOf(Nemesis.Kind.class);
+        if (impl != EnsembleMember.Impl.MENAGERIE) {
+            kinds.remove(Nemesis.Kind.SLOW_DISK);
+        }
+        try (NetworkProxy network = NetworkProxy.start(direct);
+                Ensemble ensemble = Ensemble.start(impl, direct.withRoutes(network.routes()), "jepsen",
+                        List.of("-Xmx384m", "-Dmenagerie.storage.faultControl=" + Nemesis.SLOW_DISK_CONTROL))) {
             ensemble.awaitLeader(START_TIMEOUT);
             ensemble.awaitWritable(START_TIMEOUT);
             ZooKeeper setup = Clients.connect(ensemble.connectString(), 30_000, START_TIMEOUT);
@@ -65,7 +75,8 @@ class FaultInjectionTest {
             }
             long originNs = System.nanoTime();
             Workload workload = new Workload(ensemble.connectString(), originNs);
-            Nemesis nemesis = new Nemesis(ensemble, random, originNs, () -> !workload.unexpected.isEmpty());
+            Nemesis nemesis = new Nemesis(ensemble, network, random, originNs, () -> !workload.unexpected.isEmpty(),
+                    kinds);
             List<Thread> clients = new ArrayList<>();
             for (int process = 1; process <= CLIENTS; process++) {
                 clients.add(workload.start(process, random.nextLong()));
@@ -77,6 +88,9 @@ class FaultInjectionTest {
                 for (Thread client : clients) {
                     client.join(CLIENT_END_TIMEOUT.toMillis());
                 }
+                // Kept even when a fault never healed: the schedule says what the servers went through.
+                Files.write(ensemble.workDir().resolve("faults.txt"), nemesis.schedule());
+                nemesis.healAll();
             }
             long loadMs = (System.nanoTime() - originNs) / 1_000_000;
             assertTrue(clients.stream().noneMatch(Thread::isAlive), "clients still running "
