@@ -40,12 +40,15 @@ import org.slf4j.LoggerFactory;
 public final class ReplicatedServer implements Replica {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplicatedServer.class);
+    /** A log that has not finished its writes in this long is a dead disk: the server stops. */
+    private static final long PENDING_APPENDS_TIMEOUT_MS = 120_000;
 
     /** A server's role while serving. */
     private enum Role { NONE, LEADER, LEARNER }
 
     private final ServerConfig config;
     private final ZooKeeperServer server;
+    private final AppendTracker appends;
     private final TransportSlot transports;
     private final FourLetterWordSlot fourLetterWords;
     private ClientProtocolHandler handler;
@@ -67,7 +70,8 @@ public final class ReplicatedServer implements Replica {
             FourLetterWordSlot fourLetterWords) {
         this.fourLetterWords = fourLetterWords;
         this.config = config;
-        this.server = new ZooKeeperServer(ServerSettings.from(config), storage, config.myId().orElse(0L), plugins);
+        this.appends = new AppendTracker(storage);
+        this.server = new ZooKeeperServer(ServerSettings.from(config), appends, config.myId().orElse(0L), plugins);
         this.transports = transports;
         this.plan = TransportPlan.from(config);
         server.failStop().onStop(this::stop);
@@ -201,10 +205,27 @@ public final class ReplicatedServer implements Replica {
             return;
         }
         try {
+            awaitPendingAppends();
             fastForward();
         } catch (IOException | RuntimeException e) {
             server.failStop().stop("catching up with the log after 0x" + Long.toHexString(server.lastProcessedZxid())
                     + " failed", e);
+        }
+    }
+
+    /**
+     * The role's proposals still on their way to the log get there first (see {@link AppendTracker}), so the
+     * catch-up below, the next vote and the next sync all see the log as it will stay.
+     */
+    private void awaitPendingAppends() throws IOException {
+        try {
+            if (!appends.awaitAppends(PENDING_APPENDS_TIMEOUT_MS)) {
+                throw new IOException(appends.pendingAppends() + " appends to the transaction log did not complete"
+                        + " within " + PENDING_APPENDS_TIMEOUT_MS / 1000 + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the transaction log", e);
         }
     }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.menagerie.api.storage.LogEntry;
+import dev.menagerie.api.storage.Storage;
 import dev.menagerie.api.storage.StorageFailedException;
 import dev.menagerie.protocol.OpCode;
 import dev.menagerie.testing.Await;
@@ -17,7 +18,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,8 +59,12 @@ class FailStopTest {
 
     /** A leader with one session that created /a, and a learner that has applied both. */
     private void startLeaderAndLearner() throws Exception {
+        startLeaderAndLearner(UnaryOperator.identity());
+    }
+
+    private void startLeaderAndLearner(UnaryOperator<Storage> learnerStorage) throws Exception {
         startLeader();
-        learner = new ReplicaFixture(dir, 2);
+        learner = new ReplicaFixture(dir, 2, learnerStorage);
         learner.replica.serveAsLearner(new FakeForwarder());
         RecordingLink client = leader.connect();
         learnerCommits(proposer.commitNext());
@@ -118,6 +127,37 @@ class FailStopTest {
         assertEquals(proposal.zxid(), learner.replica.lastProcessedZxid());
         Await.nothingWithin("a fail-stop", Duration.ofMillis(300), () -> !log.containing(STOP_LINE).isEmpty());
         assertEquals(0, learner.server().digestMismatches());
+    }
+
+    /**
+     * The divergence the fault-injection test found: a follower's role ended while a proposal was still on its
+     * way to the log; the catch-up, the vote and the next sync went without it, and the log got it anyway, so a
+     * server that then led applied it when it started serving and its learners never did.
+     */
+    @Test
+    void roleEndWaitsForProposalsOnTheirWayToTheLog() throws Exception {
+        CompletableFuture<Void> gate = new CompletableFuture<>();
+        AtomicBoolean gated = new AtomicBoolean();
+        startLeaderAndLearner(files -> new ForwardingStorage(files) {
+            @Override
+            public CompletionStage<Void> append(LogEntry entry) {
+                if (!gated.get()) {
+                    return files.append(entry);
+                }
+                return gate.thenCompose(open -> files.append(entry));
+            }
+        });
+        LogEntry proposal = nextCommitted("/in-flight");
+        gated.set(true);
+        // as LearnerEffects logs a proposal: through the replica's storage
+        CompletionStage<Void> logged = learner.replica.storage().append(proposal);
+        CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(() -> gate.complete(null));
+
+        learner.replica.stopServing();
+
+        assertTrue(logged.toCompletableFuture().isDone(), "the role ended before its proposal reached the log");
+        assertEquals(proposal.zxid(), learner.replica.lastProcessedZxid());
+        assertNotNull(learner.server().tree().node("/in-flight"), "the catch-up missed the logged proposal");
     }
 
     @Test

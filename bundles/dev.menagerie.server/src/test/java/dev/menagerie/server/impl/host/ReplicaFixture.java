@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * One member of a three-server ensemble in this JVM: real file storage, a transport that opens no socket (it only
@@ -38,6 +39,11 @@ final class ReplicaFixture implements AutoCloseable {
     final CapturingTransport transport = new CapturingTransport();
 
     ReplicaFixture(Path dir, long myId) throws Exception {
+        this(dir, myId, UnaryOperator.identity());
+    }
+
+    /** @param storageWrapper wraps the file storage the replica gets (and {@link #storage} is) */
+    ReplicaFixture(Path dir, long myId, UnaryOperator<Storage> storageWrapper) throws Exception {
         Path dataDir = dir.resolve("data" + myId);
         Files.createDirectories(dataDir);
         Files.writeString(dataDir.resolve("myid"), Long.toString(myId));
@@ -49,8 +55,9 @@ final class ReplicaFixture implements AutoCloseable {
         StorageFactory files = Components.create(StorageFactory.class, StorageFactory.TYPE,
                 ServerConfig.DEFAULT_STORAGE).service();
         // forceSync off: these tests are about the replica, not the disk
-        storage = files.open(new StorageSettings(config.dataDir(), config.dataLogDir(), config.preAllocSizeBytes(),
-                false, config.autopurgeSnapRetainCount(), config.autopurgeIntervalHours()));
+        storage = storageWrapper.apply(files.open(new StorageSettings(config.dataDir(), config.dataLogDir(),
+                config.preAllocSizeBytes(), false, config.autopurgeSnapRetainCount(),
+                config.autopurgeIntervalHours())));
         TransportSlot slot = new TransportSlot();
         slot.offer(transport, "capturing");
         replica = new ReplicatedServer(config, storage, slot, new PluginProviders(),
