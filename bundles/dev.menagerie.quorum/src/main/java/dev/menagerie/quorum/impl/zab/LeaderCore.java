@@ -161,7 +161,10 @@ final class LeaderCore {
         }
         List<LeaderOutput> outputs = new ArrayList<>();
         if (phase == Phase.DISCOVERY) {
-            if (registered.get(sid) == LearnerRole.FOLLOWER) {
+            // As Apache's waitForEpochAck: an ACKEPOCH with current epoch -1 (the learner had accepted this epoch
+            // on an earlier connection) counts for no quorum, since it skipped the check above. A follower that was
+            // dropped for being ahead would otherwise count on reconnecting, and be truncated to the leader's log.
+            if (registered.get(sid) == LearnerRole.FOLLOWER && learnerCurrentEpoch != -1 && learnerLastZxid != -1) {
                 epochAckers.add(sid);
             }
             waitingForSync.put(sid, learnerLastZxid);
