@@ -251,6 +251,9 @@ final class LeaderCore {
         waitingForSync.remove(sid);
         newLeaderAckers.remove(sid);
         upToDate.remove(sid);
+        // Its syncs' clients were told the connection broke; an answer released later would reach the learner on
+        // its next connection and complete a newer sync too early (Apache queues it to the dead connection).
+        pendingSyncs.removeIf(pending -> pending[0] == sid);
         if (broadcast != null) {
             broadcast.learnerLost(sid);
         }

@@ -127,6 +127,21 @@ class LeaderCoreTest {
         assertEquals(Set.of(2L), sendsOf(committed, ZabPacketType.COMMIT));
     }
 
+    /** Simulation seed 52593: a sync from a broken connection was answered on the next one, and a read went stale. */
+    @Test
+    void aSyncOfALostConnectionIsNeverAnswered() {
+        LeaderCore core = established();
+        long zxid = Zxids.of(3, 1);
+        core.propose(zxid, new byte[] {42});
+        assertTrue(core.syncRequest(2).isEmpty(), "a sync waits for the proposal before it");
+        assertTrue(core.ack(2, zxid).isEmpty(), "the leader's own log write still counts");
+        core.learnerLost(2);
+        List<LeaderOutput> committed = core.localLogged(zxid);
+        assertTrue(committed.stream().anyMatch(o -> o instanceof LeaderOutput.Commit c && c.zxid() == zxid),
+                "the ack sent before the connection broke still counts: " + committed);
+        assertFalse(committed.contains(new LeaderOutput.SyncReady(2)), "the lost connection's sync was answered");
+    }
+
     @Test
     void theLeaderGivesUpWhenItHearsFromNoQuorumWithinSyncLimit() {
         LeaderCore core = established();
