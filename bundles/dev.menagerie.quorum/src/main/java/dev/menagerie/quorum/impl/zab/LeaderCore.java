@@ -164,7 +164,10 @@ final class LeaderCore {
         }
         List<LeaderOutput> outputs = new ArrayList<>();
         if (phase == Phase.DISCOVERY) {
-            if (registered.get(sid) == LearnerRole.FOLLOWER) {
+            // As Apache's waitForEpochAck: an ACKEPOCH with current epoch -1 (the learner had accepted this epoch
+            // on an earlier connection) counts for no quorum, since it skipped the check above. A follower that was
+            // dropped for being ahead would otherwise count on reconnecting, and be truncated to the leader's log.
+            if (registered.get(sid) == LearnerRole.FOLLOWER && learnerCurrentEpoch != -1 && learnerLastZxid != -1) {
                 epochAckers.add(sid);
             }
             waitingForSync.put(sid, learnerLastZxid);
@@ -251,6 +254,9 @@ final class LeaderCore {
         waitingForSync.remove(sid);
         newLeaderAckers.remove(sid);
         upToDate.remove(sid);
+        // Its syncs' clients were told the connection broke; an answer released later would reach the learner on
+        // its next connection and complete a newer sync too early (Apache queues it to the dead connection).
+        pendingSyncs.removeIf(pending -> pending[0] == sid);
         if (broadcast != null) {
             broadcast.learnerLost(sid);
         }

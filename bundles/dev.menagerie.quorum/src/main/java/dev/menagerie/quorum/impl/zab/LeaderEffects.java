@@ -1,11 +1,16 @@
 package dev.menagerie.quorum.impl.zab;
 
 import dev.menagerie.api.quorum.QuorumVerifier;
+import dev.menagerie.api.replication.Forwarder;
 import dev.menagerie.api.replication.Proposer;
 import dev.menagerie.api.replication.Replica;
 import dev.menagerie.api.storage.LogEntry;
+import dev.menagerie.protocol.OpCode;
+import dev.menagerie.protocol.data.Id;
 import dev.menagerie.protocol.quorum.QuorumPacket;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * LeaderOutput.Commit} completes the very future {@link #propose} returned, and the server applies the transaction
  * when it completes.
  *
- * <p>Everything but {@link #propose}, {@link #sync} and the monitoring getters runs on the loop's thread.
+ * <p>Everything but {@link #propose}, {@link #sync}, {@link #requestFromLearner} and the monitoring getters runs on
+ * the loop's thread.
  */
 final class LeaderEffects implements Proposer {
 
@@ -105,6 +111,38 @@ final class LeaderEffects implements Proposer {
     /** A learner's REQUEST for sync (a client's sync() on it). */
     void syncRequest(long sid) {
         carryOut(core.syncRequest(sid));
+    }
+
+    /**
+     * A learner's REQUEST, on the thread that read it: a sync goes to the loop, a client's write straight to the
+     * replica (its pipeline numbers and proposes it). Before the leader serves, a write is dropped: the learner's
+     * client times out and retries, as with Apache.
+     */
+    void requestFromLearner(long sid, QuorumPacket packet) throws IOException {
+        byte[] data = packet.data();
+        if (data == null || data.length < 16) {
+            throw new IOException("learner " + sid + " sent a REQUEST without a request header");
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(data);
+        long sessionId = buffer.getLong();
+        int cxid = buffer.getInt();
+        int type = buffer.getInt();
+        if (type == OpCode.SYNC) {
+            loop.post(() -> syncRequest(sid));
+            return;
+        }
+        if (!serving) {
+            return;
+        }
+        byte[] body = new byte[buffer.remaining()];
+        buffer.get(body);
+        List<Forwarder.AuthId> auth = new ArrayList<>();
+        if (packet.authinfo() != null) {
+            for (Id id : packet.authinfo()) {
+                auth.add(new Forwarder.AuthId(id.scheme(), id.id()));
+            }
+        }
+        replica.submitForwarded(sessionId, cxid, type, body, auth);
     }
 
     /** The role ended: every waiting proposal and sync fails, so that their clients move on. */

@@ -4,10 +4,7 @@ import dev.menagerie.api.config.HostPort;
 import dev.menagerie.api.election.PeerAuthenticator;
 import dev.menagerie.api.election.PeerSockets;
 import dev.menagerie.api.quorum.QuorumVerifier;
-import dev.menagerie.api.replication.Forwarder;
 import dev.menagerie.api.replication.Replica;
-import dev.menagerie.protocol.OpCode;
-import dev.menagerie.protocol.data.Id;
 import dev.menagerie.protocol.quorum.QuorumPacket;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -16,7 +13,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -231,7 +227,7 @@ public final class LeaderRunner {
                     replica.touchSessions(sessions);
                 }
             } else if (type == ZabPacketType.REQUEST.code()) {
-                forwarded(sid, packet);
+                effects.requestFromLearner(sid, packet);
             } else if (type == ZabPacketType.REVALIDATE.code()) {
                 loop.post(() -> effects.receive(sid, packet));
                 link.sender.send(revalidated(packet.data()));
@@ -257,33 +253,6 @@ public final class LeaderRunner {
 
     private int syncLimitMs() {
         return replica.config().tickTimeMs() * replica.config().syncLimitTicks();
-    }
-
-    private void forwarded(long sid, QuorumPacket packet) throws IOException {
-        byte[] data = packet.data();
-        if (data == null || data.length < 16) {
-            throw new IOException("learner " + sid + " sent a REQUEST without a request header");
-        }
-        ByteBuffer buffer = ByteBuffer.wrap(data);
-        long sessionId = buffer.getLong();
-        int cxid = buffer.getInt();
-        int type = buffer.getInt();
-        byte[] body = new byte[buffer.remaining()];
-        buffer.get(body);
-        if (type == OpCode.SYNC) {
-            loop.post(() -> effects.syncRequest(sid));
-            return;
-        }
-        if (!effects.isServing()) {
-            return; // not yet established: the learner's client times out and retries, as with Apache
-        }
-        List<Forwarder.AuthId> auth = new ArrayList<>();
-        if (packet.authinfo() != null) {
-            for (Id id : packet.authinfo()) {
-                auth.add(new Forwarder.AuthId(id.scheme(), id.id()));
-            }
-        }
-        replica.submitForwarded(sessionId, cxid, type, body, auth);
     }
 
     private final class LearnerLink {

@@ -2,12 +2,15 @@ package dev.menagerie.quorum.impl.zab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.menagerie.api.storage.LogEntry;
 import dev.menagerie.api.storage.StorageFailedException;
+import dev.menagerie.protocol.OpCode;
 import dev.menagerie.protocol.quorum.QuorumPacket;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,9 +71,7 @@ class EffectsTest {
     @Test
     void aCommitCompletesTheFutureProposeReturnedOnceAQuorumLoggedIt() throws Exception {
         MemoryReplica replica = new MemoryReplica(100, 10, 5);
-        LeaderEffects effects = leader(replica, Set.of(LEADER, FOLLOWER));
-        effects.learnerConnected(new LearnerRegistration.Info(FOLLOWER, LearnerRole.FOLLOWER, 0), false);
-        effects.receive(FOLLOWER, packet(ZabPacketType.ACKEPOCH, 0, new byte[] {0, 0, 0, 0}));
+        LeaderEffects effects = leaderWithFollowerInDiscovery(replica);
         effects.receive(FOLLOWER, packet(ZabPacketType.ACK, Zxids.of(1, 0), null));
         assertTrue(effects.isServing() && replica.serving(), "the server was handed the proposer");
 
@@ -85,6 +86,35 @@ class EffectsTest {
         loop.runAll();
         assertTrue(committed.toCompletableFuture().isDone(), "committed with the leader's and the follower's ack");
         assertTrue(sent.contains(FOLLOWER + " COMMIT " + zxid), sent.toString());
+    }
+
+    @Test
+    void aLearnersForwardedWriteIsProposedOnlyOnceTheLeaderServesAndItsSyncIsAnswered() throws Exception {
+        MemoryReplica replica = new MemoryReplica(100, 10, 5);
+        LeaderEffects effects = leaderWithFollowerInDiscovery(replica);
+        effects.requestFromLearner(FOLLOWER, request(OpCode.SET_DATA));
+        loop.runAll();
+        assertFalse(sent.stream().anyMatch(s -> s.contains("PROPOSAL")), "proposed before serving: " + sent);
+
+        effects.receive(FOLLOWER, packet(ZabPacketType.ACK, Zxids.of(1, 0), null));
+        effects.requestFromLearner(FOLLOWER, request(OpCode.SET_DATA));
+        loop.runAll();
+        assertTrue(sent.contains(FOLLOWER + " PROPOSAL " + Zxids.of(1, 1)), sent.toString());
+        effects.requestFromLearner(FOLLOWER, request(OpCode.SYNC));
+        loop.runAll();
+        effects.receive(FOLLOWER, packet(ZabPacketType.ACK, Zxids.of(1, 1), null));
+        loop.runAll();
+        assertEquals(FOLLOWER + " SYNC 0", sent.get(sent.size() - 1), "the sync is answered after the commit");
+
+        IOException malformed = assertThrows(IOException.class,
+                () -> effects.requestFromLearner(FOLLOWER, packet(ZabPacketType.REQUEST, -1, new byte[4])));
+        assertEquals("learner 2 sent a REQUEST without a request header", malformed.getMessage());
+    }
+
+    /** A learner's REQUEST as LearnerEffects forwards it: session id, cxid, type, then the request's bytes. */
+    private static QuorumPacket request(int type) {
+        byte[] data = ByteBuffer.allocate(20).putLong(7).putInt(1).putInt(type).putInt(42).array();
+        return packet(ZabPacketType.REQUEST, -1, data);
     }
 
     @Test
@@ -163,6 +193,14 @@ class EffectsTest {
         assertFalse(sync.isDone(), "the sync was answered while the write committed before it is not applied yet");
         loop.runAll();
         assertTrue(sync.isDone() && !sync.isCompletedExceptionally(), "answered once the write is logged and applied");
+    }
+
+    /** A leader of two voters whose follower registered and acknowledged the epoch; its NEWLEADER ack is next. */
+    private LeaderEffects leaderWithFollowerInDiscovery(MemoryReplica replica) {
+        LeaderEffects effects = leader(replica, Set.of(LEADER, FOLLOWER));
+        effects.learnerConnected(new LearnerRegistration.Info(FOLLOWER, LearnerRole.FOLLOWER, 0), false);
+        effects.receive(FOLLOWER, packet(ZabPacketType.ACKEPOCH, 0, new byte[] {0, 0, 0, 0}));
+        return effects;
     }
 
     private LeaderEffects leader(MemoryReplica replica, Set<Long> voters) {

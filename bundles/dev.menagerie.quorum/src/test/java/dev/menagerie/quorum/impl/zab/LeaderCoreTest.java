@@ -72,6 +72,22 @@ class LeaderCoreTest {
         assertTrue(core.ack(2, EPOCH_3).isEmpty(), "the ack of UPTODATE needs no answer");
     }
 
+    /** Simulation seed 16262: a follower dropped for being ahead came back, and its log was truncated. */
+    @Test
+    void aFollowerThatAcceptedTheEpochBeforeDoesNotCountTowardsTheEpochQuorum() {
+        LeaderCore core = leader(2, 2, Zxids.of(2, 3), window());
+        core.learnerInfo(2, LearnerRole.FOLLOWER, 2);
+        assertInstanceOf(LeaderOutput.CloseLearner.class, core.ackEpoch(2, 2, Zxids.of(2, 9)).get(0));
+        core.learnerLost(2);
+        core.learnerInfo(2, LearnerRole.FOLLOWER, 3);
+        List<LeaderOutput> again = core.ackEpoch(2, -1, Zxids.of(2, 9));
+        assertFalse(again.contains(new LeaderOutput.SetCurrentEpoch(3)), "the epoch was acked by " + again);
+        assertTrue(sendsOf(again, ZabPacketType.TRUNC).isEmpty(), "the follower ahead was truncated: " + again);
+        core.learnerInfo(3, LearnerRole.FOLLOWER, 2);
+        assertEquals(new LeaderOutput.SetCurrentEpoch(3), core.ackEpoch(3, 2, Zxids.of(2, 3)).get(0),
+                "a follower with its current epoch counts");
+    }
+
     @Test
     void aLearnerAheadOfTheLeaderIsDropped() {
         LeaderCore core = leader(2, 2, Zxids.of(2, 3), window());
@@ -121,6 +137,21 @@ class LeaderCoreTest {
                 .anyMatch(o -> o instanceof LeaderOutput.Commit c && c.zxid() == zxid));
         assertTrue(committed.contains(new LeaderOutput.SyncReady(2)));
         assertEquals(Set.of(2L), sendsOf(committed, ZabPacketType.COMMIT));
+    }
+
+    /** Simulation seed 52593: a sync from a broken connection was answered on the next one, and a read went stale. */
+    @Test
+    void aSyncOfALostConnectionIsNeverAnswered() {
+        LeaderCore core = established();
+        long zxid = Zxids.of(3, 1);
+        core.propose(zxid, new byte[] {42});
+        assertTrue(core.syncRequest(2).isEmpty(), "a sync waits for the proposal before it");
+        assertTrue(core.ack(2, zxid).isEmpty(), "the leader's own log write still counts");
+        core.learnerLost(2);
+        List<LeaderOutput> committed = core.localLogged(zxid);
+        assertTrue(committed.stream().anyMatch(o -> o instanceof LeaderOutput.Commit c && c.zxid() == zxid),
+                "the ack sent before the connection broke still counts: " + committed);
+        assertFalse(committed.contains(new LeaderOutput.SyncReady(2)), "the lost connection's sync was answered");
     }
 
     @Test

@@ -40,6 +40,7 @@ final class SimEnsemble {
     private final List<SimDisk.Txn> history = new ArrayList<>();
     /** Client writes whose commit the leader reported, by body, with the zxid they were committed at. */
     final Map<String, Long> acknowledged = new HashMap<>();
+    final SimClients clients;
     private int writes;
     /** How many transactions of the history the acknowledged writes reach into. */
     private int acknowledgedPrefix;
@@ -57,6 +58,7 @@ final class SimEnsemble {
             peers.put(id, new SimPeer(id, voter, this));
         }
         this.verifier = sortedMajority(voters);
+        this.clients = new SimClients(this);
     }
 
     /**

@@ -65,6 +65,14 @@ final class SimLeader {
             return;
         }
         long sid = connection.learnerId();
+        if (packet.packet().type() == ZabPacketType.REQUEST.code()) {
+            try {
+                effects.requestFromLearner(sid, packet.packet());
+            } catch (IOException e) {
+                world.fail("learner " + sid + " sent a malformed request: " + e.getMessage());
+            }
+            return;
+        }
         LearnerRegistration.Info info = LearnerRegistration.readInfo(packet.packet());
         if (info == null) {
             effects.receive(sid, packet.packet());

@@ -29,6 +29,7 @@ final class SimPeer implements PeerHistory {
     final SimDisk disk = new SimDisk();
     final SimReplica replica = new SimReplica(this);
     List<SimDisk.Txn> tree = new ArrayList<>();
+    private final SimRegisters registers = new SimRegisters();
     boolean up;
     int incarnation;
     FastLeaderElectionCore election;
@@ -82,6 +83,7 @@ final class SimPeer implements PeerHistory {
     /** Power loss: un-synced log writes are gone, connections reset, memory is lost. */
     void crash() {
         world.note("peer " + id + " crashes");
+        ensemble.clients.peerStopsServing(this);
         endRoleQuietly();
         up = false;
         incarnation++;
@@ -168,6 +170,12 @@ final class SimPeer implements PeerHistory {
         if (serving()) {
             ensemble.checkServingTree(this);
         }
+        ensemble.clients.applied(this, txn);
+    }
+
+    /** A register as this peer's tree holds it now. */
+    SimRegisters.Register register(String key) {
+        return registers.get(tree, key);
     }
 
     String describe() {

@@ -6,6 +6,7 @@ import dev.menagerie.api.replication.Proposer;
 import dev.menagerie.api.replication.Replica;
 import dev.menagerie.api.storage.LogEntry;
 import dev.menagerie.api.storage.Storage;
+import dev.menagerie.protocol.OpCode;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -14,12 +15,14 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * One simulated peer's server as the Zab effects see it, through the same {@link Replica} contract the real server
  * implements: the data tree is the peer's list of applied transactions, the storage its {@link SimDisk}. Client
  * writes on a serving leader go through the {@link Proposer} the effects hand over, and are applied and
- * acknowledged when its future completes, as the server's commit stage does.
+ * acknowledged when its future completes, as the server's commit stage does. On a serving learner they go through
+ * the {@link Forwarder} the learner's effects hand over, and are answered when the learner applies them.
  */
 final class SimReplica implements Replica {
 
@@ -29,6 +32,7 @@ final class SimReplica implements Replica {
     private final SimPeer peer;
     private final SimStorage storage;
     private Proposer proposer;
+    private Forwarder forwarder;
     private long lastProposedZxid;
 
     SimReplica(SimPeer peer) {
@@ -49,6 +53,25 @@ final class SimReplica implements Replica {
 
     boolean servingAsLeader() {
         return proposer != null;
+    }
+
+    /** Serving as leader or learner: clients may use this server. */
+    boolean servesClients() {
+        return proposer != null || forwarder != null;
+    }
+
+    /** A client's write: proposed here on a leader, forwarded to the leader by a learner. */
+    void clientWrite(long sessionId, long opId, String body) {
+        if (proposer != null) {
+            write(body);
+        } else {
+            forwarder.forward(sessionId, (int) opId, OpCode.SET_DATA, SimDisk.bytes(body), List.of());
+        }
+    }
+
+    /** A client's sync before a read: the leader's own, or a learner's through its leader. */
+    CompletionStage<Void> syncForClient() {
+        return proposer != null ? proposer.sync() : forwarder.sync();
     }
 
     /** Every write proposed in this leader's epoch is applied (trivially so before the first). */
@@ -124,7 +147,8 @@ final class SimReplica implements Replica {
     }
 
     @Override
-    public void serveAsLearner(Forwarder forwarder) {
+    public void serveAsLearner(Forwarder learnerForwarder) {
+        this.forwarder = learnerForwarder;
         // As ZabPeer's vote once in sync: the leader's epoch, so late peers see one vote from everyone.
         peer.election.updatePeerEpoch(peer.learning.leaderEpoch());
         peer.checkedPrefix = 0;
@@ -141,13 +165,18 @@ final class SimReplica implements Replica {
     @Override
     public void stopServing() {
         proposer = null;
+        forwarder = null;
+        peer.ensemble.clients.peerStopsServing(peer);
         peer.disk.fastForward(peer.tree);
     }
 
-    /** The simulation's clients write on the leader only, so no learner forwards; were one to, it would be a write. */
+    /** A learner's client write, as the leader's effects hand it over: proposed like a local one. */
     @Override
     public void submitForwarded(long sessionId, int cxid, int type, byte[] body, List<Forwarder.AuthId> authIds) {
-        write("forwarded " + Long.toHexString(sessionId) + "/" + cxid);
+        peer.world.check(type == OpCode.SET_DATA, "a learner forwarded request type " + type);
+        if (proposer != null) {
+            write(SimDisk.text(body));
+        }
     }
 
     @Override

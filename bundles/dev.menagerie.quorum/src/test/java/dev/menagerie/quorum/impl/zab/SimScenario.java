@@ -6,9 +6,10 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * One seeded run: peers boot, clients write, and for a few seconds peers crash and restart, partitions come and
+ * One seeded run: peers boot, clients write and do register operations on every peer, and for a few seconds peers crash and restart, partitions come and
  * go, connections break, election messages are lost, duplicated and reordered. Then everything heals and the
- * ensemble must settle on one leader with every acknowledged write, and commit a new write within a bound.
+ * ensemble must settle on one leader with every acknowledged write, and commit a new write within a bound; the
+ * register clients' history must be linearizable.
  */
 final class SimScenario {
 
@@ -36,8 +37,8 @@ final class SimScenario {
         this.random = world.random;
     }
 
-    /** What a run got through: client writes acknowledged and epochs established. */
-    record Outcome(int acknowledgedWrites, int epochs) {
+    /** What a run got through: client writes acknowledged, epochs established, register operations checked. */
+    record Outcome(int acknowledgedWrites, int epochs, int registerOps) {
     }
 
     static Outcome run(long seed, boolean verbose) {
@@ -51,6 +52,7 @@ final class SimScenario {
         long chaosMs = MIN_CHAOS_MS + random.nextInt((int) (MAX_CHAOS_MS - MIN_CHAOS_MS));
         // Some runs are calm and sparse, others write every few ms and fault every few hundred.
         ensemble.clientsWriteUntil(chaosMs, 5 + random.nextInt(70));
+        ensemble.clients.start(2 + random.nextInt(4), chaosMs, 5 + random.nextInt(100));
         int faults = 1 + random.nextInt((int) (chaosMs / (200 + random.nextInt(800))));
         for (int i = 0; i < faults; i++) {
             world.at(300 + random.nextInt((int) chaosMs - 300), this::injectFault);
@@ -61,7 +63,8 @@ final class SimScenario {
         settle("after healing", healedMs + SETTLE_BOUND_MS);
         ensemble.checkNoAcknowledgedWriteLost();
         checkProgress(healedMs);
-        return new Outcome(ensemble.acknowledged.size(), ensemble.epochsEstablished());
+        ensemble.clients.checkLinearizable();
+        return new Outcome(ensemble.acknowledged.size(), ensemble.epochsEstablished(), ensemble.clients.operations());
     }
 
     private void injectFault() {

@@ -259,9 +259,15 @@ final class SimWorld {
         }
     }
 
+    /** The one command that reruns a seed, after one {@code mvn -B -ntp install -DskipTests}. */
+    static String replayCommand(long seed) {
+        return "mvn -B -ntp -pl bundles/dev.menagerie.quorum test-compile surefire:test@default-test"
+                + " -Dtest=EnsembleSimulationTest -Dsim.seed=" + seed;
+    }
+
     void fail(String problem) {
-        StringBuilder text = new StringBuilder("seed " + seed + " (rerun with -Dsim.seed=" + seed + "), " + layoutName
-                + ", t=" + nowMs + "ms: " + problem + "\n  peers:");
+        StringBuilder text = new StringBuilder("seed " + seed + ", " + layoutName + ", t=" + nowMs + "ms: " + problem
+                + "\n  replay it with its trace: " + replayCommand(seed) + "\n  peers:");
         for (SimPeer peer : peers.values()) {
             text.append("\n    ").append(peer.describe());
         }

@@ -7,6 +7,8 @@ import dev.menagerie.it.process.Clients;
 import dev.menagerie.it.process.Ensemble;
 import dev.menagerie.it.process.EnsembleLayout;
 import dev.menagerie.it.process.EnsembleMember;
+import dev.menagerie.testing.linearizability.RegisterHistoryCheck;
+import dev.menagerie.testing.linearizability.RegisterOp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

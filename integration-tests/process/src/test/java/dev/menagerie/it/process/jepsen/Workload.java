@@ -2,6 +2,7 @@ package dev.menagerie.it.process.jepsen;
 
 import dev.menagerie.it.process.Clients;
 import dev.menagerie.testing.Await;
+import dev.menagerie.testing.linearizability.RegisterOp;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.menagerie.it.process.jepsen;
+package dev.menagerie.testing.linearizability;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

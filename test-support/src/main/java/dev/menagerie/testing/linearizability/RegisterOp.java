@@ -1,4 +1,4 @@
-package dev.menagerie.it.process.jepsen;
+package dev.menagerie.testing.linearizability;
 
 /**
  * One operation on a register (a znode's data and version) as a client saw it: invoked at {@code invokeNs}, and

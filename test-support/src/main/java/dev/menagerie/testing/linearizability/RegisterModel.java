@@ -1,4 +1,4 @@
-package dev.menagerie.it.process.jepsen;
+package dev.menagerie.testing.linearizability;
 
 /**
  * A znode's data and version as a sequential register: a write stores its value and increments the version, a

@@ -1,13 +1,13 @@
-package dev.menagerie.it.process.jepsen;
+package dev.menagerie.testing.linearizability;
 
-import static dev.menagerie.it.process.jepsen.RegisterOp.Outcome.FAILED;
-import static dev.menagerie.it.process.jepsen.RegisterOp.Outcome.OK;
-import static dev.menagerie.it.process.jepsen.RegisterOp.Outcome.UNKNOWN;
+import static dev.menagerie.testing.linearizability.RegisterOp.Outcome.FAILED;
+import static dev.menagerie.testing.linearizability.RegisterOp.Outcome.OK;
+import static dev.menagerie.testing.linearizability.RegisterOp.Outcome.UNKNOWN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.menagerie.it.process.jepsen.LinearizabilityChecker.Verdict;
+import dev.menagerie.testing.linearizability.LinearizabilityChecker.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
