@@ -10,13 +10,15 @@ import dev.menagerie.api.transport.TransportSettings;
  */
 public record TransportPlan(HostPort clientAddress, HostPort secureClientAddress, int maxFrameBytes, TlsPlan tls) {
 
-    /** Room for the request header on top of {@code jute.maxbuffer}. */
-    static final int FRAME_OVERHEAD_BYTES = 1024;
-
-    /** @throws IllegalArgumentException naming an {@code ssl.*} key whose value cannot be honoured */
+    /**
+     * A client frame may be as long as {@code jute.maxbuffer}, header included: Apache closes a connection whose
+     * frame declares more.
+     *
+     * @throws IllegalArgumentException naming an {@code ssl.*} key whose value cannot be honoured
+     */
     public static TransportPlan from(ServerConfig config) {
         return new TransportPlan(config.clientAddress().orElse(null), config.secureClientAddress().orElse(null),
-                config.juteMaxBufferBytes() + FRAME_OVERHEAD_BYTES, TlsPlan.from(config));
+                config.juteMaxBufferBytes(), TlsPlan.from(config));
     }
 
     public TransportSettings settings() {
