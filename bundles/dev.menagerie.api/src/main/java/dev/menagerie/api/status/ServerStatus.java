@@ -50,6 +50,12 @@ public interface ServerStatus {
      */
     Map<String, Object> quorumMonitorValues();
 
+    /** The leader and the Zab phase, {@link QuorumStatus#NONE} on a standalone server. */
+    QuorumStatus quorum();
+
+    /** The newest snapshot written or loaded since start-up ({@code last_snapshot}). */
+    SnapshotStatus lastSnapshot();
+
     /**
      * Zeroes the chosen counters, as Apache's {@code srst} ({@link Statistics#SERVER}) and {@code crst}
      * ({@link Statistics#CONNECTIONS}) do. Counting goes on from zero at once.

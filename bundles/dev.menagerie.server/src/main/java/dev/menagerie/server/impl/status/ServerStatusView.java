@@ -4,10 +4,12 @@ import dev.menagerie.api.status.ConnectionStatus;
 import dev.menagerie.api.status.DataTreeStatus;
 import dev.menagerie.api.status.DiskUsage;
 import dev.menagerie.api.status.Latency;
+import dev.menagerie.api.status.QuorumStatus;
 import dev.menagerie.api.status.ServerStatus;
 import dev.menagerie.api.status.ServerSummary;
 import dev.menagerie.api.status.ServingConfiguration;
 import dev.menagerie.api.status.SessionsStatus;
+import dev.menagerie.api.status.SnapshotStatus;
 import dev.menagerie.api.status.WatchesStatus;
 import dev.menagerie.server.impl.core.ServerSettings;
 import dev.menagerie.server.impl.core.ZooKeeperServer;
@@ -118,6 +120,16 @@ public final class ServerStatusView implements ServerStatus {
     @Override
     public Map<String, Object> quorumMonitorValues() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(server.extraMonitorValues()));
+    }
+
+    @Override
+    public QuorumStatus quorum() {
+        return server.quorumStatus();
+    }
+
+    @Override
+    public SnapshotStatus lastSnapshot() {
+        return server.lastSnapshot();
     }
 
     @Override
