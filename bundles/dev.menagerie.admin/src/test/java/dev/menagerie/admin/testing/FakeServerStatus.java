@@ -4,10 +4,12 @@ import dev.menagerie.api.status.ConnectionStatus;
 import dev.menagerie.api.status.DataTreeStatus;
 import dev.menagerie.api.status.DiskUsage;
 import dev.menagerie.api.status.Latency;
+import dev.menagerie.api.status.QuorumStatus;
 import dev.menagerie.api.status.ServerStatus;
 import dev.menagerie.api.status.ServerSummary;
 import dev.menagerie.api.status.ServingConfiguration;
 import dev.menagerie.api.status.SessionsStatus;
+import dev.menagerie.api.status.SnapshotStatus;
 import dev.menagerie.api.status.WatchesStatus;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +30,8 @@ public final class FakeServerStatus implements ServerStatus {
             2000, 60, 4000, 40000, 0, "");
     public DiskUsage diskUsage = new DiskUsage(1024, 2048);
     public Map<String, Object> quorumMonitorValues = Map.of();
+    public QuorumStatus quorum = QuorumStatus.NONE;
+    public SnapshotStatus lastSnapshot = new SnapshotStatus(0x1e, 1_796_646_278L);
     /** Every reset asked for, in order. */
     public final List<Statistics> resets = new ArrayList<>();
 
@@ -74,6 +78,16 @@ public final class FakeServerStatus implements ServerStatus {
     @Override
     public Map<String, Object> quorumMonitorValues() {
         return quorumMonitorValues;
+    }
+
+    @Override
+    public QuorumStatus quorum() {
+        return quorum;
+    }
+
+    @Override
+    public SnapshotStatus lastSnapshot() {
+        return lastSnapshot;
     }
 
     @Override

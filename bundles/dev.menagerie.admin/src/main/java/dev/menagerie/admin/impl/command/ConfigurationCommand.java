@@ -36,7 +36,7 @@ public final class ConfigurationCommand implements AdminCommand {
     }
 
     @Override
-    public CommandResponse run() {
+    public CommandResponse run(CommandRequest request) {
         ServerConfig current = config.get();
         if (current == null) {
             return CommandResponse.failed(primaryName(), CommandResponse.HTTP_UNAVAILABLE,
