@@ -1,0 +1,162 @@
+package dev.menagerie.it.process.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.menagerie.it.process.ApacheServer;
+import dev.menagerie.it.process.Clients;
+import dev.menagerie.it.process.Distribution;
+import dev.menagerie.it.process.MenagerieServer;
+import dev.menagerie.testing.Await;
+import dev.menagerie.testing.FreePorts;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.ZooKeeper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Apache ZooKeeper 3.9.5 with its Jetty admin server and Menagerie, each with the same small workload, answer every
+ * one of Apache's 28 admin commands with the same HTTP status and the same JSON shape: the same keys, recursively,
+ * with the same value types. The differences that remain are listed in {@link AllowedDifferences} with their
+ * reasons (and in docs/operations.md).
+ */
+class AdminCommandsDifferentialTest {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
+    /** More than 128 transactions, so that Apache's digest log (one entry per 128 zxids) is not empty. */
+    private static final int WORKLOAD_NODES = 140;
+    private static final int SESSION_TIMEOUT_MS = 30_000;
+
+    /** Apache's 28 commands by primary name, and the same calls with the arguments they take. */
+    static final List<String> COMMANDS = List.of("connection_stat_reset", "configuration", "connections", "hash",
+            "dirs", "dump", "environment", "get_trace_mask", "initial_configuration", "is_read_only",
+            "last_snapshot", "leader", "monitor", "observer_connection_stat_reset", "restore", "ruok",
+            "set_trace_mask", "snapshot", "server_stats", "stats", "stat_reset", "observers", "system_properties",
+            "voting_view", "watches", "watches_by_path", "watch_summary", "zabstate");
+    static final List<String> CALLS_WITH_ARGUMENTS = List.of("set_trace_mask?traceMask=306",
+            "snapshot?streaming=false");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void everyCommandAnswersWithApachesStatusKeysAndValueTypes() throws Exception {
+        Path work = Distribution.newWorkDir("admin-differential");
+        int apacheAdminPort = FreePorts.next();
+        try (ApacheServer apache = ApacheServer.forTest("apache", work, Map.of(
+                        "admin.enableServer", "true",
+                        "admin.serverAddress", "127.0.0.1",
+                        "admin.serverPort", String.valueOf(apacheAdminPort)));
+                MenagerieServer menagerie = MenagerieServer.forTest("menagerie", work, Map.of())) {
+            apache.start();
+            menagerie.start();
+            ZooKeeper apacheClient = Clients.awaitServing(apache, START_TIMEOUT);
+            ZooKeeper menagerieClient = Clients.awaitServing(menagerie, START_TIMEOUT);
+            try {
+                workload(apacheClient);
+                workload(menagerieClient);
+                URI apacheBase = URI.create("http://127.0.0.1:" + apacheAdminPort + "/commands/");
+                URI menagerieBase = URI.create("http://127.0.0.1:" + menagerie.adminPort() + "/commands/");
+                awaitAnswering(apacheBase, apache.outputFile());
+                awaitAnswering(menagerieBase, menagerie.outputFile());
+
+                List<String> differences = new ArrayList<>();
+                List<String> calls = new ArrayList<>(COMMANDS);
+                calls.addAll(CALLS_WITH_ARGUMENTS);
+                for (String call : calls) {
+                    differences.addAll(compare(call, "GET", apacheBase, menagerieBase));
+                }
+                differences.addAll(compare("restore", "POST", apacheBase, menagerieBase));
+                assertEquals(List.of(), differences, "admin commands that differ from Apache ZooKeeper 3.9.5 "
+                        + "beyond the allowed list (apache output " + apache.outputFile() + ", menagerie output "
+                        + menagerie.outputFile() + ")");
+            } finally {
+                Clients.closeQuietly(apacheClient);
+                Clients.closeQuietly(menagerieClient);
+            }
+        }
+    }
+
+    /** Nodes, an ephemeral and watches of each kind, so that every list and map has members to compare. */
+    private static void workload(ZooKeeper client) throws Exception {
+        client.create("/admin", new byte[] {1}, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        for (int i = 0; i < WORKLOAD_NODES; i++) {
+            client.create("/admin/n" + i, new byte[] {2}, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        }
+        client.create("/admin-ephemeral", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.EPHEMERAL);
+        client.getData("/admin", true, null);
+        client.getChildren("/admin", true);
+        client.exists("/admin-ephemeral", true);
+    }
+
+    private void awaitAnswering(URI base, Path output) {
+        Await.untilNoException("the admin server at " + base + " to answer ruok (output " + output + ")",
+                START_TIMEOUT, () -> {
+                    HttpResponse<String> response = send(base.resolve("ruok"), "GET");
+                    JsonNode body = json.readTree(response.body());
+                    if (response.statusCode() != 200 || !body.path("error").isNull()) {
+                        throw new IllegalStateException("ruok answered " + response.statusCode() + " "
+                                + response.body());
+                    }
+                    return body;
+                });
+    }
+
+    private List<String> compare(String call, String method, URI apacheBase, URI menagerieBase) throws Exception {
+        String command = call.contains("?") ? call.substring(0, call.indexOf('?')) : call;
+        HttpResponse<String> expected = send(apacheBase.resolve(call), method);
+        HttpResponse<String> actual = send(menagerieBase.resolve(call), method);
+        String where = method + " " + call;
+        List<String> differences = new ArrayList<>();
+        if (expected.statusCode() != actual.statusCode()
+                && !AllowedDifferences.allows(command, AllowedDifferences.STATUS)) {
+            differences.add(where + ": HTTP " + actual.statusCode() + ", Apache " + expected.statusCode());
+        }
+        JsonNode apacheJson = parse(expected, "Apache", where);
+        JsonNode menagerieJson = parse(actual, "Menagerie", where);
+        Set<String> dataKeyed = AllowedDifferences.dataKeyed(command);
+        Map<String, String> apacheShape = JsonShape.of(apacheJson, dataKeyed);
+        Map<String, String> menagerieShape = JsonShape.of(menagerieJson, dataKeyed);
+        Set<String> paths = new TreeSet<>(apacheShape.keySet());
+        paths.addAll(menagerieShape.keySet());
+        for (String path : paths) {
+            String want = apacheShape.getOrDefault(path, "absent");
+            String got = menagerieShape.getOrDefault(path, "absent");
+            if (!want.equals(got) && !AllowedDifferences.allows(command, path)
+                    && !(AllowedDifferences.onlyMenagerieKeysCompared(command) && got.equals("absent"))) {
+                differences.add(where + ": " + path + " is " + got + ", Apache: " + want);
+            }
+        }
+        return differences;
+    }
+
+    private JsonNode parse(HttpResponse<String> response, String server, String where) throws IOException {
+        try {
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError(server + " answered " + where + " with HTTP " + response.statusCode()
+                    + " and a body that is not JSON: " + response.body(), e);
+        }
+    }
+
+    private HttpResponse<String> send(URI uri, String method) throws IOException, InterruptedException {
+        HttpRequest.BodyPublisher body = "POST".equals(method) ? HttpRequest.BodyPublishers.ofString("")
+                : HttpRequest.BodyPublishers.noBody();
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).method(method, body).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
