@@ -88,8 +88,8 @@ final class QuorumCommands {
         long zxid = status.summary().lastZxid();
         fields.put("myid", self.id());
         fields.put("is_leader", LEADER_MODE.equals(status.summary().mode()));
-        fields.put("quorum_address", self.quorumAddress().toString());
-        fields.put("election_address", self.electionAddress().toString());
+        fields.put("quorum_address", multipleAddresses(self.quorumAddress()));
+        fields.put("election_address", multipleAddresses(self.electionAddress()));
         fields.put("client_address", Optional.ofNullable(self.clientAddress()).map(HostPort::toString)
                 .orElse(config.clientAddress().map(HostPort::toString).orElse("")));
         fields.put("voting", self.type() == LearnerType.PARTICIPANT);
@@ -97,6 +97,26 @@ final class QuorumCommands {
         fields.put("zab_epoch", zxid >>> 32);
         fields.put("zab_counter", zxid & 0xffffffffL);
         fields.put("zabstate", quorum.zabState());
+        return fields;
+    }
+
+    /**
+     * Apache's MultipleAddresses as its Jackson writes the bean: every getter as a key. A member has one address
+     * here, which is also the one reachable; the wildcard address is the port on every interface.
+     */
+    static Map<String, Object> multipleAddresses(HostPort address) {
+        String text = address.toString();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("all_addresses", List.of(text));
+        fields.put("all_host_strings", List.of(address.host()));
+        fields.put("all_ports", List.of(address.port()));
+        fields.put("all_reachable_addresses", List.of(text));
+        fields.put("all_reachable_addresses_or_all", List.of(text));
+        fields.put("empty", false);
+        fields.put("one", text);
+        fields.put("reachable_address", text);
+        fields.put("reachable_or_one", text);
+        fields.put("wildcard_addresses", List.of(new HostPort("0.0.0.0", address.port()).toString()));
         return fields;
     }
 

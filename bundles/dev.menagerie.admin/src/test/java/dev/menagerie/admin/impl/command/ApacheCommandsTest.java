@@ -142,7 +142,8 @@ class ApacheCommandsTest {
         assertEquals(3L, zab.get("zab_epoch"));
         assertEquals(5L, zab.get("zab_counter"));
         assertEquals("broadcast", zab.get("zabstate"));
-        assertEquals("10.0.0.2:2888", zab.get("quorum_address"));
+        assertEquals("10.0.0.2:2888", ((Map<?, ?>) zab.get("quorum_address")).get("one"));
+        assertEquals(List.of(3888L), ((Map<?, ?>) zab.get("election_address")).get("all_ports"));
     }
 
     @Test
