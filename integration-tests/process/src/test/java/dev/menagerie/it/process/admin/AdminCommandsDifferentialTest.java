@@ -2,26 +2,17 @@ package dev.menagerie.it.process.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.menagerie.it.process.ApacheServer;
 import dev.menagerie.it.process.Clients;
 import dev.menagerie.it.process.Distribution;
 import dev.menagerie.it.process.MenagerieServer;
-import dev.menagerie.testing.Await;
 import dev.menagerie.testing.FreePorts;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
@@ -36,10 +27,8 @@ import org.junit.jupiter.api.Test;
 class AdminCommandsDifferentialTest {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
     /** More than 128 transactions, so that Apache's digest log (one entry per 128 zxids) is not empty. */
     private static final int WORKLOAD_NODES = 140;
-    private static final int SESSION_TIMEOUT_MS = 30_000;
 
     /** Apache's 28 commands by primary name, and the same calls with the arguments they take. */
     static final List<String> COMMANDS = List.of("connection_stat_reset", "configuration", "connections", "hash",
@@ -50,8 +39,7 @@ class AdminCommandsDifferentialTest {
     static final List<String> CALLS_WITH_ARGUMENTS = List.of("set_trace_mask?traceMask=306",
             "snapshot?streaming=false");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
-    private final ObjectMapper json = new ObjectMapper();
+    private final AdminComparison comparison = new AdminComparison();
 
     @Test
     void everyCommandAnswersWithApachesStatusKeysAndValueTypes() throws Exception {
@@ -69,18 +57,18 @@ class AdminCommandsDifferentialTest {
             try {
                 workload(apacheClient);
                 workload(menagerieClient);
-                URI apacheBase = URI.create("http://127.0.0.1:" + apacheAdminPort + "/commands/");
-                URI menagerieBase = URI.create("http://127.0.0.1:" + menagerie.adminPort() + "/commands/");
-                awaitAnswering(apacheBase, apache.outputFile());
-                awaitAnswering(menagerieBase, menagerie.outputFile());
+                URI apacheBase = AdminComparison.base(apacheAdminPort);
+                URI menagerieBase = AdminComparison.base(menagerie.adminPort());
+                comparison.awaitServing(apacheBase, START_TIMEOUT, apache);
+                comparison.awaitServing(menagerieBase, START_TIMEOUT, menagerie);
 
                 List<String> differences = new ArrayList<>();
                 List<String> calls = new ArrayList<>(COMMANDS);
                 calls.addAll(CALLS_WITH_ARGUMENTS);
                 for (String call : calls) {
-                    differences.addAll(compare(call, "GET", apacheBase, menagerieBase));
+                    differences.addAll(comparison.differences(call, "GET", apacheBase, menagerieBase));
                 }
-                differences.addAll(compare("restore", "POST", apacheBase, menagerieBase));
+                differences.addAll(comparison.differences("restore", "POST", apacheBase, menagerieBase));
                 assertEquals(List.of(), differences, "admin commands that differ from Apache ZooKeeper 3.9.5 "
                         + "beyond the allowed list (apache output " + apache.outputFile() + ", menagerie output "
                         + menagerie.outputFile() + ")");
@@ -92,7 +80,7 @@ class AdminCommandsDifferentialTest {
     }
 
     /** Nodes, an ephemeral and watches of each kind, so that every list and map has members to compare. */
-    private static void workload(ZooKeeper client) throws Exception {
+    static void workload(ZooKeeper client) throws Exception {
         client.create("/admin", new byte[] {1}, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
         for (int i = 0; i < WORKLOAD_NODES; i++) {
             client.create("/admin/n" + i, new byte[] {2}, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
@@ -101,62 +89,5 @@ class AdminCommandsDifferentialTest {
         client.getData("/admin", true, null);
         client.getChildren("/admin", true);
         client.exists("/admin-ephemeral", true);
-    }
-
-    private void awaitAnswering(URI base, Path output) {
-        Await.untilNoException("the admin server at " + base + " to answer ruok (output " + output + ")",
-                START_TIMEOUT, () -> {
-                    HttpResponse<String> response = send(base.resolve("ruok"), "GET");
-                    JsonNode body = json.readTree(response.body());
-                    if (response.statusCode() != 200 || !body.path("error").isNull()) {
-                        throw new IllegalStateException("ruok answered " + response.statusCode() + " "
-                                + response.body());
-                    }
-                    return body;
-                });
-    }
-
-    private List<String> compare(String call, String method, URI apacheBase, URI menagerieBase) throws Exception {
-        String command = call.contains("?") ? call.substring(0, call.indexOf('?')) : call;
-        HttpResponse<String> expected = send(apacheBase.resolve(call), method);
-        HttpResponse<String> actual = send(menagerieBase.resolve(call), method);
-        String where = method + " " + call;
-        List<String> differences = new ArrayList<>();
-        if (expected.statusCode() != actual.statusCode()
-                && !AllowedDifferences.allows(command, AllowedDifferences.STATUS)) {
-            differences.add(where + ": HTTP " + actual.statusCode() + ", Apache " + expected.statusCode());
-        }
-        JsonNode apacheJson = parse(expected, "Apache", where);
-        JsonNode menagerieJson = parse(actual, "Menagerie", where);
-        Set<String> dataKeyed = AllowedDifferences.dataKeyed(command);
-        Map<String, String> apacheShape = JsonShape.of(apacheJson, dataKeyed);
-        Map<String, String> menagerieShape = JsonShape.of(menagerieJson, dataKeyed);
-        Set<String> paths = new TreeSet<>(apacheShape.keySet());
-        paths.addAll(menagerieShape.keySet());
-        for (String path : paths) {
-            String want = apacheShape.getOrDefault(path, "absent");
-            String got = menagerieShape.getOrDefault(path, "absent");
-            if (!want.equals(got) && !AllowedDifferences.allows(command, path)
-                    && !(AllowedDifferences.onlyMenagerieKeysCompared(command) && got.equals("absent"))) {
-                differences.add(where + ": " + path + " is " + got + ", Apache: " + want);
-            }
-        }
-        return differences;
-    }
-
-    private JsonNode parse(HttpResponse<String> response, String server, String where) throws IOException {
-        try {
-            return json.readTree(response.body());
-        } catch (IOException e) {
-            throw new AssertionError(server + " answered " + where + " with HTTP " + response.statusCode()
-                    + " and a body that is not JSON: " + response.body(), e);
-        }
-    }
-
-    private HttpResponse<String> send(URI uri, String method) throws IOException, InterruptedException {
-        HttpRequest.BodyPublisher body = "POST".equals(method) ? HttpRequest.BodyPublishers.ofString("")
-                : HttpRequest.BodyPublishers.noBody();
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).method(method, body).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }
