@@ -4,6 +4,7 @@ import dev.menagerie.api.status.ConnectionStatus;
 import dev.menagerie.api.status.DataTreeStatus;
 import dev.menagerie.api.status.DiskUsage;
 import dev.menagerie.api.status.Latency;
+import dev.menagerie.api.status.LoggedDigest;
 import dev.menagerie.api.status.QuorumStatus;
 import dev.menagerie.api.status.ServerStatus;
 import dev.menagerie.api.status.ServerSummary;
@@ -24,6 +25,7 @@ public final class FakeServerStatus implements ServerStatus {
             0, 60_000, 0, 0);
     public List<ConnectionStatus> connections = List.of();
     public DataTreeStatus dataTree = new DataTreeStatus(6, 1, 120, 2, 123456789L);
+    public List<LoggedDigest> digestLog = List.of(new LoggedDigest(0x80, 2, 987654321L));
     public SessionsStatus sessions = new SessionsStatus(0, Map.of(), Map.of());
     public WatchesStatus watches = new WatchesStatus(0, 0, 0, List.of(), Map.of());
     public ServingConfiguration configuration = new ServingConfiguration(2181, Path.of("/data"), Path.of("/log"),
@@ -53,6 +55,11 @@ public final class FakeServerStatus implements ServerStatus {
     @Override
     public DataTreeStatus dataTree() {
         return dataTree;
+    }
+
+    @Override
+    public List<LoggedDigest> digestLog() {
+        return digestLog;
     }
 
     @Override

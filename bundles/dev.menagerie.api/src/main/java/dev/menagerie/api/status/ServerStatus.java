@@ -31,6 +31,9 @@ public interface ServerStatus {
     /** The data tree's counts and digest. */
     DataTreeStatus dataTree();
 
+    /** The logged tree digests, oldest first ({@code hash}); empty before the 128th transaction. */
+    List<LoggedDigest> digestLog();
+
     /** The sessions, when they expire, and the ephemeral nodes they own. */
     SessionsStatus sessions();
 

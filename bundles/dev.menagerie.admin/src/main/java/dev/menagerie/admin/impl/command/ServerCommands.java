@@ -1,7 +1,7 @@
 package dev.menagerie.admin.impl.command;
 
 import dev.menagerie.api.status.ConnectionStatus;
-import dev.menagerie.api.status.DataTreeStatus;
+import dev.menagerie.api.status.LoggedDigest;
 import dev.menagerie.api.status.ServerStatus;
 import dev.menagerie.api.status.ServerStatus.Statistics;
 import dev.menagerie.api.status.ServerSummary;
@@ -20,8 +20,6 @@ import java.util.function.Supplier;
  */
 final class ServerCommands {
 
-    /** The version of the digest Apache's DataTree computes; Menagerie computes the same one. */
-    static final int DIGEST_VERSION = 2;
     static final String READ_ONLY_MODE = "read-only";
 
     private ServerCommands() {
@@ -162,21 +160,17 @@ final class ServerCommands {
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 
-    /**
-     * Apache lists the digests it logged every 128 transactions; Menagerie keeps no such log and lists the digest of
-     * the tree as it is now, at the last applied zxid (empty before the first transaction, as Apache's list is).
-     */
+    /** The logged digests, each as Apache's ZxidDigest bean: zxid, digest_version, digest. */
     private static List<Map<String, Object>> digests(ServerStatus status) {
-        long zxid = status.summary().lastZxid();
-        DataTreeStatus tree = status.dataTree();
-        if (zxid <= 0) {
-            return List.of();
+        List<Map<String, Object>> digests = new ArrayList<>();
+        for (LoggedDigest logged : status.digestLog()) {
+            Map<String, Object> digest = new LinkedHashMap<>();
+            digest.put("zxid", logged.zxid());
+            digest.put("digest_version", logged.digestVersion());
+            digest.put("digest", logged.digest());
+            digests.add(digest);
         }
-        Map<String, Object> digest = new LinkedHashMap<>();
-        digest.put("zxid", zxid);
-        digest.put("digest_version", DIGEST_VERSION);
-        digest.put("digest", tree.digest());
-        return List.of(digest);
+        return digests;
     }
 
     private static Map<String, Object> lastSnapshot(ServerStatus status) {

@@ -4,6 +4,7 @@ import dev.menagerie.api.status.ConnectionStatus;
 import dev.menagerie.api.status.DataTreeStatus;
 import dev.menagerie.api.status.DiskUsage;
 import dev.menagerie.api.status.Latency;
+import dev.menagerie.api.status.LoggedDigest;
 import dev.menagerie.api.status.QuorumStatus;
 import dev.menagerie.api.status.ServerStatus;
 import dev.menagerie.api.status.ServerSummary;
@@ -75,6 +76,12 @@ public final class ServerStatusView implements ServerStatus {
         DataTree tree = server.tree();
         return new DataTreeStatus(tree.nodeCount(), tree.ephemeralsCount(), tree.approximateDataSize(),
                 server.watches().watchCount(), tree.digest());
+    }
+
+    @Override
+    public List<LoggedDigest> digestLog() {
+        return server.tree().digestLog().stream()
+                .map(entry -> new LoggedDigest(entry.zxid(), entry.digestVersion(), entry.digest())).toList();
     }
 
     @Override
