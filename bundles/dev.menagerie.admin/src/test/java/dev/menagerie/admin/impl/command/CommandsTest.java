@@ -47,13 +47,14 @@ class CommandsTest {
         assertEquals("configuration", json.get("command"));
         assertNull(json.get("error"));
         assertEquals(2182L, json.get("client_port"));
-        assertEquals("/var/lib/menagerie/data", json.get("data_dir"));
-        assertEquals("/var/lib/menagerie/log", json.get("data_log_dir"));
+        assertEquals("/var/lib/menagerie/data/version-2", json.get("data_dir"));
+        assertEquals("/var/lib/menagerie/log/version-2", json.get("data_log_dir"));
         assertEquals(2000L, json.get("tick_time"));
         assertEquals(60L, json.get("max_client_cnxns"));
         assertEquals(4000L, json.get("min_session_timeout"));
         assertEquals(40000L, json.get("max_session_timeout"));
         assertEquals(3L, json.get("server_id"));
+        assertEquals(-1L, json.get("client_port_listen_backlog"));
         assertEquals("/etc/menagerie/zoo.cfg", json.get("config_file"));
     }
 
