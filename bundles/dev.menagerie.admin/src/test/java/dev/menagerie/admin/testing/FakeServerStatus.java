@@ -4,10 +4,13 @@ import dev.menagerie.api.status.ConnectionStatus;
 import dev.menagerie.api.status.DataTreeStatus;
 import dev.menagerie.api.status.DiskUsage;
 import dev.menagerie.api.status.Latency;
+import dev.menagerie.api.status.LoggedDigest;
+import dev.menagerie.api.status.QuorumStatus;
 import dev.menagerie.api.status.ServerStatus;
 import dev.menagerie.api.status.ServerSummary;
 import dev.menagerie.api.status.ServingConfiguration;
 import dev.menagerie.api.status.SessionsStatus;
+import dev.menagerie.api.status.SnapshotStatus;
 import dev.menagerie.api.status.WatchesStatus;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,12 +25,15 @@ public final class FakeServerStatus implements ServerStatus {
             0, 60_000, 0, 0);
     public List<ConnectionStatus> connections = List.of();
     public DataTreeStatus dataTree = new DataTreeStatus(6, 1, 120, 2, 123456789L);
+    public List<LoggedDigest> digestLog = List.of(new LoggedDigest(0x80, 2, 987654321L));
     public SessionsStatus sessions = new SessionsStatus(0, Map.of(), Map.of());
     public WatchesStatus watches = new WatchesStatus(0, 0, 0, List.of(), Map.of());
     public ServingConfiguration configuration = new ServingConfiguration(2181, Path.of("/data"), Path.of("/log"),
             2000, 60, 4000, 40000, 0, "");
     public DiskUsage diskUsage = new DiskUsage(1024, 2048);
     public Map<String, Object> quorumMonitorValues = Map.of();
+    public QuorumStatus quorum = QuorumStatus.NONE;
+    public SnapshotStatus lastSnapshot = new SnapshotStatus(0x1e, 1_796_646_278L);
     /** Every reset asked for, in order. */
     public final List<Statistics> resets = new ArrayList<>();
 
@@ -49,6 +55,11 @@ public final class FakeServerStatus implements ServerStatus {
     @Override
     public DataTreeStatus dataTree() {
         return dataTree;
+    }
+
+    @Override
+    public List<LoggedDigest> digestLog() {
+        return digestLog;
     }
 
     @Override
@@ -74,6 +85,16 @@ public final class FakeServerStatus implements ServerStatus {
     @Override
     public Map<String, Object> quorumMonitorValues() {
         return quorumMonitorValues;
+    }
+
+    @Override
+    public QuorumStatus quorum() {
+        return quorum;
+    }
+
+    @Override
+    public SnapshotStatus lastSnapshot() {
+        return lastSnapshot;
     }
 
     @Override

@@ -23,6 +23,15 @@ public interface QuorumPeer extends AutoCloseable {
      */
     Map<String, Object> monitorValues();
 
+    /**
+     * The Zab phase as Apache ZooKeeper names it in lower case: {@code election}, {@code discovery},
+     * {@code synchronization} or {@code broadcast}. A peer that does not tell the phases of a role apart reports
+     * {@code election} while looking and {@code broadcast} otherwise.
+     */
+    default String zabState() {
+        return state() == PeerState.LOOKING ? "election" : "broadcast";
+    }
+
     /** Leaves the ensemble: ends the role, stops electing and closes the quorum and election ports. */
     @Override
     void close();

@@ -31,6 +31,9 @@ public interface ServerStatus {
     /** The data tree's counts and digest. */
     DataTreeStatus dataTree();
 
+    /** The logged tree digests, oldest first ({@code hash}); empty before the 128th transaction. */
+    List<LoggedDigest> digestLog();
+
     /** The sessions, when they expire, and the ephemeral nodes they own. */
     SessionsStatus sessions();
 
@@ -49,6 +52,12 @@ public interface ServerStatus {
      * empty on a standalone server and while no peer drives the server.
      */
     Map<String, Object> quorumMonitorValues();
+
+    /** The leader and the Zab phase, {@link QuorumStatus#NONE} on a standalone server. */
+    QuorumStatus quorum();
+
+    /** The newest snapshot written or loaded since start-up ({@code last_snapshot}). */
+    SnapshotStatus lastSnapshot();
 
     /**
      * Zeroes the chosen counters, as Apache's {@code srst} ({@link Statistics#SERVER}) and {@code crst}

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Apache ZooKeeper 3.9.5's {@code ZooKeeperServerMain} in a child JVM, with this JVM's class path (the zookeeper
- * jars are test dependencies). Its Jetty admin server is not on that class path, so it is turned off.
+ * jars are test dependencies). Its Jetty admin server is off unless a test's extra configuration turns it on
+ * (AdminCommandsDifferentialTest does), as it would otherwise take port 8080.
  */
 public final class ApacheServer extends ServerProcess {
 

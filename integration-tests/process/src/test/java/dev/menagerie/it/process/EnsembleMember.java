@@ -91,7 +91,8 @@ public final class EnsembleMember extends ServerProcess {
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
                 "-Dorg.slf4j.simpleLogger.showDateTime=true",
                 "-Dzookeeper.log.dir=" + workDir(),
-                // Jetty is not on this class path; the admin port stays reserved but unused.
+                // Off unless the member's zoo.cfg turns it on: Apache sets its unknown zoo.cfg keys as
+                // zookeeper.* system properties, over this one.
                 "-Dzookeeper.admin.enableServer=false",
                 "-XX:+HeapDumpOnOutOfMemoryError",
                 "-XX:OnOutOfMemoryError=kill -9 %p"));

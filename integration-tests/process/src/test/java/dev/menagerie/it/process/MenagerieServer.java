@@ -40,6 +40,11 @@ public final class MenagerieServer extends ServerProcess {
                 Launch.SCRIPT, List.of("-Xmx512m"));
     }
 
+    /** The admin server's port on 127.0.0.1. */
+    public int adminPort() {
+        return adminPort;
+    }
+
     @Override
     protected Map<String, String> ownConfig() {
         Map<String, String> config = new LinkedHashMap<>();

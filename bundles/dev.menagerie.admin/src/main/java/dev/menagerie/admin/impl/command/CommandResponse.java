@@ -15,6 +15,7 @@ import java.util.Map;
 public record CommandResponse(String command, String error, int httpStatus, Map<String, Object> fields) {
 
     public static final int HTTP_OK = 200;
+    public static final int HTTP_UNAUTHORIZED = 401;
     public static final int HTTP_NOT_FOUND = 404;
     public static final int HTTP_METHOD_NOT_ALLOWED = 405;
     public static final int HTTP_INTERNAL_ERROR = 500;

@@ -18,6 +18,12 @@ public final class ConfigurationCommand implements AdminCommand {
 
     /** Apache reports -1 for a client port that is not configured. */
     static final int NO_PORT = -1;
+    /**
+     * Apache's -1, the transport's default backlog: the config bundle accepts only -1 for clientPortListenBacklog
+     * and warns that any other value is not applied.
+     */
+    static final int TRANSPORT_DEFAULT_BACKLOG = -1;
+    static final String VERSION_FOLDER = "version-2";
 
     private final Supplier<ServerConfig> config;
 
@@ -36,7 +42,7 @@ public final class ConfigurationCommand implements AdminCommand {
     }
 
     @Override
-    public CommandResponse run() {
+    public CommandResponse run(CommandRequest request) {
         ServerConfig current = config.get();
         if (current == null) {
             return CommandResponse.failed(primaryName(), CommandResponse.HTTP_UNAVAILABLE,
@@ -48,13 +54,15 @@ public final class ConfigurationCommand implements AdminCommand {
     static Map<String, Object> fields(ServerConfig config) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("client_port", config.clientAddress().map(HostPort::port).orElse(NO_PORT));
-        fields.put("data_dir", config.dataDir().toString());
-        fields.put("data_log_dir", config.dataLogDir().toString());
+        // As Apache: the folders that hold the files, version-2 under zoo.cfg's dataDir and dataLogDir.
+        fields.put("data_dir", config.dataDir().resolve(VERSION_FOLDER).toString());
+        fields.put("data_log_dir", config.dataLogDir().resolve(VERSION_FOLDER).toString());
         fields.put("tick_time", config.tickTimeMs());
         fields.put("max_client_cnxns", config.maxClientCnxns());
         fields.put("min_session_timeout", config.minSessionTimeoutMs());
         fields.put("max_session_timeout", config.maxSessionTimeoutMs());
         fields.put("server_id", config.myId().orElse(0L));
+        fields.put("client_port_listen_backlog", TRANSPORT_DEFAULT_BACKLOG);
         fields.put("client_address", config.clientAddress().map(HostPort::toString).orElse(null));
         fields.put("secure_client_address", config.secureClientAddress().map(HostPort::toString).orElse(null));
         fields.put("init_limit", config.initLimitTicks());

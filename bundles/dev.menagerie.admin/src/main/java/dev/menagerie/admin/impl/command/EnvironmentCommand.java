@@ -30,8 +30,14 @@ public final class EnvironmentCommand implements AdminCommand {
         return Set.of("environment", "env", "envi");
     }
 
+    /** Apache answers it without a running server. */
     @Override
-    public CommandResponse run() {
+    public boolean needsServer() {
+        return false;
+    }
+
+    @Override
+    public CommandResponse run(CommandRequest request) {
         return CommandResponse.ok(primaryName(), new LinkedHashMap<>(environment.fields(serverVersion.get())));
     }
 }

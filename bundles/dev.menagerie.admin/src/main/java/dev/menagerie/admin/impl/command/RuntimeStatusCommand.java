@@ -41,8 +41,14 @@ public final class RuntimeStatusCommand implements AdminCommand {
         return Set.of("runtime_status", "rtst");
     }
 
+    /** It reports, among other things, why no server runs. */
     @Override
-    public CommandResponse run() {
+    public boolean needsServer() {
+        return false;
+    }
+
+    @Override
+    public CommandResponse run(CommandRequest request) {
         return CommandResponse.ok(primaryName(), RuntimeStatus.collect(config.get(), server.get(), bundles,
                 components).toFields());
     }

@@ -3,7 +3,7 @@ package dev.menagerie.admin.impl.command;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code ruok}: answers with no error whenever the admin server runs, as Apache ZooKeeper's does. */
+/** {@code ruok}: answers with no error while the server serves, as Apache ZooKeeper's does. */
 public final class RuokCommand implements AdminCommand {
 
     @Override
@@ -17,7 +17,7 @@ public final class RuokCommand implements AdminCommand {
     }
 
     @Override
-    public CommandResponse run() {
+    public CommandResponse run(CommandRequest request) {
         return CommandResponse.ok(primaryName(), Map.of());
     }
 }

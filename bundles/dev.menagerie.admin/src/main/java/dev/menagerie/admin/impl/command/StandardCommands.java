@@ -1,15 +1,22 @@
 package dev.menagerie.admin.impl.command;
 
 import dev.menagerie.admin.impl.environment.Environment;
+import dev.menagerie.admin.impl.fourletter.MonitorText;
 import dev.menagerie.admin.impl.runtime.BundleInventory;
 import dev.menagerie.admin.impl.runtime.ComponentInventory;
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.status.ServerStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
-/** Builds the registry of every command the admin server offers. */
+/** Builds the registry of every command the admin server offers: Apache ZooKeeper 3.9.5's 28 and Menagerie's own. */
 public final class StandardCommands {
+
+    /** The prefix of {@code mntr}'s keys, which the JSON of {@code monitor} leaves out as Apache's does. */
+    static final String MONITOR_KEY_PREFIX = "zk_";
 
     private StandardCommands() {
     }
@@ -17,18 +24,36 @@ public final class StandardCommands {
     /**
      * @param status the running server's status, null while no server runs
      * @param config the configuration in force, null before one is published
+     * @param initialConfiguration zoo.cfg's text as the server started with it
      */
     public static CommandRegistry registry(Supplier<ServerStatus> status, Supplier<ServerConfig> config,
-            BundleInventory bundles, ComponentInventory components) {
+            Supplier<String> initialConfiguration, BundleInventory bundles, ComponentInventory components) {
         Supplier<String> version = () -> {
             ServerStatus current = status.get();
             return current == null ? Environment.NOT_AVAILABLE : current.version();
         };
-        return new CommandRegistry(List.of(
+        List<AdminCommand> commands = new ArrayList<>(List.of(
                 new RuokCommand(),
                 new ConfigurationCommand(config),
                 new EnvironmentCommand(version, Environment.ofThisJvm()),
                 new SystemPropertiesCommand(System::getProperties),
+                monitor(),
+                BackupCommands.snapshot(),
+                BackupCommands.restore(),
                 new RuntimeStatusCommand(config, status, bundles, components)));
+        commands.addAll(ServerCommands.all(initialConfiguration));
+        commands.addAll(QuorumCommands.all(config));
+        commands.addAll(TraceMaskCommands.all());
+        return new CommandRegistry(commands, status);
+    }
+
+    /** {@code monitor} ({@code mntr}): the values of the four-letter word, keyed without its {@code zk_} prefix. */
+    private static AdminCommand monitor() {
+        return ServerCommands.fields(List.of("monitor", "mntr"), server -> {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            MonitorText.values(server).forEach((key, value) -> fields.put(
+                    key.startsWith(MONITOR_KEY_PREFIX) ? key.substring(MONITOR_KEY_PREFIX.length()) : key, value));
+            return fields;
+        });
     }
 }

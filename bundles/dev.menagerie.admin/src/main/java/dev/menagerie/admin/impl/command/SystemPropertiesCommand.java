@@ -25,8 +25,14 @@ public final class SystemPropertiesCommand implements AdminCommand {
         return Set.of("system_properties", "sysp");
     }
 
+    /** Apache answers it without a running server. */
     @Override
-    public CommandResponse run() {
+    public boolean needsServer() {
+        return false;
+    }
+
+    @Override
+    public CommandResponse run(CommandRequest request) {
         Properties current = properties.get();
         Map<String, Object> sorted = new TreeMap<>();
         for (String name : current.stringPropertyNames()) {

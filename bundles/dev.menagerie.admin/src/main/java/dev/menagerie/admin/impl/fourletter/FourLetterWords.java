@@ -1,5 +1,6 @@
 package dev.menagerie.admin.impl.fourletter;
 
+import dev.menagerie.admin.impl.command.TraceMask;
 import dev.menagerie.admin.impl.environment.Environment;
 import dev.menagerie.api.status.FourLetterWordHandler;
 import dev.menagerie.api.status.ServerStatus;
@@ -43,7 +44,7 @@ public final class FourLetterWords implements FourLetterWordHandler {
         }
         return switch (word) {
             case "ruok" -> "imok";
-            case "isro" -> "rw";
+            case "isro" -> "read-only".equals(status.summary().mode()) ? "ro" : "rw";
             case "srvr" -> ServerText.srvr(status);
             case "stat" -> ServerText.stat(status);
             case "cons" -> ServerText.connections(status.connections(), false) + "\n";
@@ -63,8 +64,9 @@ public final class FourLetterWords implements FourLetterWordHandler {
                 status.resetStatistics(Statistics.SERVER);
                 yield "Server stats reset.\n";
             }
-            // Apache 3.9 keeps the trace mask commands but traces nothing through them.
-            case "gtmk", "stmk" -> "0\n";
+            // Apache prints the mask without a line break. The client port hands over the word only, not the
+            // eight bytes of the mask that follow stmk, so stmk reports the mask without changing it.
+            case "gtmk", "stmk" -> Long.toString(TraceMask.get());
             case "hash" -> "digest of the tree: " + status.dataTree().digest() + "\n";
             default -> null;
         };

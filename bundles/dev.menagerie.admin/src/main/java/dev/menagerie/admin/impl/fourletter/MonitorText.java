@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The text of {@code mntr}: Apache ZooKeeper's metric names with a {@code zk_} prefix, a tab, the value. */
-final class MonitorText {
+public final class MonitorText {
 
     /** Apache reports -1 where the JVM cannot tell (we do not read the OS's descriptor counts). */
     private static final int UNKNOWN = -1;
@@ -16,6 +16,16 @@ final class MonitorText {
     }
 
     static String mntr(ServerStatus status) {
+        StringBuilder out = new StringBuilder();
+        values(status).forEach((key, value) -> out.append(key).append('\t').append(value).append('\n'));
+        return out.toString();
+    }
+
+    /**
+     * The values of {@code mntr} by key ({@code zk_version}, ...), in the order printed; the admin command
+     * {@code monitor} reports them too.
+     */
+    public static Map<String, Object> values(ServerStatus status) {
         ServerSummary summary = status.summary();
         DataTreeStatus tree = status.dataTree();
         Map<String, Object> values = new LinkedHashMap<>();
@@ -41,8 +51,6 @@ final class MonitorText {
         values.put("zk_last_zxid", summary.lastZxid());
         values.put("zk_digest_mismatches_count", summary.digestMismatches());
         status.quorumMonitorValues().forEach((key, value) -> values.put("zk_" + key, value));
-        StringBuilder out = new StringBuilder();
-        values.forEach((key, value) -> out.append(key).append('\t').append(value).append('\n'));
-        return out.toString();
+        return values;
     }
 }

@@ -42,6 +42,9 @@ public final class AdminHttpServer {
     private final CommandRegistry registry;
     private final Object lock = new Object();
     private volatile ServerConfig config;
+    /** zoo.cfg's text when the first configuration arrived ({@code initial_configuration}); guarded by lock. */
+    private volatile String initialConfiguration = "";
+    private boolean initialConfigurationRead;
     private final GreedySlot<ServerStatus> status = new GreedySlot<>();
     /** The settings last asked for, whether or not binding succeeded; guarded by {@link #lock}. */
     private AdminSettings requested;
@@ -57,7 +60,8 @@ public final class AdminHttpServer {
     }
 
     AdminHttpServer(BundleInventory bundles, ComponentInventory components) {
-        this.registry = StandardCommands.registry(status, () -> config, bundles, components);
+        this.registry = StandardCommands.registry(status, () -> config, () -> initialConfiguration, bundles,
+                components);
     }
 
     /** The running server's status, which the commands report; absent while no server runs. */
@@ -76,6 +80,10 @@ public final class AdminHttpServer {
     void bindServerConfig(ServerConfig newConfig) {
         synchronized (lock) {
             config = newConfig;
+            if (!initialConfigurationRead) {
+                initialConfigurationRead = true;
+                initialConfiguration = InitialConfiguration.read(newConfig);
+            }
             apply(AdminSettings.from(newConfig.properties()));
         }
     }

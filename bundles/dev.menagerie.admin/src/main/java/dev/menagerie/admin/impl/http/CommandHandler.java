@@ -3,26 +3,30 @@ package dev.menagerie.admin.impl.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.menagerie.admin.impl.command.CommandRegistry;
+import dev.menagerie.admin.impl.command.CommandRequest;
 import dev.menagerie.admin.impl.command.CommandResponse;
 import dev.menagerie.admin.impl.json.JsonWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves {@code <commandUrl>/<name>} as JSON and {@code <commandUrl>} itself as an index of the commands. Only GET
- * and HEAD are served; the request body is never read.
+ * Serves {@code <commandUrl>/<name>} as JSON and {@code <commandUrl>} itself as an index of the commands. GET and
+ * HEAD run any command, POST the commands that take it (as Apache's {@code restore}); the request body is never
+ * read, as no command that takes POST loads anything yet.
  */
 final class CommandHandler implements HttpHandler {
 
     static final String INDEX_COMMAND = "commands";
     /** Echoing a long unknown name back is pointless; the status code says enough. */
     static final int MAX_ECHOED_NAME_CHARS = 128;
+    static final List<String> METHODS = List.of("GET", "HEAD", "POST");
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandHandler.class);
 
@@ -59,18 +63,22 @@ final class CommandHandler implements HttpHandler {
         }
         String name = rest.length() <= 1 ? "" : rest.substring(1);
         String method = exchange.getRequestMethod();
-        if (!"GET".equals(method) && !"HEAD".equals(method)) {
-            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+        if (!METHODS.contains(method)) {
+            exchange.getResponseHeaders().set("Allow", String.join(", ", METHODS));
             return CommandResponse.failed(clip(name), CommandResponse.HTTP_METHOD_NOT_ALLOWED,
-                    "Method not allowed: " + clip(method) + " (use GET or HEAD)");
+                    "Method not allowed: " + clip(method) + " (use GET, HEAD or POST)");
         }
         if (name.isEmpty()) {
             return index();
         }
-        if (name.contains("/")) {
-            return notFound(name);
+        CommandRequest request = new CommandRequest(method, QueryParameters.parse(exchange.getRequestURI()),
+                exchange.getRequestHeaders().getFirst("Authorization"), null);
+        CommandResponse response = registry.run(clip(name), request);
+        if (response.httpStatus() == CommandResponse.HTTP_METHOD_NOT_ALLOWED) {
+            registry.find(name).ifPresent(command -> exchange.getResponseHeaders().set("Allow",
+                    String.join(", ", allowed(command.methods()))));
         }
-        return registry.run(name);
+        return response;
     }
 
     private CommandResponse notFound(String name) {
@@ -83,6 +91,12 @@ final class CommandHandler implements HttpHandler {
             links.put(name, basePath + "/" + name);
         }
         return CommandResponse.ok(INDEX_COMMAND, Map.of(INDEX_COMMAND, links));
+    }
+
+    /** The command's methods in the order of {@link #METHODS}; HEAD goes with GET. */
+    private static List<String> allowed(java.util.Set<String> methods) {
+        return METHODS.stream().filter(m -> methods.contains(m) || ("HEAD".equals(m) && methods.contains("GET")))
+                .toList();
     }
 
     private static String clip(String text) {

@@ -15,7 +15,8 @@ class CommandRegistryTest {
         return new AdminCommand() {
             @Override public String primaryName() { return primary; }
             @Override public Set<String> names() { return names; }
-            @Override public CommandResponse run() {
+            @Override public boolean needsServer() { return false; }
+            @Override public CommandResponse run(CommandRequest request) {
                 body.run();
                 return CommandResponse.ok(primary, Map.of("ran", true));
             }
@@ -25,10 +26,10 @@ class CommandRegistryTest {
     @Test
     void findsACommandByAnyOfItsNamesAndReportsThePrimaryName() {
         CommandRegistry registry = new CommandRegistry(List.of(
-                named("configuration", Set.of("configuration", "conf", "config"), () -> { })));
+                named("configuration", Set.of("configuration", "conf", "config"), () -> { })), () -> null);
 
         for (String name : List.of("configuration", "conf", "config")) {
-            CommandResponse response = registry.run(name);
+            CommandResponse response = registry.run(name, CommandRequest.get());
             assertEquals("configuration", response.command());
             assertNull(response.error());
             assertEquals(200, response.httpStatus());
@@ -36,12 +37,12 @@ class CommandRegistryTest {
     }
 
     @Test
-    void unknownCommandAnswers404WithApachesMessage() {
-        CommandRegistry registry = new CommandRegistry(List.of(new RuokCommand()));
+    void unknownCommandAnswers200WithApachesMessageAsApacheDoes() {
+        CommandRegistry registry = new CommandRegistry(List.of(new RuokCommand()), () -> null);
 
-        CommandResponse response = registry.run("nosuch");
+        CommandResponse response = registry.run("nosuch", CommandRequest.get());
 
-        assertEquals(404, response.httpStatus());
+        assertEquals(200, response.httpStatus());
         assertEquals("nosuch", response.command());
         assertEquals("Unknown command: nosuch", response.error());
     }
@@ -49,9 +50,9 @@ class CommandRegistryTest {
     @Test
     void aCommandThatThrowsAnswers500InsteadOfFailingTheServer() {
         CommandRegistry registry = new CommandRegistry(List.of(
-                named("boom", Set.of("boom"), () -> { throw new IllegalStateException("broken"); })));
+                named("boom", Set.of("boom"), () -> { throw new IllegalStateException("broken"); })), () -> null);
 
-        CommandResponse response = registry.run("boom");
+        CommandResponse response = registry.run("boom", CommandRequest.get());
 
         assertEquals(500, response.httpStatus());
         assertEquals("Command failed: java.lang.IllegalStateException: broken", response.error());
@@ -60,14 +61,14 @@ class CommandRegistryTest {
     @Test
     void refusesTwoCommandsSharingAName() {
         assertThrows(IllegalArgumentException.class, () -> new CommandRegistry(List.of(
-                named("a", Set.of("a", "x"), () -> { }), named("b", Set.of("b", "x"), () -> { }))));
+                named("a", Set.of("a", "x"), () -> { }), named("b", Set.of("b", "x"), () -> { })), () -> null));
     }
 
     @Test
     void listsPrimaryNamesSorted() {
         CommandRegistry registry = new CommandRegistry(List.of(
                 named("zeta", Set.of("zeta", "z"), () -> { }), new RuokCommand(),
-                named("alpha", Set.of("alpha"), () -> { })));
+                named("alpha", Set.of("alpha"), () -> { })), () -> null);
 
         assertEquals(List.of("alpha", "ruok", "zeta"), registry.primaryNames());
     }

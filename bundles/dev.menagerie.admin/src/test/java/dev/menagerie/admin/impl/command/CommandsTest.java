@@ -34,7 +34,7 @@ class CommandsTest {
 
     @Test
     void ruokIsJustCommandAndNullError() {
-        assertEquals("{\"command\":\"ruok\",\"error\":null}", JsonWriter.compact(new RuokCommand().run().toMap()));
+        assertEquals("{\"command\":\"ruok\",\"error\":null}", JsonWriter.compact(new RuokCommand().run(CommandRequest.get()).toMap()));
     }
 
     @Test
@@ -42,18 +42,19 @@ class CommandsTest {
         config.myId = 3L;
         config.clientAddress = new HostPort("10.0.0.1", 2182);
 
-        Map<String, Object> json = json(new ConfigurationCommand(() -> config).run());
+        Map<String, Object> json = json(new ConfigurationCommand(() -> config).run(CommandRequest.get()));
 
         assertEquals("configuration", json.get("command"));
         assertNull(json.get("error"));
         assertEquals(2182L, json.get("client_port"));
-        assertEquals("/var/lib/menagerie/data", json.get("data_dir"));
-        assertEquals("/var/lib/menagerie/log", json.get("data_log_dir"));
+        assertEquals("/var/lib/menagerie/data/version-2", json.get("data_dir"));
+        assertEquals("/var/lib/menagerie/log/version-2", json.get("data_log_dir"));
         assertEquals(2000L, json.get("tick_time"));
         assertEquals(60L, json.get("max_client_cnxns"));
         assertEquals(4000L, json.get("min_session_timeout"));
         assertEquals(40000L, json.get("max_session_timeout"));
         assertEquals(3L, json.get("server_id"));
+        assertEquals(-1L, json.get("client_port_listen_backlog"));
         assertEquals("/etc/menagerie/zoo.cfg", json.get("config_file"));
     }
 
@@ -66,7 +67,7 @@ class CommandsTest {
                 new QuorumMember(2, new HostPort("b", 2888), new HostPort("b", 3888), null,
                         LearnerType.OBSERVER, QuorumMember.NO_GROUP, 1));
 
-        Map<String, Object> json = json(new ConfigurationCommand(() -> config).run());
+        Map<String, Object> json = json(new ConfigurationCommand(() -> config).run(CommandRequest.get()));
 
         assertEquals(List.of("server.1=a:2888:3888:participant;a:2181", "server.2=b:2888:3888:observer"),
                 json.get("servers"));
@@ -77,12 +78,12 @@ class CommandsTest {
     void configurationWithoutClientPortReportsMinusOneLikeApache() {
         config.clientAddress = null;
 
-        assertEquals(-1L, json(new ConfigurationCommand(() -> config).run()).get("client_port"));
+        assertEquals(-1L, json(new ConfigurationCommand(() -> config).run(CommandRequest.get())).get("client_port"));
     }
 
     @Test
     void configurationBeforeAnyConfigIsAnErrorWith503() {
-        CommandResponse response = new ConfigurationCommand(() -> null).run();
+        CommandResponse response = new ConfigurationCommand(() -> null).run(CommandRequest.get());
 
         assertEquals(503, response.httpStatus());
         assertEquals("No configuration has been published yet", response.error());
@@ -94,7 +95,7 @@ class CommandsTest {
         EnvironmentCommand command = new EnvironmentCommand(() -> "3.9.5-menagerie-1.0.0, built on 2026-12-07 09:00 UTC",
                 new Environment(() -> "zoo.example", props::get));
 
-        Map<String, Object> json = json(command.run());
+        Map<String, Object> json = json(command.run(CommandRequest.get()));
 
         assertEquals("environment", json.get("command"));
         assertEquals("3.9.5-menagerie-1.0.0, built on 2026-12-07 09:00 UTC", json.get("zookeeper.version"));
@@ -113,7 +114,7 @@ class CommandsTest {
         properties.setProperty("zookeeper.x", "\"quoted\"");
         properties.setProperty("a.first", "1");
 
-        Map<String, Object> json = json(new SystemPropertiesCommand(() -> properties).run());
+        Map<String, Object> json = json(new SystemPropertiesCommand(() -> properties).run(CommandRequest.get()));
 
         assertEquals(List.of("command", "error", "a.first", "zookeeper.x"), List.copyOf(json.keySet()));
         assertEquals("\"quoted\"", json.get("zookeeper.x"));
@@ -136,7 +137,7 @@ class CommandsTest {
         RuntimeStatusCommand command = new RuntimeStatusCommand(() -> config, () -> server, () -> bundles,
                 () -> issues);
 
-        Map<String, Object> json = json(command.run());
+        Map<String, Object> json = json(command.run(CommandRequest.get()));
 
         assertEquals("runtime_status", json.get("command"));
         assertNull(json.get("error"));
@@ -162,8 +163,8 @@ class CommandsTest {
         RuntimeStatusCommand unconfigured = new RuntimeStatusCommand(() -> (ServerConfig) null, () -> null, List::of,
                 List::of);
 
-        assertEquals("quorum", json(quorum.run()).get("mode"));
-        Map<String, Object> none = json(unconfigured.run());
+        assertEquals("quorum", json(quorum.run(CommandRequest.get())).get("mode"));
+        Map<String, Object> none = json(unconfigured.run(CommandRequest.get()));
         assertEquals("unconfigured", none.get("mode"));
         assertNull(none.get("server_state"));
         assertNull(none.get("config_file"));
@@ -173,12 +174,11 @@ class CommandsTest {
 
     @Test
     void standardRegistryAnswersApacheAliases() {
-        CommandRegistry registry = StandardCommands.registry(() -> null, () -> config, List::of, List::of);
+        CommandRegistry registry = StandardCommands.registry(FakeServerStatus::new, () -> config, () -> "",
+                List::of, List::of);
 
-        assertEquals(List.of("configuration", "environment", "runtime_status", "ruok", "system_properties"),
-                registry.primaryNames());
-        assertEquals("configuration", registry.run("conf").command());
-        assertEquals("environment", registry.run("envi").command());
-        assertEquals("system_properties", registry.run("sysp").command());
+        assertEquals("configuration", registry.run("conf", CommandRequest.get()).command());
+        assertEquals("environment", registry.run("envi", CommandRequest.get()).command());
+        assertEquals("system_properties", registry.run("sysp", CommandRequest.get()).command());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.menagerie.admin.impl.command.TraceMask;
 import dev.menagerie.admin.impl.environment.Environment;
 import dev.menagerie.admin.testing.FakeServerStatus;
 import dev.menagerie.api.status.ConnectionStatus;
@@ -131,8 +132,13 @@ class FourLetterWordsTest {
     @Test
     void hashAndTheTraceMaskWords() {
         assertEquals("digest of the tree: 123456789\n", words.answer("hash", status));
-        assertEquals("0\n", words.answer("gtmk", status));
-        assertEquals("0\n", words.answer("stmk", status));
+        assertEquals("306", words.answer("gtmk", status));
+        TraceMask.set(12);
+        try {
+            assertEquals("12", words.answer("gtmk", status));
+        } finally {
+            TraceMask.set(TraceMask.DEFAULT);
+        }
         assertEquals("rw", words.answer("isro", status));
     }
 

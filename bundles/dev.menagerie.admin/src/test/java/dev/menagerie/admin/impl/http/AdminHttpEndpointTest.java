@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.menagerie.admin.impl.command.CommandRegistry;
 import dev.menagerie.admin.impl.command.StandardCommands;
+import dev.menagerie.admin.impl.command.TraceMask;
 import dev.menagerie.admin.impl.json.JsonWriter;
 import dev.menagerie.admin.impl.runtime.BundleInfo;
+import dev.menagerie.admin.testing.FakeServerStatus;
 import dev.menagerie.admin.testing.MiniJson;
 import dev.menagerie.testing.FakeServerConfig;
 import java.net.http.HttpResponse;
@@ -21,12 +23,13 @@ import org.osgi.framework.Bundle;
 class AdminHttpEndpointTest {
 
     private final FakeServerConfig config = new FakeServerConfig();
+    private final FakeServerStatus status = new FakeServerStatus();
     private AdminHttpEndpoint endpoint;
     private HttpTestClient http;
 
     @BeforeEach
     void start() throws Exception {
-        CommandRegistry registry = StandardCommands.registry(() -> null, () -> config,
+        CommandRegistry registry = StandardCommands.registry(() -> status, () -> config, () -> "tickTime=2000\n",
                 () -> List.of(new BundleInfo("dev.menagerie.api", Bundle.ACTIVE, false),
                         new BundleInfo("dev.menagerie.transport.netty", Bundle.INSTALLED, false)),
                 List::of);
@@ -78,31 +81,52 @@ class AdminHttpEndpointTest {
     }
 
     @Test
-    void unknownCommandIs404WithAnErrorMessage() throws Exception {
-        HttpResponse<String> response = http.get("/commands/nosuch");
+    void unknownCommandIs200WithAnErrorMessageAsApacheAnswers() throws Exception {
+        for (String path : List.of("/commands/nosuch", "/commands/ruok/extra")) {
+            HttpResponse<String> response = http.get(path);
 
-        assertEquals(404, response.statusCode());
-        Map<String, Object> json = MiniJson.parseObject(response.body());
-        assertEquals("nosuch", json.get("command"));
-        assertEquals("Unknown command: nosuch", json.get("error"));
+            assertEquals(200, response.statusCode());
+            Map<String, Object> json = MiniJson.parseObject(response.body());
+            assertEquals(path.substring("/commands/".length()), json.get("command"));
+            assertEquals("Unknown command: " + json.get("command"), json.get("error"));
+        }
     }
 
     @Test
     void pathsOutsideTheCommandUrlAre404() throws Exception {
         assertEquals(404, http.get("/commandsruok").statusCode());
-        assertEquals(404, http.get("/commands/ruok/extra").statusCode());
         assertEquals(404, http.get("/other").statusCode());
     }
 
     @Test
-    void postIs405AndSaysWhichMethodsAreAllowed() throws Exception {
+    void postToACommandThatTakesOnlyGetIs405AndSaysWhichMethodsAreAllowed() throws Exception {
         HttpResponse<String> response = http.post("/commands/ruok", "{}");
 
         assertEquals(405, response.statusCode());
         assertEquals("GET, HEAD", response.headers().firstValue("Allow").orElse(""));
         Map<String, Object> json = MiniJson.parseObject(response.body());
         assertEquals("ruok", json.get("command"));
-        assertEquals("Method not allowed: POST (use GET or HEAD)", json.get("error"));
+        assertEquals("Method not allowed: POST (use GET)", json.get("error"));
+    }
+
+    @Test
+    void restoreWithoutAuthorizationIs401AsApacheAnswersIt() throws Exception {
+        HttpResponse<String> response = http.post("/commands/restore", "snapshot bytes");
+
+        assertEquals(401, response.statusCode());
+        assertEquals("Auth info is missing for the command", MiniJson.parseObject(response.body()).get("error"));
+    }
+
+    @Test
+    void queryParametersReachTheCommand() throws Exception {
+        try {
+            HttpResponse<String> response = http.get("/commands/stmk?traceMask=12&traceMask=99");
+
+            assertEquals(12L, MiniJson.parseObject(response.body()).get("tracemask"));
+            assertEquals(12L, MiniJson.parseObject(http.get("/commands/gtmk").body()).get("tracemask"));
+        } finally {
+            TraceMask.set(TraceMask.DEFAULT);
+        }
     }
 
     @Test
@@ -111,7 +135,6 @@ class AdminHttpEndpointTest {
 
         assertEquals(200, response.statusCode());
         assertEquals("", response.body());
-        assertEquals(404, http.head("/commands/nosuch").statusCode());
     }
 
     @Test
@@ -121,7 +144,7 @@ class AdminHttpEndpointTest {
         assertEquals(200, response.statusCode());
         Map<?, ?> links = (Map<?, ?>) MiniJson.parseObject(response.body()).get("commands");
         assertEquals("/commands/ruok", links.get("ruok"));
-        assertEquals(List.of("configuration", "environment", "runtime_status", "ruok", "system_properties"),
-                List.copyOf(links.keySet()));
+        assertEquals(29, links.size(), links.keySet().toString());
+        assertTrue(links.containsKey("watch_summary"), links.keySet().toString());
     }
 }

@@ -116,16 +116,24 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
     /** Apache's getDetailedPeerState: the role and the Zab phase ("following - broadcast"). */
     private String detailedState() {
         PeerState now = state;
-        String phase;
-        if (now == PeerState.LOOKING) {
-            phase = "election";
-        } else {
-            LeaderRunner leader = leading;
-            LearnerRunner learner = learning;
-            boolean serving = (leader != null && leader.isServing()) || (learner != null && learner.isServing());
-            phase = serving ? "broadcast" : "synchronization";
-        }
+        String phase = now == PeerState.LOOKING ? "election" : rolePhase();
         return now.name().toLowerCase(java.util.Locale.ROOT) + " - " + phase;
+    }
+
+    /**
+     * Apache's ZabState in lower case. The discovery of a new epoch is not told apart from the synchronization
+     * that follows it: both report {@code synchronization}.
+     */
+    @Override
+    public String zabState() {
+        return state == PeerState.LOOKING ? "election" : rolePhase();
+    }
+
+    private String rolePhase() {
+        LeaderRunner leader = leading;
+        LearnerRunner learner = learning;
+        boolean serving = (leader != null && leader.isServing()) || (learner != null && learner.isServing());
+        return serving ? "broadcast" : "synchronization";
     }
 
     // ---- ElectionContext ----

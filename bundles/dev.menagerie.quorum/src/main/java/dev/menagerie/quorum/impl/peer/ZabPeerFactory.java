@@ -71,6 +71,11 @@ public final class ZabPeerFactory implements QuorumPeerFactory {
             }
 
             @Override
+            public String zabState() {
+                return peer.zabState();
+            }
+
+            @Override
             public void close() {
                 running.remove(peer);
                 peer.close();

@@ -1,5 +1,7 @@
 package dev.menagerie.server.impl.core;
 
+import dev.menagerie.api.status.QuorumStatus;
+import dev.menagerie.api.status.SnapshotStatus;
 import dev.menagerie.api.storage.Storage;
 import dev.menagerie.protocol.OpCode;
 import dev.menagerie.protocol.txn.TxnHeader;
@@ -64,6 +66,7 @@ public final class ZooKeeperServer {
     private volatile RequestSink requests;
     private volatile Supplier<String> modeSource;
     private volatile Supplier<Map<String, Object>> monitorSource;
+    private volatile Supplier<QuorumStatus> quorumSource;
     private long pastDigestMismatches;
     private boolean shutDown;
     private LeaderDuties leaderDuties;
@@ -237,6 +240,22 @@ public final class ZooKeeperServer {
         Supplier<Map<String, Object>> source = monitorSource;
         Map<String, Object> values = source == null ? null : source.get();
         return values == null ? Map.of() : values;
+    }
+
+    /** Where the admin commands read the leader and Zab phase from; a standalone server has none. */
+    public void quorumSource(Supplier<QuorumStatus> source) {
+        quorumSource = source;
+    }
+
+    public QuorumStatus quorumStatus() {
+        Supplier<QuorumStatus> source = quorumSource;
+        QuorumStatus status = source == null ? null : source.get();
+        return status == null ? QuorumStatus.NONE : status;
+    }
+
+    /** The newest snapshot written since start-up. */
+    public SnapshotStatus lastSnapshot() {
+        return snapshots.last();
     }
 
     /** Where four-letter words read the server's mode from; standalone servers keep zoo.cfg's. */

@@ -6,6 +6,7 @@ import dev.menagerie.api.replication.Forwarder;
 import dev.menagerie.api.replication.Proposer;
 import dev.menagerie.api.replication.QuorumPeer;
 import dev.menagerie.api.replication.Replica;
+import dev.menagerie.api.status.QuorumStatus;
 import dev.menagerie.api.status.ServerStatus;
 import dev.menagerie.api.storage.LogCursor;
 import dev.menagerie.api.storage.LogEntry;
@@ -79,6 +80,10 @@ public final class ReplicatedServer implements Replica {
         server.monitorSource(() -> {
             QuorumPeer current = peer;
             return current == null ? Map.of() : current.monitorValues();
+        });
+        server.quorumSource(() -> {
+            QuorumPeer current = peer;
+            return current == null ? null : new QuorumStatus(current.leaderId(), current.zabState());
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.menagerie.server.impl.loading;
 
+import dev.menagerie.api.status.SnapshotStatus;
 import dev.menagerie.server.impl.db.Database;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +27,7 @@ public final class Snapshots {
         thread.setDaemon(true);
         return thread;
     });
+    private volatile SnapshotStatus last = SnapshotStatus.NONE;
     private int txnsSinceSnapshot;
     private int snapshotAfterTxns;
 
@@ -76,8 +78,14 @@ public final class Snapshots {
         Database current = db.get();
         current.storage().snapshot(zxid,
                 out -> current.tree().writeSnapshot(out, current.sessions().sessionTimeouts()));
+        last = new SnapshotStatus(zxid, System.currentTimeMillis() / 1000);
         LOG.info("Snapshot 0x{} written: {} nodes in {} ms", Long.toHexString(zxid), current.tree().nodeCount(),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The newest snapshot written since start-up. */
+    public SnapshotStatus last() {
+        return last;
     }
 
     /** Lets a running snapshot finish (at most a minute). */

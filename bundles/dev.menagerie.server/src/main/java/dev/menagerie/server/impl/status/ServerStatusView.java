@@ -4,10 +4,13 @@ import dev.menagerie.api.status.ConnectionStatus;
 import dev.menagerie.api.status.DataTreeStatus;
 import dev.menagerie.api.status.DiskUsage;
 import dev.menagerie.api.status.Latency;
+import dev.menagerie.api.status.LoggedDigest;
+import dev.menagerie.api.status.QuorumStatus;
 import dev.menagerie.api.status.ServerStatus;
 import dev.menagerie.api.status.ServerSummary;
 import dev.menagerie.api.status.ServingConfiguration;
 import dev.menagerie.api.status.SessionsStatus;
+import dev.menagerie.api.status.SnapshotStatus;
 import dev.menagerie.api.status.WatchesStatus;
 import dev.menagerie.server.impl.core.ServerSettings;
 import dev.menagerie.server.impl.core.ZooKeeperServer;
@@ -76,6 +79,12 @@ public final class ServerStatusView implements ServerStatus {
     }
 
     @Override
+    public List<LoggedDigest> digestLog() {
+        return server.tree().digestLog().stream()
+                .map(entry -> new LoggedDigest(entry.zxid(), entry.digestVersion(), entry.digest())).toList();
+    }
+
+    @Override
     public SessionsStatus sessions() {
         Map<Long, List<String>> ephemerals = new TreeMap<>();
         server.tree().ephemeralsBySession().forEach((id, paths) -> ephemerals.put(id, paths.stream().sorted().toList()));
@@ -118,6 +127,16 @@ public final class ServerStatusView implements ServerStatus {
     @Override
     public Map<String, Object> quorumMonitorValues() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(server.extraMonitorValues()));
+    }
+
+    @Override
+    public QuorumStatus quorum() {
+        return server.quorumStatus();
+    }
+
+    @Override
+    public SnapshotStatus lastSnapshot() {
+        return server.lastSnapshot();
     }
 
     @Override

@@ -47,6 +47,7 @@ public final class DataTree {
     private DataNode root;
     private volatile long lastProcessedZxid;
     private volatile ZxidDigest lastZxidDigest;
+    private final DigestLog digestLog = new DigestLog();
     /** Installed from a fuzzy snapshot and no logged digest has matched since: digests are not compared. */
     private volatile boolean fuzzy;
 
@@ -96,6 +97,7 @@ public final class DataTree {
             lastProcessedZxid = result.zxid();
         }
         lastZxidDigest = new ZxidDigest(result.zxid(), NodeDigest.DIGEST_VERSION, nodes.digest());
+        digestLog.offer(lastZxidDigest);
         return result;
     }
 
@@ -228,6 +230,11 @@ public final class DataTree {
     /** The digest to log after the transaction just applied. */
     public TxnDigest txnDigest() {
         return new TxnDigest(NodeDigest.DIGEST_VERSION, nodes.digest());
+    }
+
+    /** The digests logged every {@value DigestLog#INTERVAL_ZXIDS} zxids, oldest first. */
+    public List<ZxidDigest> digestLog() {
+        return digestLog.entries();
     }
 
     /** The digest recorded after the last transaction, or null when none was applied since creation or load. */

@@ -1,0 +1,38 @@
+package dev.menagerie.admin.impl.command;
+
+import dev.menagerie.api.status.ServerStatus;
+import java.util.Map;
+
+/**
+ * One call of a command: how it was asked for and the server it reports on.
+ *
+ * @param method {@code GET}, {@code HEAD} or {@code POST}
+ * @param parameters the query parameters, the first value of each, as Apache ZooKeeper passes them on
+ * @param authorization the {@code Authorization} header, null when absent
+ * @param server the running server's status, null while no server runs (the registry fills it in)
+ */
+public record CommandRequest(String method, Map<String, String> parameters, String authorization,
+        ServerStatus server) {
+
+    public static final String GET = "GET";
+    public static final String HEAD = "HEAD";
+    public static final String POST = "POST";
+
+    public CommandRequest {
+        parameters = Map.copyOf(parameters);
+    }
+
+    /** A GET with the given query parameters and no authorization. */
+    public static CommandRequest get(Map<String, String> parameters) {
+        return new CommandRequest(GET, parameters, null, null);
+    }
+
+    /** A plain GET without parameters. */
+    public static CommandRequest get() {
+        return get(Map.of());
+    }
+
+    CommandRequest withServer(ServerStatus status) {
+        return new CommandRequest(method, parameters, authorization, status);
+    }
+}
