@@ -20,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.Test;
@@ -126,10 +125,14 @@ class FaultInjectionTest {
         Set<String> setContents;
         Set<String> sequentialNames = new HashSet<>();
         try {
-            setContents = reader.getChildren(Workload.SET, false).stream().map(child -> Workload.SET + "/" + child)
-                    .collect(Collectors.toSet());
-            for (String parent : Workload.SEQUENCE_PARENTS) {
-                reader.getChildren(parent, false).forEach(child -> sequentialNames.add(parent + "/" + child));
+            setContents = new HashSet<>();
+            for (String group : reader.getChildren(Workload.SET, false)) {
+                String groupPath = Workload.SET + "/" + group;
+                reader.getChildren(groupPath, false).forEach(child -> setContents.add(groupPath + "/" + child));
+            }
+            for (String parent : reader.getChildren(Workload.SEQUENCES, false)) {
+                String parentPath = Workload.SEQUENCES + "/" + parent;
+                reader.getChildren(parentPath, false).forEach(child -> sequentialNames.add(parentPath + "/" + child));
             }
         } finally {
             Clients.closeQuietly(reader);

@@ -35,7 +35,12 @@ final class Workload {
     static final String REGISTERS = "/reg";
     static final String SET = "/set";
     static final String SEQUENCES = "/seq";
-    static final List<String> SEQUENCE_PARENTS = List.of(SEQUENCES + "/a", SEQUENCES + "/b", SEQUENCES + "/c");
+    private static final List<String> SEQUENCE_LETTERS = List.of("a", "b", "c");
+    /**
+     * Set adds and sequential creates of one client go to a new parent after this many, so that no parent's
+     * children list outgrows a reply (jute.maxbuffer, 1 MiB) even in a 30-minute run.
+     */
+    private static final int CHILDREN_PER_GROUP = 2_000;
     private static final int KEYS_PER_GENERATION = 4;
     private static final long OPS_PER_KEY_GENERATION = 800;
     private static final int SESSION_TIMEOUT_MS = 6_000;
@@ -64,9 +69,6 @@ final class Workload {
     static void createParents(ZooKeeper client) throws KeeperException, InterruptedException {
         for (String path : List.of(REGISTERS, SET, SEQUENCES)) {
             client.create(path, new byte[0], Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
-        }
-        for (String parent : SEQUENCE_PARENTS) {
-            client.create(parent, new byte[0], Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
         }
     }
 
@@ -100,6 +102,9 @@ final class Workload {
         private final int process;
         private final Random random;
         private final Set<String> existingKeys = new HashSet<>();
+        private final Set<String> existingParents = new HashSet<>();
+        private int setAdds;
+        private int sequentialCreatesTried;
         private final Map<String, Integer> lastVersions = new HashMap<>();
         private ZooKeeper zk;
         private volatile boolean connected;
@@ -171,6 +176,23 @@ final class Workload {
             return true;
         }
 
+        /** Creates a parent once; false if the answer was lost, and the next attempt tries again. */
+        private boolean ensureParent(String path) throws InterruptedException {
+            if (existingParents.contains(path)) {
+                return true;
+            }
+            try {
+                zk.create(path, new byte[0], Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+            } catch (KeeperException e) {
+                if (e.code() != Code.NODEEXISTS) {
+                    classify(e, "create " + path);
+                    return false;
+                }
+            }
+            existingParents.add(path);
+            return true;
+        }
+
         private void read(String key) throws InterruptedException {
             long invokeNs = System.nanoTime();
             try {
@@ -213,7 +235,12 @@ final class Workload {
         }
 
         private void addToSet() throws InterruptedException {
-            String element = SET + "/p" + process + "-" + ++counter;
+            String group = SET + "/p" + process + "-g" + setAdds / CHILDREN_PER_GROUP;
+            if (!ensureParent(group)) {
+                return;
+            }
+            setAdds++;
+            String element = group + "/e" + ++counter;
             setAttempted.add(element);
             try {
                 zk.create(element, new byte[0], Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
@@ -224,7 +251,12 @@ final class Workload {
         }
 
         private void createSequential() throws InterruptedException {
-            String parent = SEQUENCE_PARENTS.get(random.nextInt(SEQUENCE_PARENTS.size()));
+            String parent = SEQUENCES + "/" + SEQUENCE_LETTERS.get(random.nextInt(SEQUENCE_LETTERS.size()))
+                    + sequentialCreatesTried / CHILDREN_PER_GROUP;
+            if (!ensureParent(parent)) {
+                return;
+            }
+            sequentialCreatesTried++;
             long invokeNs = System.nanoTime();
             try {
                 String name = zk.create(parent + "/n-", new byte[0], Ids.OPEN_ACL_UNSAFE,
