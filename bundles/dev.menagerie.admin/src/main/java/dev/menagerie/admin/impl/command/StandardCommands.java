@@ -4,6 +4,7 @@ import dev.menagerie.admin.impl.environment.Environment;
 import dev.menagerie.admin.impl.runtime.BundleInventory;
 import dev.menagerie.admin.impl.runtime.ComponentInventory;
 import dev.menagerie.api.config.ServerConfig;
+import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.status.ServerStatus;
 import java.util.List;
 import java.util.function.Supplier;
@@ -19,7 +20,7 @@ public final class StandardCommands {
      * @param config the configuration in force, null before one is published
      */
     public static CommandRegistry registry(Supplier<ServerStatus> status, Supplier<ServerConfig> config,
-            BundleInventory bundles, ComponentInventory components) {
+            BundleInventory bundles, ComponentInventory components, MetricsRegistry metrics) {
         Supplier<String> version = () -> {
             ServerStatus current = status.get();
             return current == null ? Environment.NOT_AVAILABLE : current.version();
@@ -29,6 +30,7 @@ public final class StandardCommands {
                 new ConfigurationCommand(config),
                 new EnvironmentCommand(version, Environment.ofThisJvm()),
                 new SystemPropertiesCommand(System::getProperties),
-                new RuntimeStatusCommand(config, status, bundles, components)));
+                new RuntimeStatusCommand(config, status, bundles, components),
+                new MonitorCommand(status, metrics)));
     }
 }

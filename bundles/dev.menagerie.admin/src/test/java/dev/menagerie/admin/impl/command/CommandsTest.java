@@ -21,6 +21,8 @@ import dev.menagerie.testing.FakeServerConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import dev.menagerie.api.metrics.MetricsRegistry.Detail;
+import dev.menagerie.metrics.impl.InMemoryRegistry;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 
@@ -173,12 +175,34 @@ class CommandsTest {
 
     @Test
     void standardRegistryAnswersApacheAliases() {
-        CommandRegistry registry = StandardCommands.registry(() -> null, () -> config, List::of, List::of);
+        CommandRegistry registry = StandardCommands.registry(() -> null, () -> config, List::of, List::of,
+                new InMemoryRegistry());
 
-        assertEquals(List.of("configuration", "environment", "runtime_status", "ruok", "system_properties"),
+        assertEquals(List.of("configuration", "environment", "monitor", "runtime_status", "ruok",
+                "system_properties"),
                 registry.primaryNames());
         assertEquals("configuration", registry.run("conf").command());
         assertEquals("environment", registry.run("envi").command());
         assertEquals("system_properties", registry.run("sysp").command());
+        assertEquals("monitor", registry.run("mntr").command());
+    }
+
+    @Test
+    void monitorHasMntrsValuesAsJsonFieldsAndWaitsForAServingServer() {
+        InMemoryRegistry metrics = new InMemoryRegistry();
+        metrics.summary("fsynctime", Detail.BASIC).record(5);
+        FakeServerStatus status = new FakeServerStatus();
+
+        Map<String, Object> json = json(new MonitorCommand(() -> status, metrics).run());
+
+        assertEquals("monitor", json.get("command"));
+        assertNull(json.get("error"));
+        assertEquals("standalone", json.get("server_state"));
+        assertEquals(6L, json.get("znode_count"));
+        assertEquals(5.0, json.get("avg_fsynctime"));
+        assertEquals(1L, json.get("cnt_fsynctime"));
+        CommandResponse none = new MonitorCommand(() -> null, metrics).run();
+        assertEquals(CommandResponse.HTTP_UNAVAILABLE, none.httpStatus());
+        assertEquals("This ZooKeeper instance is not currently serving requests", none.error());
     }
 }

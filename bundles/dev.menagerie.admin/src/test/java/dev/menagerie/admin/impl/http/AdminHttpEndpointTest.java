@@ -9,6 +9,7 @@ import dev.menagerie.admin.impl.command.StandardCommands;
 import dev.menagerie.admin.impl.json.JsonWriter;
 import dev.menagerie.admin.impl.runtime.BundleInfo;
 import dev.menagerie.admin.testing.MiniJson;
+import dev.menagerie.metrics.impl.InMemoryRegistry;
 import dev.menagerie.testing.FakeServerConfig;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -29,7 +30,7 @@ class AdminHttpEndpointTest {
         CommandRegistry registry = StandardCommands.registry(() -> null, () -> config,
                 () -> List.of(new BundleInfo("dev.menagerie.api", Bundle.ACTIVE, false),
                         new BundleInfo("dev.menagerie.transport.netty", Bundle.INSTALLED, false)),
-                List::of);
+                List::of, new InMemoryRegistry());
         endpoint = AdminHttpEndpoint.start(new AdminSettings(true, "127.0.0.1", 0, "/commands"), registry);
         http = new HttpTestClient(endpoint.address());
     }
@@ -121,7 +122,7 @@ class AdminHttpEndpointTest {
         assertEquals(200, response.statusCode());
         Map<?, ?> links = (Map<?, ?>) MiniJson.parseObject(response.body()).get("commands");
         assertEquals("/commands/ruok", links.get("ruok"));
-        assertEquals(List.of("configuration", "environment", "runtime_status", "ruok", "system_properties"),
-                List.copyOf(links.keySet()));
+        assertEquals(List.of("configuration", "environment", "monitor", "runtime_status", "ruok",
+                "system_properties"), List.copyOf(links.keySet()));
     }
 }
