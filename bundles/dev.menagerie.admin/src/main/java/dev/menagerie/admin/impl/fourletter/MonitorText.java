@@ -51,7 +51,6 @@ public final class MonitorText {
         values.put("global_sessions", status.sessions().sessionCount());
         values.put("local_sessions", 0);
         values.put("auth_failed_count", summary.authFailures());
-        values.put("last_zxid", summary.lastZxid());
         values.put("digest_mismatches_count", summary.digestMismatches());
         values.putAll(status.quorumMonitorValues());
         MetricDump.dump(metrics, values::putIfAbsent);

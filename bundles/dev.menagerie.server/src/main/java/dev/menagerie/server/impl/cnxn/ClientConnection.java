@@ -86,6 +86,8 @@ final class ClientConnection implements ClientLink {
     synchronized void received(ByteBuffer frame) {
         stats.received();
         server.stats().received();
+        // As Apache, the bytes of the frame and of its length prefix.
+        server.metrics().bytesReceived.add(Integer.BYTES + frame.remaining());
         if (state == State.ESTABLISHING) {
             heldFrames.add(copy(frame));
             return;
@@ -127,6 +129,7 @@ final class ClientConnection implements ClientLink {
             transport.close();
             return;
         }
+        server.metrics().connectionRequests.increment();
         var settings = server.settings();
         timeoutMs = new SessionTimeoutBounds(settings.minSessionTimeoutMs(), settings.maxSessionTimeoutMs())
                 .negotiate(request.timeOut());
