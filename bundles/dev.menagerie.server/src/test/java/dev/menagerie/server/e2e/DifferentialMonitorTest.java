@@ -102,11 +102,12 @@ class DifferentialMonitorTest {
                 "zk_cnt_node_created_watch_count", "zk_sum_node_created_watch_count",
                 "zk_cnt_node_children_watch_count", "zk_cnt_metrics_write_per_namespace",
                 "zk_sum_metrics_write_per_namespace", "zk_cnt_metrics_read_per_namespace",
-                "zk_sum_metrics_read_per_namespace", "zk_max_metrics_read_per_namespace")) {
+                "zk_sum_metrics_read_per_namespace", "zk_max_metrics_read_per_namespace", "zk_watch_bytes",
+                "zk_cnt_startup_txns_loaded")) {
             assertEquals(apache.get(key), menagerie.get(key), key);
         }
         for (String key : List.of("zk_cnt_updatelatency", "zk_cnt_readlatency", "zk_bytes_received_count",
-                "zk_cnt_fsynctime", "zk_cnt_dbinittime", "zk_cnt_snapshottime")) {
+                "zk_cnt_fsynctime", "zk_cnt_dbinittime", "zk_cnt_snapshottime", "zk_response_bytes")) {
             assertTrue(Long.parseLong(menagerie.get(key)) > 0, key + " is " + menagerie.get(key));
         }
     }

@@ -118,6 +118,12 @@ public final class ZooKeeperServer {
         }
         installDatabase(loaded.tree(), loaded.sessionTimeouts());
         metrics.databaseInitTime.record((System.nanoTime() - started) / 1_000_000);
+        metrics.startupSnapshotLoadTime.record(loaded.snapshotLoadMs());
+        if (!loaded.emptyDataDir()) {
+            // As Apache, which replays no log when it starts a database afresh.
+            metrics.startupTxnsLoaded.record(loaded.txnsReplayed());
+            metrics.startupTxnsLoadTime.record(loaded.replayMs());
+        }
         snapshots.scheduleNext(s.snapCount());
     }
 

@@ -19,11 +19,19 @@ public final class ServerMetrics {
     public final Summary updateLatency;
     /** Bytes of client frames received, length prefix included. */
     public final Counter bytesReceived;
+    /** Bytes of replies to requests, and of watch notifications (frames without their length prefix). */
+    public final Counter responseBytes;
+    public final Counter watchBytes;
     /** Connect requests from clients. */
     public final Counter connectionRequests;
     public final Summary snapshotTime;
     /** Loading the database from snapshot and log. */
     public final Summary databaseInitTime;
+    /** Of that, reading the snapshot. */
+    public final Summary startupSnapshotLoadTime;
+    /** Transactions replayed from the log at each load, and the time they took. */
+    public final Summary startupTxnsLoaded;
+    public final Summary startupTxnsLoadTime;
     /** Sessions closed by the expirer because they timed out. */
     public final Counter staleSessionsExpired;
     /** Failures that stopped the server (fail-stop). */
@@ -40,8 +48,13 @@ public final class ServerMetrics {
         updateLatency = registry.summary("updatelatency", Detail.ADVANCED);
         bytesReceived = registry.counter("bytes_received_count");
         connectionRequests = registry.counter("connection_request_count");
+        responseBytes = registry.counter("response_bytes");
+        watchBytes = registry.counter("watch_bytes");
         snapshotTime = registry.summary("snapshottime", Detail.BASIC);
         databaseInitTime = registry.summary("dbinittime", Detail.BASIC);
+        startupSnapshotLoadTime = registry.summary("startup_snap_load_time", Detail.BASIC);
+        startupTxnsLoaded = registry.summary("startup_txns_loaded", Detail.BASIC);
+        startupTxnsLoadTime = registry.summary("startup_txns_load_time", Detail.BASIC);
         staleSessionsExpired = registry.counter("stale_sessions_expired");
         unrecoverableErrors = registry.counter("unrecoverable_error_count");
         namespaceBytes = new NamespaceBytes(registry.summarySet("read_per_namespace", Detail.BASIC),
