@@ -21,7 +21,8 @@ import org.w3c.dom.NodeList;
  * Services of the bundles on the test class path, made from their Declarative Services descriptions (each jar's
  * {@code Service-Component} header and {@code OSGI-INF} XML) as the framework would make them, so that a test asks
  * for "the {@code StorageFactory} with {@code type=file}" instead of importing the storage bundle's private class.
- * Only components a test can create alone are supported: no references, and an activate method without arguments.
+ * Only components a test can create alone are supported: references only as constructor arguments, given by the
+ * test ({@link #create(Class, Object...)}), and an activate method without arguments.
  * The class path must hold the bundles' jars (a reactor build to {@code package} or later, as the README's test
  * command does), since their {@code target/classes} carry no component descriptions.
  */
@@ -52,12 +53,26 @@ public final class Components {
         }
     }
 
+    /**
+     * @param constructorArguments the {@code init} attribute: how many references the constructor takes
+     * @param needsFramework references bound to fields or methods, which only the framework can bind
+     */
     private record Description(String name, List<String> provides, Map<String, String> properties,
-            String implementation, String activate, String deactivate, boolean needsFramework) {
+            String implementation, String activate, String deactivate, int constructorArguments,
+            boolean needsFramework) {
     }
 
     /** A new instance of the one component that provides {@code type} with service property {@code key=value}. */
     public static <S> Instance<S> create(Class<S> type, String key, String value) {
+        return create(type, key, value, new Object[0]);
+    }
+
+    /**
+     * A new instance of the one component that provides {@code type} with service property {@code key=value}
+     * (any, when {@code key} is null), whose constructor takes references: each is given one of {@code services},
+     * the first that is of the argument's type, as the framework would bind it.
+     */
+    public static <S> Instance<S> create(Class<S> type, String key, String value, Object... services) {
         List<Description> matches = new ArrayList<>();
         for (Description description : descriptions()) {
             if (description.provides().contains(type.getName())
@@ -72,7 +87,7 @@ public final class Components {
                             + " be on the test class path, built with its OSGI-INF descriptions)"
                     : matches.size() + " components provide a " + wanted + ": " + matches);
         }
-        return instantiate(type, matches.get(0));
+        return instantiate(type, matches.get(0), List.of(services));
     }
 
     /** A new instance of the one component that provides {@code type}. */
@@ -80,7 +95,12 @@ public final class Components {
         return create(type, null, null);
     }
 
-    private static <S> Instance<S> instantiate(Class<S> type, Description description) {
+    /** A new instance of the one component that provides {@code type}, given the references it takes. */
+    public static <S> Instance<S> create(Class<S> type, Object... services) {
+        return create(type, null, null, services);
+    }
+
+    private static <S> Instance<S> instantiate(Class<S> type, Description description, List<Object> services) {
         if (description.needsFramework()) {
             throw new IllegalStateException(description.name() + " needs other services or its configuration:"
                     + " run it in the framework (the osgi integration tests) instead");
@@ -88,9 +108,7 @@ public final class Components {
         try {
             Class<?> implementation = Class.forName(description.implementation(), true,
                     Thread.currentThread().getContextClassLoader());
-            var constructor = implementation.getDeclaredConstructor();
-            constructor.setAccessible(true);
-            Object created = constructor.newInstance();
+            Object created = construct(description, implementation, services);
             if (description.activate() != null) {
                 invoke(created, description.activate());
             }
@@ -98,6 +116,27 @@ public final class Components {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot create component " + description.name() + ": " + e, e);
         }
+    }
+
+    private static Object construct(Description description, Class<?> implementation, List<Object> services)
+            throws ReflectiveOperationException {
+        for (var constructor : implementation.getDeclaredConstructors()) {
+            if (constructor.getParameterCount() != description.constructorArguments()) {
+                continue;
+            }
+            Class<?>[] types = constructor.getParameterTypes();
+            Object[] arguments = new Object[types.length];
+            for (int i = 0; i < types.length; i++) {
+                Class<?> wanted = types[i];
+                arguments[i] = services.stream().filter(wanted::isInstance).findFirst().orElseThrow(() ->
+                        new IllegalStateException(description.name() + " needs a " + wanted.getSimpleName()
+                                + "; give one to Components.create"));
+            }
+            constructor.setAccessible(true);
+            return constructor.newInstance(arguments);
+        }
+        throw new IllegalStateException(description.name() + " has no constructor taking "
+                + description.constructorArguments() + " references");
     }
 
     private static void invoke(Object target, String methodName) {
@@ -165,12 +204,12 @@ public final class Components {
                 properties.put(property.getAttribute("name"), property.getAttribute("value"));
             }
             Element implementation = (Element) component.getElementsByTagName("implementation").item(0);
+            int constructorArguments = component.getAttribute("init").isEmpty() ? 0
+                    : Integer.parseInt(component.getAttribute("init"));
             return new Description(component.getAttribute("name"), provides, properties,
                     implementation.getAttribute("class"), emptyToNull(component.getAttribute("activate")),
-                    emptyToNull(component.getAttribute("deactivate")),
-                    component.getElementsByTagName("reference").getLength() > 0
-                            || !component.getAttribute("init").isEmpty()
-                                    && !"0".equals(component.getAttribute("init")));
+                    emptyToNull(component.getAttribute("deactivate")), constructorArguments,
+                    component.getElementsByTagName("reference").getLength() > constructorArguments);
         } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
             throw new IOException("bad component description " + xml + ": " + e, e);
         }

@@ -62,6 +62,7 @@ final class MenagerieOptions {
             "dev.menagerie.quorum",
             "dev.menagerie.election.fle",
             "dev.menagerie.admin",
+            "dev.menagerie.metrics",
             NIO_TRANSPORT_BUNDLE,
             NETTY_TRANSPORT_BUNDLE,
             "dev.menagerie.storage.file",

@@ -1,6 +1,7 @@
 package dev.menagerie.server.e2e;
 
 import dev.menagerie.api.config.ServerConfig;
+import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.storage.Storage;
 import dev.menagerie.api.storage.StorageFactory;
 import dev.menagerie.api.transport.ServerCnxnFactory;
@@ -23,6 +24,7 @@ public final class InJvmMenagerie implements AutoCloseable {
     private final Storage storage;
     private final StandaloneServer server;
     private final TransportSlot transports = new TransportSlot();
+    private final MetricsRegistry metrics = Components.create(MetricsRegistry.class).service();
 
     public InJvmMenagerie(Path dir, String transport, String... extraConfigLines) throws Exception {
         this(dir, FreePorts.next(), transport, extraConfigLines);
@@ -33,12 +35,12 @@ public final class InJvmMenagerie implements AutoCloseable {
         this.port = port;
         ServerConfig config = ZooCfg.standalone(dir.resolve("data"), port).lines(extraConfigLines)
                 .writeAndRead(dir.resolve("zoo.cfg"));
-        storage = Components.create(StorageFactory.class, StorageFactory.TYPE, ServerConfig.DEFAULT_STORAGE)
+        storage = Components.create(StorageFactory.class, StorageFactory.TYPE, ServerConfig.DEFAULT_STORAGE, metrics)
                 .service().open(ServerComponent.storageSettings(config));
         transports.offer(newTransport(transport), transport);
         try {
             server = new StandaloneServer(config, storage, transports, new PluginProviders(),
-                    FourLetterWordsInTests.handledByAdmin());
+                    FourLetterWordsInTests.handledByAdmin(metrics), metrics);
             server.start();
         } catch (Exception | Error e) {
             // A server that refuses its settings must not leave the storage's threads running in the test JVM.

@@ -1,5 +1,6 @@
 package dev.menagerie.admin.impl.command;
 
+import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.status.ConnectionStatus;
 import dev.menagerie.api.status.LoggedDigest;
 import dev.menagerie.api.status.ServerStatus;
@@ -25,8 +26,11 @@ final class ServerCommands {
     private ServerCommands() {
     }
 
-    /** @param initialConfiguration zoo.cfg's text as the server started with it */
-    static List<AdminCommand> all(Supplier<String> initialConfiguration) {
+    /**
+     * @param initialConfiguration zoo.cfg's text as the server started with it
+     * @param metrics the registry {@code stat_reset} zeroes with the server's figures, as Apache's does
+     */
+    static List<AdminCommand> all(Supplier<String> initialConfiguration, MetricsRegistry metrics) {
         return List.of(
                 fields(List.of("connection_stat_reset", "crst"), status -> {
                     status.resetStatistics(Statistics.CONNECTIONS);
@@ -34,6 +38,7 @@ final class ServerCommands {
                 }),
                 fields(List.of("stat_reset", "srst"), status -> {
                     status.resetStatistics(Statistics.SERVER);
+                    metrics.reset();
                     return Map.of();
                 }),
                 fields(List.of("connections", "cons"), status -> Map.of(

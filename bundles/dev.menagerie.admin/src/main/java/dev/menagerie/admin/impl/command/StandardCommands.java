@@ -5,18 +5,15 @@ import dev.menagerie.admin.impl.fourletter.MonitorText;
 import dev.menagerie.admin.impl.runtime.BundleInventory;
 import dev.menagerie.admin.impl.runtime.ComponentInventory;
 import dev.menagerie.api.config.ServerConfig;
+import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.status.ServerStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /** Builds the registry of every command the admin server offers: Apache ZooKeeper 3.9.5's 28 and Menagerie's own. */
 public final class StandardCommands {
-
-    /** The prefix of {@code mntr}'s keys, which the JSON of {@code monitor} leaves out as Apache's does. */
-    static final String MONITOR_KEY_PREFIX = "zk_";
 
     private StandardCommands() {
     }
@@ -27,7 +24,8 @@ public final class StandardCommands {
      * @param initialConfiguration zoo.cfg's text as the server started with it
      */
     public static CommandRegistry registry(Supplier<ServerStatus> status, Supplier<ServerConfig> config,
-            Supplier<String> initialConfiguration, BundleInventory bundles, ComponentInventory components) {
+            Supplier<String> initialConfiguration, BundleInventory bundles, ComponentInventory components,
+            MetricsRegistry metrics) {
         Supplier<String> version = () -> {
             ServerStatus current = status.get();
             return current == null ? Environment.NOT_AVAILABLE : current.version();
@@ -37,23 +35,22 @@ public final class StandardCommands {
                 new ConfigurationCommand(config),
                 new EnvironmentCommand(version, Environment.ofThisJvm()),
                 new SystemPropertiesCommand(System::getProperties),
-                monitor(),
+                monitor(metrics),
                 BackupCommands.snapshot(),
                 BackupCommands.restore(),
                 new RuntimeStatusCommand(config, status, bundles, components)));
-        commands.addAll(ServerCommands.all(initialConfiguration));
+        commands.addAll(ServerCommands.all(initialConfiguration, metrics));
         commands.addAll(QuorumCommands.all(config));
         commands.addAll(TraceMaskCommands.all());
         return new CommandRegistry(commands, status);
     }
 
-    /** {@code monitor} ({@code mntr}): the values of the four-letter word, keyed without its {@code zk_} prefix. */
-    private static AdminCommand monitor() {
-        return ServerCommands.fields(List.of("monitor", "mntr"), server -> {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            MonitorText.values(server).forEach((key, value) -> fields.put(
-                    key.startsWith(MONITOR_KEY_PREFIX) ? key.substring(MONITOR_KEY_PREFIX.length()) : key, value));
-            return fields;
-        });
+    /**
+     * {@code monitor} ({@code mntr}): the values of the four-letter word, keyed without its {@code zk_} prefix as
+     * Apache's JSON is.
+     */
+    private static AdminCommand monitor(MetricsRegistry metrics) {
+        return ServerCommands.fields(List.of("monitor", "mntr"),
+                server -> new LinkedHashMap<>(MonitorText.values(server, metrics)));
     }
 }

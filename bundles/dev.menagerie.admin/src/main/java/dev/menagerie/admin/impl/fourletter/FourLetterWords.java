@@ -2,11 +2,14 @@ package dev.menagerie.admin.impl.fourletter;
 
 import dev.menagerie.admin.impl.command.TraceMask;
 import dev.menagerie.admin.impl.environment.Environment;
+import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.status.FourLetterWordHandler;
 import dev.menagerie.api.status.ServerStatus;
 import dev.menagerie.api.status.ServerStatus.Statistics;
 import java.util.Set;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * The four-letter words of the client port ({@code echo ruok | nc host 2181}), answered with Apache ZooKeeper
@@ -24,13 +27,16 @@ public final class FourLetterWords implements FourLetterWordHandler {
             "dump", "srst", "wchs", "wchc", "wchp", "hash", "isro");
 
     private final Environment environment;
+    private final MetricsRegistry metrics;
 
-    public FourLetterWords() {
-        this(Environment.ofThisJvm());
+    @Activate
+    public FourLetterWords(@Reference(name = "metrics") MetricsRegistry metrics) {
+        this(Environment.ofThisJvm(), metrics);
     }
 
-    FourLetterWords(Environment environment) {
+    FourLetterWords(Environment environment, MetricsRegistry metrics) {
         this.environment = environment;
+        this.metrics = metrics;
     }
 
     @Override
@@ -51,7 +57,7 @@ public final class FourLetterWords implements FourLetterWordHandler {
             case "conf" -> ConfigurationText.conf(status.configuration(), status.diskUsage());
             case "dirs" -> ConfigurationText.dirs(status.diskUsage());
             case "envi" -> envi(status.version());
-            case "mntr" -> MonitorText.mntr(status);
+            case "mntr" -> MonitorText.mntr(status, metrics);
             case "wchs" -> WatchText.summary(status.watches());
             case "wchc" -> WatchText.byConnection(status.watches());
             case "wchp" -> WatchText.byPath(status.watches());
@@ -62,6 +68,8 @@ public final class FourLetterWords implements FourLetterWordHandler {
             }
             case "srst" -> {
                 status.resetStatistics(Statistics.SERVER);
+                // Apache's ServerStats.reset zeroes its metrics too.
+                metrics.reset();
                 yield "Server stats reset.\n";
             }
             // Apache prints the mask without a line break. The client port hands over the word only, not the

@@ -1,12 +1,16 @@
 package dev.menagerie.admin.impl.fourletter;
 
+import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.status.DataTreeStatus;
 import dev.menagerie.api.status.ServerStatus;
 import dev.menagerie.api.status.ServerSummary;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The text of {@code mntr}: Apache ZooKeeper's metric names with a {@code zk_} prefix, a tab, the value. */
+/**
+ * What {@code mntr} and the admin {@code monitor} command report: the server's status values, then every metric of
+ * the registry in Apache ZooKeeper's default provider's layout (a status value already printed is not repeated).
+ */
 public final class MonitorText {
 
     /** Apache reports -1 where the JVM cannot tell (we do not read the OS's descriptor counts). */
@@ -15,42 +19,41 @@ public final class MonitorText {
     private MonitorText() {
     }
 
-    static String mntr(ServerStatus status) {
+    /** The text of {@code mntr}: each key with a {@code zk_} prefix, a tab, the value. */
+    static String mntr(ServerStatus status, MetricsRegistry metrics) {
         StringBuilder out = new StringBuilder();
-        values(status).forEach((key, value) -> out.append(key).append('\t').append(value).append('\n'));
+        values(status, metrics).forEach((key, value) -> out.append("zk_").append(key).append('\t').append(value)
+                .append('\n'));
         return out.toString();
     }
 
-    /**
-     * The values of {@code mntr} by key ({@code zk_version}, ...), in the order printed; the admin command
-     * {@code monitor} reports them too.
-     */
-    public static Map<String, Object> values(ServerStatus status) {
+    /** The keys (without {@code zk_}) and values, in the order Apache prints them. */
+    public static Map<String, Object> values(ServerStatus status, MetricsRegistry metrics) {
         ServerSummary summary = status.summary();
         DataTreeStatus tree = status.dataTree();
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put("zk_version", status.version());
-        values.put("zk_server_state", summary.mode());
-        values.put("zk_avg_latency", summary.latency().avgMs());
-        values.put("zk_max_latency", summary.latency().maxMs());
-        values.put("zk_min_latency", summary.latency().minMs());
-        values.put("zk_packets_received", summary.packetsReceived());
-        values.put("zk_packets_sent", summary.packetsSent());
-        values.put("zk_num_alive_connections", summary.connectionCount());
-        values.put("zk_outstanding_requests", summary.outstandingRequests());
-        values.put("zk_znode_count", tree.nodeCount());
-        values.put("zk_watch_count", tree.watchCount());
-        values.put("zk_ephemerals_count", tree.ephemeralCount());
-        values.put("zk_approximate_data_size", tree.approximateDataSizeBytes());
-        values.put("zk_open_file_descriptor_count", UNKNOWN);
-        values.put("zk_max_file_descriptor_count", UNKNOWN);
-        values.put("zk_uptime", summary.uptimeMs());
-        values.put("zk_global_sessions", status.sessions().sessionCount());
-        values.put("zk_local_sessions", 0);
-        values.put("zk_auth_failed_count", summary.authFailures());
-        values.put("zk_last_zxid", summary.lastZxid());
-        values.put("zk_digest_mismatches_count", summary.digestMismatches());
-        status.quorumMonitorValues().forEach((key, value) -> values.put("zk_" + key, value));
+        values.put("version", status.version());
+        values.put("server_state", summary.mode());
+        values.put("avg_latency", summary.latency().avgMs());
+        values.put("max_latency", summary.latency().maxMs());
+        values.put("min_latency", summary.latency().minMs());
+        values.put("packets_received", summary.packetsReceived());
+        values.put("packets_sent", summary.packetsSent());
+        values.put("num_alive_connections", summary.connectionCount());
+        values.put("outstanding_requests", summary.outstandingRequests());
+        values.put("znode_count", tree.nodeCount());
+        values.put("watch_count", tree.watchCount());
+        values.put("ephemerals_count", tree.ephemeralCount());
+        values.put("approximate_data_size", tree.approximateDataSizeBytes());
+        values.put("open_file_descriptor_count", UNKNOWN);
+        values.put("max_file_descriptor_count", UNKNOWN);
+        values.put("uptime", summary.uptimeMs());
+        values.put("global_sessions", status.sessions().sessionCount());
+        values.put("local_sessions", 0);
+        values.put("auth_failed_count", summary.authFailures());
+        values.put("digest_mismatches_count", summary.digestMismatches());
+        values.putAll(status.quorumMonitorValues());
+        MetricDump.dump(metrics, values::putIfAbsent);
         return values;
     }
 }

@@ -8,6 +8,7 @@ import dev.menagerie.admin.impl.runtime.FrameworkBundleInventory;
 import dev.menagerie.admin.impl.runtime.GreedySlot;
 import dev.menagerie.admin.impl.runtime.ScrComponentInventory;
 import dev.menagerie.api.config.ServerConfig;
+import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.status.ServerStatus;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -55,13 +56,14 @@ public final class AdminHttpServer {
 
     @Activate
     public AdminHttpServer(BundleContext context,
-            @Reference(name = "componentRuntime") ServiceComponentRuntime componentRuntime) {
-        this(new FrameworkBundleInventory(context), new ScrComponentInventory(componentRuntime));
+            @Reference(name = "componentRuntime") ServiceComponentRuntime componentRuntime,
+            @Reference(name = "metrics") MetricsRegistry metrics) {
+        this(new FrameworkBundleInventory(context), new ScrComponentInventory(componentRuntime), metrics);
     }
 
-    AdminHttpServer(BundleInventory bundles, ComponentInventory components) {
+    AdminHttpServer(BundleInventory bundles, ComponentInventory components, MetricsRegistry metrics) {
         this.registry = StandardCommands.registry(status, () -> config, () -> initialConfiguration, bundles,
-                components);
+                components, metrics);
     }
 
     /** The running server's status, which the commands report; absent while no server runs. */

@@ -17,6 +17,7 @@ import dev.menagerie.api.status.ServerStatus.Statistics;
 import dev.menagerie.api.status.ServerSummary;
 import dev.menagerie.api.status.SessionsStatus;
 import dev.menagerie.api.status.WatchesStatus;
+import dev.menagerie.metrics.impl.InMemoryRegistry;
 import dev.menagerie.testing.FakeServerConfig;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -29,7 +30,7 @@ class ApacheCommandsTest {
     private final FakeServerStatus status = new FakeServerStatus();
     private final FakeServerConfig config = new FakeServerConfig();
     private final CommandRegistry registry = StandardCommands.registry(() -> status, () -> config,
-            () -> "tickTime=2000\n", List::of, List::of);
+            () -> "tickTime=2000\n", List::of, List::of, new InMemoryRegistry());
 
     private Map<String, Object> get(String name) {
         CommandResponse response = registry.run(name, CommandRequest.get());

@@ -15,8 +15,10 @@ import dev.menagerie.api.config.HostPort;
 import dev.menagerie.api.config.LearnerType;
 import dev.menagerie.api.config.QuorumMember;
 import dev.menagerie.api.config.ServerConfig;
+import dev.menagerie.api.metrics.MetricsRegistry.Detail;
 import dev.menagerie.api.status.Latency;
 import dev.menagerie.api.status.ServerSummary;
+import dev.menagerie.metrics.impl.InMemoryRegistry;
 import dev.menagerie.testing.FakeServerConfig;
 import java.util.List;
 import java.util.Map;
@@ -175,10 +177,31 @@ class CommandsTest {
     @Test
     void standardRegistryAnswersApacheAliases() {
         CommandRegistry registry = StandardCommands.registry(FakeServerStatus::new, () -> config, () -> "",
-                List::of, List::of);
+                List::of, List::of, new InMemoryRegistry());
 
         assertEquals("configuration", registry.run("conf", CommandRequest.get()).command());
         assertEquals("environment", registry.run("envi", CommandRequest.get()).command());
         assertEquals("system_properties", registry.run("sysp", CommandRequest.get()).command());
+        assertEquals("monitor", registry.run("mntr", CommandRequest.get()).command());
+    }
+
+    @Test
+    void monitorHasMntrsValuesAsJsonFieldsAndWaitsForAServingServer() {
+        InMemoryRegistry metrics = new InMemoryRegistry();
+        metrics.summary("fsynctime", Detail.BASIC).record(5);
+        FakeServerStatus status = new FakeServerStatus();
+
+        Map<String, Object> json = json(StandardCommands.registry(() -> status, () -> config, () -> "", List::of,
+                List::of, metrics).run("monitor", CommandRequest.get()));
+
+        assertEquals("monitor", json.get("command"));
+        assertNull(json.get("error"));
+        assertEquals("standalone", json.get("server_state"));
+        assertEquals(6L, json.get("znode_count"));
+        assertEquals(5.0, json.get("avg_fsynctime"));
+        assertEquals(1L, json.get("cnt_fsynctime"));
+        CommandResponse none = StandardCommands.registry(() -> null, () -> config, () -> "", List::of, List::of,
+                metrics).run("mntr", CommandRequest.get());
+        assertEquals("This ZooKeeper instance is not currently serving requests", none.error());
     }
 }

@@ -1,6 +1,7 @@
 package dev.menagerie.admin.impl.fourletter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.menagerie.api.metrics.MetricsRegistry.Detail;
+import dev.menagerie.api.metrics.Summary;
+import dev.menagerie.metrics.impl.InMemoryRegistry;
 import org.junit.jupiter.api.Test;
 
 /** The texts of the four-letter words, built from the server's status in Apache ZooKeeper 3.9's layout. */
@@ -29,8 +33,9 @@ class FourLetterWordsTest {
             + "Outstanding: 0\nZxid: 0x1f\nMode: standalone\n";
 
     private final FakeServerStatus status = new FakeServerStatus();
+    private final InMemoryRegistry metrics = new InMemoryRegistry();
     private final FourLetterWords words = new FourLetterWords(
-            new Environment(() -> "zoo.example", Map.of("java.version", "17.0.15")::get));
+            new Environment(() -> "zoo.example", Map.of("java.version", "17.0.15")::get), metrics);
 
     private static ConnectionStatus client(long sessionId) {
         return new ConnectionStatus(new InetSocketAddress("127.0.0.1", 40000), 2, 10, 9, sessionId, 30000,
@@ -72,9 +77,11 @@ class FourLetterWordsTest {
 
     @Test
     void srstAndCrstResetTheirStatistics() {
+        metrics.counter("commit_count").add(4);
         assertEquals("Server stats reset.\n", words.answer("srst", status));
         assertEquals("Connection stats reset.\n", words.answer("crst", status));
         assertEquals(List.of(Statistics.SERVER, Statistics.CONNECTIONS), status.resets);
+        assertTrue(words.answer("mntr", status).contains("zk_commit_count\t0\n"), "srst zeroes the metrics too");
     }
 
     @Test
@@ -93,8 +100,40 @@ class FourLetterWordsTest {
                 + "zk_outstanding_requests\t0\nzk_znode_count\t6\nzk_watch_count\t2\nzk_ephemerals_count\t1\n"
                 + "zk_approximate_data_size\t120\n"), mntr);
         assertTrue(mntr.contains("zk_global_sessions\t3\n"), mntr);
-        assertTrue(mntr.endsWith("zk_last_zxid\t31\nzk_digest_mismatches_count\t0\n"
+        assertFalse(mntr.contains("zk_last_zxid"), "Apache's mntr has no last_zxid");
+        assertTrue(mntr.endsWith("zk_auth_failed_count\t0\nzk_digest_mismatches_count\t0\n"
                 + "zk_peer_state\tleading - broadcast\nzk_learners\t2\n"), mntr);
+    }
+
+    @Test
+    void mntrPrintsTheRegistryAfterTheStatusAsApachesDefaultProviderDumpsIt() {
+        metrics.counter("commit_count").add(7);
+        metrics.counterSet("quota_exceeded_error_per_namespace").increment("apps");
+        metrics.gauge("znode_count", () -> 99);
+        metrics.gaugeSet("quota_bytes_usage_per_namespace", () -> Map.of("apps", 12));
+        Summary fsync = metrics.summary("fsynctime", Detail.BASIC);
+        fsync.record(1);
+        fsync.record(2);
+        fsync.record(4);
+        metrics.summary("readlatency", Detail.ADVANCED).record(3);
+        metrics.summarySet("write_per_namespace", Detail.BASIC).record("apps", 120);
+
+        String mntr = words.answer("mntr", status);
+
+        assertTrue(mntr.contains("zk_znode_count\t6\n"), "the status value comes first and is not repeated: " + mntr);
+        assertFalse(mntr.contains("zk_znode_count\t99\n"), mntr);
+        assertTrue(mntr.endsWith("zk_digest_mismatches_count\t0\n"
+                + "zk_commit_count\t7\n"
+                + "zk_avg_fsynctime\t2.3333\nzk_min_fsynctime\t1\nzk_max_fsynctime\t4\nzk_cnt_fsynctime\t3\n"
+                + "zk_sum_fsynctime\t7\n"
+                + "zk_apps_quota_bytes_usage_per_namespace\t12\n"
+                + "zk_apps_quota_exceeded_error_per_namespace\t1\n"
+                + "zk_avg_readlatency\t3.0\nzk_min_readlatency\t3\nzk_max_readlatency\t3\nzk_cnt_readlatency\t1\n"
+                + "zk_sum_readlatency\t3\nzk_p50_readlatency\t3\nzk_p95_readlatency\t3\nzk_p99_readlatency\t3\n"
+                + "zk_p999_readlatency\t3\n"
+                + "zk_avg_apps_write_per_namespace\t120.0\nzk_min_apps_write_per_namespace\t120\n"
+                + "zk_max_apps_write_per_namespace\t120\nzk_cnt_apps_write_per_namespace\t1\n"
+                + "zk_sum_apps_write_per_namespace\t120\n"), mntr);
     }
 
     @Test

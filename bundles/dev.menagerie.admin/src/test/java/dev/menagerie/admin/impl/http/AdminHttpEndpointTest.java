@@ -11,6 +11,7 @@ import dev.menagerie.admin.impl.json.JsonWriter;
 import dev.menagerie.admin.impl.runtime.BundleInfo;
 import dev.menagerie.admin.testing.FakeServerStatus;
 import dev.menagerie.admin.testing.MiniJson;
+import dev.menagerie.metrics.impl.InMemoryRegistry;
 import dev.menagerie.testing.FakeServerConfig;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -32,7 +33,7 @@ class AdminHttpEndpointTest {
         CommandRegistry registry = StandardCommands.registry(() -> status, () -> config, () -> "tickTime=2000\n",
                 () -> List.of(new BundleInfo("dev.menagerie.api", Bundle.ACTIVE, false),
                         new BundleInfo("dev.menagerie.transport.netty", Bundle.INSTALLED, false)),
-                List::of);
+                List::of, new InMemoryRegistry());
         endpoint = AdminHttpEndpoint.start(new AdminSettings(true, "127.0.0.1", 0, "/commands"), registry);
         http = new HttpTestClient(endpoint.address());
     }

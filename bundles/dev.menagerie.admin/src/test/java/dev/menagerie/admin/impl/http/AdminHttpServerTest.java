@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.menagerie.admin.testing.FakeServerStatus;
 import dev.menagerie.admin.testing.MiniJson;
+import dev.menagerie.metrics.impl.InMemoryRegistry;
 import dev.menagerie.testing.FakeServerConfig;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class AdminHttpServerTest {
 
-    private final AdminHttpServer server = new AdminHttpServer(List::of, List::of);
+    private final AdminHttpServer server = new AdminHttpServer(List::of, List::of, new InMemoryRegistry());
 
     @AfterEach
     void deactivate() {

@@ -16,6 +16,7 @@ import dev.menagerie.quorum.impl.zab.LeaderRunner;
 import dev.menagerie.quorum.impl.sasl.SaslPeerAuthenticator;
 import dev.menagerie.quorum.impl.tls.TlsPeerSockets;
 import dev.menagerie.quorum.impl.zab.LearnerRunner;
+import dev.menagerie.quorum.impl.zab.ZabMetrics;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,7 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
     private final QuorumMember me;
     private final PeerSockets sockets;
     private final PeerAuthenticator authenticator;
+    private final ZabMetrics metrics;
     private final Thread thread;
     private volatile Election election;
     private volatile boolean closed;
@@ -56,9 +58,10 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
      * Fails when zoo.cfg asks for quorum TLS or SASL that cannot be set up (a store that cannot be read, a JAAS
      * section that is missing or uses Kerberos).
      */
-    ZabPeer(Replica replica, ElectionFactory electionFactory, Supplier<QuorumVerifier> verifiers)
-            throws IOException {
+    ZabPeer(Replica replica, ElectionFactory electionFactory, Supplier<QuorumVerifier> verifiers,
+            ZabMetrics metrics) throws IOException {
         this.replica = replica;
+        this.metrics = metrics;
         this.electionFactory = electionFactory;
         this.verifiers = verifiers;
         this.myId = replica.config().myId().orElseThrow(() -> new IllegalArgumentException(
@@ -221,6 +224,7 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
             try {
                 state = PeerState.LOOKING;
                 leaderId = -1;
+                metrics.lookingCount.increment();
                 long started = System.nanoTime();
                 Vote vote = electLeader();
                 if (vote == null) {
@@ -231,7 +235,7 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
                 LOG.info("Election done in {} ms: leader {} (zxid 0x{}, epoch {})",
                         (System.nanoTime() - started) / 1_000_000, vote.leaderId(), Long.toHexString(vote.zxid()),
                         vote.peerEpoch());
-                String reason = runRole(vote);
+                String reason = runRole(vote, (System.nanoTime() - started) / 1_000_000);
                 replica.stopServing();
                 if (!closed) {
                     LOG.warn("{} ended: {}; electing a new leader", roleName(), reason);
@@ -286,11 +290,13 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
         throw new InterruptedException("closed");
     }
 
-    private String runRole(Vote vote) throws IOException, InterruptedException {
+    /** @param electionMs how long the election took, which Apache records as a leader's or follower's */
+    private String runRole(Vote vote, long electionMs) throws IOException, InterruptedException {
         if (vote.leaderId() == myId) {
             state = PeerState.LEADING;
+            metrics.electionTimeMs.record(electionMs);
             LeaderRunner runner = new LeaderRunner(myId, verifier, replica, me.quorumAddress(), sockets,
-                    authenticator);
+                    authenticator, metrics);
             leading = runner;
             try {
                 return closed ? "closed" : runner.run();
@@ -304,8 +310,11 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
         }
         boolean observer = me.type() == LearnerType.OBSERVER;
         state = observer ? PeerState.OBSERVING : PeerState.FOLLOWING;
+        if (!observer) {
+            metrics.electionTimeMs.record(electionMs);
+        }
         LearnerRunner runner = new LearnerRunner(myId, observer, replica, leader.id(), leader.quorumAddress(),
-                sockets, authenticator);
+                sockets, authenticator, metrics);
         learning = runner;
         try {
             return closed ? "closed" : runner.run();

@@ -2,6 +2,7 @@ package dev.menagerie.quorum.impl.peer;
 
 import dev.menagerie.api.config.StrategyTargets;
 import dev.menagerie.api.election.ElectionFactory;
+import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.quorum.QuorumVerifier;
 import dev.menagerie.api.replication.QuorumPeer;
 import dev.menagerie.api.replication.QuorumPeerFactory;
@@ -9,6 +10,7 @@ import dev.menagerie.api.replication.Replica;
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import dev.menagerie.quorum.impl.zab.ZabMetrics;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -29,12 +31,15 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 public final class ZabPeerFactory implements QuorumPeerFactory {
 
     private final ElectionFactory elections;
+    private final ZabMetrics metrics;
     private volatile QuorumVerifier verifier;
     private final Set<ZabPeer> running = ConcurrentHashMap.newKeySet();
 
     @Activate
-    public ZabPeerFactory(@Reference(name = StrategyTargets.ELECTION) ElectionFactory elections) {
+    public ZabPeerFactory(@Reference(name = StrategyTargets.ELECTION) ElectionFactory elections,
+            @Reference(name = "metrics") MetricsRegistry metrics) {
         this.elections = elections;
+        this.metrics = new ZabMetrics(metrics);
     }
 
     @Reference(name = "activeVerifier", cardinality = ReferenceCardinality.OPTIONAL,
@@ -51,7 +56,7 @@ public final class ZabPeerFactory implements QuorumPeerFactory {
 
     @Override
     public QuorumPeer start(Replica replica) throws IOException {
-        ZabPeer peer = new ZabPeer(replica, elections, () -> verifier);
+        ZabPeer peer = new ZabPeer(replica, elections, () -> verifier, metrics);
         peer.start();
         running.add(peer);
         return new QuorumPeer() {

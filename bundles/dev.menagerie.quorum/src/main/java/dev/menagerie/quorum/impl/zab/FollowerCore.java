@@ -109,6 +109,10 @@ final class FollowerCore {
      * The newest zxid the leader has committed to this learner, applied or not: a sync the leader answers now is
      * answered for everything up to it, so the client's reads must wait until it is applied.
      */
+    LearnerRole role() {
+        return role;
+    }
+
     long lastCommittedZxid() {
         return txns.lastCommittedZxid(lastAppliedZxid);
     }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,9 @@ final class LeaderEffects implements Proposer {
     private final Replica replica;
     private final LearnerLinks links;
     private final EventLoop loop;
+    private final ZabMetrics metrics;
+    /** When each proposal not yet committed was made (loop milliseconds), by zxid; loop thread only. */
+    private final Map<Long, Long> proposedAtMs = new HashMap<>();
     /** The futures of proposals not yet committed, by zxid. */
     private final TreeMap<Long, CompletableFuture<Void>> proposals = new TreeMap<>();
     private final ArrayDeque<CompletableFuture<Void>> localSyncs = new ArrayDeque<>();
@@ -50,8 +54,10 @@ final class LeaderEffects implements Proposer {
     private volatile long servingSinceMs;
     private volatile LeaderCore.LearnerCounts counts = new LeaderCore.LearnerCounts(0, 0, 0, 0, 0);
 
-    LeaderEffects(long myId, LeaderCore core, Replica replica, LearnerLinks links, EventLoop loop) {
+    LeaderEffects(long myId, LeaderCore core, Replica replica, LearnerLinks links, EventLoop loop,
+            ZabMetrics metrics) {
         this.myId = myId;
+        this.metrics = metrics;
         this.core = core;
         this.replica = replica;
         this.links = links;
@@ -151,6 +157,7 @@ final class LeaderEffects implements Proposer {
         IOException lost = new IOException("leadership ended");
         proposals.values().forEach(f -> f.completeExceptionally(lost));
         proposals.clear();
+        proposedAtMs.clear();
         localSyncs.forEach(f -> f.completeExceptionally(lost));
         localSyncs.clear();
     }
@@ -174,6 +181,8 @@ final class LeaderEffects implements Proposer {
             assert proposals.isEmpty() || zxid > proposals.lastKey() : "proposal 0x" + Long.toHexString(zxid)
                     + " after 0x" + Long.toHexString(proposals.lastKey());
             proposals.put(zxid, committed);
+            proposedAtMs.put(zxid, loop.nowMs());
+            metrics.proposalCount.increment();
             carryOut(core.propose(zxid, entry.txnBytes()));
             // Watched only now, so that the local ack never reaches the core before the proposal does.
             localDurable.whenComplete((ok, error) -> loop.postCompletion(() -> {
@@ -240,11 +249,15 @@ final class LeaderEffects implements Proposer {
 
     private void carryOut(LeaderOutput output) throws IOException {
         if (output instanceof LeaderOutput.Send send) {
+            if (send.type() == ZabPacketType.DIFF || send.type() == ZabPacketType.TRUNC) {
+                metrics.diffCount.increment();
+            }
             links.send(send.toSid(), new QuorumPacket(send.type().code(), send.zxid(), send.payload(), null));
         } else if (output instanceof LeaderOutput.Commit commit) {
             committed(commit.zxid());
         } else if (output instanceof LeaderOutput.SendSnapshot snap) {
             LOG.info("Sending learner {} a snapshot as of 0x{}", snap.toSid(), Long.toHexString(snap.zxid()));
+            metrics.snapCount.increment();
             links.sendSnapshot(snap.toSid(), snap.zxid());
         } else if (output instanceof LeaderOutput.AcceptEpoch accept) {
             replica.storage().setAcceptedEpoch(accept.epoch());
@@ -272,6 +285,11 @@ final class LeaderEffects implements Proposer {
         assert zxid > lastCommittedZxid : "commit 0x" + Long.toHexString(zxid) + " after 0x"
                 + Long.toHexString(lastCommittedZxid);
         lastCommittedZxid = zxid;
+        metrics.commitCount.increment();
+        Long proposedMs = proposedAtMs.remove(zxid);
+        if (proposedMs != null) {
+            metrics.quorumAckLatencyMs.record(loop.nowMs() - proposedMs);
+        }
         CompletableFuture<Void> future = proposals.remove(zxid);
         assert future != null : "commit 0x" + Long.toHexString(zxid) + " was never proposed here";
         assert proposals.isEmpty() || proposals.firstKey() > zxid : "commit 0x" + Long.toHexString(zxid)

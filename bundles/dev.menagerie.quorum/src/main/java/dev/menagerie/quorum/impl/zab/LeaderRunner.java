@@ -42,7 +42,7 @@ public final class LeaderRunner {
     private ServerSocket listener;
 
     public LeaderRunner(long myId, QuorumVerifier verifier, Replica replica, HostPort quorumAddress,
-            PeerSockets sockets, PeerAuthenticator authenticator) throws IOException {
+            PeerSockets sockets, PeerAuthenticator authenticator, ZabMetrics metrics) throws IOException {
         this.replica = replica;
         this.quorumAddress = quorumAddress;
         this.sockets = sockets;
@@ -50,7 +50,7 @@ public final class LeaderRunner {
         this.initLimitMs = replica.config().tickTimeMs() * replica.config().initLimitTicks();
         LeaderCore core = LeaderEffects.newCore(myId, verifier, replica);
         this.loop = new RoleLoop(EventLoop.tickMs(replica), this::tick);
-        this.effects = new LeaderEffects(myId, core, replica, new SocketLinks(), loop);
+        this.effects = new LeaderEffects(myId, core, replica, new SocketLinks(), loop, metrics);
     }
 
     /** Leads until the leadership ends; returns why it ended. */

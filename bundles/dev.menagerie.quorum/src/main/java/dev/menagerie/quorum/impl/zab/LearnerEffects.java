@@ -1,5 +1,6 @@
 package dev.menagerie.quorum.impl.zab;
 
+import dev.menagerie.api.metrics.Summary;
 import dev.menagerie.api.replication.Forwarder;
 import dev.menagerie.api.replication.Replica;
 import dev.menagerie.api.storage.LogEntry;
@@ -42,9 +43,16 @@ final class LearnerEffects implements Forwarder {
     private final Queue<AwaitingApply> syncsAwaitingApply = new ConcurrentLinkedQueue<>();
     private volatile boolean serving;
     private volatile long leaderEpoch = -1;
+    private final ZabMetrics metrics;
+    private final Summary syncTimeMs;
+    /** When this learner registered with the leader (loop milliseconds); loop thread only. */
+    private long startedMs;
 
-    LearnerEffects(FollowerCore core, long leaderId, Replica replica, LeaderLink link, EventLoop loop) {
+    LearnerEffects(FollowerCore core, long leaderId, Replica replica, LeaderLink link, EventLoop loop,
+            ZabMetrics metrics) {
         this.core = core;
+        this.metrics = metrics;
+        this.syncTimeMs = metrics.syncTime(core.role());
         this.leaderId = leaderId;
         this.replica = replica;
         this.link = link;
@@ -62,6 +70,7 @@ final class LearnerEffects implements Forwarder {
 
     /** Registers with the leader: the connection is up. */
     void start() {
+        startedMs = loop.nowMs();
         carryOut(core.start());
     }
 
@@ -83,7 +92,20 @@ final class LearnerEffects implements Forwarder {
                 completeAppliedSyncs();
             }
         } else {
+            if (serving) {
+                countBroadcast(type);
+            }
             carryOut(core.receive(type, packet.zxid(), type == ZabPacketType.SNAP ? null : packet.data()));
+        }
+    }
+
+    /** As Apache's learners, the proposals and commits of the broadcast phase, not of the sync before it. */
+    private void countBroadcast(ZabPacketType type) {
+        if (type == ZabPacketType.PROPOSAL) {
+            metrics.learnerProposalsReceived.increment();
+        } else if (type == ZabPacketType.COMMIT || type == ZabPacketType.INFORM
+                || type == ZabPacketType.COMMITANDACTIVATE || type == ZabPacketType.INFORMANDACTIVATE) {
+            metrics.learnerCommitsReceived.increment();
         }
     }
 
@@ -190,6 +212,7 @@ final class LearnerEffects implements Forwarder {
             replica.storage().setCurrentEpoch(current.epoch());
         } else if (output instanceof FollowerOutput.StartServing start) {
             leaderEpoch = start.epoch();
+            syncTimeMs.record(loop.nowMs() - startedMs);
             serving = true;
             LOG.info("In sync with leader {} of epoch {}: serving clients", leaderId, start.epoch());
             replica.serveAsLearner(this);

@@ -39,7 +39,7 @@ public final class LearnerRunner {
     private volatile PacketSender sender;
 
     public LearnerRunner(long myId, boolean observer, Replica replica, long leaderId, HostPort leaderAddress,
-            PeerSockets sockets, PeerAuthenticator authenticator) throws IOException {
+            PeerSockets sockets, PeerAuthenticator authenticator, ZabMetrics metrics) throws IOException {
         this.sockets = sockets;
         this.authenticator = authenticator;
         this.replica = replica;
@@ -48,7 +48,7 @@ public final class LearnerRunner {
         FollowerCore core = LearnerEffects.newCore(myId, observer ? LearnerRole.OBSERVER : LearnerRole.FOLLOWER,
                 replica);
         this.loop = new RoleLoop(EventLoop.tickMs(replica), this::tick);
-        this.effects = new LearnerEffects(core, leaderId, replica, this::sendToLeader, loop);
+        this.effects = new LearnerEffects(core, leaderId, replica, this::sendToLeader, loop, metrics);
     }
 
     /** Follows until the leader is lost; returns why it ended. */

@@ -12,6 +12,7 @@ import dev.menagerie.api.quorum.QuorumVerifier;
 import dev.menagerie.api.replication.Replica;
 import dev.menagerie.testing.Await;
 import dev.menagerie.testing.FakeServerConfig;
+import dev.menagerie.quorum.impl.zab.RecordedMetrics;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +44,8 @@ class ZabPeerFailStopTest {
                 // nothing open
             }
         };
-        ZabPeer peer = new ZabPeer(replica(), factory, ZabPeerFailStopTest::verifier);
+        ZabPeer peer = new ZabPeer(replica(), factory, ZabPeerFailStopTest::verifier,
+                new RecordedMetrics().metrics());
         try {
             peer.start();
             assertEquals("the leader election failed: " + cause, failStopped.get(10, TimeUnit.SECONDS));

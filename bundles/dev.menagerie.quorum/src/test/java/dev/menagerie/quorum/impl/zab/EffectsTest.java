@@ -164,7 +164,7 @@ class EffectsTest {
         LeaderLink link = packet -> atSend.add(ZabPacketType.fromCode(packet.type()) + " with accepted epoch "
                 + acceptedEpoch(replica));
         LearnerEffects effects = new LearnerEffects(LearnerEffects.newCore(FOLLOWER, LearnerRole.FOLLOWER, replica),
-                LEADER, replica, link, loop);
+                LEADER, replica, link, loop, new RecordedMetrics().metrics());
         effects.start();
         effects.receive(packet(ZabPacketType.LEADERINFO, Zxids.of(3, 0), null));
         assertEquals(List.of("FOLLOWERINFO with accepted epoch 0", "ACKEPOCH with accepted epoch 3"), atSend);
@@ -174,7 +174,7 @@ class EffectsTest {
     void aSyncWaitsUntilTheWriteCommittedBeforeItIsAppliedEvenIfItsLogWriteIsSlow() throws Exception {
         MemoryReplica replica = new MemoryReplica(100, 10, 5);
         LearnerEffects effects = new LearnerEffects(LearnerEffects.newCore(FOLLOWER, LearnerRole.FOLLOWER, replica),
-                LEADER, replica, packet -> { }, loop);
+                LEADER, replica, packet -> { }, loop, new RecordedMetrics().metrics());
         effects.start();
         effects.receive(packet(ZabPacketType.LEADERINFO, Zxids.of(3, 0), null));
         loop.runAll();
@@ -222,7 +222,7 @@ class EffectsTest {
         };
         try {
             LeaderEffects effects = new LeaderEffects(LEADER, LeaderEffects.newCore(LEADER,
-                    TestVerifiers.majority(voters), replica), replica, links, loop);
+                    TestVerifiers.majority(voters), replica), replica, links, loop, new RecordedMetrics().metrics());
             effects.start();
             return effects;
         } catch (IOException e) {

@@ -38,11 +38,13 @@ class RunnersOverLoopbackTest {
         MemoryReplica leader = new MemoryReplica(TICK_MS, 10, 3);
         MemoryReplica f2 = new MemoryReplica(TICK_MS, 10, 3);
         MemoryReplica f3 = new MemoryReplica(TICK_MS, 10, 3);
+        RecordedMetrics leaderMetrics = new RecordedMetrics();
+        RecordedMetrics f2Metrics = new RecordedMetrics();
         LeaderRunner leading = new LeaderRunner(1, TestVerifiers.majority(Set.of(1L, 2L, 3L)), leader, address,
-                PeerSockets.PLAINTEXT, PeerAuthenticator.NONE);
+                PeerSockets.PLAINTEXT, PeerAuthenticator.NONE, leaderMetrics.metrics());
         CompletableFuture<String> leaderEnd = runAsync(leading::run, "leader");
         stops.add(() -> leading.stop("test over"));
-        LearnerRunner learner2 = startLearner(2, f2, address);
+        LearnerRunner learner2 = startLearner(2, f2, address, f2Metrics.metrics());
         LearnerRunner learner3 = startLearner(3, f3, address);
         await(() -> leader.serving() && f2.serving() && f3.serving(), "all three serve");
         assertEquals(1, leader.storage().currentEpoch(), "the first epoch is established");
@@ -67,6 +69,15 @@ class RunnersOverLoopbackTest {
         writeAll(leader, 10);
         learner3 = startLearner(3, f3, address);
         await(() -> f3.appliedZxids().equals(leader.appliedZxids()), "f3 catches up by DIFF");
+        long proposals = 200 + CommittedWindow.DEFAULT_CAPACITY + 100 + 10;
+        assertEquals(proposals, leaderMetrics.count("proposal_count"));
+        assertEquals(proposals, leaderMetrics.count("commit_count"));
+        assertEquals(proposals, leaderMetrics.count("quorum_ack_latency"));
+        assertEquals(1, leaderMetrics.count("snap_count"), "f3's return after missing the window");
+        assertEquals(3, leaderMetrics.count("diff_count"), "f2 and f3 at the start, f3 after missing 10");
+        assertEquals(1, f2Metrics.count("follower_sync_time"));
+        assertEquals(proposals, f2Metrics.count("learner_proposal_received_count"));
+        await(() -> f2Metrics.count("learner_commit_received_count") == proposals, "f2 counts every commit");
 
         learner3.stop("test: one follower leaves");
         leader.write(new byte[] {1}).toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -81,7 +92,7 @@ class RunnersOverLoopbackTest {
         HostPort address = new HostPort("127.0.0.1", freePort());
         MemoryReplica leader = new MemoryReplica(TICK_MS, 10, 3);
         LeaderRunner leading = new LeaderRunner(1, TestVerifiers.majority(Set.of(1L, 2L, 3L, 4L, 5L)), leader,
-                address, PeerSockets.PLAINTEXT, PeerAuthenticator.NONE);
+                address, PeerSockets.PLAINTEXT, PeerAuthenticator.NONE, new RecordedMetrics().metrics());
         runAsync(leading::run, "leader");
         stops.add(() -> leading.stop("test over"));
         List<MemoryReplica> followers = new ArrayList<>();
@@ -105,7 +116,7 @@ class RunnersOverLoopbackTest {
         HostPort address = new HostPort("127.0.0.1", freePort());
         MemoryReplica leader = new MemoryReplica(TICK_MS, 10, 3);
         LeaderRunner leading = new LeaderRunner(1, TestVerifiers.majority(Set.of(1L, 2L, 3L)), leader, address,
-                PeerSockets.PLAINTEXT, PeerAuthenticator.NONE);
+                PeerSockets.PLAINTEXT, PeerAuthenticator.NONE, new RecordedMetrics().metrics());
         runAsync(leading::run, "leader");
         stops.add(() -> leading.stop("test over"));
         startLearner(2, new MemoryReplica(TICK_MS, 10, 3), address);
@@ -150,8 +161,13 @@ class RunnersOverLoopbackTest {
     }
 
     private LearnerRunner startLearner(long sid, MemoryReplica replica, HostPort leader) throws IOException {
+        return startLearner(sid, replica, leader, new RecordedMetrics().metrics());
+    }
+
+    private LearnerRunner startLearner(long sid, MemoryReplica replica, HostPort leader, ZabMetrics metrics)
+            throws IOException {
         LearnerRunner runner = new LearnerRunner(sid, false, replica, 1, leader, PeerSockets.PLAINTEXT,
-                PeerAuthenticator.NONE);
+                PeerAuthenticator.NONE, metrics);
         runAsync(runner::run, "learner-" + sid);
         stops.add(() -> runner.stop("test over"));
         return runner;

@@ -32,7 +32,8 @@ final class SimLeader {
         }
         this.loop = new SimLoop(world, EventLoop.tickMs(peer.replica), this::tick,
                 reason -> peer.endRole("leader gives up: " + reason));
-        this.effects = new LeaderEffects(peer.id, core, peer.replica, new Links(), loop);
+        this.effects = new LeaderEffects(peer.id, core, peer.replica, new Links(), loop,
+                new RecordedMetrics().metrics());
     }
 
     void start() {

@@ -85,7 +85,8 @@ final class SimLearner {
         }
         loop = new SimLoop(world, EventLoop.tickMs(peer.replica), this::tick,
                 reason -> peer.endRole("leader lost: " + reason));
-        effects = new LearnerEffects(core, leaderId, peer.replica, this::sendToLeader, loop);
+        effects = new LearnerEffects(core, leaderId, peer.replica, this::sendToLeader, loop,
+                new RecordedMetrics().metrics());
         loop.start();
         effects.start();
     }

@@ -86,6 +86,8 @@ final class ClientConnection implements ClientLink {
     synchronized void received(ByteBuffer frame) {
         stats.received();
         server.stats().received();
+        // As Apache, the bytes of the frame and of its length prefix.
+        server.metrics().bytesReceived.add(Integer.BYTES + frame.remaining());
         if (state == State.ESTABLISHING) {
             heldFrames.add(copy(frame));
             return;
@@ -127,6 +129,7 @@ final class ClientConnection implements ClientLink {
             transport.close();
             return;
         }
+        server.metrics().connectionRequests.increment();
         var settings = server.settings();
         timeoutMs = new SessionTimeoutBounds(settings.minSessionTimeoutMs(), settings.maxSessionTimeoutMs())
                 .negotiate(request.timeOut());
@@ -224,12 +227,12 @@ final class ClientConnection implements ClientLink {
     @Override
     public void reply(int xid, long zxid, int err, JuteRecord body) {
         stats.lastZxid(zxid);
-        sendReply(new ReplyHeader(xid, zxid, err), body);
+        server.metrics().responseBytes.add(sendReply(new ReplyHeader(xid, zxid, err), body));
     }
 
     @Override
     public void process(WatcherEvent event, long zxid) {
-        sendReply(new ReplyHeader(Xids.NOTIFICATION, zxid, 0), event);
+        server.metrics().watchBytes.add(sendReply(new ReplyHeader(Xids.NOTIFICATION, zxid, 0), event));
     }
 
     @Override
@@ -313,13 +316,14 @@ final class ClientConnection implements ClientLink {
 
     // ---- writing ----
 
-    private void sendReply(ReplyHeader header, JuteRecord body) {
+    /** Returns the bytes of the frame without its length prefix, as Apache counts a response; 0 if not sent. */
+    private int sendReply(ReplyHeader header, JuteRecord body) {
         JuteWriter out = new JuteWriter(64);
         header.write(out);
         if (body != null) {
             body.write(out);
         }
-        sendFrame(out);
+        return sendFrame(out) ? out.size() : 0;
     }
 
     private void send(JuteRecord record) {
@@ -328,18 +332,20 @@ final class ClientConnection implements ClientLink {
         sendFrame(out);
     }
 
-    private void sendFrame(JuteWriter out) {
+    /** False when the frame was too large to send (the connection is closed). */
+    private boolean sendFrame(JuteWriter out) {
         int limit = server.settings().juteMaxBufferBytes();
         if (out.size() > limit) {
             LOG.warn("Closing connection from {} (session 0x{}): a {}-byte response is larger than jute.maxbuffer"
                     + " ({} bytes); the client could not read it. Raise jute.maxbuffer on both sides or read less"
                     + " at once.", transport.remoteAddress(), Long.toHexString(sessionId), out.size(), limit);
             transport.close();
-            return;
+            return false;
         }
         stats.sent();
         server.stats().sent();
         transport.send(out.view());
+        return true;
     }
 
     private static ByteBuffer copy(ByteBuffer frame) {

@@ -1,5 +1,6 @@
 package dev.menagerie.server.impl.core;
 
+import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.status.QuorumStatus;
 import dev.menagerie.api.status.SnapshotStatus;
 import dev.menagerie.api.storage.Storage;
@@ -28,6 +29,7 @@ import dev.menagerie.server.impl.pipeline.CommitEffects;
 import dev.menagerie.server.impl.pipeline.StageContext;
 import dev.menagerie.server.impl.session.SessionIdGenerator;
 import dev.menagerie.server.impl.session.SessionTracker;
+import dev.menagerie.server.impl.stats.ServerMetrics;
 import dev.menagerie.server.impl.stats.ServerStats;
 import dev.menagerie.server.impl.tree.DataTree;
 import dev.menagerie.server.impl.watch.ReadAclDeliveryFilter;
@@ -57,6 +59,7 @@ public final class ZooKeeperServer {
     private final SessionRegistry registry;
     private final Snapshots snapshots;
     private final FailStop failStop = new FailStop();
+    private final ServerMetrics metrics;
     private volatile ServerSettings settings;
     private volatile Database db;
     /** Set by the first load; kept by later ones, like the watch table. */
@@ -75,7 +78,9 @@ public final class ZooKeeperServer {
      * @param serverId the top byte of the session ids this server hands out: myid in a quorum, 0 standalone
      * @param plugins  the authentication providers plugin bundles offer, which zoo.cfg's authProvider.N selects
      */
-    public ZooKeeperServer(ServerSettings settings, Storage storage, long serverId, PluginProviders plugins) {
+    public ZooKeeperServer(ServerSettings settings, Storage storage, long serverId, PluginProviders plugins,
+            MetricsRegistry metricsRegistry) {
+        this.metrics = new ServerMetrics(metricsRegistry);
         this.plugins = plugins;
         this.settings = settings;
         this.storage = storage;
@@ -83,7 +88,8 @@ public final class ZooKeeperServer {
         this.audit = new AuditLog(settings.auditEnabled());
         this.admission = new Admission(settings.globalOutstandingLimit());
         this.registry = new SessionRegistry(() -> db, this::submit);
-        this.snapshots = new Snapshots(() -> db);
+        this.snapshots = new Snapshots(() -> db, metrics.snapshotTime);
+        failStop.onStop(metrics.unrecoverableErrors::increment);
         failStop.onStop(() -> stopServing(false));
     }
 
@@ -107,12 +113,20 @@ public final class ZooKeeperServer {
      */
     public synchronized void loadDatabase() throws IOException {
         ServerSettings s = settings;
+        long started = System.nanoTime();
         LoadedDatabase loaded = new DatabaseLoader(storage, s.prep().extendedTypesEnabled(), s.maxRecordBytes() + 1024,
                 s.trustEmptySnapshot()).load();
         if (access == null) {
             setUpAccess(s);
         }
         installDatabase(loaded.tree(), loaded.sessionTimeouts());
+        metrics.databaseInitTime.record((System.nanoTime() - started) / 1_000_000);
+        metrics.startupSnapshotLoadTime.record(loaded.snapshotLoadMs());
+        if (!loaded.emptyDataDir()) {
+            // As Apache, which replays no log when it starts a database afresh.
+            metrics.startupTxnsLoaded.record(loaded.txnsReplayed());
+            metrics.startupTxnsLoadTime.record(loaded.replayMs());
+        }
         snapshots.scheduleNext(s.snapCount());
     }
 
@@ -128,7 +142,7 @@ public final class ZooKeeperServer {
         ProviderRegistry providers = clientAuth.providers();
         plugins.select(ClientAuthPolicy.pluginSelectors(s.auth()));
         AclChecker acls = new AclChecker(providers, s.skipAcl());
-        watches = new WatchRouter(new ReadAclDeliveryFilter(acls));
+        watches = new WatchRouter(new ReadAclDeliveryFilter(acls), metrics::watchesFired);
         access = new Access(acls, providers, audit);
     }
 
@@ -139,12 +153,13 @@ public final class ZooKeeperServer {
         SessionTracker tracker = new SessionTracker(settings.tickTimeMs(),
                 new SessionIdGenerator(serverId, System.nanoTime() / 1_000_000), now);
         sessionTimeouts.forEach((id, timeout) -> tracker.addSession(id, timeout, now));
+        newTree.reportWritesTo(metrics.namespaceBytes::written);
         db = new Database(newTree, tracker, watches, storage);
     }
 
     /** What a stage started now runs against: the current database, access, settings and admission. */
     public StageContext stageContext() {
-        return new StageContext(db, access, settings.stages(), admission, this::afterTxn, failStop);
+        return new StageContext(db, access, settings.stages(), admission, this::afterTxn, failStop, metrics);
     }
 
     /**
@@ -160,7 +175,8 @@ public final class ZooKeeperServer {
         requests = sink;
         sink.start();
         if (leaderDuties) {
-            this.leaderDuties = LeaderDuties.start(db, this::submitInternal, settings.containerCheckIntervalMs());
+            this.leaderDuties = LeaderDuties.start(db, this::submitInternal, settings.containerCheckIntervalMs(),
+                    metrics.staleSessionsExpired);
         }
     }
 
@@ -354,6 +370,11 @@ public final class ZooKeeperServer {
 
     public SessionTracker sessions() {
         return db.sessions();
+    }
+
+    /** The server's metrics in the registry, under Apache's names. */
+    public ServerMetrics metrics() {
+        return metrics;
     }
 
     public ServerStats stats() {

@@ -2,6 +2,7 @@ package dev.menagerie.server.impl.host;
 
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.election.PeerState;
+import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.replication.Forwarder;
 import dev.menagerie.api.replication.Proposer;
 import dev.menagerie.api.replication.QuorumPeer;
@@ -59,20 +60,18 @@ public final class ReplicatedServer implements Replica {
     /** The learner's stage while serving as one; guarded by this. */
     private LearnerStage learner;
 
-    public ReplicatedServer(ServerConfig config, Storage storage, TransportSlot transports) {
-        this(config, storage, transports, new PluginProviders(), new FourLetterWordSlot());
-    }
-
     /**
      * @param plugins the authentication providers of plugin bundles, which zoo.cfg's authProvider.N selects
      * @param fourLetterWords the handler that answers the client port's four-letter words
+     * @param metrics the registry the server's metrics go to
      */
     public ReplicatedServer(ServerConfig config, Storage storage, TransportSlot transports, PluginProviders plugins,
-            FourLetterWordSlot fourLetterWords) {
+            FourLetterWordSlot fourLetterWords, MetricsRegistry metrics) {
         this.fourLetterWords = fourLetterWords;
         this.config = config;
         this.appends = new AppendTracker(storage);
-        this.server = new ZooKeeperServer(ServerSettings.from(config), appends, config.myId().orElse(0L), plugins);
+        this.server = new ZooKeeperServer(ServerSettings.from(config), appends, config.myId().orElse(0L), plugins,
+                metrics);
         this.transports = transports;
         this.plan = TransportPlan.from(config);
         server.failStop().onStop(this::stop);

@@ -3,6 +3,7 @@ package dev.menagerie.server.impl.host;
 import dev.menagerie.api.auth.AuthenticationProvider;
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.config.StrategyTargets;
+import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.replication.QuorumPeerFactory;
 import dev.menagerie.api.status.FourLetterWordHandler;
 import dev.menagerie.api.storage.Storage;
@@ -48,6 +49,7 @@ public final class ServerComponent {
     private final StatusRegistration status = new StatusRegistration();
     private final BundleContext context;
     private final StorageFactory storageFactory;
+    private final MetricsRegistry metrics;
     private volatile ServerConfig config;
     private StandaloneServer standalone;
     private ReplicatedServer replicated;
@@ -65,8 +67,9 @@ public final class ServerComponent {
 
     @Activate
     public ServerComponent(@Reference(name = StrategyTargets.STORAGE) StorageFactory storageFactory,
-            BundleContext context) {
+            @Reference(name = "metrics") MetricsRegistry metrics, BundleContext context) {
         this.storageFactory = storageFactory;
+        this.metrics = metrics;
         this.context = context;
         this.exitOnFailure = Boolean.parseBoolean(context.getProperty(EXIT_PROPERTY));
     }
@@ -93,13 +96,15 @@ public final class ServerComponent {
         try {
             storage = storageFactory.open(storageSettings(current));
             if (current.standalone()) {
-                standalone = new StandaloneServer(current, storage, transports, authPlugins, fourLetterWords);
+                standalone = new StandaloneServer(current, storage, transports, authPlugins, fourLetterWords,
+                        metrics);
                 standalone.onFailStop(this::failStopped);
                 standalone.start();
                 builtInProviders.publish(context, standalone.server().providers().builtIns());
                 status.publish(context, standalone.status());
             } else {
-                replicated = new ReplicatedServer(current, storage, transports, authPlugins, fourLetterWords);
+                replicated = new ReplicatedServer(current, storage, transports, authPlugins, fourLetterWords,
+                        metrics);
                 replicated.onFailStop(this::failStopped);
                 replicated.start();
                 builtInProviders.publish(context, replicated.server().providers().builtIns());

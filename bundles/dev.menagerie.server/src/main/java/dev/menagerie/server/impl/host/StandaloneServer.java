@@ -1,6 +1,7 @@
 package dev.menagerie.server.impl.host;
 
 import dev.menagerie.api.config.ServerConfig;
+import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.status.ServerStatus;
 import dev.menagerie.api.storage.Storage;
 import dev.menagerie.server.impl.cnxn.ClientProtocolHandler;
@@ -22,18 +23,15 @@ public final class StandaloneServer {
     private ClientProtocolHandler handler;
     private TransportPlan plan;
 
-    public StandaloneServer(ServerConfig config, Storage storage, TransportSlot transports) {
-        this(config, storage, transports, new PluginProviders(), new FourLetterWordSlot());
-    }
-
     /**
      * @param plugins the authentication providers of plugin bundles, which zoo.cfg's authProvider.N selects
      * @param fourLetterWords the handler that answers the client port's four-letter words
+     * @param metrics the registry the server's metrics go to
      */
     public StandaloneServer(ServerConfig config, Storage storage, TransportSlot transports, PluginProviders plugins,
-            FourLetterWordSlot fourLetterWords) {
+            FourLetterWordSlot fourLetterWords, MetricsRegistry metrics) {
         this.fourLetterWords = fourLetterWords;
-        this.server = new ZooKeeperServer(ServerSettings.from(config), storage, 0, plugins);
+        this.server = new ZooKeeperServer(ServerSettings.from(config), storage, 0, plugins, metrics);
         this.transports = transports;
         this.plan = TransportPlan.from(config);
         server.failStop().onStop(this::stop);

@@ -1,5 +1,6 @@
 package dev.menagerie.server.impl.leader;
 
+import dev.menagerie.api.metrics.Counter;
 import dev.menagerie.protocol.OpCode;
 import dev.menagerie.server.impl.db.Database;
 import dev.menagerie.server.impl.pipeline.Request;
@@ -18,6 +19,7 @@ public final class LeaderDuties {
     private static final Logger LOG = LoggerFactory.getLogger(LeaderDuties.class);
 
     private final Predicate<Request> submit;
+    private final Counter staleSessionsExpired;
     private final SessionExpirer expirer;
     private final ContainerSweeper containerSweeper;
 
@@ -25,14 +27,18 @@ public final class LeaderDuties {
      * @param submit queues a request of the server's own in the pipeline; false when the pipeline is full (then the
      *     duty asks again later)
      */
-    private LeaderDuties(Database db, Predicate<Request> submit, long containerCheckIntervalMs) {
+    private LeaderDuties(Database db, Predicate<Request> submit, long containerCheckIntervalMs,
+            Counter staleSessionsExpired) {
         this.submit = submit;
+        this.staleSessionsExpired = staleSessionsExpired;
         this.expirer = new SessionExpirer(db.sessions(), this::expire);
         this.containerSweeper = new ContainerSweeper(db.tree(), submit, containerCheckIntervalMs);
     }
 
-    public static LeaderDuties start(Database db, Predicate<Request> submit, long containerCheckIntervalMs) {
-        LeaderDuties duties = new LeaderDuties(db, submit, containerCheckIntervalMs);
+    /** @param staleSessionsExpired counts the sessions closed because they timed out */
+    public static LeaderDuties start(Database db, Predicate<Request> submit, long containerCheckIntervalMs,
+            Counter staleSessionsExpired) {
+        LeaderDuties duties = new LeaderDuties(db, submit, containerCheckIntervalMs, staleSessionsExpired);
         duties.expirer.start();
         duties.containerSweeper.start();
         return duties;
@@ -46,7 +52,9 @@ public final class LeaderDuties {
     private boolean expire(long sessionId) {
         LOG.info("Expiring session 0x{}", Long.toHexString(sessionId));
         boolean queued = submit.test(new Request(null, sessionId, 0, OpCode.CLOSE_SESSION, new byte[0], List.of()));
-        if (!queued) {
+        if (queued) {
+            staleSessionsExpired.increment();
+        } else {
             LOG.warn("The request queue is full; closing expired session 0x{} is retried", Long.toHexString(sessionId));
         }
         return queued;

@@ -63,7 +63,9 @@ public final class DatabaseLoader {
             }
             tree = new DataTree(extendedTypesEnabled);
         }
+        long snapshotLoadedNanos = System.nanoTime();
         long replayed = replay(tree, sessions, usable(snapshotDigest));
+        long replayedNanos = System.nanoTime();
         long logEnd = storage.lastLoggedZxid();
         if (tree.lastProcessedZxid() < logEnd) {
             throw new IOException("The snapshot and the transaction log replayed up to zxid 0x"
@@ -74,7 +76,9 @@ public final class DatabaseLoader {
         LOG.info("Database loaded in {} ms: last zxid 0x{}, {} transactions replayed, {} nodes, {} sessions",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
                 Long.toHexString(tree.lastProcessedZxid()), replayed, tree.nodeCount(), sessions.size());
-        return new LoadedDatabase(tree, sessions);
+        boolean emptyDataDir = snapshotZxid.isEmpty() && logEnd <= 0;
+        return new LoadedDatabase(tree, sessions, TimeUnit.NANOSECONDS.toMillis(snapshotLoadedNanos - started),
+                emptyDataDir, replayed, TimeUnit.NANOSECONDS.toMillis(replayedNanos - snapshotLoadedNanos));
     }
 
     /** A digest worth checking: one taken at or after the snapshot's zxid (a fresh tree stores zxid 0). */

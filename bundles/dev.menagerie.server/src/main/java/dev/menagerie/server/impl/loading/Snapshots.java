@@ -1,5 +1,6 @@
 package dev.menagerie.server.impl.loading;
 
+import dev.menagerie.api.metrics.Summary;
 import dev.menagerie.api.status.SnapshotStatus;
 import dev.menagerie.server.impl.db.Database;
 import java.io.IOException;
@@ -21,6 +22,7 @@ public final class Snapshots {
     private static final Logger LOG = LoggerFactory.getLogger(Snapshots.class);
 
     private final Supplier<Database> db;
+    private final Summary snapshotTimeMs;
     private final AtomicBoolean running = new AtomicBoolean();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "menagerie-snapshot");
@@ -31,9 +33,13 @@ public final class Snapshots {
     private int txnsSinceSnapshot;
     private int snapshotAfterTxns;
 
-    /** @param db the database as it is now; one that replaced another since is what gets written */
-    public Snapshots(Supplier<Database> db) {
+    /**
+     * @param db the database as it is now; one that replaced another since is what gets written
+     * @param snapshotTimeMs where each snapshot's duration is recorded
+     */
+    public Snapshots(Supplier<Database> db, Summary snapshotTimeMs) {
         this.db = db;
+        this.snapshotTimeMs = snapshotTimeMs;
     }
 
     /** As Apache: each server snapshots at a random point in [snapCount/2 + 1, snapCount]. */
@@ -78,9 +84,11 @@ public final class Snapshots {
         Database current = db.get();
         current.storage().snapshot(zxid,
                 out -> current.tree().writeSnapshot(out, current.sessions().sessionTimeouts()));
+        long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+        snapshotTimeMs.record(elapsedMs);
         last = new SnapshotStatus(zxid, System.currentTimeMillis() / 1000);
         LOG.info("Snapshot 0x{} written: {} nodes in {} ms", Long.toHexString(zxid), current.tree().nodeCount(),
-                (System.nanoTime() - started) / 1_000_000);
+                elapsedMs);
     }
 
     /** The newest snapshot written since start-up. */

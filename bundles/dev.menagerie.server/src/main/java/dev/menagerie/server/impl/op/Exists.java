@@ -32,6 +32,7 @@ public record Exists(String path, boolean watch) implements ReadOperation {
         if (stat == null) {
             throw new KeeperFailure(ErrorCode.NONODE, path);
         }
+        context.countRead(path, 0);
         return new ExistsResponse(stat);
     }
 }

@@ -6,6 +6,7 @@ import dev.menagerie.protocol.jute.JuteWriter;
 import dev.menagerie.protocol.proto.GetChildrenRequest;
 import dev.menagerie.protocol.proto.GetChildrenResponse;
 import dev.menagerie.server.impl.tree.DataNode;
+import java.util.List;
 
 /** getChildren: a readable node's child names, and optionally a child watch. */
 public record GetChildren(String path, boolean watch) implements ReadOperation, MultiPart {
@@ -17,7 +18,9 @@ public record GetChildren(String path, boolean watch) implements ReadOperation, 
 
     @Override
     public JuteRecord read(ReadContext context, Caller caller) throws KeeperFailure {
-        return new GetChildrenResponse(children(context, caller, path, watch).children());
+        List<String> children = children(context, caller, path, watch).children();
+        context.countChildrenRead(path, children);
+        return new GetChildrenResponse(children);
     }
 
     /** The readable node, with the child watch set when asked for (getChildren2 shares this). */

@@ -4,6 +4,7 @@ import dev.menagerie.protocol.OpCode;
 import dev.menagerie.protocol.jute.JuteRecord;
 import dev.menagerie.protocol.proto.GetChildren2Response;
 import dev.menagerie.server.impl.tree.DataNode;
+import java.util.List;
 
 /** getChildren2: getChildren with the node's stat. */
 public record GetChildren2(String path, boolean watch) implements ReadOperation {
@@ -16,6 +17,8 @@ public record GetChildren2(String path, boolean watch) implements ReadOperation 
     @Override
     public JuteRecord read(ReadContext context, Caller caller) throws KeeperFailure {
         DataNode node = GetChildren.children(context, caller, path, watch);
-        return new GetChildren2Response(node.children(), node.stat());
+        List<String> children = node.children();
+        context.countChildrenRead(path, children);
+        return new GetChildren2Response(children, node.stat());
     }
 }

@@ -21,7 +21,9 @@ public record GetData(String path, boolean watch) implements ReadOperation, Mult
         if (watch && caller.watcher() != null) {
             context.watches().watchData(path, caller.watcher());
         }
-        return new GetDataResponse(node.data(), node.stat());
+        byte[] data = node.data();
+        context.countRead(path, data == null ? 0 : data.length);
+        return new GetDataResponse(data, node.stat());
     }
 
     @Override

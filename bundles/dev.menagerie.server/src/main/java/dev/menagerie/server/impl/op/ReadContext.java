@@ -7,6 +7,7 @@ import dev.menagerie.protocol.data.ACL;
 import dev.menagerie.protocol.data.Id;
 import dev.menagerie.server.impl.auth.AclChecker;
 import dev.menagerie.server.impl.auth.ProviderRegistry;
+import dev.menagerie.server.impl.stats.NamespaceBytes;
 import dev.menagerie.server.impl.tree.DataNode;
 import dev.menagerie.server.impl.tree.DataTree;
 import dev.menagerie.server.impl.watch.ReconnectWatches;
@@ -21,9 +22,13 @@ public final class ReadContext {
     private final AclChecker acls;
     private final ProviderRegistry providers;
     private final ReconnectWatches reconnectWatches;
+    private final NamespaceBytes namespaceBytes;
 
-    public ReadContext(DataTree tree, WatchRouter watches, AclChecker acls, ProviderRegistry providers) {
+    /** @param namespaceBytes where the bytes each read returns are counted per namespace */
+    public ReadContext(DataTree tree, WatchRouter watches, AclChecker acls, ProviderRegistry providers,
+            NamespaceBytes namespaceBytes) {
         this.tree = tree;
+        this.namespaceBytes = namespaceBytes;
         this.watches = watches;
         this.acls = acls;
         this.providers = providers;
@@ -48,6 +53,20 @@ public final class ReadContext {
 
     ReconnectWatches reconnectWatches() {
         return reconnectWatches;
+    }
+
+    /** A read of {@code path} returned {@code bytes} of data (and a stat). */
+    void countRead(String path, long bytes) {
+        namespaceBytes.read(path, bytes);
+    }
+
+    /** A read of {@code path} returned {@code children}: their names count as its bytes, as in Apache. */
+    void countChildrenRead(String path, List<String> children) {
+        long bytes = 0;
+        for (String child : children) {
+            bytes += child.length();
+        }
+        namespaceBytes.read(path, bytes);
     }
 
     DataNode readable(String path, List<Id> auth) throws KeeperFailure {

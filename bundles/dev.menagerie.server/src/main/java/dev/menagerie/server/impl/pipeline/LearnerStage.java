@@ -7,7 +7,6 @@ import dev.menagerie.protocol.data.Id;
 import dev.menagerie.protocol.txn.TxnHeader;
 import dev.menagerie.server.impl.db.Database;
 import dev.menagerie.server.impl.failstop.FailStop;
-import dev.menagerie.server.impl.op.ReadContext;
 import dev.menagerie.server.impl.op.WriteOperation;
 import dev.menagerie.server.impl.session.SessionState;
 import dev.menagerie.server.impl.session.SessionTracker;
@@ -83,8 +82,7 @@ public final class LearnerStage implements RequestSink {
         Database db = context.db();
         Access access = context.access();
         this.applier = new CommitEffects(db.tree(), db.watches(), db.sessions(), access.audit());
-        this.replies = new Replies(db.tree(), new ReadContext(db.tree(), db.watches(), access.acls(),
-                access.providers()), new WriteAudit(access.audit(), access.providers()));
+        this.replies = Replies.of(context);
         this.sessions = db.sessions();
         this.forwarder = forwarder;
         this.afterTxn = context.afterTxn();

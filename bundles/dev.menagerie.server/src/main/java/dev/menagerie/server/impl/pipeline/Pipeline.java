@@ -4,7 +4,6 @@ import dev.menagerie.api.replication.Proposer;
 import dev.menagerie.server.impl.db.Database;
 import dev.menagerie.server.impl.op.PendingChanges;
 import dev.menagerie.server.impl.op.Preparation;
-import dev.menagerie.server.impl.op.ReadContext;
 import dev.menagerie.server.impl.tree.QuotaCheck;
 
 /**
@@ -26,8 +25,7 @@ public final class Pipeline implements RequestSink {
         PendingChanges pending = new PendingChanges(db.tree());
         Preparation preparation = new Preparation(pending, access.acls(), new QuotaCheck(db.tree()), settings.prep(),
                 db.sessions());
-        Replies replies = new Replies(db.tree(), new ReadContext(db.tree(), db.watches(), access.acls(),
-                access.providers()), new WriteAudit(access.audit(), access.providers()));
+        Replies replies = Replies.of(context);
         this.commit = new CommitStage(new CommitEffects(db.tree(), db.watches(), db.sessions(), access.audit()),
                 pending, replies, context, lastZxid, quorum);
         this.prep = new PrepStage(preparation, pending, db.sessions(), db.storage(), commit::handOff,

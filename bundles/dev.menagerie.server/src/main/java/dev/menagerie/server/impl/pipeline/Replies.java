@@ -8,6 +8,8 @@ import dev.menagerie.server.impl.op.ReadContext;
 import dev.menagerie.server.impl.op.ReadOperation;
 import dev.menagerie.server.impl.op.Responder;
 import dev.menagerie.server.impl.op.WriteOperation;
+import dev.menagerie.server.impl.db.Database;
+import dev.menagerie.server.impl.stats.ServerMetrics;
 import dev.menagerie.server.impl.tree.DataTree;
 import dev.menagerie.server.impl.tree.ProcessTxnResult;
 
@@ -20,11 +22,21 @@ final class Replies {
     private final DataTree tree;
     private final ReadContext reads;
     private final WriteAudit audit;
+    private final ServerMetrics metrics;
 
-    Replies(DataTree tree, ReadContext reads, WriteAudit audit) {
+    Replies(DataTree tree, ReadContext reads, WriteAudit audit, ServerMetrics metrics) {
         this.tree = tree;
         this.reads = reads;
         this.audit = audit;
+        this.metrics = metrics;
+    }
+
+    /** Replies from the context's tree, with its access control, feeding its metrics. */
+    static Replies of(StageContext context) {
+        Database db = context.db();
+        Access access = context.access();
+        return new Replies(db.tree(), new ReadContext(db.tree(), db.watches(), access.acls(), access.providers(),
+                context.metrics().namespaceBytes), new WriteAudit(access.audit(), access.providers()), context.metrics());
     }
 
     /** Answers a write once its transaction ({@code request.txn()}) is applied with {@code result}. */
@@ -46,7 +58,7 @@ final class Replies {
             @Override
             public void sessionEstablished() {
                 client.sessionEstablished(true);
-                client.requestDone(request.type(), header.zxid(), elapsedMs(request));
+                client.requestDone(request.type(), header.zxid(), elapsed(request, true));
             }
 
             @Override
@@ -83,10 +95,14 @@ final class Replies {
         }
         long zxid = tree.lastProcessedZxid();
         client.reply(xid, zxid, err, body);
-        client.requestDone(request.type(), zxid, elapsedMs(request));
+        client.requestDone(request.type(), zxid,
+                elapsed(request, request.operation() instanceof WriteOperation));
     }
 
-    private static long elapsedMs(Request request) {
-        return (System.nanoTime() - request.receivedNanos()) / 1_000_000;
+    /** As Apache, a request with a transaction counts as an update, any other (a read, a ping) as a read. */
+    private long elapsed(Request request, boolean update) {
+        long latencyMs = (System.nanoTime() - request.receivedNanos()) / 1_000_000;
+        (update ? metrics.updateLatency : metrics.readLatency).record(latencyMs);
+        return latencyMs;
     }
 }

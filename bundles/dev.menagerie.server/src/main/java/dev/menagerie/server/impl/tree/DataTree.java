@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ObjLongConsumer;
 
 /**
  * The server's in-memory znode tree with Apache ZooKeeper 3.9's semantics: transactions change it through
@@ -50,6 +51,8 @@ public final class DataTree {
     private final DigestLog digestLog = new DigestLog();
     /** Installed from a fuzzy snapshot and no logged digest has matched since: digests are not compared. */
     private volatile boolean fuzzy;
+    /** Hears each node written (path, bytes of data); set by the server that serves from this tree. */
+    private volatile ObjLongConsumer<String> writes = (path, bytes) -> { };
 
     /** A fresh tree with extended (TTL) node types disabled, Apache's default. */
     public DataTree() {
@@ -381,6 +384,11 @@ public final class DataTree {
 
     // ---- changes (applier thread only) ----
 
+    /** From now on, tells {@code writes} of each node created, changed or deleted: its path and data bytes. */
+    public void reportWritesTo(ObjLongConsumer<String> writes) {
+        this.writes = writes;
+    }
+
     /** Apache's createNode; returns the new node. */
     DataNode createNode(String path, byte[] data, List<ACL> acl, long ephemeralOwner, int parentCVersion,
             long zxid, long timeMs, ProcessTxnResult result) throws TreeException {
@@ -420,6 +428,7 @@ public final class DataTree {
             indexOwner(path, child);
         }
         quotas.nodeCreated(parentPath, childName, path, data);
+        writes.accept(path, data == null ? 0 : data.length);
         result.addTrigger(new WatchTrigger(path, EventType.NODE_CREATED, aclCache.convertLong(child.acl)));
         result.addTrigger(new WatchTrigger(parentPath.isEmpty() ? ROOT_ALIAS : parentPath,
                 EventType.NODE_CHILDREN_CHANGED, parentAcl));
@@ -459,6 +468,7 @@ public final class DataTree {
         List<ACL> parentAcl = aclCache.convertLong(parent.aclIndex());
         unindexOwner(path, node);
         quotas.nodeDeleted(parentPath, childName, path, data);
+        writes.accept(path, 0);
         result.addTrigger(new WatchTrigger(path, EventType.NODE_DELETED, acl));
         result.addTrigger(new WatchTrigger(parentPath.isEmpty() ? ROOT_ALIAS : parentPath,
                 EventType.NODE_CHILDREN_CHANGED, parentAcl));
@@ -487,6 +497,7 @@ public final class DataTree {
         }
         quotas.dataChanged(path, oldData, data);
         nodeDataSize.addAndGet(sizeOf(path, data) - sizeOf(path, oldData));
+        writes.accept(path, data == null ? 0 : data.length);
         if (result != null) {
             result.addTrigger(new WatchTrigger(path, EventType.NODE_DATA_CHANGED, acl));
         }

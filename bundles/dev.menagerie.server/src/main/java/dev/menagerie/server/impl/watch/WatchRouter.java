@@ -38,6 +38,7 @@ public final class WatchRouter {
     private final WatchManager dataWatches = new WatchManager();
     private final WatchManager childWatches = new WatchManager();
     private final WatchDeliveryFilter deliveryFilter;
+    private final FiredWatches firedWatches;
 
     /** A router that delivers every fired event (ACL filtering off). */
     public WatchRouter() {
@@ -46,7 +47,19 @@ public final class WatchRouter {
 
     /** A router whose deliveries pass {@code deliveryFilter} (Apache 3.9 uses a READ check). */
     public WatchRouter(WatchDeliveryFilter deliveryFilter) {
+        this(deliveryFilter, (type, watches) -> { });
+    }
+
+    /** Also tells {@code firedWatches} how many watches each event fires in each watch table. */
+    public WatchRouter(WatchDeliveryFilter deliveryFilter, FiredWatches firedWatches) {
         this.deliveryFilter = deliveryFilter;
+        this.firedWatches = firedWatches;
+    }
+
+    /** Hears how many watches an event fired in one watch table (data or child), before the delivery filter. */
+    @FunctionalInterface
+    public interface FiredWatches {
+        void fired(EventType type, int watches);
     }
 
     /** After getData, or exists on an existing or missing node, with watch=true. */
@@ -122,6 +135,7 @@ public final class WatchRouter {
 
     private Set<Watcher> deliver(Set<Watcher> fired, EventType type, String path, long zxid, List<ACL> acl,
             Set<Watcher> suppressed) {
+        firedWatches.fired(type, fired.size());
         Set<Watcher> notified = new LinkedHashSet<>();
         WatcherEvent event = event(type, path);
         for (Watcher watcher : fired) {

@@ -1,6 +1,7 @@
 package dev.menagerie.server.impl.host;
 
 import dev.menagerie.api.config.ServerConfig;
+import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.storage.Storage;
 import dev.menagerie.api.storage.StorageFactory;
 import dev.menagerie.api.storage.StorageSettings;
@@ -52,8 +53,9 @@ final class ReplicaFixture implements AutoCloseable {
                 + "\nclientPort=2181\nclientPortAddress=127.0.0.1\n4lw.commands.whitelist=*\n"
                 + "server.1=127.0.0.1:2888:3888\nserver.2=127.0.0.1:2889:3889\nserver.3=127.0.0.1:2890:3890\n");
         ServerConfig config = ZooCfg.read(cfg);
+        MetricsRegistry metrics = Components.create(MetricsRegistry.class).service();
         StorageFactory files = Components.create(StorageFactory.class, StorageFactory.TYPE,
-                ServerConfig.DEFAULT_STORAGE).service();
+                ServerConfig.DEFAULT_STORAGE, metrics).service();
         // forceSync off: these tests are about the replica, not the disk
         storage = storageWrapper.apply(files.open(new StorageSettings(config.dataDir(), config.dataLogDir(),
                 config.preAllocSizeBytes(), false, config.autopurgeSnapRetainCount(),
@@ -61,7 +63,7 @@ final class ReplicaFixture implements AutoCloseable {
         TransportSlot slot = new TransportSlot();
         slot.offer(transport, "capturing");
         replica = new ReplicatedServer(config, storage, slot, new PluginProviders(),
-                FourLetterWordsInTests.handledByAdmin());
+                FourLetterWordsInTests.handledByAdmin(metrics), metrics);
         replica.start();
     }
 

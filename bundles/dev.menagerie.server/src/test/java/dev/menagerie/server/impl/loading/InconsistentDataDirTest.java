@@ -3,6 +3,7 @@ package dev.menagerie.server.impl.loading;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.storage.Storage;
 import dev.menagerie.api.storage.StorageFactory;
 import dev.menagerie.api.storage.StorageSettings;
@@ -24,7 +25,8 @@ class InconsistentDataDirTest {
 
     @Test
     void replayThatEndsBeforeTheLogDoesRefusesToStart() throws Exception {
-        StorageFactory files = Components.create(StorageFactory.class, StorageFactory.TYPE, "file").service();
+        StorageFactory files = Components.create(StorageFactory.class, StorageFactory.TYPE, "file",
+                Components.create(MetricsRegistry.class).service()).service();
         try (Storage real = files.open(new StorageSettings(dir, dir, 64 * 1024, false, 3, 0))) {
             real.snapshot(0, out -> new DataTree(false).writeSnapshot(out, Map.of()));
             assertEquals(0, new DatabaseLoader(real, false, 1 << 20, false).load().tree().lastProcessedZxid(),

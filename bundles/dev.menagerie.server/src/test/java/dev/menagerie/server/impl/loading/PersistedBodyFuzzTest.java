@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.storage.LogEntry;
 import dev.menagerie.api.storage.Storage;
 import dev.menagerie.api.storage.StorageFactory;
@@ -203,7 +204,8 @@ class PersistedBodyFuzzTest {
 
     private static Storage storage() throws IOException {
         if (storage == null) {
-            StorageFactory files = Components.create(StorageFactory.class, StorageFactory.TYPE, "file").service();
+            StorageFactory files = Components.create(StorageFactory.class, StorageFactory.TYPE, "file",
+                    Components.create(MetricsRegistry.class).service()).service();
             storage = files.open(new StorageSettings(Files.createDirectories(dir.resolve("snap")),
                     Files.createDirectories(dir.resolve("log")), 64 * 1024, false, 3, 0));
         }

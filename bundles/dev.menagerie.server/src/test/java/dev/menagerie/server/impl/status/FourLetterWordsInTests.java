@@ -1,5 +1,6 @@
 package dev.menagerie.server.impl.status;
 
+import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.status.FourLetterWordHandler;
 import dev.menagerie.testing.Components;
 
@@ -9,10 +10,13 @@ public final class FourLetterWordsInTests {
     private FourLetterWordsInTests() {
     }
 
-    /** A slot holding the admin bundle's handler, as Declarative Services binds it in the runtime. */
-    public static FourLetterWordSlot handledByAdmin() {
+    /**
+     * A slot holding the admin bundle's handler, as Declarative Services binds it in the runtime, reporting the
+     * metrics of {@code metrics} (the server's registry).
+     */
+    public static FourLetterWordSlot handledByAdmin(MetricsRegistry metrics) {
         FourLetterWordSlot slot = new FourLetterWordSlot();
-        slot.bind(Components.create(FourLetterWordHandler.class).service());
+        slot.bind(Components.create(FourLetterWordHandler.class, metrics).service());
         return slot;
     }
 }

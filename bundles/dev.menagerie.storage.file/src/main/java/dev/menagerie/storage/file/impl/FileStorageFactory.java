@@ -1,13 +1,17 @@
 package dev.menagerie.storage.file.impl;
 
+import dev.menagerie.api.metrics.MetricsRegistry;
+import dev.menagerie.api.metrics.Summary;
 import dev.menagerie.api.storage.Storage;
 import dev.menagerie.api.storage.StorageFactory;
 import dev.menagerie.api.storage.StorageSettings;
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +31,13 @@ public final class FileStorageFactory implements StorageFactory {
     private static final Logger LOG = LoggerFactory.getLogger(FileStorageFactory.class);
 
     private final Set<FileStorage> open = ConcurrentHashMap.newKeySet();
+    /** Apache's {@code fsynctime}: each fsync of a transaction log, in milliseconds. */
+    private final Summary fsyncTimeMs;
+
+    @Activate
+    public FileStorageFactory(@Reference(name = "metrics") MetricsRegistry metrics) {
+        this.fsyncTimeMs = metrics.summary("fsynctime", MetricsRegistry.Detail.BASIC);
+    }
 
     @Override
     public Storage open(StorageSettings settings) throws IOException {
@@ -39,7 +50,8 @@ public final class FileStorageFactory implements StorageFactory {
             opener = new PowerLossDisk(true);
         }
         opener = SlowDisk.wrapIfAsked(opener, config.dataDir());
-        FileStorage storage = FileStorage.open(config, FsyncFault.wrap(opener), open::remove);
+        FileStorage storage = FileStorage.open(config, FsyncFault.wrap(opener), open::remove,
+                fsyncTimeMs::record);
         open.add(storage);
         return storage;
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +66,7 @@ final class LogWriter implements Closeable {
     private final Object admission = new Object();
     private final Thread thread;
     private final AtomicLong fsyncCount = new AtomicLong();
+    private final LongConsumer fsyncTimesMs;
     private volatile long lastZxid;
     private boolean closed;
     /** Set once a write or fsync failed for a reason other than a full disk: every later append fails with it. */
@@ -79,8 +81,10 @@ final class LogWriter implements Closeable {
     record LogSettings(long preAllocBytes, boolean forceSync, long fsyncWarningThresholdMs) {
     }
 
-    LogWriter(Path logDir, long lastZxid, LogSettings settings, LogChannel.Opener opener) {
+    /** @param fsyncTimesMs hears how long each fsync of the log took, in milliseconds */
+    LogWriter(Path logDir, long lastZxid, LogSettings settings, LogChannel.Opener opener, LongConsumer fsyncTimesMs) {
         this.logDir = logDir;
+        this.fsyncTimesMs = fsyncTimesMs;
         this.lastZxid = lastZxid;
         this.lastQueuedZxid = lastZxid;
         this.settings = settings;
@@ -333,6 +337,7 @@ final class LogWriter implements Closeable {
         file.force();
         fsyncCount.incrementAndGet();
         long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs);
+        fsyncTimesMs.accept(elapsedMs);
         if (elapsedMs > settings.fsyncWarningThresholdMs()) {
             LOG.warn("fsync of transaction log {} took {} ms (threshold {} ms), which delays every write;"
                     + " the disk is slow or shared with other busy writers", file.path(), elapsedMs,

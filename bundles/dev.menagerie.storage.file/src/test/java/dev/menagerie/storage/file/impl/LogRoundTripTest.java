@@ -10,7 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.menagerie.api.metrics.MetricVisitor;
+import dev.menagerie.api.metrics.SummarySnapshot;
 import dev.menagerie.api.storage.LogEntry;
+import dev.menagerie.metrics.impl.InMemoryRegistry;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +90,7 @@ class LogRoundTripTest {
     @Test
     void separateDataLogDirHoldsTheLogs(@TempDir Path logs) throws Exception {
         var settings = new dev.menagerie.api.storage.StorageSettings(dir, logs, 4096, true, 3, 0);
-        var factory = new FileStorageFactory();
+        var factory = new FileStorageFactory(new InMemoryRegistry());
         try (var storage = factory.open(settings)) {
             storage.append(TestStorage.entry(7)).toCompletableFuture().get();
         }
@@ -101,5 +104,33 @@ class LogRoundTripTest {
         }
         assertTrue(Files.isDirectory(dir.resolve("version-2")));
         assertTrue(Files.notExists(dir.resolve("version-2/log.7")));
+    }
+
+    @Test
+    void eachFsyncOfTheLogIsRecordedAsFsynctime() throws Exception {
+        var metrics = new InMemoryRegistry();
+        var factory = new FileStorageFactory(metrics);
+        try (var storage = factory.open(new dev.menagerie.api.storage.StorageSettings(dir, dir, 4096, true, 3, 0))) {
+            storage.append(TestStorage.entry(1)).toCompletableFuture().get();
+            storage.append(TestStorage.entry(2)).toCompletableFuture().get();
+        }
+        long[] fsyncs = new long[1];
+        metrics.read(new MetricVisitor() {
+            @Override
+            public void counter(String name, String key, long value) {
+            }
+
+            @Override
+            public void gauge(String name, String key, Number value) {
+            }
+
+            @Override
+            public void summary(String name, String key, SummarySnapshot snapshot) {
+                if (name.equals("fsynctime")) {
+                    fsyncs[0] = snapshot.count();
+                }
+            }
+        });
+        assertTrue(fsyncs[0] >= 2, "two appends waited for two fsyncs at least, recorded " + fsyncs[0]);
     }
 }

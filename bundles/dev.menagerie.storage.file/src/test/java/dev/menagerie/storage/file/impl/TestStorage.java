@@ -26,13 +26,13 @@ final class TestStorage {
     static FileStorage openGzip(Path dir) throws IOException {
         StorageSettings settings = new StorageSettings(dir, dir, SMALL_PREALLOC_BYTES, true, 3, 0,
                 StorageSettings.DEFAULT_FSYNC_WARNING_THRESHOLD_MS, StorageSettings.GZIP);
-        return FileStorage.open(FileStorageConfig.from(settings), LogChannel.FILES, storage -> { });
+        return FileStorage.open(FileStorageConfig.from(settings), LogChannel.FILES, storage -> { }, fsyncMs -> { });
     }
 
     static FileStorage open(Path dir, long preAllocBytes, boolean forceSync, LogChannel.Opener opener)
             throws IOException {
         StorageSettings settings = new StorageSettings(dir, dir, preAllocBytes, forceSync, 3, 0);
-        return FileStorage.open(FileStorageConfig.from(settings), opener, storage -> { });
+        return FileStorage.open(FileStorageConfig.from(settings), opener, storage -> { }, fsyncMs -> { });
     }
 
     static Path logDir(Path dir) {

@@ -1,0 +1,37 @@
+package dev.menagerie.metrics.impl;
+
+import dev.menagerie.api.metrics.CounterSet;
+import dev.menagerie.api.metrics.MetricVisitor;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A {@link CounterSet}: one {@link AddingCounter} per key, made when the key is first counted. */
+final class KeyedCounters implements CounterSet, Metric {
+
+    private final Map<String, AddingCounter> counters = new ConcurrentHashMap<>();
+
+    @Override
+    public void add(String key, long delta) {
+        AddingCounter counter = counters.get(key);
+        if (counter == null) {
+            counter = counters.computeIfAbsent(key, k -> new AddingCounter());
+        }
+        counter.add(delta);
+    }
+
+    @Override
+    public void read(String name, MetricVisitor visitor) {
+        new TreeMap<>(counters).forEach((key, counter) -> visitor.counter(name, key, counter.value()));
+    }
+
+    @Override
+    public void reset() {
+        counters.values().forEach(AddingCounter::reset);
+    }
+
+    @Override
+    public String kind() {
+        return "a counter set";
+    }
+}

@@ -1,0 +1,83 @@
+package dev.menagerie.server.impl.stats;
+
+import dev.menagerie.api.metrics.Counter;
+import dev.menagerie.api.metrics.MetricsRegistry;
+import dev.menagerie.api.metrics.MetricsRegistry.Detail;
+import dev.menagerie.api.metrics.Summary;
+import dev.menagerie.protocol.EventType;
+
+/**
+ * The server's metrics in the registry, under Apache ZooKeeper 3.9's names, kinds and detail levels
+ * ({@code ServerMetrics}). Times are in milliseconds, sizes in bytes, as Apache's are. Asked for once per server;
+ * the registry hands the same metrics to a server started again.
+ */
+public final class ServerMetrics {
+
+    /** Client requests without a transaction (reads, pings, sync), from arrival to reply. */
+    public final Summary readLatency;
+    /** Client requests with a transaction (writes, session creation and closing), from arrival to reply. */
+    public final Summary updateLatency;
+    /** Bytes of client frames received, length prefix included. */
+    public final Counter bytesReceived;
+    /** Bytes of replies to requests, and of watch notifications (frames without their length prefix). */
+    public final Counter responseBytes;
+    public final Counter watchBytes;
+    /** Connect requests from clients. */
+    public final Counter connectionRequests;
+    public final Summary snapshotTime;
+    /** Loading the database from snapshot and log. */
+    public final Summary databaseInitTime;
+    /** Of that, reading the snapshot. */
+    public final Summary startupSnapshotLoadTime;
+    /** Transactions replayed from the log at each load, and the time they took. */
+    public final Summary startupTxnsLoaded;
+    public final Summary startupTxnsLoadTime;
+    /** Sessions closed by the expirer because they timed out. */
+    public final Counter staleSessionsExpired;
+    /** Failures that stopped the server (fail-stop). */
+    public final Counter unrecoverableErrors;
+    /** read_per_namespace and write_per_namespace. */
+    public final NamespaceBytes namespaceBytes;
+    private final Summary nodeCreatedWatches;
+    private final Summary nodeDeletedWatches;
+    private final Summary nodeChangedWatches;
+    private final Summary nodeChildrenWatches;
+
+    public ServerMetrics(MetricsRegistry registry) {
+        readLatency = registry.summary("readlatency", Detail.ADVANCED);
+        updateLatency = registry.summary("updatelatency", Detail.ADVANCED);
+        bytesReceived = registry.counter("bytes_received_count");
+        connectionRequests = registry.counter("connection_request_count");
+        responseBytes = registry.counter("response_bytes");
+        watchBytes = registry.counter("watch_bytes");
+        snapshotTime = registry.summary("snapshottime", Detail.BASIC);
+        databaseInitTime = registry.summary("dbinittime", Detail.BASIC);
+        startupSnapshotLoadTime = registry.summary("startup_snap_load_time", Detail.BASIC);
+        startupTxnsLoaded = registry.summary("startup_txns_loaded", Detail.BASIC);
+        startupTxnsLoadTime = registry.summary("startup_txns_load_time", Detail.BASIC);
+        staleSessionsExpired = registry.counter("stale_sessions_expired");
+        unrecoverableErrors = registry.counter("unrecoverable_error_count");
+        namespaceBytes = new NamespaceBytes(registry.summarySet("read_per_namespace", Detail.BASIC),
+                registry.summarySet("write_per_namespace", Detail.BASIC));
+        nodeCreatedWatches = registry.summary("node_created_watch_count", Detail.BASIC);
+        nodeDeletedWatches = registry.summary("node_deleted_watch_count", Detail.BASIC);
+        nodeChangedWatches = registry.summary("node_changed_watch_count", Detail.BASIC);
+        nodeChildrenWatches = registry.summary("node_children_watch_count", Detail.BASIC);
+    }
+
+    /** How many watches one event fired in one watch table; Apache records only events that fired some. */
+    public void watchesFired(EventType type, int watches) {
+        if (watches == 0) {
+            return;
+        }
+        switch (type) {
+            case NODE_CREATED -> nodeCreatedWatches.record(watches);
+            case NODE_DELETED -> nodeDeletedWatches.record(watches);
+            case NODE_DATA_CHANGED -> nodeChangedWatches.record(watches);
+            case NODE_CHILDREN_CHANGED -> nodeChildrenWatches.record(watches);
+            default -> {
+                // Apache counts no other event types.
+            }
+        }
+    }
+}
