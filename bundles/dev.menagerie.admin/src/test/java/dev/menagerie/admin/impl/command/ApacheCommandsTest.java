@@ -10,6 +10,7 @@ import dev.menagerie.admin.testing.MiniJson;
 import dev.menagerie.api.config.HostPort;
 import dev.menagerie.api.config.LearnerType;
 import dev.menagerie.api.config.QuorumMember;
+import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.status.ConnectionStatus;
 import dev.menagerie.api.status.Latency;
 import dev.menagerie.api.status.QuorumStatus;
@@ -17,7 +18,7 @@ import dev.menagerie.api.status.ServerStatus.Statistics;
 import dev.menagerie.api.status.ServerSummary;
 import dev.menagerie.api.status.SessionsStatus;
 import dev.menagerie.api.status.WatchesStatus;
-import dev.menagerie.metrics.impl.InMemoryRegistry;
+import dev.menagerie.testing.Components;
 import dev.menagerie.testing.FakeServerConfig;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -30,7 +31,7 @@ class ApacheCommandsTest {
     private final FakeServerStatus status = new FakeServerStatus();
     private final FakeServerConfig config = new FakeServerConfig();
     private final CommandRegistry registry = StandardCommands.registry(() -> status, () -> config,
-            () -> "tickTime=2000\n", List::of, List::of, new InMemoryRegistry());
+            () -> "tickTime=2000\n", List::of, List::of, Components.create(MetricsRegistry.class).service());
 
     private Map<String, Object> get(String name) {
         CommandResponse response = registry.run(name, CommandRequest.get());

@@ -16,9 +16,10 @@ import dev.menagerie.api.config.LearnerType;
 import dev.menagerie.api.config.QuorumMember;
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.metrics.MetricsRegistry.Detail;
+import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.status.Latency;
 import dev.menagerie.api.status.ServerSummary;
-import dev.menagerie.metrics.impl.InMemoryRegistry;
+import dev.menagerie.testing.Components;
 import dev.menagerie.testing.FakeServerConfig;
 import java.util.List;
 import java.util.Map;
@@ -177,7 +178,7 @@ class CommandsTest {
     @Test
     void standardRegistryAnswersApacheAliases() {
         CommandRegistry registry = StandardCommands.registry(FakeServerStatus::new, () -> config, () -> "",
-                List::of, List::of, new InMemoryRegistry());
+                List::of, List::of, Components.create(MetricsRegistry.class).service());
 
         assertEquals("configuration", registry.run("conf", CommandRequest.get()).command());
         assertEquals("environment", registry.run("envi", CommandRequest.get()).command());
@@ -187,7 +188,7 @@ class CommandsTest {
 
     @Test
     void monitorHasMntrsValuesAsJsonFieldsAndWaitsForAServingServer() {
-        InMemoryRegistry metrics = new InMemoryRegistry();
+        MetricsRegistry metrics = Components.create(MetricsRegistry.class).service();
         metrics.summary("fsynctime", Detail.BASIC).record(5);
         FakeServerStatus status = new FakeServerStatus();
 

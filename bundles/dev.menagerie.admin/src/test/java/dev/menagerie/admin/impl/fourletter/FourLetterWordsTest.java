@@ -8,20 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.menagerie.admin.impl.command.TraceMask;
 import dev.menagerie.admin.impl.environment.Environment;
 import dev.menagerie.admin.testing.FakeServerStatus;
+import dev.menagerie.api.metrics.MetricsRegistry.Detail;
+import dev.menagerie.api.metrics.MetricsRegistry;
+import dev.menagerie.api.metrics.Summary;
 import dev.menagerie.api.status.ConnectionStatus;
 import dev.menagerie.api.status.Latency;
 import dev.menagerie.api.status.ServerStatus.Statistics;
 import dev.menagerie.api.status.ServerSummary;
 import dev.menagerie.api.status.ServingConfiguration;
 import dev.menagerie.api.status.SessionsStatus;
+import dev.menagerie.testing.Components;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.menagerie.api.metrics.MetricsRegistry.Detail;
-import dev.menagerie.api.metrics.Summary;
-import dev.menagerie.metrics.impl.InMemoryRegistry;
 import org.junit.jupiter.api.Test;
 
 /** The texts of the four-letter words, built from the server's status in Apache ZooKeeper 3.9's layout. */
@@ -33,7 +34,7 @@ class FourLetterWordsTest {
             + "Outstanding: 0\nZxid: 0x1f\nMode: standalone\n";
 
     private final FakeServerStatus status = new FakeServerStatus();
-    private final InMemoryRegistry metrics = new InMemoryRegistry();
+    private final MetricsRegistry metrics = Components.create(MetricsRegistry.class).service();
     private final FourLetterWords words = new FourLetterWords(
             new Environment(() -> "zoo.example", Map.of("java.version", "17.0.15")::get), metrics);
 

@@ -11,7 +11,8 @@ import dev.menagerie.admin.impl.json.JsonWriter;
 import dev.menagerie.admin.impl.runtime.BundleInfo;
 import dev.menagerie.admin.testing.FakeServerStatus;
 import dev.menagerie.admin.testing.MiniJson;
-import dev.menagerie.metrics.impl.InMemoryRegistry;
+import dev.menagerie.api.metrics.MetricsRegistry;
+import dev.menagerie.testing.Components;
 import dev.menagerie.testing.FakeServerConfig;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -33,7 +34,7 @@ class AdminHttpEndpointTest {
         CommandRegistry registry = StandardCommands.registry(() -> status, () -> config, () -> "tickTime=2000\n",
                 () -> List.of(new BundleInfo("dev.menagerie.api", Bundle.ACTIVE, false),
                         new BundleInfo("dev.menagerie.transport.netty", Bundle.INSTALLED, false)),
-                List::of, new InMemoryRegistry());
+                List::of, Components.create(MetricsRegistry.class).service());
         endpoint = AdminHttpEndpoint.start(new AdminSettings(true, "127.0.0.1", 0, "/commands"), registry);
         http = new HttpTestClient(endpoint.address());
     }

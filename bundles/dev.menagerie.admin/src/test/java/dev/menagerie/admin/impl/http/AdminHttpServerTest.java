@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.menagerie.admin.testing.FakeServerStatus;
 import dev.menagerie.admin.testing.MiniJson;
-import dev.menagerie.metrics.impl.InMemoryRegistry;
+import dev.menagerie.api.metrics.MetricsRegistry;
+import dev.menagerie.testing.Components;
 import dev.menagerie.testing.FakeServerConfig;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class AdminHttpServerTest {
 
-    private final AdminHttpServer server = new AdminHttpServer(List::of, List::of, new InMemoryRegistry());
+    private final AdminHttpServer server = new AdminHttpServer(List::of, List::of, Components.create(MetricsRegistry.class).service());
 
     @AfterEach
     void deactivate() {

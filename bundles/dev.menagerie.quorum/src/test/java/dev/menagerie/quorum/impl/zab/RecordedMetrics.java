@@ -1,15 +1,16 @@
 package dev.menagerie.quorum.impl.zab;
 
 import dev.menagerie.api.metrics.MetricVisitor;
+import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.metrics.SummarySnapshot;
-import dev.menagerie.metrics.impl.InMemoryRegistry;
+import dev.menagerie.testing.Components;
 import java.util.HashMap;
 import java.util.Map;
 
 /** A peer's {@link ZabMetrics} in a registry of its own, read back by name: counters' values, summaries' counts. */
 public final class RecordedMetrics {
 
-    private final InMemoryRegistry registry = new InMemoryRegistry();
+    private final MetricsRegistry registry = Components.create(MetricsRegistry.class).service();
     private final ZabMetrics metrics = new ZabMetrics(registry);
 
     public ZabMetrics metrics() {

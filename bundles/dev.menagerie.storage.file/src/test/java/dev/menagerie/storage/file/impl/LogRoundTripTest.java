@@ -11,9 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.menagerie.api.metrics.MetricVisitor;
+import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.metrics.SummarySnapshot;
 import dev.menagerie.api.storage.LogEntry;
-import dev.menagerie.metrics.impl.InMemoryRegistry;
+import dev.menagerie.testing.Components;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +91,7 @@ class LogRoundTripTest {
     @Test
     void separateDataLogDirHoldsTheLogs(@TempDir Path logs) throws Exception {
         var settings = new dev.menagerie.api.storage.StorageSettings(dir, logs, 4096, true, 3, 0);
-        var factory = new FileStorageFactory(new InMemoryRegistry());
+        var factory = new FileStorageFactory(Components.create(MetricsRegistry.class).service());
         try (var storage = factory.open(settings)) {
             storage.append(TestStorage.entry(7)).toCompletableFuture().get();
         }
@@ -108,7 +109,7 @@ class LogRoundTripTest {
 
     @Test
     void eachFsyncOfTheLogIsRecordedAsFsynctime() throws Exception {
-        var metrics = new InMemoryRegistry();
+        var metrics = Components.create(MetricsRegistry.class).service();
         var factory = new FileStorageFactory(metrics);
         try (var storage = factory.open(new dev.menagerie.api.storage.StorageSettings(dir, dir, 4096, true, 3, 0))) {
             storage.append(TestStorage.entry(1)).toCompletableFuture().get();
