@@ -83,17 +83,27 @@ final class ApacheBeans {
         return wanted;
     }
 
-    /** The server bean's path for the current mode; empty while the server has no role that Apache gives a bean. */
+    /**
+     * The server bean's path for the current mode: {@code StandaloneServer_port<N>}, or
+     * {@code ReplicatedServer_id<N>/replica.<N>/Leader} (Follower, Observer) as Apache names a quorum member's
+     * server bean; empty while the server has no role that Apache gives a server bean (electing, syncing).
+     */
     private List<String> serverPath() {
         String mode = status.summary().mode();
-        List<String> path = mode.equals("standalone")
-                ? List.of("StandaloneServer_port" + status.configuration().clientPort())
-                : List.of();
+        List<String> path = switch (mode) {
+            case "standalone" -> List.of("StandaloneServer_port" + status.configuration().clientPort());
+            case "leader", "follower", "observer" -> {
+                long id = status.configuration().serverId();
+                yield List.of("ReplicatedServer_id" + id, "replica." + id,
+                        Character.toUpperCase(mode.charAt(0)) + mode.substring(1));
+            }
+            default -> List.of();
+        };
         String layout = mode + path;
         if (!layout.equals(lastLayout)) {
             if (path.isEmpty()) {
-                LOG.info("No JMX server beans in mode {}: Menagerie registers the standalone server's beans only",
-                        mode);
+                LOG.info("No JMX server beans in mode {}: Apache registers them only for a standalone server, a"
+                        + " leader, a follower or an observer", mode);
             } else {
                 LOG.info("JMX server bean {} (mode {})", BeanNames.of(path), mode);
             }

@@ -1,7 +1,8 @@
 package dev.menagerie.jmx.impl;
 
 /**
- * The server bean, named {@code StandaloneServer_port<N>} on a standalone server. Its attribute and operation names
+ * The server bean, named {@code StandaloneServer_port<N>} on a standalone server and {@code Leader},
+ * {@code Follower} or {@code Observer} under {@code ReplicatedServer_id<N>/replica.<N>} on a quorum member. Its attribute and operation names
  * are those of Apache ZooKeeper 3.9.5's bean of the same name, so jconsole layouts and JMX exporter rules written
  * for Apache keep working. Apache's tuning attributes that Menagerie has no equivalent of are left out (see
  * docs/operations.md, "JMX"), rather than reported with made-up values.

@@ -10,8 +10,10 @@ import dev.menagerie.api.status.ConnectionStatus;
 import dev.menagerie.api.status.Latency;
 import dev.menagerie.api.status.ServerStatus;
 import dev.menagerie.api.status.ServerSummary;
+import dev.menagerie.api.status.ServingConfiguration;
 import dev.menagerie.api.status.SessionsStatus;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -128,7 +130,7 @@ class ApacheBeansTest {
         beans.refresh();
         assertEquals(new TreeSet<>(List.of(SERVER, TREE)), registeredNames(), "a closed session's bean goes");
 
-        status.summary = new ServerSummary("leader", true, 0, Latency.NONE, 0, 0, 0, 0, 1, 0, 0);
+        status.summary = new ServerSummary("looking", false, 0, Latency.NONE, 0, 0, 0, 0, 1, 0, 0);
         beans.refresh();
         assertEquals(Set.of(), registeredNames(), "a standalone bean does not outlive the standalone mode");
 
@@ -137,6 +139,28 @@ class ApacheBeansTest {
         assertEquals(2, registeredNames().size());
         beans.clear();
         assertEquals(Set.of(), registeredNames());
+    }
+
+    @Test
+    void quorumMemberBeansAreNamedByServerIdAndRoleAndFollowTheRole() throws Exception {
+        status.configuration = new ServingConfiguration(2181, Path.of("/data"), Path.of("/log"), 2000, 60, 4000,
+                40000, 3, "server.3=127.0.0.1:2888:3888:participant");
+        status.connections = List.of(connection("127.0.0.1", 50000, 0x300abcL, 12));
+        status.summary = new ServerSummary("follower", true, 0, Latency.NONE, 0, 0, 1, 0, 1, 0, 0);
+        beans.refresh();
+        String follower = "org.apache.ZooKeeperService:name0=ReplicatedServer_id3,name1=replica.3,name2=Follower";
+        assertEquals(new TreeSet<>(List.of(follower, follower + ",name3=InMemoryDataTree",
+                follower + ",name3=Connections,name4=127.0.0.1,name5=0x300abc")), registeredNames());
+        assertEquals(6, mbeans.getAttribute(new ObjectName(follower + ",name3=InMemoryDataTree"), "NodeCount"));
+
+        status.summary = new ServerSummary("looking", false, 0, Latency.NONE, 0, 0, 0, 0, 1, 0, 0);
+        beans.refresh();
+        assertEquals(Set.of(), registeredNames(), "no server beans while electing, as in Apache");
+
+        status.summary = new ServerSummary("leader", true, 0, Latency.NONE, 0, 0, 1, 0, 1, 0, 0);
+        beans.refresh();
+        String leader = "org.apache.ZooKeeperService:name0=ReplicatedServer_id3,name1=replica.3,name2=Leader";
+        assertEquals(1L, mbeans.getAttribute(new ObjectName(leader), "NumAliveConnections"));
     }
 
     @Test
