@@ -193,6 +193,9 @@ ZOO_DAEMON_OUT="$ZOO_LOG_DIR/zookeeper-$ZOO_USER-server-$ZOO_HOST.out"
 # Remote JMX, with Apache's variables and defaults: JMXDISABLE (anything but false leaves the JMX agent off; the
 # dev.menagerie.jmx bundle still registers its MBeans for in-process and attach clients), JMXPORT (unset: local
 # connections only), JMXLOCALONLY (false), JMXAUTH (false), JMXSSL (false), JMXHOSTNAME (java.rmi.server.hostname).
+# Sets jmx_flags and reports the settings on stderr as Apache's script does; the commands that launch Java call it
+# (start before its "Starting zookeeper ..." line, start-foreground once the configuration passed its check).
+jmx_flags=()
 jmx_settings() {
   jmx_flags=()
   if [[ -z ${JMXDISABLE:-} || ${JMXDISABLE} == "false" ]]; then
@@ -226,7 +229,6 @@ set +f
 # The java command line; $1 is the gosh.args value ("" for an interactive shell).
 build_server_command() {
   local gosh_args="$1"
-  jmx_settings
   server_command=("$JAVA"
     "-Dmenagerie.config=$ZOOCFG"
     "-Dmenagerie.exitOnConfigError=true")
@@ -250,6 +252,7 @@ build_server_command() {
 # ---------------------------------------------------------------- commands
 
 start_daemon() {
+  jmx_settings
   echo -n "Starting zookeeper ... "
   local pid
   pid="$(read_pid)"
@@ -291,6 +294,7 @@ start_foreground() {
     exit "$status"
   fi
   mkdir -p "$ZOO_LOG_DIR"
+  jmx_settings
   local gosh_args="--nointeractive"
   if [[ -t 0 && -t 1 ]]; then
     gosh_args=""
@@ -455,6 +459,7 @@ status_server() {
 }
 
 print_command() {
+  jmx_settings
   build_server_command "--nointeractive"
   local quoted
   printf -v quoted '%q ' "${server_command[@]}"
