@@ -7,7 +7,8 @@
 # zoo.cfg defaults to $ZOOCFGDIR/zoo.cfg; a bare file name is looked up in $ZOOCFGDIR, a path is used as given.
 # Environment: ZOOCFGDIR (default <installation>/conf), ZOO_LOG_DIR (default <installation>/logs), ZOO_LOG_FILE,
 # ZOOPIDFILE (default <dataDir>/zookeeper_server.pid), JAVA_HOME (else java on PATH), JVMFLAGS, SERVER_JVMFLAGS
-# (both word-split and appended after our flags, so a -D in them overrides ours), ZOO_STOP_TIMEOUT (seconds, 30).
+# (both word-split and appended after our flags, so a -D in them overrides ours), ZOO_STOP_TIMEOUT (seconds, 30),
+# and Apache's JMX variables JMXDISABLE, JMXPORT, JMXLOCALONLY, JMXAUTH, JMXSSL, JMXHOSTNAME (see below).
 # $ZOOCFGDIR/zookeeper-env.sh and $ZOOCFGDIR/java.env are sourced when present, as Apache's scripts do.
 #
 # Java runs with the installation directory as its working directory: relative paths in zoo.cfg (dataDir=data)
@@ -189,6 +190,36 @@ ZOO_HOST="${HOSTNAME:-$(hostname 2>/dev/null || echo localhost)}"
 ZOO_LOG_FILE="${ZOO_LOG_FILE:-zookeeper-$ZOO_USER-server-$ZOO_HOST.log}"
 ZOO_DAEMON_OUT="$ZOO_LOG_DIR/zookeeper-$ZOO_USER-server-$ZOO_HOST.out"
 
+# Remote JMX, with Apache's variables and defaults: JMXDISABLE (anything but false leaves the JMX agent off; the
+# dev.menagerie.jmx bundle still registers its MBeans for in-process and attach clients), JMXPORT (unset: local
+# connections only), JMXLOCALONLY (false), JMXAUTH (false), JMXSSL (false), JMXHOSTNAME (java.rmi.server.hostname).
+# Sets jmx_flags and reports the settings on stderr as Apache's script does; the commands that launch Java call it
+# (start before its "Starting zookeeper ..." line, start-foreground once the configuration passed its check).
+jmx_flags=()
+jmx_settings() {
+  jmx_flags=()
+  if [[ -z ${JMXDISABLE:-} || ${JMXDISABLE} == "false" ]]; then
+    echo "ZooKeeper JMX enabled by default" >&2
+    if [[ -z ${JMXPORT:-} ]]; then
+      jmx_flags=("-Dcom.sun.management.jmxremote" "-Dcom.sun.management.jmxremote.local.only=${JMXLOCALONLY:-false}")
+    else
+      echo "ZooKeeper remote JMX Port set to $JMXPORT" >&2
+      echo "ZooKeeper remote JMX authenticate set to ${JMXAUTH:-false}" >&2
+      echo "ZooKeeper remote JMX ssl set to ${JMXSSL:-false}" >&2
+      jmx_flags=("-Dcom.sun.management.jmxremote")
+      if [[ -n ${JMXHOSTNAME:-} ]]; then
+        echo "ZooKeeper remote JMX Hostname set to $JMXHOSTNAME" >&2
+        jmx_flags+=("-Djava.rmi.server.hostname=$JMXHOSTNAME")
+      fi
+      jmx_flags+=("-Dcom.sun.management.jmxremote.port=$JMXPORT"
+        "-Dcom.sun.management.jmxremote.authenticate=${JMXAUTH:-false}"
+        "-Dcom.sun.management.jmxremote.ssl=${JMXSSL:-false}")
+    fi
+  else
+    echo "JMX disabled by user request" >&2
+  fi
+}
+
 # JVMFLAGS and SERVER_JVMFLAGS are word-split like Apache's (no quoting inside them); globbing stays off.
 set -f
 # shellcheck disable=SC2206
@@ -213,6 +244,7 @@ build_server_command() {
   server_command+=(
     "-Dfelix.fileinstall.dir=$MENAGERIE_HOME/deploy"
     "-XX:+HeapDumpOnOutOfMemoryError" "-XX:OnOutOfMemoryError=kill -9 %p"
+    "${jmx_flags[@]}"
     "${jvm_flags[@]}"
     -jar "$RUNTIME_JAR")
 }
@@ -220,6 +252,7 @@ build_server_command() {
 # ---------------------------------------------------------------- commands
 
 start_daemon() {
+  jmx_settings
   echo -n "Starting zookeeper ... "
   local pid
   pid="$(read_pid)"
@@ -261,6 +294,7 @@ start_foreground() {
     exit "$status"
   fi
   mkdir -p "$ZOO_LOG_DIR"
+  jmx_settings
   local gosh_args="--nointeractive"
   if [[ -t 0 && -t 1 ]]; then
     gosh_args=""
@@ -425,6 +459,7 @@ status_server() {
 }
 
 print_command() {
+  jmx_settings
   build_server_command "--nointeractive"
   local quoted
   printf -v quoted '%q ' "${server_command[@]}"

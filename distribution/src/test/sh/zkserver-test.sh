@@ -77,6 +77,17 @@ run "$SCRIPT" print-cmd "$good_cfg"
 check "print-cmd shows -Dmenagerie.config with the absolute zoo.cfg path" \
   output_has_text "-Dmenagerie.config=$(printf '%q' "$good_cfg") "
 
+# ---- Apache's JMX variables become the JVM's com.sun.management.jmxremote flags
+run env JMXPORT=9010 JMXHOSTNAME=zk1.example.com "$SCRIPT" print-cmd "$good_cfg"
+check "with JMXPORT, print-cmd opens remote JMX on that port without password or TLS (Apache's defaults)" \
+  eval 'output_has_text "-Dcom.sun.management.jmxremote.port=9010 -Dcom.sun.management.jmxremote.authenticate=false -Dcom.sun.management.jmxremote.ssl=false"'
+check "JMXHOSTNAME sets java.rmi.server.hostname" output_has_text "-Djava.rmi.server.hostname=zk1.example.com"
+check "the settings are reported as Apache's script reports them" \
+  output_has_text "ZooKeeper remote JMX Port set to 9010"
+run env JMXDISABLE=true "$SCRIPT" print-cmd "$good_cfg"
+check "JMXDISABLE=true leaves the JMX agent off" eval '! output_has_text "jmxremote"'
+check "and says so" output_has_text "JMX disabled by user request"
+
 # ---- status and stop of a server that is not running
 run "$SCRIPT" status "$good_cfg"
 check "status of a stopped server exits 1" status_is 1

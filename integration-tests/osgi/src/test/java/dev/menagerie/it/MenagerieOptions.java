@@ -49,6 +49,9 @@ final class MenagerieOptions {
     static final String EPOLL_CLASSES_BUNDLE = "io.netty.transport-classes-epoll";
     static final String EPOLL_NATIVE_FRAGMENT = "io.netty.transport-native-epoll.linux-x86_64";
 
+    /** Apache's MBeans; JmxBeansFollowTheJmxBundleTest uninstalls and reinstalls it. */
+    static final String JMX_BUNDLE = "dev.menagerie.jmx";
+
     /**
      * Our bundles that every test starts with, in no particular order: every runtime bundle of the distribution
      * (see distribution/menagerie.bndrun) except the logging configuration fragment, which belongs to logback.
@@ -63,6 +66,7 @@ final class MenagerieOptions {
             "dev.menagerie.election.fle",
             "dev.menagerie.admin",
             "dev.menagerie.metrics",
+            JMX_BUNDLE,
             NIO_TRANSPORT_BUNDLE,
             NETTY_TRANSPORT_BUNDLE,
             "dev.menagerie.storage.file",

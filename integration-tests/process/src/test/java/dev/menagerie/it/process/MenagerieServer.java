@@ -23,6 +23,7 @@ public final class MenagerieServer extends ServerProcess {
     private final Launch launch;
     private final List<String> jvmFlags;
     private final int adminPort;
+    private final Map<String, String> extraEnvironment = new LinkedHashMap<>();
 
     public MenagerieServer(String name, Path workDir, Path dataDir, int clientPort, Map<String, String> extraConfig,
             Launch launch, List<String> jvmFlags) throws IOException {
@@ -38,6 +39,12 @@ public final class MenagerieServer extends ServerProcess {
             throws IOException {
         return new MenagerieServer(name, workDir, workDir.resolve(name + "-data"), FreePorts.next(), extraConfig,
                 Launch.SCRIPT, List.of("-Xmx512m"));
+    }
+
+    /** Sets an environment variable for the launch (as an operator exports one before zkServer.sh); chainable. */
+    public MenagerieServer withEnvironment(String name, String value) {
+        extraEnvironment.put(name, value);
+        return this;
     }
 
     /** The admin server's port on 127.0.0.1. */
@@ -77,11 +84,13 @@ public final class MenagerieServer extends ServerProcess {
 
     @Override
     protected Map<String, String> environment() {
-        return Map.of(
+        Map<String, String> environment = new LinkedHashMap<>(Map.of(
                 "ZOO_LOG_DIR", logDir().toString(),
                 "ZOO_LOG_FILE", name() + ".log",
                 "JVMFLAGS", String.join(" ", jvmFlags),
-                "ZOOCFGDIR", home.resolve("conf").toString());
+                "ZOOCFGDIR", home.resolve("conf").toString()));
+        environment.putAll(extraEnvironment);
+        return environment;
     }
 
     private Path logDir() {

@@ -1,0 +1,119 @@
+package dev.menagerie.it.process.jmx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.tools.attach.VirtualMachine;
+import dev.menagerie.it.process.Clients;
+import dev.menagerie.it.process.Ensemble;
+import dev.menagerie.it.process.EnsembleLayout;
+import dev.menagerie.it.process.EnsembleMember;
+import dev.menagerie.it.process.EnsembleMember.Impl;
+import dev.menagerie.testing.Await;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.ZooKeeper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A 3-server Menagerie ensemble of the distribution, each member read over JMX (through the JDK's attach API, which
+ * starts each JVM's local JMX agent): the leader registers Apache's {@code Leader} server bean, the followers their
+ * {@code Follower} beans, each with its data tree, under {@code ReplicatedServer_id<N>/replica.<N>}.
+ */
+class JmxQuorumTest {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final String DOMAIN = "org.apache.ZooKeeperService";
+
+    @Test
+    void leaderAndFollowersRegisterTheirRoleBeans() throws Exception {
+        EnsembleLayout layout = EnsembleLayout.of(3, 0, 1_000, 10, 3);
+        try (Ensemble ensemble = Ensemble.start(Impl.MENAGERIE, layout, "jmx-quorum", List.of("-Xmx256m"))) {
+            ensemble.awaitWritable(START_TIMEOUT);
+            int leader = ensemble.awaitLeader(START_TIMEOUT);
+            int follower = leader % 3 + 1;
+            ZooKeeper client = ensemble.syncedClient(follower, START_TIMEOUT);
+            Map<Integer, JMXConnector> connectors = new TreeMap<>();
+            try {
+                for (EnsembleMember member : ensemble.members()) {
+                    connectors.put(member.id(), attach(member));
+                }
+                for (EnsembleMember member : ensemble.members()) {
+                    MBeanServerConnection jmx = connectors.get(member.id()).getMBeanServerConnection();
+                    String server = serverBean(member.id(), member.id() == leader ? "Leader" : "Follower");
+                    Await.untilTrue(member + " registering " + server + " with its data tree", START_TIMEOUT,
+                            () -> names(jmx).containsAll(Set.of(server, server + ",name3=InMemoryDataTree")));
+                    Set<String> others = names(jmx).stream()
+                            .filter(name -> !name.startsWith(server)).collect(Collectors.toSet());
+                    assertEquals(Set.of(), others, member + ": beans of another role or server id");
+                }
+                MBeanServerConnection leaderJmx = connectors.get(leader).getMBeanServerConnection();
+                int before = nodeCountOf(leaderJmx, new ObjectName(serverBean(leader, "Leader")
+                        + ",name3=InMemoryDataTree"));
+                client.create("/jmx-quorum", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+                for (EnsembleMember member : ensemble.members()) {
+                    MBeanServerConnection jmx = connectors.get(member.id()).getMBeanServerConnection();
+                    String server = serverBean(member.id(), member.id() == leader ? "Leader" : "Follower");
+                    ObjectName tree = new ObjectName(server + ",name3=InMemoryDataTree");
+                    Await.untilTrue(member + " counting /jmx-quorum in NodeCount", START_TIMEOUT,
+                            () -> nodeCountOf(jmx, tree) == before + 1);
+                }
+                MBeanServerConnection followerJmx = connectors.get(follower).getMBeanServerConnection();
+                String followerBean = serverBean(follower, "Follower");
+                assertTrue((Long) followerJmx.getAttribute(new ObjectName(followerBean), "NumAliveConnections") >= 1,
+                        "the follower counts the client's connection");
+                Await.untilTrue("the client's connection bean on the follower", START_TIMEOUT,
+                        () -> names(followerJmx).contains(followerBean + ",name3=Connections,name4=127.0.0.1,name5=0x"
+                                + Long.toHexString(client.getSessionId())));
+            } finally {
+                for (JMXConnector connector : connectors.values()) {
+                    connector.close();
+                }
+                Clients.closeQuietly(client);
+            }
+        }
+    }
+
+    private static String serverBean(int id, String role) {
+        return DOMAIN + ":name0=ReplicatedServer_id" + id + ",name1=replica." + id + ",name2=" + role;
+    }
+
+    /** A JMX connection to the member's JVM, through the attach API and its local management agent. */
+    private static JMXConnector attach(EnsembleMember member) throws Exception {
+        VirtualMachine vm = VirtualMachine.attach(String.valueOf(member.pid()));
+        try {
+            return JMXConnectorFactory.connect(new JMXServiceURL(vm.startLocalManagementAgent()));
+        } finally {
+            vm.detach();
+        }
+    }
+
+    private static Set<String> names(MBeanServerConnection jmx) {
+        try {
+            return jmx.queryNames(new ObjectName(DOMAIN + ":*"), null).stream().map(ObjectName::toString)
+                    .collect(Collectors.toCollection(TreeSet::new));
+        } catch (Exception e) {
+            throw new IllegalStateException("listing the beans", e);
+        }
+    }
+
+    private static int nodeCountOf(MBeanServerConnection jmx, ObjectName tree) {
+        try {
+            return (Integer) jmx.getAttribute(tree, "NodeCount");
+        } catch (Exception e) {
+            throw new IllegalStateException("reading NodeCount of " + tree, e);
+        }
+    }
+}
