@@ -38,7 +38,7 @@ public final class StandardCommands {
                 new EnvironmentCommand(version, Environment.ofThisJvm()),
                 new SystemPropertiesCommand(System::getProperties),
                 monitor(),
-                BackupCommands.snapshot(),
+                BackupCommands.snapshot(config, RateLimiter.monotonic()),
                 BackupCommands.restore(),
                 new RuntimeStatusCommand(config, status, bundles, components)));
         commands.addAll(ServerCommands.all(initialConfiguration));
