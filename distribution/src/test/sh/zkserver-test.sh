@@ -154,6 +154,9 @@ check "zkSnapShotToolkit.sh prints the znodes and the last zxid" \
 run "$MENAGERIE_HOME/bin/zkSnapShotToolkit.sh" -d -json "$snapshot_file"
 check "zkSnapShotToolkit.sh refuses -d with -json as Apache's does" \
   eval 'status_is 2 && output_has_text "Cannot specify both data dump (-d) and json mode (-json) in same call"'
+run "$MENAGERIE_HOME/bin/zkSnapshotRecursiveSummaryToolkit.sh" "$snapshot_file" / 0
+check "zkSnapshotRecursiveSummaryToolkit.sh sums the tree from the root" \
+  eval 'status_is 0 && output_has_text " /" && output_has_text "   children: "'
 
 # ---- a stale pid file naming a live process that is not a Menagerie server
 mkdir -p "$work/data"

@@ -8,13 +8,8 @@ import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.zookeeper.ZooDefs;
-import org.apache.zookeeper.server.DataTree;
-import org.apache.zookeeper.server.persistence.FileSnap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,55 +19,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SnapshotFormatterTest {
 
-    private static final long ZXID = 0x30000002aL;
     private static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\":\\d+");
     private static final Pattern INODE = Pattern.compile("\"ino\":\\d+");
 
     @TempDir
     Path dir;
 
-    /** A tree with enough children per node that their HashSet order is not the order of creation. */
     private File apacheSnapshot() throws Exception {
-        DataTree tree = new DataTree();
-        long zxid = 1;
-        tree.createNode("/app", "root data".getBytes(StandardCharsets.UTF_8), ZooDefs.Ids.OPEN_ACL_UNSAFE, 0, 1,
-                zxid++, 1_700_000_000_000L);
-        for (int i = 0; i < 30; i++) {
-            tree.createNode("/app/child-" + i, new byte[i], ZooDefs.Ids.READ_ACL_UNSAFE, 0, 1, zxid++,
-                    1_700_000_000_000L + i);
-        }
-        tree.createNode("/app/\"quoted\"\tname", null, ZooDefs.Ids.OPEN_ACL_UNSAFE, 0x55L, 1, zxid++, 1_000L);
-        tree.createNode("/eph", new byte[] {1, 2, 3}, ZooDefs.Ids.OPEN_ACL_UNSAFE, 0x55L, 1, zxid++, 2_000L);
-        tree.createNode("/container", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, Long.MIN_VALUE, 1, zxid, 3_000L);
-        tree.lastProcessedZxid = ZXID;
-        Map<Long, Integer> sessions = new ConcurrentHashMap<>();
-        for (long id = 0x50; id < 0x60; id++) {
-            sessions.put(id, 4_000 + (int) id);
-        }
-        File file = dir.resolve("snapshot." + Long.toHexString(ZXID)).toFile();
-        new FileSnap(dir.toFile()).serialize(tree, sessions, file, false);
-        return file;
+        return ApacheSnapshots.write(dir);
     }
 
     private static String apache(File file, boolean dumpData, boolean json) throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            System.setOut(capture);
-            new org.apache.zookeeper.server.SnapshotFormatter().run(file.getPath(), dumpData, json);
-        } finally {
-            System.setOut(original);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return ApacheSnapshots.apache(
+                () -> new org.apache.zookeeper.server.SnapshotFormatter().run(file.getPath(), dumpData, json));
     }
 
     private static String ours(String... args) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        int exit = SnapshotFormatter.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8),
-                new PrintStream(errors, true, StandardCharsets.UTF_8));
-        assertEquals(0, exit, errors.toString(StandardCharsets.UTF_8));
-        return bytes.toString(StandardCharsets.UTF_8);
+        return ApacheSnapshots.ours(SnapshotFormatter::run, args);
     }
 
     @Test
