@@ -157,6 +157,9 @@ check "zkSnapShotToolkit.sh refuses -d with -json as Apache's does" \
 run "$MENAGERIE_HOME/bin/zkSnapshotRecursiveSummaryToolkit.sh" "$snapshot_file" / 0
 check "zkSnapshotRecursiveSummaryToolkit.sh sums the tree from the root" \
   eval 'status_is 0 && output_has_text " /" && output_has_text "   children: "'
+run "$MENAGERIE_HOME/bin/zkSnapshotComparer.sh" -l "$snapshot_file" -r "$snapshot_file" -b 0 -n 0
+check "zkSnapshotComparer.sh compares a snapshot with itself and finds nothing" \
+  eval 'status_is 0 && output_has_text "All layers compared." && ! output_has_text "found only in"'
 
 # ---- a stale pid file naming a live process that is not a Menagerie server
 mkdir -p "$work/data"
