@@ -12,14 +12,9 @@ ZOOCFG="${ZOOCFG:-zoo.cfg}"
 cfg="$ZOOCFGDIR/$ZOOCFG"
 [[ -f $cfg ]] || { echo "Error: no configuration at $cfg" >&2; exit 1; }
 
-if [[ -n ${JAVA_HOME:-} && -x $JAVA_HOME/bin/java ]]; then
-  JAVA="$JAVA_HOME/bin/java"
-elif command -v java >/dev/null 2>&1; then
-  JAVA="java"
-else
-  echo "Error: JAVA_HOME is not set and java could not be found in PATH." >&2
-  exit 1
-fi
+# shellcheck source=zkToolEnv.sh
+. "$ZOOBINDIR/zkToolEnv.sh"
+find_java
 
 # The last value of a key in zoo.cfg, trimmed.
 cfg_value() {

@@ -44,14 +44,9 @@ fi
 
 ZOO_LOG_DIR="${ZOO_LOG_DIR:-$MENAGERIE_HOME/logs}"
 
-if [[ -n ${JAVA_HOME:-} && -x "$JAVA_HOME/bin/java" ]]; then
-  JAVA="$JAVA_HOME/bin/java"
-elif command -v java >/dev/null 2>&1; then
-  JAVA="java"
-else
-  echo "Error: JAVA_HOME is not set and java could not be found in PATH." >&2
-  exit 1
-fi
+# shellcheck source=zkToolEnv.sh
+. "$MENAGERIE_HOME/bin/zkToolEnv.sh"
+find_java
 
 RUNTIME_JAR="$MENAGERIE_HOME/lib/menagerie.jar"
 # The config bundle and the API it needs, as plain jars: `start` validates zoo.cfg with them before launching.

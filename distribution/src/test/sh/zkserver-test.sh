@@ -157,6 +157,21 @@ check "zkCleanup.sh leaves the only snapshot in place" eval 'ls "$work"/data/ver
 run env ZOOCFGDIR="$(dirname "$good_cfg")" ZOOCFG="$(basename "$good_cfg")" "$MENAGERIE_HOME/bin/zkCleanup.sh" -n 2
 check "zkCleanup.sh refuses to keep fewer than 3 snapshots" eval '! status_is 0'
 
+# ---- the snapshot toolkit reads the server's snapshot
+snapshot_file="$(ls "$work"/data/version-2/snapshot.* | head -n 1)"
+run "$MENAGERIE_HOME/bin/zkSnapShotToolkit.sh" "$snapshot_file"
+check "zkSnapShotToolkit.sh prints the znodes and the last zxid" \
+  eval 'status_is 0 && output_has_text "ZNode Details (count=" && output_has_text "Last zxid: 0x"'
+run "$MENAGERIE_HOME/bin/zkSnapShotToolkit.sh" -d -json "$snapshot_file"
+check "zkSnapShotToolkit.sh refuses -d with -json as Apache's does" \
+  eval 'status_is 2 && output_has_text "Cannot specify both data dump (-d) and json mode (-json) in same call"'
+run "$MENAGERIE_HOME/bin/zkSnapshotRecursiveSummaryToolkit.sh" "$snapshot_file" / 0
+check "zkSnapshotRecursiveSummaryToolkit.sh sums the tree from the root" \
+  eval 'status_is 0 && output_has_text " /" && output_has_text "   children: "'
+run "$MENAGERIE_HOME/bin/zkSnapshotComparer.sh" -l "$snapshot_file" -r "$snapshot_file" -b 0 -n 0
+check "zkSnapshotComparer.sh compares a snapshot with itself and finds nothing" \
+  eval 'status_is 0 && output_has_text "All layers compared." && ! output_has_text "found only in"'
+
 # ---- a stale pid file naming a live process that is not a Menagerie server
 mkdir -p "$work/data"
 sleep 60 &

@@ -1,5 +1,6 @@
 package dev.menagerie.admin.testing;
 
+import dev.menagerie.api.status.AdminAccess;
 import dev.menagerie.api.status.ConnectionStatus;
 import dev.menagerie.api.status.DataTreeStatus;
 import dev.menagerie.api.status.DiskUsage;
@@ -10,8 +11,10 @@ import dev.menagerie.api.status.ServerStatus;
 import dev.menagerie.api.status.ServerSummary;
 import dev.menagerie.api.status.ServingConfiguration;
 import dev.menagerie.api.status.SessionsStatus;
+import dev.menagerie.api.status.SnapshotFile;
 import dev.menagerie.api.status.SnapshotStatus;
 import dev.menagerie.api.status.WatchesStatus;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +37,14 @@ public final class FakeServerStatus implements ServerStatus {
     public Map<String, Object> quorumMonitorValues = Map.of();
     public QuorumStatus quorum = QuorumStatus.NONE;
     public SnapshotStatus lastSnapshot = new SnapshotStatus(0x1e, 1_796_646_278L);
+    /** What {@link #checkAccess} answers. */
+    public AdminAccess access = AdminAccess.GRANTED;
+    /** Every access check, as {@code scheme credentials path perms}. */
+    public final List<String> accessChecks = new ArrayList<>();
+    /** What {@link #takeSnapshot} returns; null makes it fail. */
+    public SnapshotFile snapshotFile;
+    /** How many snapshots were asked for. */
+    public int snapshotsTaken;
     /** Every reset asked for, in order. */
     public final List<Statistics> resets = new ArrayList<>();
 
@@ -95,6 +106,23 @@ public final class FakeServerStatus implements ServerStatus {
     @Override
     public SnapshotStatus lastSnapshot() {
         return lastSnapshot;
+    }
+
+    @Override
+    public SnapshotFile takeSnapshot() throws IOException {
+        snapshotsTaken++;
+        if (snapshotFile == null) {
+            throw new IOException("no snapshot file set in the fake");
+        }
+        return snapshotFile;
+    }
+
+    @Override
+    public AdminAccess checkAccess(String scheme, byte[] credentials, String remoteAddress, String path,
+            int perms) {
+        accessChecks.add(scheme + " " + (credentials == null ? null : new String(credentials,
+                java.nio.charset.StandardCharsets.UTF_8)) + " " + path + " " + perms);
+        return access;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.menagerie.api.status;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.osgi.annotation.versioning.ProviderType;
@@ -58,6 +59,25 @@ public interface ServerStatus {
 
     /** The newest snapshot written or loaded since start-up ({@code last_snapshot}). */
     SnapshotStatus lastSnapshot();
+
+    /**
+     * Writes a snapshot of the tree and the sessions now, on the calling thread, as Apache's
+     * {@code ZooKeeperServer.takeSnapshot}: fuzzy like every snapshot (it may hold changes after its zxid, which
+     * replaying the log from that zxid applies again to the same result).
+     *
+     * @throws IOException when the storage could not write it, or keeps snapshots somewhere other than a file
+     */
+    SnapshotFile takeSnapshot() throws IOException;
+
+    /**
+     * Authenticates {@code credentials} with the provider of {@code scheme} and checks that the ids it yields hold
+     * every bit of {@code perms} on the node at {@code path}, with the rules the server applies to client requests
+     * (a {@code super} id and {@code skipACL} pass). Used for the admin commands that need authentication.
+     *
+     * @param credentials what follows the scheme in the {@code Authorization} header, null when nothing does
+     * @param remoteAddress the requesting client's IP address, for the {@code ip} scheme
+     */
+    AdminAccess checkAccess(String scheme, byte[] credentials, String remoteAddress, String path, int perms);
 
     /**
      * Zeroes the chosen counters, as Apache's {@code srst} ({@link Statistics#SERVER}) and {@code crst}

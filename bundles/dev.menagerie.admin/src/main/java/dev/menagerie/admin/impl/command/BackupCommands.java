@@ -1,39 +1,56 @@
 package dev.menagerie.admin.impl.command;
 
+import dev.menagerie.api.config.ServerConfig;
+import dev.menagerie.api.status.SnapshotFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code snapshot} ({@code snap}) and {@code restore} ({@code rest}). Apache ZooKeeper 3.9 streams a snapshot and
- * loads one through them, behind authentication. Menagerie does not do either over the admin server yet, so it
- * answers as Apache does with {@code zookeeper.admin.snapshot.enabled=false} and
- * {@code zookeeper.admin.restore.enabled=false}: a request without an {@code Authorization} header is refused
- * first (401), any other gets 503.
+ * {@code snapshot} ({@code snap}) and {@code restore} ({@code rest}), in the order Apache ZooKeeper 3.9.5 checks a
+ * request: authentication against the root's ACL ({@link AdminAuthorization}), then the method, the feature flag
+ * (503 when off), the rate limit (429) and the work. {@code snapshot} writes a snapshot file and streams it as
+ * {@code application/octet-stream} with the headers {@code last_zxid} and {@code snapshot_size}; with
+ * {@code ?streaming=false} it answers the JSON with those headers only. Menagerie does not load a snapshot over the
+ * admin server yet, so {@code restore} always answers as Apache's with {@code admin.restore.enabled=false}.
  */
 final class BackupCommands implements AdminCommand {
 
-    static final String AUTH_MISSING = "Auth info is missing for the command";
+    static final String STREAMING = "streaming";
+    static final String LAST_ZXID_HEADER = "last_zxid";
+    static final String SNAPSHOT_SIZE_HEADER = "snapshot_size";
 
     private static final Logger LOG = LoggerFactory.getLogger(BackupCommands.class);
 
     private final String primaryName;
     private final Set<String> names;
     private final String takenMethod;
+    private final Supplier<ServerConfig> config;
+    /** Snapshot's; null for restore. */
+    private final RateLimiter rateLimiter;
 
-    private BackupCommands(String primaryName, String alias, String takenMethod) {
+    private BackupCommands(String primaryName, String alias, String takenMethod, Supplier<ServerConfig> config,
+            RateLimiter rateLimiter) {
         this.primaryName = primaryName;
         this.names = Set.of(primaryName, alias);
         this.takenMethod = takenMethod;
+        this.config = config;
+        this.rateLimiter = rateLimiter;
     }
 
-    static BackupCommands snapshot() {
-        return new BackupCommands("snapshot", "snap", CommandRequest.GET);
+    static BackupCommands snapshot(Supplier<ServerConfig> config, RateLimiter rateLimiter) {
+        return new BackupCommands("snapshot", "snap", CommandRequest.GET, config, rateLimiter);
     }
 
+    /** Restore reads no setting and takes no permit until it loads snapshots. */
     static BackupCommands restore() {
-        return new BackupCommands("restore", "rest", CommandRequest.POST);
+        return new BackupCommands("restore", "rest", CommandRequest.POST, () -> null, null);
     }
 
     @Override
@@ -54,15 +71,61 @@ final class BackupCommands implements AdminCommand {
 
     @Override
     public CommandResponse run(CommandRequest request) {
-        if (request.authorization() == null) {
-            return CommandResponse.failed(primaryName, CommandResponse.HTTP_UNAUTHORIZED, AUTH_MISSING);
+        Optional<CommandResponse> refusal = AdminAuthorization.refusal(primaryName, request);
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
-        if (!takenMethod.equals(request.method())) {
+        String method = CommandRequest.HEAD.equals(request.method()) ? CommandRequest.GET : request.method();
+        if (!takenMethod.equals(method)) {
             return CommandResponse.failed(primaryName, CommandResponse.HTTP_METHOD_NOT_ALLOWED,
                     "Method not allowed: " + request.method() + " (use " + takenMethod + ")");
         }
-        LOG.warn("Admin command {} is disabled: Menagerie does not {} snapshots over the admin server yet",
-                primaryName, "snapshot".equals(primaryName) ? "stream" : "load");
-        return new CommandResponse(primaryName, null, CommandResponse.HTTP_UNAVAILABLE, Map.of());
+        BackupSettings settings = BackupSettings.of(config.get());
+        return CommandRequest.GET.equals(takenMethod) ? snapshot(request, settings) : restoreDisabled();
+    }
+
+    private CommandResponse snapshot(CommandRequest request, BackupSettings settings) {
+        if (!settings.snapshotEnabled()) {
+            LOG.warn("Admin command snapshot is disabled ({}=false)", BackupSettings.SNAPSHOT_ENABLED);
+            return status(CommandResponse.HTTP_UNAVAILABLE);
+        }
+        if (!rateLimiter.allow(settings.snapshotIntervalMs())) {
+            LOG.warn("Admin command snapshot was rate limited: one per {} ms ({})", settings.snapshotIntervalMs(),
+                    BackupSettings.RATE_LIMITER_INTERVAL);
+            return status(CommandResponse.HTTP_TOO_MANY_REQUESTS);
+        }
+        boolean streaming = !request.parameters().containsKey(STREAMING)
+                || Boolean.parseBoolean(request.parameters().get(STREAMING));
+        SnapshotFile file;
+        long size;
+        try {
+            file = request.server().takeSnapshot();
+            size = Files.size(file.path());
+        } catch (IOException e) {
+            LOG.warn("Admin command snapshot failed: {}", e.toString());
+            return status(CommandResponse.HTTP_INTERNAL_ERROR);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(LAST_ZXID_HEADER, "0x" + Long.toHexString(file.zxid()));
+        headers.put(SNAPSHOT_SIZE_HEADER, Long.toString(size));
+        if (size == 0) {
+            LOG.warn("Admin command snapshot: the snapshot file {} is empty", file.path());
+            return new CommandResponse(primaryName, null, CommandResponse.HTTP_INTERNAL_ERROR, Map.of(), headers,
+                    null);
+        }
+        LOG.info("Admin command snapshot: sending {} ({} bytes) to {}", file.path().getFileName(), size,
+                request.remoteAddress());
+        return new CommandResponse(primaryName, null, CommandResponse.HTTP_OK, Map.of(), headers,
+                streaming ? file.path() : null);
+    }
+
+    private CommandResponse restoreDisabled() {
+        LOG.warn("Admin command restore is disabled: Menagerie does not load snapshots over the admin server yet");
+        return status(CommandResponse.HTTP_UNAVAILABLE);
+    }
+
+    /** Apache's answer for these refusals: the status, no error text. */
+    private CommandResponse status(int httpStatus) {
+        return new CommandResponse(primaryName, null, httpStatus, Map.of());
     }
 }

@@ -9,14 +9,17 @@ import java.util.Map;
  * @param method {@code GET}, {@code HEAD} or {@code POST}
  * @param parameters the query parameters, the first value of each, as Apache ZooKeeper passes them on
  * @param authorization the {@code Authorization} header, null when absent
+ * @param remoteAddress the client's IP address, for the {@code ip} authentication scheme
  * @param server the running server's status, null while no server runs (the registry fills it in)
  */
 public record CommandRequest(String method, Map<String, String> parameters, String authorization,
-        ServerStatus server) {
+        String remoteAddress, ServerStatus server) {
 
     public static final String GET = "GET";
     public static final String HEAD = "HEAD";
     public static final String POST = "POST";
+    /** The address of a request made in-process (tests, the Gogo shell). */
+    public static final String LOOPBACK = "127.0.0.1";
 
     public CommandRequest {
         parameters = Map.copyOf(parameters);
@@ -24,7 +27,7 @@ public record CommandRequest(String method, Map<String, String> parameters, Stri
 
     /** A GET with the given query parameters and no authorization. */
     public static CommandRequest get(Map<String, String> parameters) {
-        return new CommandRequest(GET, parameters, null, null);
+        return new CommandRequest(GET, parameters, null, LOOPBACK, null);
     }
 
     /** A plain GET without parameters. */
@@ -33,6 +36,6 @@ public record CommandRequest(String method, Map<String, String> parameters, Stri
     }
 
     CommandRequest withServer(ServerStatus status) {
-        return new CommandRequest(method, parameters, authorization, status);
+        return new CommandRequest(method, parameters, authorization, remoteAddress, status);
     }
 }

@@ -1,5 +1,6 @@
 package dev.menagerie.admin.impl.command;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,18 +12,29 @@ import java.util.Map;
  * @param error null on success, otherwise a message for the operator
  * @param httpStatus the HTTP status to answer with
  * @param fields the command's own fields, in the order they should appear
+ * @param headers HTTP headers to add, as Apache's {@code snapshot} adds {@code last_zxid}
+ * @param body a file to send as {@code application/octet-stream} instead of the JSON, null for the JSON
  */
-public record CommandResponse(String command, String error, int httpStatus, Map<String, Object> fields) {
+public record CommandResponse(String command, String error, int httpStatus, Map<String, Object> fields,
+        Map<String, String> headers, Path body) {
 
     public static final int HTTP_OK = 200;
     public static final int HTTP_UNAUTHORIZED = 401;
+    public static final int HTTP_FORBIDDEN = 403;
     public static final int HTTP_NOT_FOUND = 404;
     public static final int HTTP_METHOD_NOT_ALLOWED = 405;
+    public static final int HTTP_TOO_MANY_REQUESTS = 429;
     public static final int HTTP_INTERNAL_ERROR = 500;
     public static final int HTTP_UNAVAILABLE = 503;
 
     public CommandResponse {
         fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
+
+    /** A JSON answer without extra headers. */
+    public CommandResponse(String command, String error, int httpStatus, Map<String, Object> fields) {
+        this(command, error, httpStatus, fields, Map.of(), null);
     }
 
     public static CommandResponse ok(String command, Map<String, Object> fields) {

@@ -36,7 +36,7 @@ public final class StandardCommands {
                 new EnvironmentCommand(version, Environment.ofThisJvm()),
                 new SystemPropertiesCommand(System::getProperties),
                 monitor(metrics),
-                BackupCommands.snapshot(),
+                BackupCommands.snapshot(config, RateLimiter.monotonic()),
                 BackupCommands.restore(),
                 new RuntimeStatusCommand(config, status, bundles, components)));
         commands.addAll(ServerCommands.all(initialConfiguration, metrics));

@@ -7,8 +7,10 @@ import dev.menagerie.admin.impl.command.CommandRequest;
 import dev.menagerie.admin.impl.command.CommandResponse;
 import dev.menagerie.admin.impl.json.JsonWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves {@code <commandUrl>/<name>} as JSON and {@code <commandUrl>} itself as an index of the commands. GET and
  * HEAD run any command, POST the commands that take it (as Apache's {@code restore}); the request body is never
- * read, as no command that takes POST loads anything yet.
+ * read, as no command that takes POST loads anything yet. A response with a body file ({@code snapshot}) is sent as
+ * the file's bytes instead of the JSON.
  */
 final class CommandHandler implements HttpHandler {
 
@@ -72,7 +75,8 @@ final class CommandHandler implements HttpHandler {
             return index();
         }
         CommandRequest request = new CommandRequest(method, QueryParameters.parse(exchange.getRequestURI()),
-                exchange.getRequestHeaders().getFirst("Authorization"), null);
+                exchange.getRequestHeaders().getFirst("Authorization"),
+                exchange.getRemoteAddress().getAddress().getHostAddress(), null);
         CommandResponse response = registry.run(clip(name), request);
         if (response.httpStatus() == CommandResponse.HTTP_METHOD_NOT_ALLOWED) {
             registry.find(name).ifPresent(command -> exchange.getResponseHeaders().set("Allow",
@@ -104,6 +108,11 @@ final class CommandHandler implements HttpHandler {
     }
 
     private static void respond(HttpExchange exchange, CommandResponse response) throws IOException {
+        response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        if (response.body() != null) {
+            stream(exchange, response);
+            return;
+        }
         byte[] body = (JsonWriter.pretty(response.toMap()) + "\n").getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
@@ -114,6 +123,21 @@ final class CommandHandler implements HttpHandler {
         exchange.sendResponseHeaders(response.httpStatus(), body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
+        }
+    }
+
+    /** Sends a file as Apache's StreamOutputter does, as it is on disk, with its length known up front. */
+    private static void stream(HttpExchange exchange, CommandResponse response) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        if ("HEAD".equals(exchange.getRequestMethod())) {
+            exchange.sendResponseHeaders(response.httpStatus(), -1);
+            return;
+        }
+        try (InputStream in = Files.newInputStream(response.body());
+                OutputStream out = exchange.getResponseBody()) {
+            exchange.sendResponseHeaders(response.httpStatus(), Files.size(response.body()));
+            in.transferTo(out);
         }
     }
 }

@@ -172,21 +172,6 @@ class ApacheCommandsTest {
         }
     }
 
-    @Test
-    void snapshotAndRestoreAskForAuthenticationThenAnswerDisabled() {
-        CommandResponse anonymous = registry.run("snapshot", CommandRequest.get());
-        assertEquals(401, anonymous.httpStatus());
-        assertEquals("Auth info is missing for the command", anonymous.error());
-
-        CommandResponse snapshot = registry.run("snap", new CommandRequest("GET", Map.of(), "digest a:b", null));
-        assertEquals(503, snapshot.httpStatus());
-        assertNull(snapshot.error());
-        CommandResponse restore = registry.run("rest", new CommandRequest("POST", Map.of(), "digest a:b", null));
-        assertEquals(503, restore.httpStatus());
-        assertEquals(405, registry.run("rest", new CommandRequest("GET", Map.of(), "digest a:b", null))
-                .httpStatus());
-    }
-
     private static QuorumMember member(long id, LearnerType type) {
         String host = "10.0.0." + id;
         return new QuorumMember(id, new HostPort(host, 2888), new HostPort(host, 3888), new HostPort(host, 2181),

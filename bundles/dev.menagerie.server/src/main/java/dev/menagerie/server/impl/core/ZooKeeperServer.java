@@ -222,9 +222,15 @@ public final class ZooKeeperServer {
         afterTxn(txn.header());
     }
 
-    /** Writes a snapshot file of the current tree, named after its last zxid, now on the calling thread. */
-    public synchronized void snapshotNow() throws IOException {
-        snapshots.write(db.lastProcessedZxid());
+    /**
+     * Writes a snapshot file of the current tree, named after its last zxid, now on the calling thread.
+     *
+     * @return the zxid the snapshot is named after
+     */
+    public synchronized long snapshotNow() throws IOException {
+        long zxid = db.lastProcessedZxid();
+        snapshots.write(zxid);
+        return zxid;
     }
 
     /** Stops after answering what is queued; the storage stays open (its owner closes it). */

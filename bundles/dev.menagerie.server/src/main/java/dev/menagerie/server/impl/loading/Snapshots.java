@@ -78,8 +78,11 @@ public final class Snapshots {
         }
     }
 
-    /** Writes a snapshot file named after {@code zxid} now, on the calling thread. */
-    public void write(long zxid) throws IOException {
+    /**
+     * Writes a snapshot file named after {@code zxid} now, on the calling thread. One at a time: a snapshot asked
+     * for (the admin {@code snapshot}) while the scheduled one of the same zxid runs would write the same file.
+     */
+    public synchronized void write(long zxid) throws IOException {
         long started = System.nanoTime();
         Database current = db.get();
         current.storage().snapshot(zxid,

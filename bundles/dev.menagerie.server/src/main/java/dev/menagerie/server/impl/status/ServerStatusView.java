@@ -1,5 +1,6 @@
 package dev.menagerie.server.impl.status;
 
+import dev.menagerie.api.status.AdminAccess;
 import dev.menagerie.api.status.ConnectionStatus;
 import dev.menagerie.api.status.DataTreeStatus;
 import dev.menagerie.api.status.DiskUsage;
@@ -10,6 +11,7 @@ import dev.menagerie.api.status.ServerStatus;
 import dev.menagerie.api.status.ServerSummary;
 import dev.menagerie.api.status.ServingConfiguration;
 import dev.menagerie.api.status.SessionsStatus;
+import dev.menagerie.api.status.SnapshotFile;
 import dev.menagerie.api.status.SnapshotStatus;
 import dev.menagerie.api.status.WatchesStatus;
 import dev.menagerie.server.impl.core.ServerSettings;
@@ -116,6 +118,28 @@ public final class ServerStatusView implements ServerStatus {
         return new ServingConfiguration(settings.clientPort(), settings.dataDir(), settings.dataLogDir(),
                 settings.tickTimeMs(), settings.maxClientCnxns(), settings.minSessionTimeoutMs(),
                 settings.maxSessionTimeoutMs(), settings.serverId(), settings.quorumConf());
+    }
+
+    @Override
+    public SnapshotFile takeSnapshot() throws IOException {
+        long zxid = server.snapshotNow();
+        Path folder = server.settings().dataDir().resolve(VERSION_FOLDER);
+        String name = "snapshot." + Long.toHexString(zxid);
+        // The storage names the file; the compressed forms are Apache's (snapshot.compression.method).
+        for (String suffix : List.of("", ".gz", ".snappy")) {
+            Path file = folder.resolve(name + suffix);
+            if (Files.isRegularFile(file)) {
+                return new SnapshotFile(zxid, file);
+            }
+        }
+        throw new IOException("snapshot 0x" + Long.toHexString(zxid) + " was written, but not as a file in "
+                + folder);
+    }
+
+    @Override
+    public AdminAccess checkAccess(String scheme, byte[] credentials, String remoteAddress, String path,
+            int perms) {
+        return AdminAccessCheck.check(server, scheme, credentials, remoteAddress, path, perms);
     }
 
     @Override

@@ -1,0 +1,165 @@
+package dev.menagerie.admin.impl.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.menagerie.admin.testing.FakeServerStatus;
+import dev.menagerie.api.status.AdminAccess;
+import dev.menagerie.api.status.SnapshotFile;
+import dev.menagerie.testing.FakeServerConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code snapshot} and {@code restore} as Apache ZooKeeper 3.9.5 answers them, on a fake server. */
+class BackupCommandsTest {
+
+    private static final String DIGEST = "digest backup:secret";
+
+    private final FakeServerStatus status = new FakeServerStatus();
+    private final FakeServerConfig config = new FakeServerConfig();
+    private final AtomicLong clockMs = new AtomicLong(1_000);
+    private final CommandRegistry registry = new CommandRegistry(List.of(
+            BackupCommands.snapshot(() -> config, new RateLimiter(clockMs::get)),
+            BackupCommands.restore()), () -> status);
+
+    @TempDir
+    Path folder;
+
+    private CommandResponse run(String name, String method, String authorization, Map<String, String> query) {
+        return registry.run(name, new CommandRequest(method, query, authorization, "10.1.2.3", null));
+    }
+
+    private CommandResponse snap(String authorization) {
+        return run("snap", CommandRequest.GET, authorization, Map.of());
+    }
+
+    private Path snapshotOnDisk(int bytes) throws IOException {
+        Path file = Files.write(folder.resolve("snapshot.1e"), new byte[bytes]);
+        status.snapshotFile = new SnapshotFile(0x1e, file);
+        return file;
+    }
+
+    @Test
+    void withoutAnAuthorizationHeaderBothAreRefusedBeforeAnythingIsChecked() {
+        CommandResponse snapshot = snap(null);
+        assertEquals(401, snapshot.httpStatus());
+        assertEquals("Auth info is missing for the command", snapshot.error());
+        assertEquals(401, run("restore", CommandRequest.POST, null, Map.of()).httpStatus());
+        assertEquals(List.of(), status.accessChecks);
+        assertEquals(0, status.snapshotsTaken);
+    }
+
+    @Test
+    void theCredentialsAreCheckedForEveryPermissionOnTheRoot() throws IOException {
+        snapshotOnDisk(10);
+        assertEquals(200, snap(DIGEST).httpStatus());
+        assertEquals(List.of("digest backup:secret / 31"), status.accessChecks);
+
+        status.accessChecks.clear();
+        assertEquals(503, run("restore", CommandRequest.POST, "ip", Map.of()).httpStatus(),
+                "restore is disabled, but only after the authentication");
+        assertEquals(List.of("ip null / 31"), status.accessChecks);
+    }
+
+    @Test
+    void refusedCredentialsAnswerApachesStatusesAndTakeNoSnapshot() {
+        status.access = AdminAccess.NOT_AUTHENTICATED;
+        CommandResponse unauthenticated = snap(DIGEST);
+        assertEquals(401, unauthenticated.httpStatus());
+        assertEquals("Not authenticated", unauthenticated.error());
+
+        status.access = AdminAccess.NOT_AUTHORIZED;
+        CommandResponse forbidden = snap(DIGEST);
+        assertEquals(403, forbidden.httpStatus());
+        assertEquals("Not authorized", forbidden.error());
+
+        status.access = AdminAccess.NO_NODE;
+        assertEquals(500, snap(DIGEST).httpStatus());
+        assertEquals(0, status.snapshotsTaken);
+    }
+
+    @Test
+    void aHeaderOfMoreThanTwoPartsIsNotAuthenticatedWithoutAskingTheServer() {
+        CommandResponse response = snap("digest backup:secret extra");
+        assertEquals(401, response.httpStatus());
+        assertEquals("Not authenticated", response.error());
+        assertEquals(List.of(), status.accessChecks);
+    }
+
+    @Test
+    void aSnapshotIsStreamedWithItsZxidAndSizeInHeaders() throws IOException {
+        Path file = snapshotOnDisk(1234);
+        CommandResponse response = snap(DIGEST);
+        assertEquals(200, response.httpStatus());
+        assertNull(response.error());
+        assertEquals(Map.of("last_zxid", "0x1e", "snapshot_size", "1234"), response.headers());
+        assertEquals(file, response.body());
+    }
+
+    @Test
+    void streamingFalseAnswersTheHeadersWithoutTheFile() throws IOException {
+        snapshotOnDisk(99);
+        CommandResponse response = run("snapshot", CommandRequest.GET, DIGEST, Map.of("streaming", "false"));
+        assertEquals(200, response.httpStatus());
+        assertEquals("99", response.headers().get("snapshot_size"));
+        assertNull(response.body());
+        assertEquals(1, status.snapshotsTaken);
+    }
+
+    @Test
+    void anEmptyOrFailedSnapshotIsAServerError() throws IOException {
+        snapshotOnDisk(0);
+        CommandResponse empty = snap(DIGEST);
+        assertEquals(500, empty.httpStatus());
+        assertEquals("0", empty.headers().get("snapshot_size"));
+        assertNull(empty.body());
+
+        status.snapshotFile = null;
+        clockMs.addAndGet(1_000);
+        assertEquals(500, snap(DIGEST).httpStatus());
+    }
+
+    @Test
+    void aDisabledSnapshotAnswers503AfterTheAuthentication() throws IOException {
+        snapshotOnDisk(10);
+        config.properties.put("admin.snapshot.enabled", "false");
+        CommandResponse response = snap(DIGEST);
+        assertEquals(503, response.httpStatus());
+        assertNull(response.error());
+        assertEquals(1, status.accessChecks.size());
+        assertEquals(0, status.snapshotsTaken);
+    }
+
+    @Test
+    void oneSnapshotPerIntervalWhichApacheReadsAsMicroseconds() throws IOException {
+        snapshotOnDisk(10);
+        assertEquals(200, snap(DIGEST).httpStatus());
+        assertEquals(429, snap(DIGEST).httpStatus());
+        clockMs.addAndGet(300);
+        assertEquals(429, snap(DIGEST).httpStatus(), "the default 300000 is 300 ms, and the permit comes after it");
+        clockMs.addAndGet(1);
+        assertEquals(200, snap(DIGEST).httpStatus());
+
+        config.properties.put("admin.rateLimiterIntervalInMS", "5000000");
+        clockMs.addAndGet(4_000);
+        assertEquals(429, snap(DIGEST).httpStatus());
+        clockMs.addAndGet(1_301);
+        assertEquals(200, snap(DIGEST).httpStatus());
+        assertEquals(3, status.snapshotsTaken);
+    }
+
+    @Test
+    void restoreIsAPostAndAnswersDisabled() {
+        CommandResponse restore = run("rest", CommandRequest.POST, DIGEST, Map.of());
+        assertEquals(503, restore.httpStatus());
+        assertNull(restore.error());
+        assertEquals(405, run("rest", CommandRequest.GET, DIGEST, Map.of()).httpStatus());
+        assertEquals(405, run("snap", CommandRequest.POST, DIGEST, Map.of()).httpStatus());
+    }
+}
