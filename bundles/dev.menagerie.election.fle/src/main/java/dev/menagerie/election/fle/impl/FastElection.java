@@ -22,7 +22,8 @@ final class FastElection implements Election {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Consumer<FastElection> onClosed;
 
-    private FastElection(ElectionContext context, int cnxTimeoutMs, Consumer<FastElection> onClosed) {
+    private FastElection(ElectionContext context, int cnxTimeoutMs, Consumer<FastElection> onClosed,
+            long finalizeWaitMs) {
         this.onClosed = onClosed;
         Map<Long, QuorumMember> members = new HashMap<>();
         context.members().forEach(m -> members.put(m.id(), m));
@@ -30,8 +31,11 @@ final class FastElection implements Election {
         if (me == null) {
             throw new IllegalArgumentException("server " + context.myId() + " is not among the configured members");
         }
-        ElectionSettings settings = ElectionSettings.withDefaultTiming(context.myId(),
+        ElectionSettings defaults = ElectionSettings.withDefaultTiming(context.myId(),
                 me.type() == LearnerType.PARTICIPANT, context.verifier(), ConfigText.of(context.members()));
+        ElectionSettings settings = new ElectionSettings(defaults.myId(), defaults.participant(), defaults.verifier(),
+                defaults.config(), finalizeWaitMs, defaults.minNotificationIntervalMs(),
+                defaults.maxNotificationIntervalMs());
         FastLeaderElectionCore core = new FastLeaderElectionCore(settings, new ContextHistory(context));
         ElectionPort[] portRef = new ElectionPort[1];
         this.driver = new ElectionDriver(core, context, (sid, payload) -> portRef[0].send(sid, payload));
@@ -44,7 +48,13 @@ final class FastElection implements Election {
     /** Opens the election port of {@code context}'s peer; the election answers peers from then on. */
     static FastElection open(ElectionContext context, int cnxTimeoutMs, Consumer<FastElection> onClosed)
             throws IOException {
-        FastElection election = new FastElection(context, cnxTimeoutMs, onClosed);
+        return open(context, cnxTimeoutMs, onClosed, ElectionSettings.FINALIZE_WAIT_MS);
+    }
+
+    /** As above, with another finalizeWait than Apache's 200 ms (tests that must not depend on the machine's speed). */
+    static FastElection open(ElectionContext context, int cnxTimeoutMs, Consumer<FastElection> onClosed,
+            long finalizeWaitMs) throws IOException {
+        FastElection election = new FastElection(context, cnxTimeoutMs, onClosed, finalizeWaitMs);
         try {
             election.port.open();
         } catch (IOException e) {

@@ -30,7 +30,15 @@ final class LocalCluster implements AutoCloseable {
     final Map<Long, FakeContext> contexts = new HashMap<>();
     final Map<Long, FastElection> elections = new HashMap<>();
 
+    private final long finalizeWaitMs;
+
     LocalCluster(int n) {
+        this(n, ElectionSettings.FINALIZE_WAIT_MS);
+    }
+
+    /** @param finalizeWaitMs how long a decision waits for a better vote (Apache's 200 ms by default) */
+    LocalCluster(int n, long finalizeWaitMs) {
+        this.finalizeWaitMs = finalizeWaitMs;
         for (long id = 1; id <= n; id++) {
             members.add(new QuorumMember(id, new HostPort("127.0.0.1", freePort()),
                     new HostPort("127.0.0.1", freePort()), null, LearnerType.PARTICIPANT, QuorumMember.NO_GROUP, 1));
@@ -54,7 +62,7 @@ final class LocalCluster implements AutoCloseable {
     }
 
     FastElection open(long id) throws IOException {
-        FastElection election = FastElection.open(contexts.get(id), CNX_TIMEOUT_MS, e -> { });
+        FastElection election = FastElection.open(contexts.get(id), CNX_TIMEOUT_MS, e -> { }, finalizeWaitMs);
         elections.put(id, election);
         return election;
     }
