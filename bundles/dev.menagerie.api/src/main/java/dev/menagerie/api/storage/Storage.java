@@ -24,7 +24,10 @@ public interface Storage extends Closeable {
     /** A cursor over the entries with zxid at least {@code fromZxid}. */
     LogCursor readLog(long fromZxid) throws IOException;
 
-    /** Removes every logged entry after {@code zxid} (the leader's TRUNC). */
+    /**
+     * Removes every logged entry after {@code zxid} (the leader's TRUNC), and every snapshot of a later state, so
+     * that loading afterwards ends at {@code zxid} at most.
+     */
     void truncateLog(long zxid) throws IOException;
 
     /**

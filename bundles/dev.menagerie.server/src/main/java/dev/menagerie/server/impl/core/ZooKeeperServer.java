@@ -110,8 +110,10 @@ public final class ZooKeeperServer {
     /**
      * Loads the tree and the sessions from storage (the newest snapshot, then the log), replacing what is in
      * memory. The first load also sets up authentication and the watch table, which later loads keep.
+     *
+     * @return what was loaded and what loading took
      */
-    public synchronized void loadDatabase() throws IOException {
+    public synchronized LoadedDatabase loadDatabase() throws IOException {
         ServerSettings s = settings;
         long started = System.nanoTime();
         LoadedDatabase loaded = new DatabaseLoader(storage, s.prep().extendedTypesEnabled(), s.maxRecordBytes() + 1024,
@@ -128,6 +130,7 @@ public final class ZooKeeperServer {
             metrics.startupTxnsLoadTime.record(loaded.replayMs());
         }
         snapshots.scheduleNext(s.snapCount());
+        return loaded;
     }
 
     private void setUpAccess(ServerSettings s) {

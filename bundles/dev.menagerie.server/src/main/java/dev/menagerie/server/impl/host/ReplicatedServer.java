@@ -87,15 +87,18 @@ public final class ReplicatedServer implements Replica {
     }
 
     /**
-     * Loads the database, snapshots it as Apache's server does on start-up (so that a fresh server has snapshot 0
-     * and a later TRUNC can reload from the log) and opens the client port; clients are served once the peer
-     * gives a role.
+     * Loads the database and opens the client port; clients are served once the peer gives a role. As Apache's
+     * quorum peer, it snapshots only an empty data directory (so a fresh server has snapshot 0 and a later TRUNC
+     * can reload from the log). A snapshot of anything else would hold the log's tail, which may be transactions
+     * no quorum accepted; a later TRUNC would discard them from the log but loading that snapshot would bring them
+     * back.
      */
     public void start() throws IOException {
         server.audit().start(() -> {
             synchronized (this) {
-                server.loadDatabase();
-                server.snapshotNow();
+                if (server.loadDatabase().emptyDataDir()) {
+                    server.snapshotNow();
+                }
             }
             handler = new ClientProtocolHandler(server, fourLetterWords);
             transports.open(plan, handler);

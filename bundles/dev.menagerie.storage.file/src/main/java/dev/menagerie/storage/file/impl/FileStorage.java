@@ -92,8 +92,26 @@ final class FileStorage implements Storage {
         return new LogFileCursor(files, fromZxid, totalBytes);
     }
 
+    /**
+     * Also deletes every snapshot taken after {@code zxid}: such a snapshot holds transactions the leader has just
+     * discarded, and loading it after the truncation would bring them back (the digest check would then stop the
+     * server at the first transaction the leader sends). Snapshots go first, so a crash in between leaves the log
+     * to be truncated again by the next TRUNC, never a snapshot ahead of a truncated log.
+     */
     @Override
     public void truncateLog(long zxid) throws IOException {
+        boolean deleted = false;
+        for (ZxidFile snapshot : StorageFiles.snapshotsNewestFirst(snapDir)) {
+            if (snapshot.zxid() > zxid) {
+                LOG.warn("Truncating to {}: deleting snapshot {}, which holds transactions after it",
+                        LogFormat.hex(zxid), snapshot.path());
+                Files.delete(snapshot.path());
+                deleted = true;
+            }
+        }
+        if (deleted) {
+            StorageFiles.fsyncDirectory(snapDir);
+        }
         writer.truncate(zxid);
     }
 

@@ -78,6 +78,31 @@ class LogFilesTest {
         }
     }
 
+    /**
+     * A snapshot of a state after the truncation point holds transactions the leader discarded: loading it after
+     * a restart would bring them back, so truncation deletes it (seen in a power-loss ensemble test, where a
+     * follower reloaded such a snapshot and stopped on the digest of the leader's next transaction).
+     */
+    @Test
+    void truncateDeletesSnapshotsOfLaterStates() throws Exception {
+        try (FileStorage storage = threeLogs()) {
+            storage.truncateLog(25);
+            assertEquals(List.of("snapshot.14", "snapshot.a"), snapshotNames());
+            storage.truncateLog(15);
+            assertEquals(List.of("snapshot.a"), snapshotNames());
+            storage.truncateLog(10);
+            assertEquals(List.of("snapshot.a"), snapshotNames());
+        }
+        try (FileStorage storage = TestStorage.open(dir)) {
+            assertEquals(10, storage.lastLoggedZxid());
+        }
+    }
+
+    private List<String> snapshotNames() throws Exception {
+        return StorageFiles.snapshotsNewestFirst(dir.resolve(StorageFiles.VERSION_DIR)).stream().map(ZxidFile::name)
+                .toList();
+    }
+
     @Test
     void truncateWaitsForQueuedAppends() throws Exception {
         try (FileStorage storage = TestStorage.open(dir)) {
