@@ -106,11 +106,15 @@ public final class ServerBenchmark {
             for (int i = 0; i < threads; i++) {
                 clients.add(Clients.connect(server.connectString(), 30_000, Duration.ofSeconds(30)));
             }
+            long cpuBefore = ProcessCpu.ticks(server.pid());
             LoadPhase.Result result = LoadPhase.run(clients, ops, WINDOW, MAX_PHASE, request);
-            System.out.printf("%-10s %-22s %8d ops %6.1f s %9.0f ops/s  p50 %6d us  p99 %7d us  errors %d%n",
-                    server.name(), phase, result.ops(), result.seconds(), result.opsPerSecond(),
-                    result.p50Micros(), result.p99Micros(), result.errors());
+            double cpuMicrosPerOp = ProcessCpu.micros(ProcessCpu.ticks(server.pid()) - cpuBefore)
+                    / Math.max(1, result.ops());
+            System.out.printf("%-10s %-22s %8d ops %6.1f s %9.0f ops/s  p50 %6d us  p99 %7d us  cpu %6.1f us/op"
+                    + "  errors %d%n", server.name(), phase, result.ops(), result.seconds(), result.opsPerSecond(),
+                    result.p50Micros(), result.p99Micros(), cpuMicrosPerOp, result.errors());
             if (record) {
+                put(phase + " server cpu us/op", server.name(), cpuMicrosPerOp, "%.1f");
                 put(phase + " ops/s", server.name(), result.opsPerSecond(), "%.0f");
                 put(phase + " p50 ms", server.name(), result.p50Micros() / 1000.0, "%.2f");
                 put(phase + " p99 ms", server.name(), result.p99Micros() / 1000.0, "%.2f");
