@@ -5,6 +5,8 @@ const API = '/console/api/';
 const AUTH_KEY = 'menagerie.console.authorization';
 const POLL_MS = 1000;
 const RUNTIME_POLL_MS = 5000;
+/** Stat fields in epoch milliseconds, shown as dates too. */
+const TIME_FIELDS = new Set(['ctime', 'mtime']);
 
 function authorization() {
   return sessionStorage.getItem(AUTH_KEY);
@@ -218,7 +220,7 @@ async function openNode(path, item) {
     data.textContent = body.data_text !== null ? body.data_text : 'base64: ' + body.data_base64;
   }
   fill(document.querySelector('#node-stat tbody'), Object.entries(body.stat).map(([key, value]) =>
-    row([key, value])));
+    row([key, TIME_FIELDS.has(key) ? new Date(value).toISOString() + ' (' + value + ')' : value])));
   fill(document.querySelector('#node-acl tbody'), body.acl.map(entry =>
     row([entry.scheme + ':' + entry.id, entry.perms])));
   if (item && !item.dataset.expanded) {

@@ -58,14 +58,14 @@ class ConsoleBrowserTest {
             page.get(console);
 
             awaitText(page, By.id("mode"), "standalone");
-            assertTrue(text(page, By.cssSelector("#members tbody tr.self")).contains("standalone"));
+            awaitTextContaining(page, By.cssSelector("#members tbody tr.self"), "standalone");
             chromium.screenshot("1-ensemble");
 
             showsThroughputWhileClientsWrite(page, client);
             chromium.screenshot("2-charts");
 
             awaitText(page, By.cssSelector("#strategies tr[data-role=cnxnFactory] .chosen"), "nio");
-            assertTrue(text(page, By.id("bundles")).contains("dev.menagerie.console"), "bundle table");
+            awaitTextContaining(page, By.id("bundles"), "dev.menagerie.console");
 
             browsesTheNodeTheClientCreated(page);
             chromium.screenshot("3-znode");
@@ -122,7 +122,7 @@ class ConsoleBrowserTest {
         transportSwitch(page, "netty");
         Await.untilTrue(() -> "a refusal, got: " + text(page, By.id("switch-result")), UI_TIMEOUT,
                 () -> text(page, By.id("switch-result")).startsWith("Refused (401)"));
-        assertEquals("nio", text(page, By.cssSelector("#strategies tr[data-role=cnxnFactory] .chosen")));
+        awaitText(page, By.cssSelector("#strategies tr[data-role=cnxnFactory] .chosen"), "nio");
     }
 
     private static void switchesTheTransportWithCredentials(WebDriver page) {
@@ -177,6 +177,12 @@ class ConsoleBrowserTest {
     private static void awaitText(WebDriver page, By where, String expected) {
         Await.untilTrue(() -> where + " to read '" + expected + "', reads '" + text(page, where) + "'", UI_TIMEOUT,
                 () -> expected.equals(text(page, where)));
+    }
+
+    /** Waits for the text to appear; the tables are redrawn every few seconds, so a single read may miss it. */
+    private static void awaitTextContaining(WebDriver page, By where, String expected) {
+        Await.untilTrue(() -> where + " to contain '" + expected + "', reads '" + text(page, where) + "'",
+                UI_TIMEOUT, () -> text(page, where).contains(expected));
     }
 
     /** The element's text; the page redraws its tables every few seconds, so a stale element reads as such. */
