@@ -4,6 +4,7 @@ import dev.menagerie.api.admin.AdminPageResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +20,9 @@ final class Assets {
             "console.js", "text/javascript; charset=utf-8",
             "console.css", "text/css; charset=utf-8");
 
+    /** Nothing but this bundle's own files and the console's JSON; no inline script, no framing by other sites. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; frame-ancestors 'none'";
+
     private final Map<String, byte[]> contents;
 
     private Assets(Map<String, byte[]> contents) {
@@ -26,7 +30,7 @@ final class Assets {
     }
 
     static Assets load() {
-        Map<String, byte[]> contents = new java.util.HashMap<>();
+        Map<String, byte[]> contents = new HashMap<>();
         for (String name : TYPES.keySet()) {
             try (InputStream in = Assets.class.getResourceAsStream(FOLDER + name)) {
                 if (in == null) {
@@ -46,6 +50,7 @@ final class Assets {
         if (body == null) {
             return Optional.empty();
         }
-        return Optional.of(new AdminPageResponse(200, TYPES.get(name), Map.of("Cache-Control", "no-cache"), body));
+        return Optional.of(new AdminPageResponse(200, TYPES.get(name), Map.of("Cache-Control", "no-cache",
+                "Content-Security-Policy", CONTENT_SECURITY_POLICY), body));
     }
 }
