@@ -24,7 +24,7 @@ final class Ensemble {
     /** The members' answers by server id, replaced whole on each probe round. */
     private volatile Map<Long, PeerState> peers = Map.of();
 
-    /** Probes every other member that has a client address; a bounded round of at most one timeout each. */
+    /** Probes every other member; a bounded round of at most one timeout each. */
     void probePeers(ServerConfig config) {
         if (config == null || config.standalone()) {
             peers = Map.of();
@@ -34,18 +34,28 @@ final class Ensemble {
         long self = config.myId().orElse(-1L);
         for (QuorumMember member : config.members()) {
             if (member.id() != self) {
-                found.put(member.id(), clientAddress(member)
+                found.put(member.id(), clientAddress(member, config)
                         .map(PeerProbe::probe)
-                        .orElse(PeerState.unreachable("no client address in its server." + member.id() + " line")));
+                        .orElse(PeerState.unreachable("its client port is unknown: add ;<clientPort> to its server."
+                                + member.id() + " line")));
             }
         }
         peers = Map.copyOf(found);
     }
 
-    private static Optional<HostPort> clientAddress(QuorumMember member) {
+    /**
+     * Where a member serves clients: the {@code ;[host:]port} of its server.N line, or else its quorum host with
+     * this server's client port (members usually share one), unless that is this server's own address.
+     */
+    static Optional<HostPort> clientAddress(QuorumMember member, ServerConfig config) {
         HostPort address = member.clientAddress();
         if (address == null) {
-            return Optional.empty();
+            Optional<HostPort> own = config.clientAddress();
+            if (own.isEmpty()) {
+                return Optional.empty();
+            }
+            HostPort guess = new HostPort(member.quorumAddress().host(), own.get().port());
+            return guess.equals(own.get()) ? Optional.empty() : Optional.of(guess);
         }
         // A wildcard listen address is reached through the member's quorum host.
         boolean wildcard = address.host().equals("0.0.0.0") || address.host().equals("::");
@@ -90,7 +100,7 @@ final class Ensemble {
                 boolean isSelf = member.id() == selfId;
                 PeerState state = isSelf ? new PeerState(self.mode(), self.lastZxid(), null)
                         : answers.getOrDefault(member.id(), PeerState.unreachable("not probed yet"));
-                rows.add(new Row(member.id(), clientAddress(member).map(HostPort::toString)
+                rows.add(new Row(member.id(), clientAddress(member, config).map(HostPort::toString)
                         .orElse(member.quorumAddress().host()), member.type().toString().toLowerCase(), state, isSelf));
             }
         }

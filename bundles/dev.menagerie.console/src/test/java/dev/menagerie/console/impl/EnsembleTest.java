@@ -85,6 +85,28 @@ class EnsembleTest {
                 "an unreachable member says why: " + rows.get(2).get("error"));
     }
 
+    @Test
+    void aMemberWithoutAClientPortIsProbedOnItsQuorumHostWithThisServersClientPort() throws IOException {
+        HostPort fake = memberAnswering("follower", 0x7_0000_0001L);
+        FakeServerConfig config = new FakeServerConfig();
+        config.standalone = false;
+        config.myId = 1L;
+        config.clientAddress = new HostPort("0.0.0.0", fake.port());
+        config.members = List.of(member(1, null), member(2, null));
+        Ensemble ensemble = new Ensemble();
+
+        ensemble.probePeers(config);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) ensemble
+                .toMap(new FakeServerStatus(), config, new ElectionWatch()).get("members");
+
+        assertEquals("follower", rows.get(1).get("mode"));
+        assertEquals("127.0.0.1:" + fake.port(), rows.get(1).get("address"));
+        config.clientAddress = new HostPort("127.0.0.1", fake.port());
+        assertTrue(Ensemble.clientAddress(config.members.get(1), config).isEmpty(),
+                "the guess would be this server's own address");
+    }
+
     private static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
