@@ -6,6 +6,7 @@ import dev.menagerie.api.status.DataTreeStatus;
 import dev.menagerie.api.status.DiskUsage;
 import dev.menagerie.api.status.Latency;
 import dev.menagerie.api.status.LoggedDigest;
+import dev.menagerie.api.status.NodeStatus;
 import dev.menagerie.api.status.QuorumStatus;
 import dev.menagerie.api.status.ServerStatus;
 import dev.menagerie.api.status.ServerSummary;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A ServerStatus with public, changeable snapshots: what a test needs, without running a server. */
 public final class FakeServerStatus implements ServerStatus {
@@ -45,6 +47,8 @@ public final class FakeServerStatus implements ServerStatus {
     public SnapshotFile snapshotFile;
     /** How many snapshots were asked for. */
     public int snapshotsTaken;
+    /** The nodes {@link #node} finds, by path. */
+    public Map<String, NodeStatus> nodes = Map.of();
     /** Every reset asked for, in order. */
     public final List<Statistics> resets = new ArrayList<>();
 
@@ -115,6 +119,11 @@ public final class FakeServerStatus implements ServerStatus {
             throw new IOException("no snapshot file set in the fake");
         }
         return snapshotFile;
+    }
+
+    @Override
+    public Optional<NodeStatus> node(String path) {
+        return Optional.ofNullable(nodes.get(path));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.menagerie.api.status;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -68,6 +69,15 @@ public interface ServerStatus {
      * @throws IOException when the storage could not write it, or keeps snapshots somewhere other than a file
      */
     SnapshotFile takeSnapshot() throws IOException;
+
+    /**
+     * Reads the node at {@code path} from the data tree, ignoring its ACL: the caller decides who may see it (the
+     * admin port is an operator's tool, as {@code dump} and {@code wchp} are). Read-only.
+     *
+     * @return the node, or empty when there is none (or {@code path} is not a valid node path)
+     * @since 1.3
+     */
+    Optional<NodeStatus> node(String path);
 
     /**
      * Authenticates {@code credentials} with the provider of {@code scheme} and checks that the ids it yields hold

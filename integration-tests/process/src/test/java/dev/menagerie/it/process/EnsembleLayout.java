@@ -17,9 +17,11 @@ import java.util.stream.Collectors;
  *     {@link #withTemplate}
  * @param serverHost the host of every server.N line, a name or address of 127.0.0.1
  * @param routes where each member reaches the others, see {@link #withRoutes}
+ * @param clientPortsInLines whether server.N lines end with Apache 3.5's {@code ;<client port>}, see
+ *     {@link #withClientPortsInServerLines}
  */
 public record EnsembleLayout(List<Member> members, int tickTimeMs, int initLimitTicks, int syncLimitTicks,
-        List<List<Integer>> groups, String template, String serverHost, Routes routes) {
+        List<List<Integer>> groups, String template, String serverHost, Routes routes, boolean clientPortsInLines) {
 
     /** The quorum and election ports through which member {@code from} reaches member {@code to}. */
     @FunctionalInterface
@@ -33,9 +35,13 @@ public record EnsembleLayout(List<Member> members, int tickTimeMs, int initLimit
     /** One server and its four loopback ports. */
     public record Member(int id, boolean observer, int clientPort, int quorumPort, int electionPort, int adminPort) {
 
-        /** The server.N value: host, quorum and election port, and the learner type for an observer. */
-        String serverLine(String host) {
-            return host + ":" + quorumPort + ":" + electionPort + (observer ? ":observer" : "");
+        /**
+         * The server.N value: host, quorum and election port, the learner type for an observer, and when asked
+         * the client port.
+         */
+        String serverLine(String host, boolean withClientPort) {
+            return host + ":" + quorumPort + ":" + electionPort + (observer ? ":observer" : "")
+                    + (withClientPort ? ";127.0.0.1:" + clientPort : "");
         }
     }
 
@@ -53,13 +59,13 @@ public record EnsembleLayout(List<Member> members, int tickTimeMs, int initLimit
                     FreePorts.next()));
         }
         return new EnsembleLayout(members, tickTimeMs, initLimitTicks, syncLimitTicks, List.of(), "", "127.0.0.1",
-                Routes.DIRECT);
+                Routes.DIRECT, false);
     }
 
     /** The same members with hierarchical quorums: {@code group.G} lines and weight 1 for everyone. */
     public EnsembleLayout withGroups(List<List<Integer>> groupsOfIds) {
         return new EnsembleLayout(members, tickTimeMs, initLimitTicks, syncLimitTicks, groupsOfIds, template,
-                serverHost, routes);
+                serverHost, routes, clientPortsInLines);
     }
 
     /**
@@ -69,7 +75,7 @@ public record EnsembleLayout(List<Member> members, int tickTimeMs, int initLimit
      */
     public EnsembleLayout withTemplate(String zooCfg) {
         return new EnsembleLayout(members, tickTimeMs, initLimitTicks, syncLimitTicks, groups, zooCfg, serverHost,
-                routes);
+                routes, clientPortsInLines);
     }
 
     /**
@@ -78,7 +84,7 @@ public record EnsembleLayout(List<Member> members, int tickTimeMs, int initLimit
      */
     public EnsembleLayout withServerHost(String host) {
         return new EnsembleLayout(members, tickTimeMs, initLimitTicks, syncLimitTicks, groups, template, host,
-                routes);
+                routes, clientPortsInLines);
     }
 
     /**
@@ -88,7 +94,16 @@ public record EnsembleLayout(List<Member> members, int tickTimeMs, int initLimit
      */
     public EnsembleLayout withRoutes(Routes peerRoutes) {
         return new EnsembleLayout(members, tickTimeMs, initLimitTicks, syncLimitTicks, groups, template, serverHost,
-                peerRoutes);
+                peerRoutes, clientPortsInLines);
+    }
+
+    /**
+     * The same members with {@code ;127.0.0.1:<client port>} at the end of their server.N lines, as Apache 3.5+
+     * writes them, so tools that read the configuration (the web console) know where each member serves clients.
+     */
+    public EnsembleLayout withClientPortsInServerLines() {
+        return new EnsembleLayout(members, tickTimeMs, initLimitTicks, syncLimitTicks, groups, template, serverHost,
+                routes, true);
     }
 
     public Member member(int id) {
@@ -128,7 +143,7 @@ public record EnsembleLayout(List<Member> members, int tickTimeMs, int initLimit
         }
         for (Member member : members) {
             text.append("server.").append(member.id()).append('=')
-                    .append(seenBy(id, member).serverLine(serverHost)).append('\n');
+                    .append(seenBy(id, member).serverLine(serverHost, clientPortsInLines)).append('\n');
         }
         for (int g = 0; g < groups.size(); g++) {
             text.append("group.").append(g + 1).append('=').append(groups.get(g).stream().map(String::valueOf)
@@ -156,8 +171,8 @@ public record EnsembleLayout(List<Member> members, int tickTimeMs, int initLimit
                 case "clientPort" -> "clientPort=" + self.clientPort();
                 case "admin.serverPort" -> "admin.serverPort=" + self.adminPort();
                 default -> key.startsWith("server.")
-                        ? key + "=" + seenBy(self.id(),
-                                member(Integer.parseInt(key.substring("server.".length())))).serverLine(serverHost)
+                        ? key + "=" + seenBy(self.id(), member(Integer.parseInt(key.substring("server.".length()))))
+                                .serverLine(serverHost, clientPortsInLines)
                         : line;
             }).append('\n');
         }

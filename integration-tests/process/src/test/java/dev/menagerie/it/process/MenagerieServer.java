@@ -47,6 +47,20 @@ public final class MenagerieServer extends ServerProcess {
         return this;
     }
 
+    /**
+     * A server launched with java, whose Gogo shell reads commands from {@link #sendLine} (it keeps running when
+     * the pipe closes) and whose FileInstall watches {@code deployDir} instead of the distribution's deploy/.
+     */
+    public static MenagerieServer withShell(String name, Path workDir, Path deployDir, Map<String, String> extraConfig)
+            throws IOException {
+        // Later -D flags win over the launcher's own, which come first on the command line.
+        MenagerieServer server = new MenagerieServer(name, workDir, workDir.resolve(name + "-data"), FreePorts.next(),
+                extraConfig, Launch.JAVA, List.of("-Xmx512m", "-Dgosh.args=--noshutdown",
+                        "-Dfelix.fileinstall.dir=" + deployDir, "-Dfelix.fileinstall.poll=500"));
+        server.useStdinPipe();
+        return server;
+    }
+
     /** The admin server's port on 127.0.0.1. */
     public int adminPort() {
         return adminPort;

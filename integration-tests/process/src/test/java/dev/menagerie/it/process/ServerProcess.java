@@ -29,6 +29,8 @@ public abstract class ServerProcess implements AutoCloseable {
     private final Map<String, String> extraConfig;
     private Process process;
     private int starts;
+    /** Whether the next start gives the process a pipe on stdin (for {@link #sendLine}) instead of /dev/null. */
+    private boolean stdinPipe;
 
     protected ServerProcess(String name, Path workDir, Path dataDir, int clientPort, Map<String, String> extraConfig) {
         this.name = name;
@@ -86,9 +88,24 @@ public abstract class ServerProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command(config))
                 .redirectErrorStream(true)
                 .redirectOutput(outputFile().toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+                .redirectInput(stdinPipe ? ProcessBuilder.Redirect.PIPE
+                        : ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         builder.environment().putAll(environment());
         process = builder.start();
+    }
+
+    /** Makes the next start connect the process's stdin to a pipe that {@link #sendLine} writes to. */
+    protected void useStdinPipe() {
+        stdinPipe = true;
+    }
+
+    /** Writes one line to the running process's stdin; it must have been started with {@link #useStdinPipe}. */
+    public void sendLine(String line) throws IOException {
+        if (!stdinPipe || !isAlive()) {
+            throw new IllegalStateException(name + " is not running with a stdin pipe");
+        }
+        process.getOutputStream().write((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
     }
 
     /** Writes this server's zoo.cfg into the work folder; ensemble members replace the whole text. */

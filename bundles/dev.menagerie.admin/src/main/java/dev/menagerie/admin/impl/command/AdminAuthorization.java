@@ -1,6 +1,7 @@
 package dev.menagerie.admin.impl.command;
 
 import dev.menagerie.api.status.AdminAccess;
+import dev.menagerie.api.status.ServerStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -12,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * {@code ip}), authenticated by the server's provider for the scheme and checked against the ACL of the root node,
  * which must grant every permission.
  */
-final class AdminAuthorization {
+public final class AdminAuthorization {
 
     static final String AUTH_MISSING = "Auth info is missing for the command";
     static final String NOT_AUTHENTICATED = "Not authenticated";
@@ -34,24 +35,42 @@ final class AdminAuthorization {
             LOG.warn("Admin command {} refused: no Authorization header", command);
             return Optional.of(CommandResponse.failed(command, CommandResponse.HTTP_UNAUTHORIZED, AUTH_MISSING));
         }
-        // Apache splits on single spaces and drops trailing empty parts.
-        String[] parts = header.split(" ");
-        if (parts.length != 1 && parts.length != 2) {
+        if (malformed(header)) {
             LOG.warn("Admin command {} refused: the Authorization header is not '<scheme> <credentials>'", command);
             return Optional.of(CommandResponse.failed(command, CommandResponse.HTTP_UNAUTHORIZED, NOT_AUTHENTICATED));
         }
-        byte[] credentials = parts.length == 2 ? parts[1].getBytes(StandardCharsets.UTF_8) : null;
-        AdminAccess access = request.server().checkAccess(parts[0], credentials, request.remoteAddress(),
-                ROOT_PATH, ALL_PERMISSIONS);
+        String scheme = header.split(" ")[0];
+        AdminAccess access = check(header, request.remoteAddress(), request.server());
         return switch (access) {
             case GRANTED -> Optional.empty();
             case NOT_AUTHENTICATED -> refused(command, CommandResponse.HTTP_UNAUTHORIZED, NOT_AUTHENTICATED,
-                    "the credentials of scheme " + parts[0] + " were not accepted");
+                    "the credentials of scheme " + scheme + " were not accepted");
             case NOT_AUTHORIZED -> refused(command, CommandResponse.HTTP_FORBIDDEN, NOT_AUTHORIZED,
                     "the root node's ACL does not grant every permission to the caller");
             case NO_NODE -> refused(command, CommandResponse.HTTP_INTERNAL_ERROR, AUTH_ERROR,
                     "there is no root node to check the ACL of");
         };
+    }
+
+    /**
+     * What an {@code Authorization} header grants: the scheme's provider authenticates the credentials and the
+     * root node's ACL must grant every permission. A missing or malformed header, or no running server, is
+     * {@link AdminAccess#NOT_AUTHENTICATED}. Web pages on the admin port use this too, so they ask what
+     * {@code snapshot} asks.
+     */
+    public static AdminAccess check(String header, String remoteAddress, ServerStatus server) {
+        if (header == null || server == null || malformed(header)) {
+            return AdminAccess.NOT_AUTHENTICATED;
+        }
+        String[] parts = header.split(" ");
+        byte[] credentials = parts.length == 2 ? parts[1].getBytes(StandardCharsets.UTF_8) : null;
+        return server.checkAccess(parts[0], credentials, remoteAddress, ROOT_PATH, ALL_PERMISSIONS);
+    }
+
+    /** Apache splits on single spaces and drops trailing empty parts; one or two parts are valid. */
+    private static boolean malformed(String header) {
+        int parts = header.split(" ").length;
+        return parts != 1 && parts != 2;
     }
 
     private static Optional<CommandResponse> refused(String command, int status, String error, String why) {

@@ -1,5 +1,6 @@
 package dev.menagerie.admin.impl.http;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.menagerie.admin.impl.command.CommandRegistry;
 import java.io.IOException;
@@ -64,6 +65,24 @@ public final class AdminHttpEndpoint implements AutoCloseable {
     /** The address actually bound; its port is the chosen one when port 0 was asked for. */
     public InetSocketAddress address() {
         return server.getAddress();
+    }
+
+    /**
+     * Serves {@code path} and everything under it with {@code handler}, from the next request on.
+     *
+     * @throws IllegalArgumentException when something is mounted at exactly that path already
+     */
+    public void mount(String path, HttpHandler handler) {
+        server.createContext(path, handler);
+    }
+
+    /** Stops serving {@code path}; requests under it then go to the longest remaining prefix, as before mounting. */
+    public void unmount(String path) {
+        try {
+            server.removeContext(path);
+        } catch (IllegalArgumentException notMounted) {
+            // mounting had failed (a clash); nothing to remove
+        }
     }
 
     /** Stops listening at once; admin requests are short, so nothing worth waiting for is cut off. */

@@ -7,11 +7,14 @@ import dev.menagerie.admin.impl.runtime.ComponentInventory;
 import dev.menagerie.admin.impl.runtime.FrameworkBundleInventory;
 import dev.menagerie.admin.impl.runtime.GreedySlot;
 import dev.menagerie.admin.impl.runtime.ScrComponentInventory;
+import dev.menagerie.api.admin.AdminPage;
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.status.ServerStatus;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -53,6 +56,8 @@ public final class AdminHttpServer {
     private AdminHttpEndpoint endpoint;
     /** Guarded by {@link #lock}. */
     private boolean closed;
+    /** The {@link AdminPage} services by mount path; guarded by {@link #lock}. */
+    private final Map<String, PageHandler> pages = new LinkedHashMap<>();
 
     @Activate
     public AdminHttpServer(BundleContext context,
@@ -99,6 +104,42 @@ public final class AdminHttpServer {
         }
     }
 
+    /** A page another bundle serves on the admin port under its {@link AdminPage#PATH}; mounted while registered. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindPage(AdminPage page, Map<String, Object> properties) {
+        Object path = properties.get(AdminPage.PATH);
+        if (!(path instanceof String mountPath) || !PagePaths.valid(mountPath)) {
+            LOG.warn("Admin page not mounted: {}={} is not a path like /console", AdminPage.PATH, path);
+            return;
+        }
+        synchronized (lock) {
+            if (pages.containsKey(mountPath)) {
+                LOG.warn("Admin page not mounted: another page is already mounted at {}", mountPath);
+                return;
+            }
+            PageHandler handler = new PageHandler(mountPath, page, status);
+            pages.put(mountPath, handler);
+            if (endpoint != null) {
+                mount(mountPath, handler);
+            }
+        }
+    }
+
+    void unbindPage(AdminPage page, Map<String, Object> properties) {
+        synchronized (lock) {
+            Object path = properties.get(AdminPage.PATH);
+            PageHandler handler = pages.get(path);
+            if (handler == null || handler.page() != page) {
+                return;
+            }
+            pages.remove(path);
+            if (endpoint != null) {
+                endpoint.unmount((String) path);
+                LOG.info("Admin page {} removed", path);
+            }
+        }
+    }
+
     @Deactivate
     void deactivate() {
         synchronized (lock) {
@@ -127,6 +168,7 @@ public final class AdminHttpServer {
         }
         try {
             endpoint = AdminHttpEndpoint.start(next, registry);
+            pages.forEach(this::mount);
             InetSocketAddress bound = endpoint.address();
             LOG.info("{} admin server on {}:{} with command URL {}", rebinding ? "Rebound" : "Started",
                     bound.getAddress().getHostAddress(), bound.getPort(),
@@ -135,6 +177,16 @@ public final class AdminHttpServer {
             LOG.error("Admin server not started: cannot listen on {}:{}: {}", next.address(), next.port(),
                     e.getMessage());
         }
+    }
+
+    /** Mounts a page on the running endpoint, unless it would hide the commands; guarded by {@link #lock}. */
+    private void mount(String path, PageHandler handler) {
+        if (PagePaths.clashes(path, requested.commandUrl())) {
+            LOG.warn("Admin page {} not mounted: it clashes with the command URL {}", path, requested.commandUrl());
+            return;
+        }
+        endpoint.mount(path, handler);
+        LOG.info("Admin page {} mounted", path);
     }
 
     private void stopListening() {

@@ -25,6 +25,10 @@ final class HttpTestClient {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    HttpResponse<String> get(String path, String header, String value) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).header(header, value).GET());
+    }
+
     HttpResponse<String> head(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).method("HEAD", HttpRequest.BodyPublishers.noBody()));
     }

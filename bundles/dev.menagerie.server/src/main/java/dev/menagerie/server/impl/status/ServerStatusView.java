@@ -6,6 +6,7 @@ import dev.menagerie.api.status.DataTreeStatus;
 import dev.menagerie.api.status.DiskUsage;
 import dev.menagerie.api.status.Latency;
 import dev.menagerie.api.status.LoggedDigest;
+import dev.menagerie.api.status.NodeStatus;
 import dev.menagerie.api.status.QuorumStatus;
 import dev.menagerie.api.status.ServerStatus;
 import dev.menagerie.api.status.ServerSummary;
@@ -29,6 +30,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -134,6 +136,11 @@ public final class ServerStatusView implements ServerStatus {
         }
         throw new IOException("snapshot 0x" + Long.toHexString(zxid) + " was written, but not as a file in "
                 + folder);
+    }
+
+    @Override
+    public Optional<NodeStatus> node(String path) {
+        return NodeReader.read(server.tree(), path);
     }
 
     @Override

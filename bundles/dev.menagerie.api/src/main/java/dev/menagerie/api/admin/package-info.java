@@ -1,0 +1,14 @@
+/**
+ * Pages other bundles add to the admin HTTP port. A bundle registers an {@link dev.menagerie.api.admin.AdminPage}
+ * service with the {@value dev.menagerie.api.admin.AdminPage#PATH} property ({@code /console}); the admin server
+ * serves every request under that path with it while the service is registered, and answers 404 there once it
+ * goes, without a restart. The admin server owns the listening socket, TLS and the request threads; a page sees
+ * only {@link dev.menagerie.api.admin.AdminPageRequest} and answers an
+ * {@link dev.menagerie.api.admin.AdminPageResponse}.
+ */
+@Export
+@Version("1.0.0")
+package dev.menagerie.api.admin;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
