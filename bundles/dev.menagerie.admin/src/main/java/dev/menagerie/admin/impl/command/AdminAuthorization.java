@@ -1,5 +1,6 @@
 package dev.menagerie.admin.impl.command;
 
+import dev.menagerie.api.auth.ConnectionInfo;
 import dev.menagerie.api.status.AdminAccess;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -9,7 +10,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The authentication Apache ZooKeeper 3.9 asks of {@code snapshot} and {@code restore}: an {@code Authorization}
  * header {@code <scheme> <credentials>} (or the scheme alone, for schemes that read the connection, such as
- * {@code ip}), authenticated by the server's provider for the scheme and checked against the ACL of the root node,
+ * {@code ip}, or {@code x509}, which reads the client certificate of the HTTPS request), authenticated by the server's provider for the scheme and checked against the ACL of the root node,
  * which must grant every permission.
  */
 final class AdminAuthorization {
@@ -41,8 +42,9 @@ final class AdminAuthorization {
             return Optional.of(CommandResponse.failed(command, CommandResponse.HTTP_UNAUTHORIZED, NOT_AUTHENTICATED));
         }
         byte[] credentials = parts.length == 2 ? parts[1].getBytes(StandardCharsets.UTF_8) : null;
-        AdminAccess access = request.server().checkAccess(parts[0], credentials, request.remoteAddress(),
-                ROOT_PATH, ALL_PERMISSIONS);
+        ConnectionInfo connection = new ConnectionInfo(request.remoteAddress(), request.certificateChain());
+        AdminAccess access = request.server().checkAccess(parts[0], credentials, connection, ROOT_PATH,
+                ALL_PERMISSIONS);
         return switch (access) {
             case GRANTED -> Optional.empty();
             case NOT_AUTHENTICATED -> refused(command, CommandResponse.HTTP_UNAUTHORIZED, NOT_AUTHENTICATED,

@@ -128,7 +128,8 @@ public final class AdminHttpServer {
         try {
             endpoint = AdminHttpEndpoint.start(next, registry);
             InetSocketAddress bound = endpoint.address();
-            LOG.info("{} admin server on {}:{} with command URL {}", rebinding ? "Rebound" : "Started",
+            LOG.info("{} admin server ({}) on {}:{} with command URL {}", rebinding ? "Rebound" : "Started",
+                    next.tls() == null ? "HTTP" : next.tls().unified() ? "HTTPS and HTTP" : "HTTPS",
                     bound.getAddress().getHostAddress(), bound.getPort(),
                     next.commandUrl().isEmpty() ? "/" : next.commandUrl());
         } catch (IOException e) {
