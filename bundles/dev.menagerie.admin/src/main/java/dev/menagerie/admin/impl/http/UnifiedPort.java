@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -101,7 +102,12 @@ final class UnifiedPort implements AutoCloseable {
                     slots.release();
                     throw e;
                 }
-                relays.execute(() -> relay(client));
+                try {
+                    relays.execute(() -> relay(client));
+                } catch (RejectedExecutionException e) {
+                    closeQuietly(client); // closed between the accept and here
+                    return;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -127,7 +133,12 @@ final class UnifiedPort implements AutoCloseable {
             client.setSoTimeout(0);
             Socket server = connection.connect(first == TLS_HANDSHAKE_RECORD ? https : plain);
             server.getOutputStream().write(first);
-            relays.execute(() -> connection.copy(client, server));
+            try {
+                relays.execute(() -> connection.copy(client, server));
+            } catch (RejectedExecutionException e) {
+                connection.close();
+                return;
+            }
             connection.copy(server, client);
         } catch (SocketTimeoutException e) {
             LOG.debug("Admin client {} sent nothing in {} ms", client.getRemoteSocketAddress(),

@@ -28,15 +28,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,24 +124,6 @@ class AdminHttpsTest {
         }
     }
 
-    private static SSLContext clientWith(Path keys) throws Exception {
-        KeyStore identity = KeyStore.getInstance("PKCS12");
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keys); InputStream trust = Files.newInputStream(
-                certificates.clientTrust)) {
-            identity.load(in, TestCertificates.PASSWORD);
-            trusted.load(trust, TestCertificates.PASSWORD);
-        }
-        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keyManagers.init(identity, TestCertificates.PASSWORD);
-        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(
-                TrustManagerFactory.getDefaultAlgorithm());
-        trustManagers.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
-        return context;
-    }
-
     @Test
     void forceHttpsServesCommandsOverHttpsWithApachesStrictTransportHeader() throws Exception {
         InetSocketAddress address = start(Map.of("admin.forceHttps", "true"));
@@ -183,6 +162,17 @@ class AdminHttpsTest {
         assertTrue(plain.headers().firstValue("Strict-Transport-Security").isEmpty(),
                 "the header is for HTTPS responses only");
         assertTrue(plainExchange(address).startsWith("HTTP/1.1 200"));
+    }
+
+    @Test
+    void theUnifiedPortFreesItsConnectionSlotsWhenClientsLeave() throws Exception {
+        InetSocketAddress address = start(Map.of("admin.portUnification", "true"));
+
+        for (int i = 0; i < 2 * UnifiedPort.MAX_CONNECTIONS; i++) {
+            new Socket(address.getAddress(), address.getPort()).close(); // leaves before sending a byte
+            String answer = plainExchange(address);
+            assertTrue(answer.startsWith("HTTP/1.1 200"), "exchange " + i + " answered: " + answer);
+        }
     }
 
     @Test
@@ -230,7 +220,7 @@ class AdminHttpsTest {
         InetSocketAddress address = start(Map.of("admin.forceHttps", "true", "admin.needClientAuth", "true"));
         status.access = AdminAccess.NOT_AUTHENTICATED;
 
-        HttpResponse<String> snapshot = get("https", address, clientWith(strangerKeys), "/commands/snapshot", "x509");
+        HttpResponse<String> snapshot = get("https", address, certificates.clientContext(strangerKeys), "/commands/snapshot", "x509");
 
         assertEquals(401, snapshot.statusCode());
         assertEquals(List.of(List.of()), status.certificateChains);
