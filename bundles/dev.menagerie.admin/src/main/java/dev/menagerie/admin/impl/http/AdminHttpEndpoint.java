@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import dev.menagerie.admin.impl.command.CommandRegistry;
+import dev.menagerie.api.metrics.Counter;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -49,8 +50,11 @@ public final class AdminHttpEndpoint implements AutoCloseable {
      *
      * @throws IOException when the address cannot be bound (a {@link java.net.BindException} when the port is in
      *     use), the host name does not resolve, or the HTTPS stores cannot be read
+     * @param insecureConnections counts the plain HTTP connections of a unified port (Apache's
+     *     {@code insecure_admin_count})
      */
-    public static AdminHttpEndpoint start(AdminSettings settings, CommandRegistry registry) throws IOException {
+    public static AdminHttpEndpoint start(AdminSettings settings, CommandRegistry registry,
+            Counter insecureConnections) throws IOException {
         InetSocketAddress address = new InetSocketAddress(settings.address(), settings.port());
         if (address.isUnresolved()) {
             throw new UnknownHostException("unknown host " + settings.address());
@@ -71,7 +75,8 @@ public final class AdminHttpEndpoint implements AutoCloseable {
         HttpServer secure = https(loopback, context, tls.needClientAuth());
         UnifiedPort port;
         try {
-            port = UnifiedPort.open(address, ACCEPT_BACKLOG, plain.getAddress(), secure.getAddress());
+            port = UnifiedPort.open(address, ACCEPT_BACKLOG, plain.getAddress(), secure.getAddress(),
+                    insecureConnections);
         } catch (IOException e) {
             plain.stop(0);
             secure.stop(0);

@@ -1,5 +1,6 @@
 package dev.menagerie.admin.impl.http;
 
+import dev.menagerie.api.metrics.Counter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -43,6 +44,7 @@ final class UnifiedPort implements AutoCloseable {
     private final ServerSocket listener;
     private final InetSocketAddress plain;
     private final InetSocketAddress https;
+    private final Counter insecureConnections;
     private final Semaphore slots = new Semaphore(MAX_CONNECTIONS);
     /** Two threads per relayed connection, one per direction; {@link #slots} keeps the count bounded. */
     private final ExecutorService relays = Executors.newFixedThreadPool(2 * MAX_CONNECTIONS, daemon("relay"));
@@ -51,16 +53,18 @@ final class UnifiedPort implements AutoCloseable {
     private final Thread acceptor;
     private volatile boolean closed;
 
-    private UnifiedPort(ServerSocket listener, InetSocketAddress plain, InetSocketAddress https) {
+    private UnifiedPort(ServerSocket listener, InetSocketAddress plain, InetSocketAddress https,
+            Counter insecureConnections) {
         this.listener = listener;
         this.plain = plain;
         this.https = https;
+        this.insecureConnections = insecureConnections;
         this.acceptor = daemon("accept").newThread(this::acceptLoop);
     }
 
     /** Listens on {@code address}, relaying to the plain and HTTPS servers at the given loopback addresses. */
-    static UnifiedPort open(InetSocketAddress address, int backlog, InetSocketAddress plain, InetSocketAddress https)
-            throws IOException {
+    static UnifiedPort open(InetSocketAddress address, int backlog, InetSocketAddress plain, InetSocketAddress https,
+            Counter insecureConnections) throws IOException {
         ServerSocket listener = new ServerSocket();
         try {
             listener.setReuseAddress(true);
@@ -69,7 +73,7 @@ final class UnifiedPort implements AutoCloseable {
             listener.close();
             throw e;
         }
-        UnifiedPort port = new UnifiedPort(listener, plain, https);
+        UnifiedPort port = new UnifiedPort(listener, plain, https, insecureConnections);
         port.acceptor.start();
         return port;
     }
@@ -131,7 +135,11 @@ final class UnifiedPort implements AutoCloseable {
                 return;
             }
             client.setSoTimeout(0);
-            Socket server = connection.connect(first == TLS_HANDSHAKE_RECORD ? https : plain);
+            boolean tls = first == TLS_HANDSHAKE_RECORD;
+            if (!tls) {
+                insecureConnections.increment();
+            }
+            Socket server = connection.connect(tls ? https : plain);
             server.getOutputStream().write(first);
             try {
                 relays.execute(() -> connection.copy(client, server));

@@ -9,6 +9,7 @@ import dev.menagerie.admin.impl.command.CommandRegistry;
 import dev.menagerie.admin.impl.command.RuokCommand;
 import dev.menagerie.admin.impl.command.StandardCommands;
 import dev.menagerie.admin.testing.FakeServerStatus;
+import dev.menagerie.api.metrics.Counter;
 import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.status.AdminAccess;
 import dev.menagerie.testing.Components;
@@ -59,6 +60,8 @@ class AdminHttpsTest {
 
     private final FakeServerStatus status = new FakeServerStatus();
     private final FakeServerConfig config = new FakeServerConfig();
+    private final MetricsRegistry metrics = Components.create(MetricsRegistry.class).service();
+    private final Counter insecureConnections = metrics.counter(AdminHttpServer.INSECURE_CONNECTIONS);
     private AdminHttpEndpoint endpoint;
 
     @BeforeAll
@@ -87,8 +90,8 @@ class AdminHttpsTest {
                 "ssl.trustStore.password", PASSWORD));
         properties.putAll(keys);
         CommandRegistry registry = StandardCommands.registry(() -> status, () -> config, () -> "", List::of,
-                List::of, Components.create(MetricsRegistry.class).service());
-        endpoint = AdminHttpEndpoint.start(AdminSettings.from(properties), registry);
+                List::of, metrics);
+        endpoint = AdminHttpEndpoint.start(AdminSettings.from(properties), registry, insecureConnections);
         return endpoint.address();
     }
 
@@ -145,6 +148,7 @@ class AdminHttpsTest {
 
         assertFalse(answer.startsWith("HTTP/"), "plain HTTP got an HTTP answer: " + answer);
         assertThrows(IOException.class, () -> get("http", address, null, "/commands/ruok", null));
+        assertEquals(0, insecureConnections.value(), "only a unified port counts plain connections, as Apache's");
     }
 
     @Test
@@ -162,6 +166,7 @@ class AdminHttpsTest {
         assertTrue(plain.headers().firstValue("Strict-Transport-Security").isEmpty(),
                 "the header is for HTTPS responses only");
         assertTrue(plainExchange(address).startsWith("HTTP/1.1 200"));
+        assertEquals(2, insecureConnections.value(), "Apache's insecure_admin_count: the plain connections");
     }
 
     @Test
@@ -243,7 +248,7 @@ class AdminHttpsTest {
         CommandRegistry registry = new CommandRegistry(List.of(new RuokCommand()), () -> status);
 
         IOException e = assertThrows(IOException.class,
-                () -> AdminHttpEndpoint.start(AdminSettings.from(properties), registry));
+                () -> AdminHttpEndpoint.start(AdminSettings.from(properties), registry, insecureConnections));
         assertEquals("HTTPS on the admin port (admin.forceHttps) needs ssl.quorum.keyStore.location and"
                 + " ssl.quorum.trustStore.location", e.getMessage());
     }
