@@ -8,7 +8,6 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.IntFunction;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
@@ -27,11 +26,11 @@ final class ClientPeers {
     record Peer(String remoteAddress, List<X509Certificate> certificateChain) {
     }
 
-    private final IntFunction<String> clientOfLoopbackPort;
+    private final RelayedClients relayed;
     private final ClientChainCheck chainCheck;
 
-    private ClientPeers(IntFunction<String> clientOfLoopbackPort, ClientChainCheck chainCheck) {
-        this.clientOfLoopbackPort = clientOfLoopbackPort;
+    private ClientPeers(RelayedClients relayed, ClientChainCheck chainCheck) {
+        this.relayed = relayed;
         this.chainCheck = chainCheck;
     }
 
@@ -41,20 +40,27 @@ final class ClientPeers {
     }
 
     /** Clients whose connections the unified port relays; {@code lookup} returns null for one it did not relay. */
-    static ClientPeers relayed(IntFunction<String> lookup, ClientChainCheck chainCheck) {
+    static ClientPeers relayed(RelayedClients lookup, ClientChainCheck chainCheck) {
         return new ClientPeers(lookup, chainCheck);
     }
 
     /** The client, or empty when the connection did not come through the admin port (a local bypass). */
     Optional<Peer> of(HttpExchange exchange) {
-        String address = clientOfLoopbackPort == null
+        String address = relayed == null
                 ? exchange.getRemoteAddress().getAddress().getHostAddress()
-                : clientOfLoopbackPort.apply(exchange.getRemoteAddress().getPort());
+                : relayed.clientOf(exchange.getRemoteAddress().getPort(), exchange.getLocalAddress().getPort());
         if (address == null) {
             return Optional.empty();
         }
         List<X509Certificate> chain = exchange instanceof HttpsExchange https ? chain(https) : List.of();
         return Optional.of(new Peer(address, chain.isEmpty() || chainCheck.accepts(chain) ? chain : List.of()));
+    }
+
+    /** The relay's record of whom it connected to a loopback server, by the two ports of that connection. */
+    @FunctionalInterface
+    interface RelayedClients {
+        /** The client's address, or null when the relay made no connection from {@code loopbackPort}. */
+        String clientOf(int loopbackPort, int serverPort);
     }
 
     private static List<X509Certificate> chain(HttpsExchange exchange) {

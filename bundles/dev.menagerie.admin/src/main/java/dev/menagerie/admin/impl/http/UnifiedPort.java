@@ -48,7 +48,8 @@ final class UnifiedPort implements AutoCloseable {
     private final Semaphore slots = new Semaphore(MAX_CONNECTIONS);
     /** Two threads per relayed connection, one per direction; {@link #slots} keeps the count bounded. */
     private final ExecutorService relays = Executors.newFixedThreadPool(2 * MAX_CONNECTIONS, daemon("relay"));
-    private final Map<Integer, String> clientByLoopbackPort = new ConcurrentHashMap<>();
+    /** Keyed by {@link #link}: a local port is unique only per destination, and there are two. */
+    private final Map<Long, String> clientByLink = new ConcurrentHashMap<>();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
     private volatile boolean closed;
@@ -82,9 +83,12 @@ final class UnifiedPort implements AutoCloseable {
         return (InetSocketAddress) listener.getLocalSocketAddress();
     }
 
-    /** The address of the client relayed through the loopback connection from {@code loopbackPort}, or null. */
-    String clientOf(int loopbackPort) {
-        return clientByLoopbackPort.get(loopbackPort);
+    /**
+     * The address of the client relayed through the loopback connection from {@code loopbackPort} to the server
+     * on {@code serverPort}, or null when the relay made no such connection.
+     */
+    String clientOf(int loopbackPort, int serverPort) {
+        return clientByLink.get(link(loopbackPort, serverPort));
     }
 
     @Override
@@ -175,7 +179,7 @@ final class UnifiedPort implements AutoCloseable {
             server = socket;
             open.add(socket);
             socket.connect(target);
-            clientByLoopbackPort.put(socket.getLocalPort(), client.getInetAddress().getHostAddress());
+            clientByLink.put(link(socket.getLocalPort(), target.getPort()), client.getInetAddress().getHostAddress());
             return socket;
         }
 
@@ -210,12 +214,17 @@ final class UnifiedPort implements AutoCloseable {
             open.remove(client);
             Socket socket = server;
             if (socket != null) {
-                clientByLoopbackPort.remove(socket.getLocalPort());
+                clientByLink.remove(link(socket.getLocalPort(), socket.getPort()));
                 closeQuietly(socket);
                 open.remove(socket);
             }
             slots.release();
         }
+    }
+
+    /** One relayed loopback connection: the relay's local port and the JDK server's port. */
+    private static long link(int loopbackPort, int serverPort) {
+        return ((long) serverPort << 16) | loopbackPort;
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
