@@ -139,8 +139,7 @@ public final class AdminHttpServer {
                     bound.getAddress().getHostAddress(), bound.getPort(),
                     next.commandUrl().isEmpty() ? "/" : next.commandUrl());
         } catch (IOException e) {
-            LOG.error("Admin server not started: cannot listen on {}:{}: {}", next.address(), next.port(),
-                    e.getMessage());
+            LOG.error("Admin server not started on {}:{}: {}", next.address(), next.port(), e.getMessage());
         }
     }
 
