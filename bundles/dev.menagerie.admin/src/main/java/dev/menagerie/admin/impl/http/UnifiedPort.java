@@ -10,12 +10,13 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -37,6 +38,7 @@ final class UnifiedPort implements AutoCloseable {
     static final int MAX_CONNECTIONS = 16;
     static final int FIRST_BYTE_TIMEOUT_MS = 10_000;
     static final int TLS_HANDSHAKE_RECORD = 0x16;
+    static final long IDLE_THREAD_KEEP_ALIVE_S = 30;
     private static final int BUFFER_BYTES = 16 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(UnifiedPort.class);
@@ -46,8 +48,13 @@ final class UnifiedPort implements AutoCloseable {
     private final InetSocketAddress https;
     private final Counter insecureConnections;
     private final Semaphore slots = new Semaphore(MAX_CONNECTIONS);
-    /** Two threads per relayed connection, one per direction; {@link #slots} keeps the count bounded. */
-    private final ExecutorService relays = Executors.newFixedThreadPool(2 * MAX_CONNECTIONS, daemon("relay"));
+    /**
+     * Two threads per relayed connection, one per direction; {@link #slots} keeps the count bounded. The queue only
+     * holds the tasks of a new connection while an ended one's threads finish; were it full, that connection would
+     * be closed. Idle threads end after {@link #IDLE_THREAD_KEEP_ALIVE_S}.
+     */
+    private final ThreadPoolExecutor relays = new ThreadPoolExecutor(2 * MAX_CONNECTIONS, 2 * MAX_CONNECTIONS,
+            IDLE_THREAD_KEEP_ALIVE_S, TimeUnit.SECONDS, new ArrayBlockingQueue<>(2 * MAX_CONNECTIONS), daemon("relay"));
     /** Keyed by {@link #link}: a local port is unique only per destination, and there are two. */
     private final Map<Long, String> clientByLink = new ConcurrentHashMap<>();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -61,6 +68,7 @@ final class UnifiedPort implements AutoCloseable {
         this.https = https;
         this.insecureConnections = insecureConnections;
         this.acceptor = daemon("accept").newThread(this::acceptLoop);
+        relays.allowCoreThreadTimeOut(true);
     }
 
     /** Listens on {@code address}, relaying to the plain and HTTPS servers at the given loopback addresses. */
