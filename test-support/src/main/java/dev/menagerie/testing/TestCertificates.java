@@ -121,12 +121,21 @@ public final class TestCertificates {
 
     /** A client context that trusts the server; it presents the client certificate only if asked to. */
     public SSLContext clientContext(boolean withCertificate) throws IOException, GeneralSecurityException {
+        return clientContext(withCertificate ? load(clientKeys) : emptyStore());
+    }
+
+    /** A client context that trusts the server and presents the key pair in {@code keys}, a store made here. */
+    public SSLContext clientContext(Path keys) throws IOException, GeneralSecurityException {
+        return clientContext(load(keys));
+    }
+
+    private SSLContext clientContext(KeyStore identity) throws IOException, GeneralSecurityException {
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(load(clientTrust));
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(withCertificate ? load(clientKeys) : emptyStore(), PASSWORD);
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(identity, PASSWORD);
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
+        context.init(keyManagers.getKeyManagers(), trust.getTrustManagers(), null);
         return context;
     }
 

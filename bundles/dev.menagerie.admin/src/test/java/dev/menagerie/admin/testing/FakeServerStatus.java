@@ -1,5 +1,6 @@
 package dev.menagerie.admin.testing;
 
+import dev.menagerie.api.auth.ConnectionInfo;
 import dev.menagerie.api.status.AdminAccess;
 import dev.menagerie.api.status.ConnectionStatus;
 import dev.menagerie.api.status.DataTreeStatus;
@@ -17,6 +18,7 @@ import dev.menagerie.api.status.SnapshotStatus;
 import dev.menagerie.api.status.WatchesStatus;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,8 @@ public final class FakeServerStatus implements ServerStatus {
     public AdminAccess access = AdminAccess.GRANTED;
     /** Every access check, as {@code scheme credentials path perms}. */
     public final List<String> accessChecks = new ArrayList<>();
+    /** The client certificate chain of every access check, empty ones included. */
+    public final List<List<X509Certificate>> certificateChains = new ArrayList<>();
     /** What {@link #takeSnapshot} returns; null makes it fail. */
     public SnapshotFile snapshotFile;
     /** How many snapshots were asked for. */
@@ -127,10 +131,11 @@ public final class FakeServerStatus implements ServerStatus {
     }
 
     @Override
-    public AdminAccess checkAccess(String scheme, byte[] credentials, String remoteAddress, String path,
+    public AdminAccess checkAccess(String scheme, byte[] credentials, ConnectionInfo connection, String path,
             int perms) {
         accessChecks.add(scheme + " " + (credentials == null ? null : new String(credentials,
                 java.nio.charset.StandardCharsets.UTF_8)) + " " + path + " " + perms);
+        certificateChains.add(connection.certificateChain());
         return access;
     }
 

@@ -1,5 +1,6 @@
 package dev.menagerie.api.status;
 
+import dev.menagerie.api.auth.ConnectionInfo;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,19 @@ public interface ServerStatus {
      * @param credentials what follows the scheme in the {@code Authorization} header, null when nothing does
      * @param remoteAddress the requesting client's IP address, for the {@code ip} scheme
      */
-    AdminAccess checkAccess(String scheme, byte[] credentials, String remoteAddress, String path, int perms);
+    default AdminAccess checkAccess(String scheme, byte[] credentials, String remoteAddress, String path,
+            int perms) {
+        return checkAccess(scheme, credentials, ConnectionInfo.plain(remoteAddress), path, perms);
+    }
+
+    /**
+     * As {@link #checkAccess(String, byte[], String, String, int)}, for a request that may have come over TLS: the
+     * {@code x509} scheme reads the client's certificate chain from {@code connection}.
+     *
+     * @param connection the client's IP address and its verified certificate chain (empty over plain HTTP)
+     * @since 1.3
+     */
+    AdminAccess checkAccess(String scheme, byte[] credentials, ConnectionInfo connection, String path, int perms);
 
     /**
      * Zeroes the chosen counters, as Apache's {@code srst} ({@link Statistics#SERVER}) and {@code crst}

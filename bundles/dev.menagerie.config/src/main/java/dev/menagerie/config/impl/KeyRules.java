@@ -233,9 +233,7 @@ final class KeyRules {
         warned(rules, "admin.httpVersion", "the admin endpoint speaks HTTP/1.1");
         done(rules, "admin.rateLimiterIntervalInMS", "admin.snapshot.enabled");
         warned(rules, "admin.restore.enabled", "the restore command is not offered", FALSE);
-        refused(rules, "admin.portUnification", "HTTPS on the admin port is not supported yet", FALSE);
-        refused(rules, "admin.forceHttps", "HTTPS on the admin port is not supported yet", FALSE);
-        refused(rules, "admin.needClientAuth", "HTTPS on the admin port is not supported yet", FALSE);
+        done(rules, "admin.portUnification", "admin.forceHttps", "admin.needClientAuth");
         warned(rules, "metricsProvider.", "metrics providers are not supported yet; mntr and the admin endpoint"
                 + " report the server's figures");
         done(rules, "jvm.pause.monitor", "jvm.pause.sleep.time.ms", "jvm.pause.info-threshold.ms",

@@ -1,5 +1,6 @@
 package dev.menagerie.admin.impl.command;
 
+import dev.menagerie.api.auth.ConnectionInfo;
 import dev.menagerie.api.status.AdminAccess;
 import dev.menagerie.api.status.ServerStatus;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The authentication Apache ZooKeeper 3.9 asks of {@code snapshot} and {@code restore}: an {@code Authorization}
  * header {@code <scheme> <credentials>} (or the scheme alone, for schemes that read the connection, such as
- * {@code ip}), authenticated by the server's provider for the scheme and checked against the ACL of the root node,
+ * {@code ip}, or {@code x509}, which reads the client certificate of the HTTPS request), authenticated by the server's provider for the scheme and checked against the ACL of the root node,
  * which must grant every permission.
  */
 public final class AdminAuthorization {
@@ -40,7 +41,8 @@ public final class AdminAuthorization {
             return Optional.of(CommandResponse.failed(command, CommandResponse.HTTP_UNAUTHORIZED, NOT_AUTHENTICATED));
         }
         String scheme = header.split(" ")[0];
-        AdminAccess access = check(header, request.remoteAddress(), request.server());
+        AdminAccess access = check(header, new ConnectionInfo(request.remoteAddress(), request.certificateChain()),
+                request.server());
         return switch (access) {
             case GRANTED -> Optional.empty();
             case NOT_AUTHENTICATED -> refused(command, CommandResponse.HTTP_UNAUTHORIZED, NOT_AUTHENTICATED,
@@ -59,12 +61,17 @@ public final class AdminAuthorization {
      * {@code snapshot} asks.
      */
     public static AdminAccess check(String header, String remoteAddress, ServerStatus server) {
+        return check(header, ConnectionInfo.plain(remoteAddress), server);
+    }
+
+    /** As {@link #check(String, String, ServerStatus)}, for a request that may carry a client certificate. */
+    static AdminAccess check(String header, ConnectionInfo connection, ServerStatus server) {
         if (header == null || server == null || malformed(header)) {
             return AdminAccess.NOT_AUTHENTICATED;
         }
         String[] parts = header.split(" ");
         byte[] credentials = parts.length == 2 ? parts[1].getBytes(StandardCharsets.UTF_8) : null;
-        return server.checkAccess(parts[0], credentials, remoteAddress, ROOT_PATH, ALL_PERMISSIONS);
+        return server.checkAccess(parts[0], credentials, connection, ROOT_PATH, ALL_PERMISSIONS);
     }
 
     /** Apache splits on single spaces and drops trailing empty parts; one or two parts are valid. */

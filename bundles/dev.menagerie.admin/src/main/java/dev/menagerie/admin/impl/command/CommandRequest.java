@@ -1,6 +1,8 @@
 package dev.menagerie.admin.impl.command;
 
 import dev.menagerie.api.status.ServerStatus;
+import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,9 +13,11 @@ import java.util.Map;
  * @param authorization the {@code Authorization} header, null when absent
  * @param remoteAddress the client's IP address, for the {@code ip} authentication scheme
  * @param server the running server's status, null while no server runs (the registry fills it in)
+ * @param certificateChain the client's verified certificate chain, leaf first, for the {@code x509} scheme; empty
+ *     over plain HTTP or when the client sent none
  */
 public record CommandRequest(String method, Map<String, String> parameters, String authorization,
-        String remoteAddress, ServerStatus server) {
+        String remoteAddress, ServerStatus server, List<X509Certificate> certificateChain) {
 
     public static final String GET = "GET";
     public static final String HEAD = "HEAD";
@@ -23,6 +27,13 @@ public record CommandRequest(String method, Map<String, String> parameters, Stri
 
     public CommandRequest {
         parameters = Map.copyOf(parameters);
+        certificateChain = certificateChain == null ? List.of() : List.copyOf(certificateChain);
+    }
+
+    /** A request without a client certificate. */
+    public CommandRequest(String method, Map<String, String> parameters, String authorization,
+            String remoteAddress, ServerStatus server) {
+        this(method, parameters, authorization, remoteAddress, server, List.of());
     }
 
     /** A GET with the given query parameters and no authorization. */
@@ -36,6 +47,6 @@ public record CommandRequest(String method, Map<String, String> parameters, Stri
     }
 
     CommandRequest withServer(ServerStatus status) {
-        return new CommandRequest(method, parameters, authorization, remoteAddress, status);
+        return new CommandRequest(method, parameters, authorization, remoteAddress, status, certificateChain);
     }
 }

@@ -9,6 +9,7 @@ import dev.menagerie.admin.impl.runtime.GreedySlot;
 import dev.menagerie.admin.impl.runtime.ScrComponentInventory;
 import dev.menagerie.api.admin.AdminPage;
 import dev.menagerie.api.config.ServerConfig;
+import dev.menagerie.api.metrics.Counter;
 import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.status.ServerStatus;
 import java.io.IOException;
@@ -43,7 +44,11 @@ public final class AdminHttpServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminHttpServer.class);
 
+    /** Apache's name for the count of plain HTTP connections to a unified admin port. */
+    static final String INSECURE_CONNECTIONS = "insecure_admin_count";
+
     private final CommandRegistry registry;
+    private final Counter insecureConnections;
     private final Object lock = new Object();
     private volatile ServerConfig config;
     /** zoo.cfg's text when the first configuration arrived ({@code initial_configuration}); guarded by lock. */
@@ -67,6 +72,7 @@ public final class AdminHttpServer {
     }
 
     AdminHttpServer(BundleInventory bundles, ComponentInventory components, MetricsRegistry metrics) {
+        this.insecureConnections = metrics.counter(INSECURE_CONNECTIONS);
         this.registry = StandardCommands.registry(status, () -> config, () -> initialConfiguration, bundles,
                 components, metrics);
     }
@@ -167,15 +173,15 @@ public final class AdminHttpServer {
             return;
         }
         try {
-            endpoint = AdminHttpEndpoint.start(next, registry);
+            endpoint = AdminHttpEndpoint.start(next, registry, insecureConnections);
             pages.forEach(this::mount);
             InetSocketAddress bound = endpoint.address();
-            LOG.info("{} admin server on {}:{} with command URL {}", rebinding ? "Rebound" : "Started",
+            LOG.info("{} admin server ({}) on {}:{} with command URL {}", rebinding ? "Rebound" : "Started",
+                    next.tls() == null ? "HTTP" : next.tls().unified() ? "HTTPS and HTTP" : "HTTPS",
                     bound.getAddress().getHostAddress(), bound.getPort(),
                     next.commandUrl().isEmpty() ? "/" : next.commandUrl());
         } catch (IOException e) {
-            LOG.error("Admin server not started: cannot listen on {}:{}: {}", next.address(), next.port(),
-                    e.getMessage());
+            LOG.error("Admin server not started on {}:{}: {}", next.address(), next.port(), e.getMessage());
         }
     }
 

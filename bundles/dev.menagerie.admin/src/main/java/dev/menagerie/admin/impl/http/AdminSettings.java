@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
  * @param port {@code admin.serverPort}, default 8080; 0 picks a free port
  * @param commandUrl {@code admin.commandURL}, default {@code /commands}; always starts with '/' and has no
  *     trailing '/' (so "/" becomes "")
+ * @param tls HTTPS ({@code admin.forceHttps}, {@code admin.portUnification} and their stores), null for plain HTTP
  */
-public record AdminSettings(boolean enabled, String address, int port, String commandUrl) {
+public record AdminSettings(boolean enabled, String address, int port, String commandUrl, AdminTls tls) {
 
     public static final String ENABLE_SERVER = "admin.enableServer";
     public static final String SERVER_ADDRESS = "admin.serverAddress";
@@ -29,12 +30,25 @@ public record AdminSettings(boolean enabled, String address, int port, String co
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminSettings.class);
 
+    /** Plain HTTP. */
+    public AdminSettings(boolean enabled, String address, int port, String commandUrl) {
+        this(enabled, address, port, commandUrl, null);
+    }
+
     public static AdminSettings from(Map<String, String> properties) {
         return new AdminSettings(
                 parseBoolean(properties.get(ENABLE_SERVER)),
                 nonBlank(properties.get(SERVER_ADDRESS), DEFAULT_ADDRESS),
                 parsePort(properties.get(SERVER_PORT)),
-                normalizeUrl(nonBlank(properties.get(COMMAND_URL), DEFAULT_COMMAND_URL)));
+                normalizeUrl(nonBlank(properties.get(COMMAND_URL), DEFAULT_COMMAND_URL)),
+                AdminTls.from(key -> setting(properties, key)));
+    }
+
+    /** A HTTPS key from zoo.cfg or, as Apache reads them, from {@code -Dzookeeper.<key>}; blank reads as unset. */
+    private static String setting(Map<String, String> properties, String key) {
+        String value = properties.get(key);
+        value = value != null ? value : System.getProperty("zookeeper." + key);
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static boolean parseBoolean(String value) {

@@ -2,6 +2,7 @@ package dev.menagerie.admin.impl.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpsExchange;
 import dev.menagerie.admin.impl.command.CommandRegistry;
 import dev.menagerie.admin.impl.command.CommandRequest;
 import dev.menagerie.admin.impl.command.CommandResponse;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,16 +32,25 @@ final class CommandHandler implements HttpHandler {
     /** Echoing a long unknown name back is pointless; the status code says enough. */
     static final int MAX_ECHOED_NAME_CHARS = 128;
     static final List<String> METHODS = List.of("GET", "HEAD", "POST");
+    static final String NOT_THROUGH_ADMIN_PORT = "Connect to the admin port";
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandHandler.class);
 
+    /** Jetty's header with Apache's settings (a day, subdomains included), sent on every HTTPS response. */
+    static final String STRICT_TRANSPORT_SECURITY = "max-age=86400; includeSubDomains";
+
     private final String basePath;
     private final CommandRegistry registry;
+    private final ClientPeers peers;
 
-    /** @param basePath the normalized command URL ("" when commands live at the root) */
-    CommandHandler(String basePath, CommandRegistry registry) {
+    /**
+     * @param basePath the normalized command URL ("" when commands live at the root)
+     * @param peers tells the client's address and certificate chain
+     */
+    CommandHandler(String basePath, CommandRegistry registry, ClientPeers peers) {
         this.basePath = basePath;
         this.registry = registry;
+        this.peers = peers;
     }
 
     @Override
@@ -71,12 +82,18 @@ final class CommandHandler implements HttpHandler {
             return CommandResponse.failed(clip(name), CommandResponse.HTTP_METHOD_NOT_ALLOWED,
                     "Method not allowed: " + clip(method) + " (use GET, HEAD or POST)");
         }
+        Optional<ClientPeers.Peer> peer = peers.of(exchange);
+        if (peer.isEmpty()) {
+            LOG.warn("Admin request from {} refused: it reached an internal port of the unified admin port directly",
+                    exchange.getRemoteAddress());
+            return CommandResponse.failed(clip(name), CommandResponse.HTTP_FORBIDDEN, NOT_THROUGH_ADMIN_PORT);
+        }
         if (name.isEmpty()) {
             return index();
         }
         CommandRequest request = new CommandRequest(method, QueryParameters.parse(exchange.getRequestURI()),
-                exchange.getRequestHeaders().getFirst("Authorization"),
-                exchange.getRemoteAddress().getAddress().getHostAddress(), null);
+                exchange.getRequestHeaders().getFirst("Authorization"), peer.get().remoteAddress(), null,
+                peer.get().certificateChain());
         CommandResponse response = registry.run(clip(name), request);
         if (response.httpStatus() == CommandResponse.HTTP_METHOD_NOT_ALLOWED) {
             registry.find(name).ifPresent(command -> exchange.getResponseHeaders().set("Allow",
@@ -109,6 +126,9 @@ final class CommandHandler implements HttpHandler {
 
     private static void respond(HttpExchange exchange, CommandResponse response) throws IOException {
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        if (exchange instanceof HttpsExchange) {
+            exchange.getResponseHeaders().set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+        }
         if (response.body() != null) {
             stream(exchange, response);
             return;

@@ -31,11 +31,13 @@ class AdminHttpEndpointTest {
 
     @BeforeEach
     void start() throws Exception {
+        MetricsRegistry metrics = Components.create(MetricsRegistry.class).service();
         CommandRegistry registry = StandardCommands.registry(() -> status, () -> config, () -> "tickTime=2000\n",
                 () -> List.of(new BundleInfo("dev.menagerie.api", Bundle.ACTIVE, false),
                         new BundleInfo("dev.menagerie.transport.netty", Bundle.INSTALLED, false)),
-                List::of, Components.create(MetricsRegistry.class).service());
-        endpoint = AdminHttpEndpoint.start(new AdminSettings(true, "127.0.0.1", 0, "/commands"), registry);
+                List::of, metrics);
+        endpoint = AdminHttpEndpoint.start(new AdminSettings(true, "127.0.0.1", 0, "/commands"), registry,
+                metrics.counter(AdminHttpServer.INSECURE_CONNECTIONS));
         http = new HttpTestClient(endpoint.address());
     }
 

@@ -10,6 +10,7 @@ import dev.menagerie.admin.testing.MiniJson;
 import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.testing.Components;
 import dev.menagerie.testing.FakeServerConfig;
+import dev.menagerie.testing.LogLines;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -97,6 +98,22 @@ class AdminHttpServerTest {
             moved.properties.put("admin.serverPort", "0");
             server.bindServerConfig(moved);
             assertEquals(200, new HttpTestClient(listening()).get("/commands/ruok").statusCode());
+        }
+    }
+
+    @Test
+    void httpsWithoutItsStoresLeavesTheAdminPortClosedWithOneLineNamingTheKeys() {
+        FakeServerConfig config = loopbackConfig();
+        config.properties.put("admin.portUnification", "true");
+        try (LogLines log = new LogLines()) {
+            server.bindServerConfig(config);
+
+            assertTrue(server.listeningAddress().isEmpty());
+            assertEquals(List.of("Admin server not started on 127.0.0.1:0: HTTPS on the admin port"
+                    + " (admin.portUnification) needs ssl.quorum.keyStore.location and ssl.quorum.trustStore.location"),
+                    log.containing("Admin server not started").stream()
+                            .map(line -> line.substring(line.indexOf("Admin server"))).toList());
+            assertEquals(List.of(), log.containing("Exception"), "an operator's mistake, not a bug: no stack trace");
         }
     }
 

@@ -12,21 +12,22 @@ import java.util.List;
 /**
  * The check Apache ZooKeeper 3.9's admin server makes before {@code snapshot} and {@code restore}
  * ({@code Commands.handleAuthentication} and {@code handleAuthorization}): the scheme's provider turns the
- * credentials into ids, and each asked permission bit must be granted on its own by the node's ACL.
+ * credentials (for {@code x509}, the client certificate of the HTTPS request) into ids, and each asked permission
+ * bit must be granted on its own by the node's ACL.
  */
 final class AdminAccessCheck {
 
     private AdminAccessCheck() {
     }
 
-    static AdminAccess check(ZooKeeperServer server, String scheme, byte[] credentials, String remoteAddress,
+    static AdminAccess check(ZooKeeperServer server, String scheme, byte[] credentials, ConnectionInfo connection,
             String path, int perms) {
         ProviderRegistry providers = server.providers();
         if (providers == null || providers.provider(scheme).isEmpty()) {
             return AdminAccess.NOT_AUTHENTICATED;
         }
         // Apache hands an absent credential to the provider as null; ours take an empty array for it.
-        List<Id> ids = providers.authenticate(scheme, credentials, ConnectionInfo.plain(remoteAddress));
+        List<Id> ids = providers.authenticate(scheme, credentials, connection);
         if (ids.isEmpty()) {
             return AdminAccess.NOT_AUTHENTICATED;
         }

@@ -1,5 +1,6 @@
 package dev.menagerie.server.impl.status;
 
+import dev.menagerie.api.auth.ConnectionInfo;
 import dev.menagerie.api.status.AdminAccess;
 import dev.menagerie.api.status.ConnectionStatus;
 import dev.menagerie.api.status.DataTreeStatus;
@@ -144,9 +145,9 @@ public final class ServerStatusView implements ServerStatus {
     }
 
     @Override
-    public AdminAccess checkAccess(String scheme, byte[] credentials, String remoteAddress, String path,
+    public AdminAccess checkAccess(String scheme, byte[] credentials, ConnectionInfo connection, String path,
             int perms) {
-        return AdminAccessCheck.check(server, scheme, credentials, remoteAddress, path, perms);
+        return AdminAccessCheck.check(server, scheme, credentials, connection, path, perms);
     }
 
     @Override
