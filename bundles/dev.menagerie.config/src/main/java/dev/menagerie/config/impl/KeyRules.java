@@ -236,8 +236,11 @@ final class KeyRules {
         refused(rules, "admin.portUnification", "HTTPS on the admin port is not supported yet", FALSE);
         refused(rules, "admin.forceHttps", "HTTPS on the admin port is not supported yet", FALSE);
         refused(rules, "admin.needClientAuth", "HTTPS on the admin port is not supported yet", FALSE);
-        warned(rules, "metricsProvider.", "metrics providers are not supported yet; mntr and the admin endpoint"
-                + " report the server's figures");
+        // The provider bundle validates its own settings; the runtime reports a className no bundle provides.
+        done(rules, "metricsProvider.className", "metricsProvider.httpHost", "metricsProvider.httpPort",
+                "metricsProvider.exportJvmInfo");
+        warned(rules, "metricsProvider.", "the registry records values on the calling thread, lock-free, with no"
+                + " worker queue to size");
         done(rules, "jvm.pause.monitor", "jvm.pause.sleep.time.ms", "jvm.pause.info-threshold.ms",
                 "jvm.pause.warn-threshold.ms");
         warned(rules, "pathStats.", "per-path statistics are not collected");
