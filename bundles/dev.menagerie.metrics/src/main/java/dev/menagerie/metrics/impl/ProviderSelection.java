@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -39,10 +42,26 @@ public final class ProviderSelection {
     private MetricsProvider running;
     private Map<String, String> runningSettings;
     private String reportedMissing;
+    /**
+     * How long a missing provider is waited for before it is reported: at start-up its bundle may simply start a
+     * little later than this one.
+     */
+    static final long REPORT_DELAY_MS = 5000;
+    private final long reportDelayMs;
+    private final ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "menagerie-metrics-provider-report");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Activate
     public ProviderSelection(@Reference(name = "registry") MetricsRegistry registry) {
+        this(registry, REPORT_DELAY_MS);
+    }
+
+    ProviderSelection(MetricsRegistry registry, long reportDelayMs) {
         this.registry = registry;
+        this.reportDelayMs = reportDelayMs;
     }
 
     @Reference(name = "config", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -73,6 +92,7 @@ public final class ProviderSelection {
 
     @Deactivate
     synchronized void deactivate() {
+        reporter.shutdownNow();
         stopRunning();
     }
 
@@ -122,10 +142,18 @@ public final class ProviderSelection {
     private void reportMissing(MetricsProvider chosen) {
         if (wanted != null && chosen == null && !wanted.equals(reportedMissing)) {
             reportedMissing = wanted;
+            String missing = wanted;
+            reporter.schedule(() -> reportIfStillMissing(missing), reportDelayMs, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void reportIfStillMissing(String missing) {
+        if (missing.equals(wanted) && running == null
+                && installed.values().stream().noneMatch(names -> names.contains(missing))) {
             TreeSet<String> names = new TreeSet<>();
             installed.values().forEach(names::addAll);
             LOG.warn("{}={}: no installed bundle provides that metrics provider; metrics are not exported until one"
-                    + " is (installed: {})", CLASS_NAME, wanted, names);
+                    + " is (installed: {})", CLASS_NAME, missing, names);
         }
     }
 

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.menagerie.api.metrics.MetricsProvider;
 import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.testing.LogLines;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** The provider zoo.cfg names is the one running, with its settings, whatever order things arrive in. */
@@ -18,7 +20,7 @@ class ProviderSelectionTest {
     private static final String APACHE = "org.apache.zookeeper.metrics.prometheus.PrometheusMetricsProvider";
 
     private final InMemoryRegistry registry = new InMemoryRegistry();
-    private final ProviderSelection selection = new ProviderSelection(registry);
+    private final ProviderSelection selection = new ProviderSelection(registry, 0);
     private final FakeProvider prometheus = new FakeProvider();
 
     @Test
@@ -53,12 +55,13 @@ class ProviderSelectionTest {
             selection.configure(Map.of("metricsProvider.className", "prometheus"));
             selection.configure(Map.of("metricsProvider.className", "prometheus", "metricsProvider.httpPort", "1"));
 
-            List<String> lines = log.containing("metricsProvider.className=prometheus: no installed bundle");
-            assertEquals(1, lines.size(), lines.toString());
-            assertTrue(lines.get(0).contains("installed: [other]"), lines.get(0));
+            String line = log.await("metricsProvider.className=prometheus: no installed bundle", Duration.ofSeconds(5));
+            assertTrue(line.contains("installed: [other]"), line);
+            selection.configure(Map.of("metricsProvider.className", "prometheus", "metricsProvider.httpPort", "2"));
+            assertEquals(1, log.containing("no installed bundle").size(), "one line per name asked for");
         }
         selection.bindProvider(prometheus, Map.of(MetricsProvider.NAMES, "prometheus"));
-        assertEquals(List.of("start {httpPort=1}"), prometheus.calls);
+        assertEquals(List.of("start {httpPort=2}"), prometheus.calls);
     }
 
     @Test
@@ -72,7 +75,7 @@ class ProviderSelectionTest {
         failing.failure = new IllegalArgumentException("metricsProvider.httpPort=x is not a port number");
         try (LogLines log = new LogLines()) {
             selection.bindProvider(failing, Map.of(MetricsProvider.NAMES, "prometheus"));
-            String line = log.await("is not started", java.time.Duration.ofSeconds(5));
+            String line = log.await("is not started", Duration.ofSeconds(5));
             assertTrue(line.contains("metricsProvider.className=prometheus is not started: metricsProvider.httpPort=x"),
                     line);
         }
@@ -92,7 +95,7 @@ class ProviderSelectionTest {
             if (failure != null) {
                 throw failure;
             }
-            calls.add("start " + new java.util.TreeMap<>(settings));
+            calls.add("start " + new TreeMap<>(settings));
             registry = metrics;
         }
 
