@@ -10,6 +10,7 @@ import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.metrics.MetricsRegistry.Detail;
 import dev.menagerie.api.metrics.Summary;
 import dev.menagerie.testing.Components;
+import dev.menagerie.testing.PrometheusText;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.util.Map;
@@ -40,13 +41,13 @@ class PrometheusExpositionTest {
         registry.gaugeSet("quota_count_limit_per_namespace", () -> Map.of("apps", 100));
         provider.start(LOOPBACK_ANY_PORT, registry);
 
-        String text = Scrape.text(provider.port());
-        Map<String, String> types = Scrape.types(text);
+        String text = PrometheusText.scrape(provider.port());
+        Map<String, String> types = PrometheusText.types(text);
         assertEquals("counter", types.get("commit_count"), text);
         assertEquals("counter", types.get("connection_drop_per_ip"), text);
         assertEquals("gauge", types.get("znode_count"), text);
         assertEquals("gauge", types.get("quota_count_limit_per_namespace"), text);
-        Map<String, Double> samples = Scrape.samples(text);
+        Map<String, Double> samples = PrometheusText.samples(text);
         assertEquals(3.0, samples.get("commit_count"), text);
         assertEquals(1.0, samples.get("connection_drop_per_ip{key=\"10.0.0.1\",}"), text);
         assertEquals(4.0, samples.get("connection_drop_per_ip{key=\"10.0.0.2\",}"), text);
@@ -66,9 +67,9 @@ class PrometheusExpositionTest {
         registry.summarySet("write_per_namespace", Detail.BASIC).record("apps", 20);
         provider.start(LOOPBACK_ANY_PORT, registry);
 
-        String text = Scrape.text(provider.port());
-        assertEquals("summary", Scrape.types(text).get("readlatency"), text);
-        Map<String, Double> samples = Scrape.samples(text);
+        String text = PrometheusText.scrape(provider.port());
+        assertEquals("summary", PrometheusText.types(text).get("readlatency"), text);
+        Map<String, Double> samples = PrometheusText.samples(text);
         assertEquals(50, samples.get("readlatency{quantile=\"0.5\",}"), 5, text);
         assertEquals(90, samples.get("readlatency{quantile=\"0.9\",}"), 5, text);
         assertEquals(99, samples.get("readlatency{quantile=\"0.99\",}"), 5, text);
@@ -86,7 +87,7 @@ class PrometheusExpositionTest {
     @Test
     void jvmMetricsCarryTheHotspotExportsNamesUnlessTurnedOff() throws Exception {
         provider.start(Map.of("httpHost", "127.0.0.1", "httpPort", "0"), registry);
-        Map<String, String> types = Scrape.types(Scrape.text(provider.port()));
+        Map<String, String> types = PrometheusText.types(PrometheusText.scrape(provider.port()));
         for (String name : new String[] {"jvm_memory_bytes_used", "jvm_memory_pool_bytes_used", "jvm_threads_current",
             "jvm_threads_state", "jvm_threads_deadlocked", "jvm_classes_loaded", "jvm_info"}) {
             assertTrue(types.containsKey(name), name + " in " + types.keySet());
@@ -94,15 +95,15 @@ class PrometheusExpositionTest {
         assertEquals("summary", types.get("jvm_gc_collection_seconds"));
 
         provider.start(LOOPBACK_ANY_PORT, registry);
-        types = Scrape.types(Scrape.text(provider.port()));
+        types = PrometheusText.types(PrometheusText.scrape(provider.port()));
         assertFalse(types.keySet().stream().anyMatch(name -> name.startsWith("jvm_")), types.keySet().toString());
     }
 
     @Test
     void onlyGetAndHeadOfMetricsAreServed() throws Exception {
         provider.start(LOOPBACK_ANY_PORT, registry);
-        assertEquals(404, Scrape.get(provider.port(), "/").statusCode());
-        assertEquals(404, Scrape.get(provider.port(), "/commands").statusCode());
+        assertEquals(404, PrometheusText.get(provider.port(), "/").statusCode());
+        assertEquals(404, PrometheusText.get(provider.port(), "/commands").statusCode());
     }
 
     @Test
@@ -116,7 +117,7 @@ class PrometheusExpositionTest {
                 clash.getMessage());
 
         provider.stop();
-        assertThrows(ConnectException.class, () -> Scrape.get(port, "/metrics"));
+        assertThrows(ConnectException.class, () -> PrometheusText.get(port, "/metrics"));
     }
 
     @Test
