@@ -121,6 +121,14 @@ class PrometheusExpositionTest {
     }
 
     @Test
+    void apachesDefaultsApplyAndItsWorkerQueueKeysAreAccepted() {
+        assertEquals(new EndpointSettings("0.0.0.0", 7000, true), EndpointSettings.from(Map.of()));
+        assertEquals(new EndpointSettings("127.0.0.1", 7001, false), EndpointSettings.from(Map.of("httpHost",
+                "127.0.0.1", "httpPort", "7001", "exportJvmInfo", "no", "numWorkerThreads", "2", "maxQueueSize",
+                "10", "workerShutdownTimeoutMs", "100")));
+    }
+
+    @Test
     void aBadSettingIsRefusedNamingTheKey() {
         IllegalArgumentException port = assertThrows(IllegalArgumentException.class,
                 () -> provider.start(Map.of("httpPort", "seven"), registry));
