@@ -51,6 +51,8 @@ final class MenagerieOptions {
 
     /** Apache's MBeans; JmxBeansFollowTheJmxBundleTest uninstalls and reinstalls it. */
     static final String JMX_BUNDLE = "dev.menagerie.jmx";
+    /** The Prometheus metrics provider; MetricsEndpointFollowsThePrometheusBundleTest stops and starts it. */
+    static final String PROMETHEUS_BUNDLE = "dev.menagerie.metrics.prometheus";
 
     /**
      * Our bundles that every test starts with, in no particular order: every runtime bundle of the distribution
@@ -67,6 +69,7 @@ final class MenagerieOptions {
             "dev.menagerie.admin",
             "dev.menagerie.metrics",
             JMX_BUNDLE,
+            PROMETHEUS_BUNDLE,
             NIO_TRANSPORT_BUNDLE,
             NETTY_TRANSPORT_BUNDLE,
             "dev.menagerie.storage.file",
@@ -110,6 +113,8 @@ final class MenagerieOptions {
                 frameworkProperty(CONFIG_POLL_MS_PROPERTY).value(Integer.toString(CONFIG_POLL_MS)),
                 // the admin bundle serves HTTP with the JDK's server; Pax Exam adds its own packages to this list
                 systemPackage("com.sun.net.httpserver"),
+                // the Prometheus bundle reads the JVM's metrics from com.sun.management, as the distribution exports
+                systemPackage("com.sun.management"),
                 // Felix would otherwise let slf4j's ServiceLoader see the test JVM's class path and pick the
                 // slf4j-simple found there, whose interface is not the bundle's ("not a subtype": no logging)
                 frameworkProperty("felix.bootdelegation.implicit").value("false"),

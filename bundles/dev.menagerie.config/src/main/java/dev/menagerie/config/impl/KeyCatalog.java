@@ -39,14 +39,16 @@ final class KeyCatalog {
 
     /**
      * Keys whose change a running server applies: limits, the four-letter words, the snapshot interval and the
-     * strategies (their consumers hot-swap bound services). The storage reads forceSync and autopurge.* when it
+     * strategies (their consumers hot-swap bound services), and the metrics provider's keys (the metrics bundle
+     * restarts the provider with them). The storage reads forceSync and autopurge.* when it
      * opens, so they, like everything else, need a restart.
      */
     static final Set<String> LIVE_KEYS = Set.of(
             "maxClientCnxns", "minSessionTimeout", "maxSessionTimeout", "globalOutstandingLimit",
             "4lw.commands.whitelist", "serverCnxnFactory", "quorumVerifier", "storage", "electionType",
             "snapCount", "jute.maxbuffer", "audit.enable", "jvm.pause.monitor", "jvm.pause.sleep.time.ms",
-            "jvm.pause.info-threshold.ms", "jvm.pause.warn-threshold.ms");
+            "jvm.pause.info-threshold.ms", "jvm.pause.warn-threshold.ms", "metricsProvider.className",
+            "metricsProvider.httpHost", "metricsProvider.httpPort", "metricsProvider.exportJvmInfo");
 
     private KeyCatalog() {
     }

@@ -234,8 +234,11 @@ final class KeyRules {
         done(rules, "admin.rateLimiterIntervalInMS", "admin.snapshot.enabled");
         warned(rules, "admin.restore.enabled", "the restore command is not offered", FALSE);
         done(rules, "admin.portUnification", "admin.forceHttps", "admin.needClientAuth");
-        warned(rules, "metricsProvider.", "metrics providers are not supported yet; mntr and the admin endpoint"
-                + " report the server's figures");
+        // The provider bundle validates its own settings; the runtime reports a className no bundle provides.
+        done(rules, "metricsProvider.className", "metricsProvider.httpHost", "metricsProvider.httpPort",
+                "metricsProvider.exportJvmInfo");
+        warned(rules, "metricsProvider.", "the registry records values on the calling thread, lock-free, with no"
+                + " worker queue to size");
         done(rules, "jvm.pause.monitor", "jvm.pause.sleep.time.ms", "jvm.pause.info-threshold.ms",
                 "jvm.pause.warn-threshold.ms");
         warned(rules, "pathStats.", "per-path statistics are not collected");

@@ -75,7 +75,7 @@ class DifferentialMonitorTest {
     }
 
     /** A create, reads, a watched change and a delete in one namespace, from one session. */
-    private static void workload(String connectString) throws Exception {
+    static void workload(String connectString) throws Exception {
         ZooKeeper zk = JavaClientSmokeTest.connect(connectString, new LinkedBlockingQueue<>());
         try {
             zk.create("/metrics", "parent".getBytes(StandardCharsets.UTF_8), ZooDefs.Ids.OPEN_ACL_UNSAFE,

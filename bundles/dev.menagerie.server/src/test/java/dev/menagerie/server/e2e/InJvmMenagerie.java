@@ -68,6 +68,11 @@ public final class InJvmMenagerie implements AutoCloseable {
         return port;
     }
 
+    /** The registry this server's metrics go to. */
+    public MetricsRegistry metrics() {
+        return metrics;
+    }
+
     public Path dir() {
         return dir;
     }

@@ -24,6 +24,7 @@ import dev.menagerie.server.impl.pipeline.LearnerStage;
 import dev.menagerie.server.impl.pipeline.Pipeline;
 import dev.menagerie.server.impl.pipeline.Request;
 import dev.menagerie.server.impl.status.FourLetterWordSlot;
+import dev.menagerie.server.impl.status.ServerGauges;
 import dev.menagerie.server.impl.tree.DataTree;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,6 +54,8 @@ public final class ReplicatedServer implements Replica {
     private final AppendTracker appends;
     private final TransportSlot transports;
     private final FourLetterWordSlot fourLetterWords;
+    private final MetricsRegistry metrics;
+    private ServerGauges gauges;
     private ClientProtocolHandler handler;
     private TransportPlan plan;
     private volatile QuorumPeer peer;
@@ -68,6 +71,7 @@ public final class ReplicatedServer implements Replica {
     public ReplicatedServer(ServerConfig config, Storage storage, TransportSlot transports, PluginProviders plugins,
             FourLetterWordSlot fourLetterWords, MetricsRegistry metrics) {
         this.fourLetterWords = fourLetterWords;
+        this.metrics = metrics;
         this.config = config;
         this.appends = new AppendTracker(storage);
         this.server = new ZooKeeperServer(ServerSettings.from(config), appends, config.myId().orElse(0L), plugins,
@@ -101,6 +105,7 @@ public final class ReplicatedServer implements Replica {
                 }
             }
             handler = new ClientProtocolHandler(server, fourLetterWords);
+            gauges = new ServerGauges(metrics, handler.status());
             transports.open(plan, handler);
         });
     }
@@ -135,6 +140,9 @@ public final class ReplicatedServer implements Replica {
         server.audit().serverStopping();
         stopServing();
         transports.close();
+        if (gauges != null) {
+            gauges.close();
+        }
         if (handler != null) {
             handler.close();
         }

@@ -9,6 +9,7 @@ import dev.menagerie.server.impl.auth.PluginProviders;
 import dev.menagerie.server.impl.core.ServerSettings;
 import dev.menagerie.server.impl.core.ZooKeeperServer;
 import dev.menagerie.server.impl.status.FourLetterWordSlot;
+import dev.menagerie.server.impl.status.ServerGauges;
 import java.io.IOException;
 
 /**
@@ -20,6 +21,8 @@ public final class StandaloneServer {
     private final ZooKeeperServer server;
     private final TransportSlot transports;
     private final FourLetterWordSlot fourLetterWords;
+    private final MetricsRegistry metrics;
+    private ServerGauges gauges;
     private ClientProtocolHandler handler;
     private TransportPlan plan;
 
@@ -31,6 +34,7 @@ public final class StandaloneServer {
     public StandaloneServer(ServerConfig config, Storage storage, TransportSlot transports, PluginProviders plugins,
             FourLetterWordSlot fourLetterWords, MetricsRegistry metrics) {
         this.fourLetterWords = fourLetterWords;
+        this.metrics = metrics;
         this.server = new ZooKeeperServer(ServerSettings.from(config), storage, 0, plugins, metrics);
         this.transports = transports;
         this.plan = TransportPlan.from(config);
@@ -46,6 +50,7 @@ public final class StandaloneServer {
         server.audit().start(() -> {
             server.start();
             handler = new ClientProtocolHandler(server, fourLetterWords);
+            gauges = new ServerGauges(metrics, handler.status());
             transports.open(plan, handler);
         });
     }
@@ -60,6 +65,9 @@ public final class StandaloneServer {
     public void stop() {
         server.audit().serverStopping();
         transports.close();
+        if (gauges != null) {
+            gauges.close();
+        }
         if (handler != null) {
             handler.close();
         }
