@@ -45,6 +45,11 @@ public final class FakeServerStatus implements ServerStatus {
     public SnapshotFile snapshotFile;
     /** How many snapshots were asked for. */
     public int snapshotsTaken;
+    /** What {@link #restoreSnapshot} answers: the zxid, or this exception when set. */
+    public long restoredZxid = 0x2a;
+    public Exception restoreFailure;
+    /** The bytes of each restore asked for, in order. */
+    public final List<byte[]> restoredStreams = new ArrayList<>();
     /** Every reset asked for, in order. */
     public final List<Statistics> resets = new ArrayList<>();
 
@@ -115,6 +120,18 @@ public final class FakeServerStatus implements ServerStatus {
             throw new IOException("no snapshot file set in the fake");
         }
         return snapshotFile;
+    }
+
+    @Override
+    public long restoreSnapshot(java.io.InputStream snapshot) throws IOException {
+        restoredStreams.add(snapshot.readAllBytes());
+        if (restoreFailure instanceof IOException e) {
+            throw e;
+        }
+        if (restoreFailure instanceof RuntimeException e) {
+            throw e;
+        }
+        return restoredZxid;
     }
 
     @Override

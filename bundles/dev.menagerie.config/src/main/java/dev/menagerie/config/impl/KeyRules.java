@@ -231,8 +231,7 @@ final class KeyRules {
     private static void operations(List<KeyRule> rules) {
         warned(rules, "admin.idleTimeout", "the admin endpoint closes idle connections itself");
         warned(rules, "admin.httpVersion", "the admin endpoint speaks HTTP/1.1");
-        done(rules, "admin.rateLimiterIntervalInMS", "admin.snapshot.enabled");
-        warned(rules, "admin.restore.enabled", "the restore command is not offered", FALSE);
+        done(rules, "admin.rateLimiterIntervalInMS", "admin.snapshot.enabled", "admin.restore.enabled");
         refused(rules, "admin.portUnification", "HTTPS on the admin port is not supported yet", FALSE);
         refused(rules, "admin.forceHttps", "HTTPS on the admin port is not supported yet", FALSE);
         refused(rules, "admin.needClientAuth", "HTTPS on the admin port is not supported yet", FALSE);

@@ -1,6 +1,7 @@
 package dev.menagerie.admin.impl.command;
 
 import dev.menagerie.api.status.ServerStatus;
+import java.io.InputStream;
 import java.util.Map;
 
 /**
@@ -11,9 +12,10 @@ import java.util.Map;
  * @param authorization the {@code Authorization} header, null when absent
  * @param remoteAddress the client's IP address, for the {@code ip} authentication scheme
  * @param server the running server's status, null while no server runs (the registry fills it in)
+ * @param body the request body of a POST (what {@code restore} loads), null when there is none
  */
 public record CommandRequest(String method, Map<String, String> parameters, String authorization,
-        String remoteAddress, ServerStatus server) {
+        String remoteAddress, ServerStatus server, InputStream body) {
 
     public static final String GET = "GET";
     public static final String HEAD = "HEAD";
@@ -23,6 +25,12 @@ public record CommandRequest(String method, Map<String, String> parameters, Stri
 
     public CommandRequest {
         parameters = Map.copyOf(parameters);
+    }
+
+    /** A request without a body. */
+    public CommandRequest(String method, Map<String, String> parameters, String authorization, String remoteAddress,
+            ServerStatus server) {
+        this(method, parameters, authorization, remoteAddress, server, null);
     }
 
     /** A GET with the given query parameters and no authorization. */
@@ -36,6 +44,6 @@ public record CommandRequest(String method, Map<String, String> parameters, Stri
     }
 
     CommandRequest withServer(ServerStatus status) {
-        return new CommandRequest(method, parameters, authorization, remoteAddress, status);
+        return new CommandRequest(method, parameters, authorization, remoteAddress, status, body);
     }
 }
