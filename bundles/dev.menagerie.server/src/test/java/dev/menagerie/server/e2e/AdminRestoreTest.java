@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What the admin {@code restore} command does to a running standalone server, seen by Apache's Java client: the
  * data of the snapshot comes back, sessions in it live on, others expire, watches are set again, a bad stream
- * changes nothing, and a restart keeps the restored data.
+ * changes nothing, a restart keeps the restored data, and a snapshot Apache's FileSnap wrote restores too.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class AdminRestoreTest {
@@ -149,6 +149,31 @@ class AdminRestoreTest {
 
             Await.untilNoException("/app/n9 back", RECONNECT, () -> zk.getData("/app/n9", false, null));
             zk.close();
+        }
+    }
+
+    @Test
+    void aSnapshotApacheWroteRestoresWithItsZxidAndSessions() throws Exception {
+        org.apache.zookeeper.server.DataTree apacheTree = new org.apache.zookeeper.server.DataTree();
+        apacheTree.createNode("/apache", V1, ZooDefs.Ids.OPEN_ACL_UNSAFE, 0, 1, 0x41, 1_000);
+        apacheTree.createNode("/apache/child", V2, ZooDefs.Ids.OPEN_ACL_UNSAFE, 0, 1, 0x42, 2_000);
+        apacheTree.lastProcessedZxid = 0x42;
+        java.io.File file = dir.resolve("snapshot.42").toFile();
+        new org.apache.zookeeper.server.persistence.FileSnap(dir.toFile())
+                .serialize(apacheTree, new java.util.HashMap<>(java.util.Map.of(0x77L, 12_000)), file, false);
+        try (InJvmMenagerie server = new InJvmMenagerie(Files.createDirectories(dir.resolve("server")), "nio")) {
+            ServerStatus status = server.server().status();
+            ZooKeeper zk = JavaClientSmokeTest.connect(server.connectString(), new LinkedBlockingQueue<>());
+            zk.create("/mine", V1, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+
+            assertEquals(0x42, status.restoreSnapshot(Files.newInputStream(file.toPath())));
+
+            assertEquals(1, status.sessions().sessionCount(), "the snapshot's session, and not the client's");
+            zk.close();
+            ZooKeeper fresh = JavaClientSmokeTest.connect(server.connectString(), new LinkedBlockingQueue<>());
+            assertArrayEquals(V2, fresh.getData("/apache/child", false, null));
+            assertNull(fresh.exists("/mine", false));
+            fresh.close();
         }
     }
 
