@@ -57,9 +57,13 @@ class AdminRestoreTest {
             long before = zk.exists("/app/extra", false).getMzxid();
             zk.getData("/app", true, null);
 
+            long lastHandedOut = server.server().status().summary().lastZxid();
             long restored = server.server().status().restoreSnapshot(new ByteArrayInputStream(snapshot));
 
             assertEquals(file.zxid(), restored, "the zxid the snapshot was taken at");
+            assertEquals(lastHandedOut, server.server().status().lastSnapshot().zxid(),
+                    "the restored tree is written as a snapshot named after the last zxid handed out");
+            assertEquals(lastHandedOut, server.server().status().summary().lastZxid());
             // The connection is closed; the session is in the snapshot, so the client reconnects to it.
             Await.untilNoException("the restored /app", RECONNECT,
                     () -> Arrays.equals(V1, zk.getData("/app", false, null)) ? Boolean.TRUE : null);

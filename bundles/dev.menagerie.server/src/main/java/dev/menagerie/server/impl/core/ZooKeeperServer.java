@@ -265,7 +265,7 @@ public final class ZooKeeperServer {
         DataTree tree = snapshot.tree();
         tree.setLastProcessedZxid(zxid);
         try {
-            storage.snapshot(zxid, out -> tree.writeSnapshot(out, snapshot.sessionTimeouts()));
+            snapshots.write(zxid, tree, snapshot.sessionTimeouts());
         } catch (IOException e) {
             startServing(Pipeline.standalone(stageContext(), db.lastProcessedZxid()), true);
             throw new IOException("the restored tree could not be written as snapshot 0x" + Long.toHexString(zxid)
