@@ -172,6 +172,17 @@ run "$MENAGERIE_HOME/bin/zkSnapshotComparer.sh" -l "$snapshot_file" -r "$snapsho
 check "zkSnapshotComparer.sh compares a snapshot with itself and finds nothing" \
   eval 'status_is 0 && output_has_text "All layers compared." && ! output_has_text "found only in"'
 
+# ---- the log toolkit runs (its output is compared with Apache's in the storage bundle's TxnLogToolkitTest)
+run "$MENAGERIE_HOME/bin/zkTxnLogToolkit.sh" -h
+check "zkTxnLogToolkit.sh -h prints Apache's usage and exits 0" \
+  eval 'status_is 0 && output_has_text "usage: TxnLogToolkit [-dhrvc] <txn_log_file_name> (-z <zxid>)"'
+run "$MENAGERIE_HOME/bin/zkTxnLogToolkit.sh" "$work/no-such-log"
+check "zkTxnLogToolkit.sh refuses a missing file and exits 1 as Apache's does" \
+  eval 'status_is 1 && output_has_text "File doesn'"'"'t exist or not readable: $work/no-such-log"'
+run "$MENAGERIE_HOME/bin/zkTxnLogToolkit.sh" --nosuch "$work/no-such-log"
+check "zkTxnLogToolkit.sh names an unknown option and exits 1 as Apache's does" \
+  eval 'status_is 1 && output_has_text "Unrecognized option: --nosuch"'
+
 # ---- a stale pid file naming a live process that is not a Menagerie server
 mkdir -p "$work/data"
 sleep 60 &

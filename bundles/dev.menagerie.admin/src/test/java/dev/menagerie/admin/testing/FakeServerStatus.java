@@ -53,6 +53,11 @@ public final class FakeServerStatus implements ServerStatus {
     public int snapshotsTaken;
     /** The nodes {@link #node} finds, by path. */
     public Map<String, NodeStatus> nodes = Map.of();
+    /** What {@link #restoreSnapshot} answers: the zxid, or this exception when set. */
+    public long restoredZxid = 0x2a;
+    public Exception restoreFailure;
+    /** The bytes of each restore asked for, in order. */
+    public final List<byte[]> restoredStreams = new ArrayList<>();
     /** Every reset asked for, in order. */
     public final List<Statistics> resets = new ArrayList<>();
 
@@ -123,6 +128,18 @@ public final class FakeServerStatus implements ServerStatus {
             throw new IOException("no snapshot file set in the fake");
         }
         return snapshotFile;
+    }
+
+    @Override
+    public long restoreSnapshot(java.io.InputStream snapshot) throws IOException {
+        restoredStreams.add(snapshot.readAllBytes());
+        if (restoreFailure instanceof IOException e) {
+            throw e;
+        }
+        if (restoreFailure instanceof RuntimeException e) {
+            throw e;
+        }
+        return restoredZxid;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.menagerie.api.status;
 
 import dev.menagerie.api.auth.ConnectionInfo;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,6 +80,22 @@ public interface ServerStatus {
      * @since 1.3
      */
     Optional<NodeStatus> node(String path);
+
+    /**
+     * Replaces the data tree and the sessions with a snapshot read from {@code snapshot}, a whole snapshot file as
+     * {@link #takeSnapshot} writes it (Apache ZooKeeper's format; uncompressed or gz), as Apache's admin
+     * {@code restore} does. The stream is read completely and checked before anything changes: a stream that is
+     * not an intact snapshot leaves the old data serving. Afterwards the snapshot's sessions live on, every client
+     * connection is closed (clients of those sessions reconnect and set their watches again, the others find their
+     * session expired), and the restored data is durable.
+     *
+     * @return the zxid the snapshot was taken at (its lastProcessedZxid, 0 when it has none)
+     * @throws IOException when the stream is not a complete, intact snapshot, or the restored data could not be
+     *     stored; the old data serves on
+     * @throws IllegalStateException when this server cannot restore: a member of an ensemble, or not serving
+     * @since 1.3
+     */
+    long restoreSnapshot(InputStream snapshot) throws IOException;
 
     /**
      * Authenticates {@code credentials} with the provider of {@code scheme} and checks that the ids it yields hold

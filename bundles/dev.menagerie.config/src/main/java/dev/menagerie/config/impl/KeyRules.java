@@ -231,8 +231,7 @@ final class KeyRules {
     private static void operations(List<KeyRule> rules) {
         warned(rules, "admin.idleTimeout", "the admin endpoint closes idle connections itself");
         warned(rules, "admin.httpVersion", "the admin endpoint speaks HTTP/1.1");
-        done(rules, "admin.rateLimiterIntervalInMS", "admin.snapshot.enabled");
-        warned(rules, "admin.restore.enabled", "the restore command is not offered", FALSE);
+        done(rules, "admin.rateLimiterIntervalInMS", "admin.snapshot.enabled", "admin.restore.enabled");
         done(rules, "admin.portUnification", "admin.forceHttps", "admin.needClientAuth");
         // The provider bundle validates its own settings; the runtime reports a className no bundle provides.
         done(rules, "metricsProvider.className", "metricsProvider.httpHost", "metricsProvider.httpPort",

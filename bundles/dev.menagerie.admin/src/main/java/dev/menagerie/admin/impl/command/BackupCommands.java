@@ -17,14 +17,16 @@ import org.slf4j.LoggerFactory;
  * request: authentication against the root's ACL ({@link AdminAuthorization}), then the method, the feature flag
  * (503 when off), the rate limit (429) and the work. {@code snapshot} writes a snapshot file and streams it as
  * {@code application/octet-stream} with the headers {@code last_zxid} and {@code snapshot_size}; with
- * {@code ?streaming=false} it answers the JSON with those headers only. Menagerie does not load a snapshot over the
- * admin server yet, so {@code restore} always answers as Apache's with {@code admin.restore.enabled=false}.
+ * {@code ?streaming=false} it answers the JSON with those headers only. {@code restore} is a POST whose body is a
+ * snapshot file; it answers {@code last_zxid}, the zxid the snapshot was taken at. Where Apache answers a failed
+ * restore with no error text, this one says what was wrong with the stream.
  */
 final class BackupCommands implements AdminCommand {
 
     static final String STREAMING = "streaming";
     static final String LAST_ZXID_HEADER = "last_zxid";
     static final String SNAPSHOT_SIZE_HEADER = "snapshot_size";
+    static final String LAST_ZXID_FIELD = "last_zxid";
 
     private static final Logger LOG = LoggerFactory.getLogger(BackupCommands.class);
 
@@ -32,7 +34,7 @@ final class BackupCommands implements AdminCommand {
     private final Set<String> names;
     private final String takenMethod;
     private final Supplier<ServerConfig> config;
-    /** Snapshot's; null for restore. */
+    /** One per command: a snapshot does not use up the permit of a restore. */
     private final RateLimiter rateLimiter;
 
     private BackupCommands(String primaryName, String alias, String takenMethod, Supplier<ServerConfig> config,
@@ -48,9 +50,8 @@ final class BackupCommands implements AdminCommand {
         return new BackupCommands("snapshot", "snap", CommandRequest.GET, config, rateLimiter);
     }
 
-    /** Restore reads no setting and takes no permit until it loads snapshots. */
-    static BackupCommands restore() {
-        return new BackupCommands("restore", "rest", CommandRequest.POST, () -> null, null);
+    static BackupCommands restore(Supplier<ServerConfig> config, RateLimiter rateLimiter) {
+        return new BackupCommands("restore", "rest", CommandRequest.POST, config, rateLimiter);
     }
 
     @Override
@@ -81,7 +82,7 @@ final class BackupCommands implements AdminCommand {
                     "Method not allowed: " + request.method() + " (use " + takenMethod + ")");
         }
         BackupSettings settings = BackupSettings.of(config.get());
-        return CommandRequest.GET.equals(takenMethod) ? snapshot(request, settings) : restoreDisabled();
+        return CommandRequest.GET.equals(takenMethod) ? snapshot(request, settings) : restore(request, settings);
     }
 
     private CommandResponse snapshot(CommandRequest request, BackupSettings settings) {
@@ -119,9 +120,31 @@ final class BackupCommands implements AdminCommand {
                 streaming ? file.path() : null);
     }
 
-    private CommandResponse restoreDisabled() {
-        LOG.warn("Admin command restore is disabled: Menagerie does not load snapshots over the admin server yet");
-        return status(CommandResponse.HTTP_UNAVAILABLE);
+    /** Apache's checks in Apache's order: the flag (503), a body (400), the rate limit (429), then the load. */
+    private CommandResponse restore(CommandRequest request, BackupSettings settings) {
+        if (!settings.restoreEnabled()) {
+            LOG.warn("Admin command restore is disabled ({}=false)", BackupSettings.RESTORE_ENABLED);
+            return status(CommandResponse.HTTP_UNAVAILABLE);
+        }
+        if (request.body() == null) {
+            LOG.warn("Admin command restore has no request body to load");
+            return status(CommandResponse.HTTP_BAD_REQUEST);
+        }
+        if (!rateLimiter.allow(settings.restoreIntervalMs())) {
+            LOG.warn("Admin command restore was rate limited: one per {} ms ({})", settings.restoreIntervalMs(),
+                    BackupSettings.RATE_LIMITER_INTERVAL);
+            return status(CommandResponse.HTTP_TOO_MANY_REQUESTS);
+        }
+        LOG.info("Admin command restore: loading a snapshot sent by {}", request.remoteAddress());
+        try {
+            long zxid = request.server().restoreSnapshot(request.body());
+            LOG.info("Admin command restore: the snapshot of zxid 0x{} serves now", Long.toHexString(zxid));
+            return CommandResponse.ok(primaryName, Map.of(LAST_ZXID_FIELD, zxid));
+        } catch (IOException | IllegalStateException e) {
+            LOG.warn("Admin command restore failed; the previous data serves on: {}", e.getMessage());
+            return CommandResponse.failed(primaryName, CommandResponse.HTTP_INTERNAL_ERROR,
+                    "Restore failed: " + e.getMessage());
+        }
     }
 
     /** Apache's answer for these refusals: the status, no error text. */

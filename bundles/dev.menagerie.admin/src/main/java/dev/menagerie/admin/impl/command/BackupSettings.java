@@ -11,8 +11,7 @@ import org.slf4j.LoggerFactory;
  * {@code zookeeper.admin.*} without the prefix, with Apache's defaults.
  *
  * @param snapshotEnabled {@code admin.snapshot.enabled}, default true
- * @param restoreEnabled {@code admin.restore.enabled}; Menagerie does not restore over the admin server yet, and the
- *     config bundle accepts only false
+ * @param restoreEnabled {@code admin.restore.enabled}, default true
  * @param rateLimiterInterval {@code admin.rateLimiterIntervalInMS}, default 300000. Apache's restore waits this many
  *     milliseconds between two requests, its snapshot this many microseconds (its rate limiter is built with
  *     {@code TimeUnit.MICROSECONDS}), so by default 300 ms
@@ -28,13 +27,18 @@ record BackupSettings(boolean snapshotEnabled, boolean restoreEnabled, long rate
 
     static BackupSettings of(ServerConfig config) {
         Map<String, String> properties = config == null ? Map.of() : config.properties();
-        return new BackupSettings(enabled(properties.get(SNAPSHOT_ENABLED)), false,
+        return new BackupSettings(enabled(properties.get(SNAPSHOT_ENABLED)), enabled(properties.get(RESTORE_ENABLED)),
                 interval(properties.get(RATE_LIMITER_INTERVAL)));
     }
 
     /** The snapshot command's interval: Apache reads the value as microseconds there. */
     long snapshotIntervalMs() {
         return rateLimiterInterval / 1000;
+    }
+
+    /** The restore command's interval, in milliseconds as the key's name says. */
+    long restoreIntervalMs() {
+        return rateLimiterInterval;
     }
 
     /** Apache's {@code Boolean.parseBoolean}: anything but {@code true} (in any case) is false. */

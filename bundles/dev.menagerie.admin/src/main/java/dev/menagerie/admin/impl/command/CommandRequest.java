@@ -1,6 +1,7 @@
 package dev.menagerie.admin.impl.command;
 
 import dev.menagerie.api.status.ServerStatus;
+import java.io.InputStream;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,10 @@ import java.util.Map;
  * @param server the running server's status, null while no server runs (the registry fills it in)
  * @param certificateChain the client's verified certificate chain, leaf first, for the {@code x509} scheme; empty
  *     over plain HTTP or when the client sent none
+ * @param body the request body of a POST (what {@code restore} loads), null when there is none
  */
 public record CommandRequest(String method, Map<String, String> parameters, String authorization,
-        String remoteAddress, ServerStatus server, List<X509Certificate> certificateChain) {
+        String remoteAddress, ServerStatus server, List<X509Certificate> certificateChain, InputStream body) {
 
     public static final String GET = "GET";
     public static final String HEAD = "HEAD";
@@ -30,10 +32,16 @@ public record CommandRequest(String method, Map<String, String> parameters, Stri
         certificateChain = certificateChain == null ? List.of() : List.copyOf(certificateChain);
     }
 
-    /** A request without a client certificate. */
+    /** A request without a client certificate or a body. */
     public CommandRequest(String method, Map<String, String> parameters, String authorization,
             String remoteAddress, ServerStatus server) {
-        this(method, parameters, authorization, remoteAddress, server, List.of());
+        this(method, parameters, authorization, remoteAddress, server, List.of(), null);
+    }
+
+    /** A request with a body and without a client certificate. */
+    public CommandRequest(String method, Map<String, String> parameters, String authorization, String remoteAddress,
+            ServerStatus server, InputStream body) {
+        this(method, parameters, authorization, remoteAddress, server, List.of(), body);
     }
 
     /** A GET with the given query parameters and no authorization. */
@@ -47,6 +55,7 @@ public record CommandRequest(String method, Map<String, String> parameters, Stri
     }
 
     CommandRequest withServer(ServerStatus status) {
-        return new CommandRequest(method, parameters, authorization, remoteAddress, status, certificateChain);
+        return new CommandRequest(method, parameters, authorization, remoteAddress, status, certificateChain,
+                body);
     }
 }

@@ -19,6 +19,7 @@ public record CommandResponse(String command, String error, int httpStatus, Map<
         Map<String, String> headers, Path body) {
 
     public static final int HTTP_OK = 200;
+    public static final int HTTP_BAD_REQUEST = 400;
     public static final int HTTP_UNAUTHORIZED = 401;
     public static final int HTTP_FORBIDDEN = 403;
     public static final int HTTP_NOT_FOUND = 404;

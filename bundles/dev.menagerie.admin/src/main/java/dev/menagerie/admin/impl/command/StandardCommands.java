@@ -37,7 +37,7 @@ public final class StandardCommands {
                 new SystemPropertiesCommand(System::getProperties),
                 monitor(metrics),
                 BackupCommands.snapshot(config, RateLimiter.monotonic()),
-                BackupCommands.restore(),
+                BackupCommands.restore(config, RateLimiter.monotonic()),
                 new RuntimeStatusCommand(config, status, bundles, components)));
         commands.addAll(ServerCommands.all(initialConfiguration, metrics));
         commands.addAll(QuorumCommands.all(config));

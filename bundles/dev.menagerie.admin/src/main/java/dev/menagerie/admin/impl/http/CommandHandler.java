@@ -22,9 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves {@code <commandUrl>/<name>} as JSON and {@code <commandUrl>} itself as an index of the commands. GET and
- * HEAD run any command, POST the commands that take it (as Apache's {@code restore}); the request body is never
- * read, as no command that takes POST loads anything yet. A response with a body file ({@code snapshot}) is sent as
- * the file's bytes instead of the JSON.
+ * HEAD run any command, POST the commands that take it (as Apache's {@code restore}, which reads the request body
+ * as it arrives). A response with a body file ({@code snapshot}) is sent as the file's bytes instead of the JSON.
  */
 final class CommandHandler implements HttpHandler {
 
@@ -93,7 +92,7 @@ final class CommandHandler implements HttpHandler {
         }
         CommandRequest request = new CommandRequest(method, QueryParameters.parse(exchange.getRequestURI()),
                 exchange.getRequestHeaders().getFirst("Authorization"), peer.get().remoteAddress(), null,
-                peer.get().certificateChain());
+                peer.get().certificateChain(), "POST".equals(method) ? exchange.getRequestBody() : null);
         CommandResponse response = registry.run(clip(name), request);
         if (response.httpStatus() == CommandResponse.HTTP_METHOD_NOT_ALLOWED) {
             registry.find(name).ifPresent(command -> exchange.getResponseHeaders().set("Allow",

@@ -1,5 +1,6 @@
 package dev.menagerie.admin.impl.command;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -7,6 +8,7 @@ import dev.menagerie.admin.testing.FakeServerStatus;
 import dev.menagerie.api.status.AdminAccess;
 import dev.menagerie.api.status.SnapshotFile;
 import dev.menagerie.testing.FakeServerConfig;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,13 +28,18 @@ class BackupCommandsTest {
     private final AtomicLong clockMs = new AtomicLong(1_000);
     private final CommandRegistry registry = new CommandRegistry(List.of(
             BackupCommands.snapshot(() -> config, new RateLimiter(clockMs::get)),
-            BackupCommands.restore()), () -> status);
+            BackupCommands.restore(() -> config, new RateLimiter(clockMs::get))), () -> status);
 
     @TempDir
     Path folder;
 
     private CommandResponse run(String name, String method, String authorization, Map<String, String> query) {
         return registry.run(name, new CommandRequest(method, query, authorization, "10.1.2.3", null));
+    }
+
+    private CommandResponse restore(String authorization, byte[] body) {
+        return registry.run("restore", new CommandRequest(CommandRequest.POST, Map.of(), authorization, "10.1.2.3",
+                null, body == null ? null : new ByteArrayInputStream(body)));
     }
 
     private CommandResponse snap(String authorization) {
@@ -62,6 +69,7 @@ class BackupCommandsTest {
         assertEquals(List.of("digest backup:secret / 31"), status.accessChecks);
 
         status.accessChecks.clear();
+        config.properties.put("admin.restore.enabled", "false");
         assertEquals(503, run("restore", CommandRequest.POST, "ip", Map.of()).httpStatus(),
                 "restore is disabled, but only after the authentication");
         assertEquals(List.of("ip null / 31"), status.accessChecks);
@@ -155,10 +163,63 @@ class BackupCommandsTest {
     }
 
     @Test
-    void restoreIsAPostAndAnswersDisabled() {
-        CommandResponse restore = run("rest", CommandRequest.POST, DIGEST, Map.of());
-        assertEquals(503, restore.httpStatus());
-        assertNull(restore.error());
+    void restoreLoadsTheBodyAndAnswersTheSnapshotsZxid() {
+        CommandResponse response = restore(DIGEST, new byte[] {1, 2, 3});
+        assertEquals(200, response.httpStatus());
+        assertNull(response.error());
+        assertEquals(Map.of("last_zxid", 0x2aL), response.fields());
+        assertArrayEquals(new byte[] {1, 2, 3}, status.restoredStreams.get(0));
+        assertEquals(List.of("digest backup:secret / 31"), status.accessChecks);
+    }
+
+    @Test
+    void aStreamTheServerRefusesIsAServerErrorThatSaysWhy() {
+        status.restoreFailure = new IOException("the stream is not a version 2 ZooKeeper snapshot");
+        CommandResponse response = restore(DIGEST, new byte[] {9});
+        assertEquals(500, response.httpStatus());
+        assertEquals("Restore failed: the stream is not a version 2 ZooKeeper snapshot", response.error());
+
+        clockMs.addAndGet(300_001);
+        status.restoreFailure = new IllegalStateException("restore is only supported on a standalone server");
+        assertEquals(500, restore(DIGEST, new byte[] {9}).httpStatus());
+    }
+
+    @Test
+    void restoreWithoutABodyIsABadRequestAndTakesNoPermit() {
+        assertEquals(400, restore(DIGEST, null).httpStatus());
+        assertEquals(200, restore(DIGEST, new byte[] {1}).httpStatus());
+    }
+
+    @Test
+    void oneRestorePerIntervalInMilliseconds() {
+        assertEquals(200, restore(DIGEST, new byte[] {1}).httpStatus());
+        clockMs.addAndGet(300_000);
+        CommandResponse limited = restore(DIGEST, new byte[] {1});
+        assertEquals(429, limited.httpStatus(), "the default 300000 is five minutes for restore");
+        assertNull(limited.error());
+        clockMs.addAndGet(1);
+        assertEquals(200, restore(DIGEST, new byte[] {1}).httpStatus());
+        assertEquals(2, status.restoredStreams.size());
+    }
+
+    @Test
+    void snapshotAndRestoreHaveAPermitEach() throws IOException {
+        snapshotOnDisk(10);
+        assertEquals(200, snap(DIGEST).httpStatus());
+        assertEquals(200, restore(DIGEST, new byte[] {1}).httpStatus());
+    }
+
+    @Test
+    void aDisabledRestoreAnswers503AndReadsNothing() {
+        config.properties.put("admin.restore.enabled", "FALSE");
+        CommandResponse response = restore(DIGEST, new byte[] {1});
+        assertEquals(503, response.httpStatus());
+        assertNull(response.error());
+        assertEquals(List.of(), status.restoredStreams);
+    }
+
+    @Test
+    void restoreIsAPostAndSnapshotAGet() {
         assertEquals(405, run("rest", CommandRequest.GET, DIGEST, Map.of()).httpStatus());
         assertEquals(405, run("snap", CommandRequest.POST, DIGEST, Map.of()).httpStatus());
     }

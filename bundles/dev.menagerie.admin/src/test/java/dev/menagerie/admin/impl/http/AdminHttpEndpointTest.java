@@ -1,5 +1,6 @@
 package dev.menagerie.admin.impl.http;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,6 +120,18 @@ class AdminHttpEndpointTest {
 
         assertEquals(401, response.statusCode());
         assertEquals("Auth info is missing for the command", MiniJson.parseObject(response.body()).get("error"));
+    }
+
+    @Test
+    void restoreLoadsThePostedBodyAndAnswersItsZxid() throws Exception {
+        byte[] snapshot = new byte[200_000];
+        new java.util.Random(7).nextBytes(snapshot);
+        HttpResponse<String> response = http.post("/commands/restore", snapshot, "digest backup:secret");
+
+        assertEquals(200, response.statusCode());
+        assertEquals(0x2aL, MiniJson.parseObject(response.body()).get("last_zxid"));
+        assertEquals(1, status.restoredStreams.size());
+        assertArrayEquals(snapshot, status.restoredStreams.get(0));
     }
 
     @Test

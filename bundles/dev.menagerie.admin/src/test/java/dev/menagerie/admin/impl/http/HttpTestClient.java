@@ -37,6 +37,12 @@ final class HttpTestClient {
         return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    HttpResponse<String> post(String path, byte[] body, String authorization)
+            throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

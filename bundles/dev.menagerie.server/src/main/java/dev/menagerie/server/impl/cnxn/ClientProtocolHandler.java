@@ -138,7 +138,8 @@ public final class ClientProtocolHandler implements ConnectionHandler, ClientCon
         sessionlessTimer.shutdownNow();
     }
 
-    /** Closes every client connection (a quorum peer stopped serving); their sessions live on. */
+    /** Closes every client connection (a quorum peer stopped serving, a restore); their sessions live on. */
+    @Override
     public void closeAll() {
         for (ClientConnection client : connections.values()) {
             client.transport().close();

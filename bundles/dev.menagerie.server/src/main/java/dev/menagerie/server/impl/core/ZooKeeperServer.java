@@ -32,6 +32,7 @@ import dev.menagerie.server.impl.session.SessionTracker;
 import dev.menagerie.server.impl.stats.ServerMetrics;
 import dev.menagerie.server.impl.stats.ServerStats;
 import dev.menagerie.server.impl.tree.DataTree;
+import dev.menagerie.server.impl.tree.LoadedSnapshot;
 import dev.menagerie.server.impl.watch.ReadAclDeliveryFilter;
 import dev.menagerie.server.impl.watch.WatchRouter;
 import java.io.IOException;
@@ -72,6 +73,8 @@ public final class ZooKeeperServer {
     private volatile Supplier<QuorumStatus> quorumSource;
     private long pastDigestMismatches;
     private boolean shutDown;
+    /** Set by {@link #start}: this server serves alone, so it may replace its database on its own. */
+    private boolean standalone;
     private LeaderDuties leaderDuties;
 
     /**
@@ -100,6 +103,7 @@ public final class ZooKeeperServer {
 
     /** Loads the database, takes a snapshot of it (as Apache does) and starts serving requests. */
     public synchronized void start() throws IOException {
+        standalone = true;
         loadDatabase();
         snapshots.take(db.lastProcessedZxid());
         startServing(Pipeline.standalone(stageContext(), db.lastProcessedZxid()), true);
@@ -234,6 +238,45 @@ public final class ZooKeeperServer {
         long zxid = db.lastProcessedZxid();
         snapshots.write(zxid);
         return zxid;
+    }
+
+    /**
+     * Replaces the tree and the sessions of a standalone server with a snapshot streamed to the admin
+     * {@code restore} command, as Apache's {@code restoreFromSnapshot}: queued requests are answered first, then the
+     * snapshot's tree and sessions serve. Unlike Apache, the result is durable and zxids never go back: the tree is
+     * written as a snapshot named after the higher of its own zxid and the last one this server handed out, and
+     * new transactions follow that zxid, so a restart reloads the restored data and clients that saw a later zxid
+     * may reconnect. When that snapshot cannot be written the old database serves on.
+     *
+     * @return the zxid the restored snapshot was taken at, what Apache answers as {@code last_zxid}
+     * @throws IllegalStateException on a quorum member or a server that is not serving
+     */
+    public synchronized long restore(LoadedSnapshot snapshot) throws IOException {
+        if (!standalone) {
+            throw new IllegalStateException("restore is only supported on a standalone server; Menagerie cannot"
+                    + " restore one member of an ensemble yet");
+        }
+        if (!serving()) {
+            throw new IllegalStateException("the server is not serving");
+        }
+        long restoredZxid = snapshot.tree().lastProcessedZxid();
+        stopServing(true);
+        long zxid = Math.max(db.lastProcessedZxid(), restoredZxid);
+        DataTree tree = snapshot.tree();
+        tree.setLastProcessedZxid(zxid);
+        try {
+            snapshots.write(zxid, tree, snapshot.sessionTimeouts());
+        } catch (IOException e) {
+            startServing(Pipeline.standalone(stageContext(), db.lastProcessedZxid()), true);
+            throw new IOException("the restored tree could not be written as snapshot 0x" + Long.toHexString(zxid)
+                    + " (" + e.getMessage() + "); the previous data serves on", e);
+        }
+        installDatabase(tree, snapshot.sessionTimeouts());
+        startServing(Pipeline.standalone(stageContext(), zxid), true);
+        LOG.info("Restored a snapshot of zxid 0x{}: {} nodes, {} sessions; serving from zxid 0x{}",
+                Long.toHexString(restoredZxid), tree.nodeCount(), snapshot.sessionTimeouts().size(),
+                Long.toHexString(zxid));
+        return restoredZxid;
     }
 
     /** Stops after answering what is queued; the storage stays open (its owner closes it). */

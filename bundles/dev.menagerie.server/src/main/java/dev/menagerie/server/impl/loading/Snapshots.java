@@ -3,7 +3,9 @@ package dev.menagerie.server.impl.loading;
 import dev.menagerie.api.metrics.Summary;
 import dev.menagerie.api.status.SnapshotStatus;
 import dev.menagerie.server.impl.db.Database;
+import dev.menagerie.server.impl.tree.DataTree;
 import java.io.IOException;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -83,15 +85,18 @@ public final class Snapshots {
      * for (the admin {@code snapshot}) while the scheduled one of the same zxid runs would write the same file.
      */
     public synchronized void write(long zxid) throws IOException {
-        long started = System.nanoTime();
         Database current = db.get();
-        current.storage().snapshot(zxid,
-                out -> current.tree().writeSnapshot(out, current.sessions().sessionTimeouts()));
+        write(zxid, current.tree(), current.sessions().sessionTimeouts());
+    }
+
+    /** Writes a snapshot of a tree that does not serve yet (a restore persists it before it replaces the database). */
+    public synchronized void write(long zxid, DataTree tree, Map<Long, Integer> sessionTimeouts) throws IOException {
+        long started = System.nanoTime();
+        db.get().storage().snapshot(zxid, out -> tree.writeSnapshot(out, sessionTimeouts));
         long elapsedMs = (System.nanoTime() - started) / 1_000_000;
         snapshotTimeMs.record(elapsedMs);
         last = new SnapshotStatus(zxid, System.currentTimeMillis() / 1000);
-        LOG.info("Snapshot 0x{} written: {} nodes in {} ms", Long.toHexString(zxid), current.tree().nodeCount(),
-                elapsedMs);
+        LOG.info("Snapshot 0x{} written: {} nodes in {} ms", Long.toHexString(zxid), tree.nodeCount(), elapsedMs);
     }
 
     /** The newest snapshot written since start-up. */

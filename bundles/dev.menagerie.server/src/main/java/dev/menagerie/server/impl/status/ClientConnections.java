@@ -13,4 +13,7 @@ public interface ClientConnections {
 
     /** Zeroes every open connection's counters ({@code crst}). */
     void resetConnectionStatistics();
+
+    /** Closes every client connection; the sessions live on, and their clients reconnect. */
+    void closeAll();
 }

@@ -18,12 +18,15 @@ import dev.menagerie.api.status.SnapshotStatus;
 import dev.menagerie.api.status.WatchesStatus;
 import dev.menagerie.server.impl.core.ServerSettings;
 import dev.menagerie.server.impl.core.ZooKeeperServer;
+import dev.menagerie.server.impl.loading.StreamedSnapshot;
 import dev.menagerie.server.impl.stats.LatencyStats;
 import dev.menagerie.server.impl.stats.ServerStats;
 import dev.menagerie.server.impl.tree.DataTree;
+import dev.menagerie.server.impl.tree.LoadedSnapshot;
 import dev.menagerie.server.impl.watch.WatchManager;
 import dev.menagerie.server.impl.watch.WatchesSummary;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -137,6 +140,18 @@ public final class ServerStatusView implements ServerStatus {
         }
         throw new IOException("snapshot 0x" + Long.toHexString(zxid) + " was written, but not as a file in "
                 + folder);
+    }
+
+    @Override
+    public long restoreSnapshot(InputStream snapshot) throws IOException {
+        ServerSettings settings = server.settings();
+        // Read and checked before the server is touched: a bad stream changes nothing.
+        LoadedSnapshot loaded = StreamedSnapshot.read(snapshot, settings.prep().extendedTypesEnabled(),
+                settings.maxRecordBytes() + 1024);
+        long zxid = server.restore(loaded);
+        // Watches and connections belong to the old tree: clients reconnect, and set their watches again.
+        connections.closeAll();
+        return zxid;
     }
 
     @Override

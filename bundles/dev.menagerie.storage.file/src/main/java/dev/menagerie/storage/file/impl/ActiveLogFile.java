@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * FilePadding does (one zero byte written at the new end; the gap reads as zeros, which readers take as the end),
  * so that most appends do not change the file's size.
  */
-final class ActiveLogFile implements Closeable {
+public final class ActiveLogFile implements Closeable {
 
     /** Apache grows the file once the write position comes within this distance of its end. */
     static final long GROW_MARGIN_BYTES = 4096;
@@ -120,7 +120,7 @@ final class ActiveLogFile implements Closeable {
      * Apache's FilePadding rule: when {@code position} is within the margin of {@code sizeBytes}, grow by one step
      * (or, if already past the end, to the step boundary above position plus one step).
      */
-    static long paddedSize(long position, long sizeBytes, long preAllocBytes) {
+    public static long paddedSize(long position, long sizeBytes, long preAllocBytes) {
         if (preAllocBytes <= 0 || position + GROW_MARGIN_BYTES < sizeBytes) {
             return sizeBytes;
         }
