@@ -45,6 +45,10 @@ public final class FakeServerStatus implements ServerStatus {
     public SnapshotFile snapshotFile;
     /** How many snapshots were asked for. */
     public int snapshotsTaken;
+    /** What {@link #purge} does; null makes it fail. */
+    public PurgeAction purgeAction = () -> { };
+    /** How many purges were asked for. */
+    public int purges;
     /** Every reset asked for, in order. */
     public final List<Statistics> resets = new ArrayList<>();
 
@@ -115,6 +119,21 @@ public final class FakeServerStatus implements ServerStatus {
             throw new IOException("no snapshot file set in the fake");
         }
         return snapshotFile;
+    }
+
+    @Override
+    public void purge() throws IOException {
+        purges++;
+        if (purgeAction == null) {
+            throw new IOException("no purge action set in the fake");
+        }
+        purgeAction.run();
+    }
+
+    /** Stands in for the storage's purge: deletes whatever the test wants deleted. */
+    @FunctionalInterface
+    public interface PurgeAction {
+        void run() throws IOException;
     }
 
     @Override

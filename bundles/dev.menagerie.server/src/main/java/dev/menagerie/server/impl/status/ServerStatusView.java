@@ -137,6 +137,11 @@ public final class ServerStatusView implements ServerStatus {
     }
 
     @Override
+    public void purge() throws IOException {
+        server.storage().purge();
+    }
+
+    @Override
     public AdminAccess checkAccess(String scheme, byte[] credentials, String remoteAddress, String path,
             int perms) {
         return AdminAccessCheck.check(server, scheme, credentials, remoteAddress, path, perms);
