@@ -472,7 +472,7 @@ attach_shell() {
   local port token
   port="$(sed -n 's/^port=//p' "$ticket")"
   token="$(sed -n 's/^token=//p' "$ticket")"
-  if ! exec 3<>"/dev/tcp/127.0.0.1/$port"; then
+  if ! { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null; then
     echo "Error: the shell port 127.0.0.1:$port named in $ticket does not answer: is the server running?" >&2
     exit 1
   fi

@@ -38,6 +38,8 @@ final class ShellTicket {
         try {
             Files.writeString(draft, "port=" + port + "\ntoken=" + token + "\n", StandardCharsets.US_ASCII);
             Files.move(draft, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            // zkServer.sh stop ends the JVM without stopping the framework first, so deactivation may not run.
+            file.toFile().deleteOnExit();
         } finally {
             Files.deleteIfExists(draft);
         }
