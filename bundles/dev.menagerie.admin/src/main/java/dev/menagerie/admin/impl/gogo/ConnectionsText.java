@@ -12,8 +12,7 @@ final class ConnectionsText {
 
     static String format(List<ConnectionStatus> connections) {
         StringBuilder text = new StringBuilder();
-        text.append(connections.size()).append(connections.size() == 1 ? " connection" : " connections")
-                .append(System.lineSeparator());
+        text.append(Counted.of(connections.size(), "connection")).append(System.lineSeparator());
         connections.stream().sorted(Comparator.comparingLong(ConnectionStatus::establishedMs)
                         .thenComparing(c -> String.valueOf(c.remoteAddress())))
                 .forEach(c -> text.append(line(c)).append(System.lineSeparator()));
@@ -25,7 +24,7 @@ final class ConnectionsText {
                 ? "session 0x" + Long.toHexString(c.sessionId()) + " timeout " + c.sessionTimeoutMs() + " ms"
                 : "no session yet";
         return String.format("  %s %s, %d outstanding, %d received, %d sent, last %s,"
-                + " latency min/avg/max %d/%.1f/%d ms", c.remoteAddress(), session, c.outstandingRequests(), c.packetsReceived(), c.packetsSent(),
-                c.lastOperation(), c.latency().minMs(), c.latency().avgMs(), c.latency().maxMs());
+                + " latency min/avg/max %d/%.1f/%d ms", c.remoteAddress(), session, c.outstandingRequests(),
+                c.packetsReceived(), c.packetsSent(), c.lastOperation(), c.latency().minMs(), c.latency().avgMs(), c.latency().maxMs());
     }
 }

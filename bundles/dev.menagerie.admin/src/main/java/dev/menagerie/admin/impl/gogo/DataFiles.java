@@ -38,9 +38,9 @@ final class DataFiles {
         List<Path> deleted = new ArrayList<>(before);
         deleted.removeAll(after);
         StringBuilder text = new StringBuilder();
-        text.append("purge deleted ").append(deleted.size()).append(deleted.size() == 1 ? " file" : " files")
-                .append("; kept ").append(count(after, "snapshot.")).append(" snapshots and ")
-                .append(count(after, "log.")).append(" transaction logs").append(System.lineSeparator());
+        text.append("purge deleted ").append(Counted.of(deleted.size(), "file")).append("; kept ")
+                .append(Counted.of(count(after, "snapshot."), "snapshot")).append(" and ")
+                .append(Counted.of(count(after, "log."), "transaction log")).append(System.lineSeparator());
         deleted.forEach(path -> text.append("  deleted ").append(path).append(System.lineSeparator()));
         return text.toString();
     }

@@ -25,8 +25,9 @@ final class EnsembleText {
         ServerSummary summary = server.summary();
         line(text, "serving", summary.serving() ? "yes" : "no");
         line(text, "zxid", "0x" + Long.toHexString(summary.lastZxid()));
-        line(text, "clients", summary.connectionCount() + " connections, " + server.sessions().sessionCount()
-                + " sessions, " + summary.outstandingRequests() + " outstanding requests");
+        line(text, "clients", Counted.of(summary.connectionCount(), "connection") + ", "
+                + Counted.of(server.sessions().sessionCount(), "session") + ", "
+                + Counted.of(summary.outstandingRequests(), "outstanding request"));
         QuorumStatus quorum = server.quorum();
         if (!quorum.replicated()) {
             return text.toString();

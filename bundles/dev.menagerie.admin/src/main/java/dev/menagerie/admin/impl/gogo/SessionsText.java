@@ -15,14 +15,12 @@ final class SessionsText {
         Map<Long, Long> expiresAt = new TreeMap<>();
         sessions.expiringAtMs().forEach((atMs, ids) -> ids.forEach(id -> expiresAt.put(id, atMs)));
         StringBuilder text = new StringBuilder();
-        text.append(sessions.sessionCount()).append(sessions.sessionCount() == 1 ? " session" : " sessions")
-                .append(System.lineSeparator());
+        text.append(Counted.of(sessions.sessionCount(), "session")).append(System.lineSeparator());
         expiresAt.forEach((id, atMs) -> {
             List<String> ephemerals = sessions.ephemeralsBySession().getOrDefault(id, List.of());
             text.append("  0x").append(Long.toHexString(id)).append(" expires in ")
                     .append(Math.max(0, atMs - nowMs)).append(" ms unless the client is heard from, ")
-                    .append(ephemerals.size()).append(ephemerals.size() == 1 ? " ephemeral" : " ephemerals")
-                    .append(System.lineSeparator());
+                    .append(Counted.of(ephemerals.size(), "ephemeral")).append(System.lineSeparator());
             ephemerals.forEach(path -> text.append("    ").append(path).append(System.lineSeparator()));
         });
         return text.toString();

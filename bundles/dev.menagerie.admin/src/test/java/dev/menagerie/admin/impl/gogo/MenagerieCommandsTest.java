@@ -48,7 +48,7 @@ class MenagerieCommandsTest {
                 "  Unanimous",
                 "serving:     yes",
                 "zxid:        0x1f",
-                "clients:     1 connections, 0 sessions, 0 outstanding requests",
+                "clients:     1 connection, 0 sessions, 0 outstanding requests",
                 ""), commands.status());
     }
 

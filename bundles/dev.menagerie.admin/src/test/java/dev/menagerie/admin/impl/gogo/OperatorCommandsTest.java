@@ -62,7 +62,7 @@ class OperatorCommandsTest {
         assertTrue(status.endsWith(String.join(NL,
                 "serving:     yes",
                 "zxid:        0x100000005",
-                "clients:     2 connections, 0 sessions, 1 outstanding requests",
+                "clients:     2 connections, 0 sessions, 1 outstanding request",
                 "leader:      2 (zab phase broadcast)",
                 "synced:      1 followers, 1 observers of 2 learners",
                 "members: 3",
@@ -166,7 +166,7 @@ class OperatorCommandsTest {
         commands.bindServerStatus(server);
 
         assertEquals(String.join(NL,
-                "purge deleted 2 files; kept 3 snapshots and 1 transaction logs",
+                "purge deleted 2 files; kept 3 snapshots and 1 transaction log",
                 "  deleted " + data.resolve("snapshot.1"),
                 "  deleted " + logs.resolve("log.1"),
                 ""), commands.purge());

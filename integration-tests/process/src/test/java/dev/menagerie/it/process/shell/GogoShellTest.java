@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * An operator at a server started in the background: {@code zkServer.sh shell} attaches to it and runs the
  * menagerie commands, switching the client transport from nio to netty and back while a client stays connected
- * with its session, and writing a snapshot; a connection without the ticket's token runs nothing.
+ * with its session, listing connections and sessions, writing a snapshot and purging; a connection without the
+ * ticket's token runs nothing.
  */
 class GogoShellTest {
 
@@ -60,11 +61,18 @@ class GogoShellTest {
                 String status = shell(zooCfg, "menagerie:status", "menagerie:strategies");
                 assertTrue(status.contains("mode:        standalone\n"), status);
                 assertTrue(status.contains("serving:     yes\n"), status);
-                assertTrue(status.contains("clients:     1 connections, 1 sessions"), status);
+                assertTrue(status.contains("clients:     1 connection, 1 session, "), status);
                 assertTrue(status.contains("cnxnFactory (zoo.cfg serverCnxnFactory): selected nio, bound nio\n"),
                         status);
                 assertTrue(Pattern.compile("(?m)^\\s+(installed: )?netty\\s+dev\\.menagerie\\.transport\\.netty ")
                         .matcher(status).find(), status);
+
+                String clients = shell(zooCfg, "menagerie:connections", "menagerie:sessions");
+                String sessionHex = "0x" + Long.toHexString(session);
+                assertTrue(clients.startsWith("1 connection\n"), clients);
+                assertTrue(clients.contains(" session " + sessionHex + " timeout "), clients);
+                assertTrue(clients.contains("1 session\n  " + sessionHex + " expires in "), clients);
+                assertTrue(clients.contains(", 1 ephemeral\n    /held\n"), clients);
 
                 String toNetty = shell(zooCfg, "menagerie:switch cnxnFactory netty");
                 assertTrue(toNetty.startsWith("cnxnFactory: nio -> netty (serverCnxnFactory=netty written to zoo.cfg)"
@@ -88,6 +96,10 @@ class GogoShellTest {
                 Path file = Path.of(written.group(1));
                 assertEquals(server.dataDir().resolve("version-2").toRealPath(), file.getParent().toRealPath());
                 assertEquals(Long.parseLong(written.group(2)), Files.size(file));
+                // Two snapshots (start-up's and this one): fewer than the 3 kept, so nothing goes.
+                String purge = shell(zooCfg, "menagerie:purge");
+                assertTrue(purge.startsWith("purge deleted 0 files; kept 2 snapshots and 1 transaction log\n"), purge);
+                assertTrue(Files.exists(file), "the snapshot just written is kept");
 
                 assertWrongTokenRunsNothing(ticket);
 
