@@ -2,7 +2,7 @@
 # Starts, stops and queries a Menagerie server. Commands, messages and exit codes follow Apache ZooKeeper 3.9's
 # bin/zkServer.sh, so that operators' habits and tooling carry over:
 #
-#   zkServer.sh [--config <conf dir>] {start|start-foreground|stop|restart|status|print-cmd} [zoo.cfg]
+#   zkServer.sh [--config <conf dir>] {start|start-foreground|stop|restart|status|print-cmd|shell} [zoo.cfg]
 #
 # zoo.cfg defaults to $ZOOCFGDIR/zoo.cfg; a bare file name is looked up in $ZOOCFGDIR, a path is used as given.
 # Environment: ZOOCFGDIR (default <installation>/conf), ZOO_LOG_DIR (default <installation>/logs), ZOO_LOG_FILE,
@@ -17,6 +17,11 @@
 # start-foreground gives an interactive Gogo shell when stdin and stdout are a terminal; otherwise (and for
 # start) Gogo runs with --nointeractive, because Gogo stops the framework when stdin reaches end of file.
 # JVMFLAGS=-Dgosh.args=--nointeractive turns the shell off in the foreground too.
+#
+# shell attaches a Gogo shell to the running server (started either way): the server listens on a loopback port
+# and writes the port and a token into <dataDir>/menagerie-shell (mode 600, so only its own user can attach).
+# Commands are read from stdin line by line, so `echo menagerie:status | zkServer.sh shell` runs one; `exit` or the
+# end of stdin detaches. JVMFLAGS=-Dmenagerie.shell.enabled=false turns the port off.
 
 # ---------------------------------------------------------------- locations
 
@@ -157,9 +162,9 @@ ZOOCFGDIR="$(absolute_path "$ZOOCFGDIR")"
 ZOO_LOG_DIR="$(absolute_path "$ZOO_LOG_DIR")"
 
 case "$command" in
-  start | start-foreground | stop | restart | status | print-cmd) ;;
+  start | start-foreground | stop | restart | status | print-cmd | shell) ;;
   *)
-    echo "Usage: $SCRIPT [--config <conf-dir>] {start|start-foreground|stop|restart|status|print-cmd} [zoo.cfg]" >&2
+    echo "Usage: $SCRIPT [--config <conf-dir>] {start|start-foreground|stop|restart|status|print-cmd|shell} [zoo.cfg]" >&2
     exit 0
     ;;
 esac
@@ -453,6 +458,37 @@ status_server() {
   exit 1
 }
 
+# Attaches stdin and stdout to the server's shell port (see the header); exit status 1 when it cannot attach.
+attach_shell() {
+  local ticket="${ZOO_DATADIR:-$MENAGERIE_HOME/data}/menagerie-shell"
+  if [[ ! -e $ticket ]]; then
+    echo "Error: no shell ticket $ticket: is the server running (zkServer.sh status)?" >&2
+    exit 1
+  fi
+  if [[ ! -r $ticket ]]; then
+    echo "Error: cannot read $ticket: attach as the user the server runs as" >&2
+    exit 1
+  fi
+  local port token
+  port="$(sed -n 's/^port=//p' "$ticket")"
+  token="$(sed -n 's/^token=//p' "$ticket")"
+  if ! { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null; then
+    echo "Error: the shell port 127.0.0.1:$port named in $ticket does not answer: is the server running?" >&2
+    exit 1
+  fi
+  if [[ -t 0 ]]; then
+    echo "Attached to the Menagerie shell: menagerie:usage lists the server's commands, help all, exit detaches." >&2
+  fi
+  # A background job's stdin is /dev/null unless redirected: hand it ours through fd 4.
+  exec 4<&0
+  { printf '%s\n' "$token"; cat <&4; printf 'exit\n'; } >&3 &
+  local writer=$!
+  cat <&3
+  kill "$writer" 2>/dev/null
+  exec 3>&- 4<&-
+  exit 0
+}
+
 print_command() {
   jmx_settings
   build_server_command "--nointeractive"
@@ -473,4 +509,5 @@ case "$command" in
     ;;
   status) status_server ;;
   print-cmd) print_command ;;
+  shell) attach_shell ;;
 esac

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Shell-level test of bin/zkServer.sh against the assembled installation (distribution/target/menagerie, or
 # $MENAGERIE_HOME). It runs a server on free loopback ports with a zoo.cfg in a temporary folder whose name
-# contains a space, and checks what an operator sees: start, status, a second start, stop, and a bad zoo.cfg
+# contains a space, and checks what an operator sees: start, status, shell, a second start, stop, and a bad zoo.cfg
 # with start-foreground and start. Every wait is bounded. Prints "N passed, M failed"; exits 1 on any failure.
 # Conditions passed to `check eval '...'` are expanded when checked, hence the single quotes:
 # shellcheck disable=SC2016,SC2034
@@ -135,6 +135,12 @@ for _ in $(seq 1 50); do
 done
 check "a 2 s SIGSTOP is logged by the JVM pause monitor" test "$pause_logged" -eq 1
 
+# ---- a Gogo shell attached to the running server (its ticket lies in a dataDir whose path has a space)
+run timeout 60 bash -c 'printf "menagerie:status\nexit\nmenagerie:purge\n" | "$0" shell "$1"' "$SCRIPT" "$good_cfg"
+check "shell runs a piped menagerie:status and exits 0" \
+  eval 'status_is 0 && output_has "^serving: *yes" && output_has "^mode: *standalone"'
+check "shell stops at exit: the command after it does not run" eval '! output_has_text "purge deleted"'
+
 # ---- a second start refuses
 run "$SCRIPT" start "$good_cfg"
 check "a second start exits 1" status_is 1
@@ -148,6 +154,9 @@ check "stop exits 0" status_is 0
 check "stop prints STOPPED" output_has "Stopping zookeeper ... STOPPED"
 check "stop removes the pid file" test ! -e "$pid_file"
 check "stop leaves no server process" eval '! kill -0 "$server_pid" 2>/dev/null'
+run "$SCRIPT" shell "$good_cfg" </dev/null
+check "shell to a stopped server exits 1 and says why" \
+  eval 'status_is 1 && output_has_text "is the server running (zkServer.sh status)?"'
 
 # ---- purge on demand
 run env ZOOCFGDIR="$(dirname "$good_cfg")" ZOOCFG="$(basename "$good_cfg")" "$MENAGERIE_HOME/bin/zkCleanup.sh" -n 3

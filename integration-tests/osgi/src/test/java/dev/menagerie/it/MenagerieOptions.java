@@ -179,6 +179,10 @@ final class MenagerieOptions {
                 mavenBundle("org.apache.felix", "org.apache.felix.configadmin").versionAsInProject()
                         .startLevel(RUNTIME_START_LEVEL),
                 mavenBundle("org.apache.felix", "org.apache.felix.scr").versionAsInProject()
+                        .startLevel(RUNTIME_START_LEVEL),
+                // Gogo's command processor, as in the distribution (the admin bundle's shell port needs it); not
+                // gogo.shell, whose console would stop the framework at the end of stdin.
+                mavenBundle("org.apache.felix", "org.apache.felix.gogo.runtime").versionAsInProject()
                         .startLevel(RUNTIME_START_LEVEL));
     }
 

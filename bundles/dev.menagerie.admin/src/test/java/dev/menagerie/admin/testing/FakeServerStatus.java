@@ -58,6 +58,10 @@ public final class FakeServerStatus implements ServerStatus {
     public Exception restoreFailure;
     /** The bytes of each restore asked for, in order. */
     public final List<byte[]> restoredStreams = new ArrayList<>();
+    /** What {@link #purge} does; null makes it fail. */
+    public PurgeAction purgeAction = () -> { };
+    /** How many purges were asked for. */
+    public int purges;
     /** Every reset asked for, in order. */
     public final List<Statistics> resets = new ArrayList<>();
 
@@ -131,6 +135,20 @@ public final class FakeServerStatus implements ServerStatus {
     }
 
     @Override
+    public void purge() throws IOException {
+        purges++;
+        if (purgeAction == null) {
+            throw new IOException("no purge action set in the fake");
+        }
+        purgeAction.run();
+    }
+
+    /** Stands in for the storage's purge: deletes whatever the test wants deleted. */
+    @FunctionalInterface
+    public interface PurgeAction {
+        void run() throws IOException;
+    }
+
     public long restoreSnapshot(java.io.InputStream snapshot) throws IOException {
         restoredStreams.add(snapshot.readAllBytes());
         if (restoreFailure instanceof IOException e) {

@@ -13,8 +13,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * fresh snapshot; two calls may see the server at different moments. Calls are cheap enough for a monitoring
  * poll, are safe from any thread and never block on client requests.
  *
- * <p>The only method that changes anything is {@link #resetStatistics}, Apache ZooKeeper's {@code srst} and
- * {@code crst}: it zeroes counters that exist only to be reported, never data, sessions or watches.
+ * <p>Besides writing a snapshot ({@link #takeSnapshot}) and deleting old ones ({@link #purge}), the only method
+ * that changes anything is {@link #resetStatistics}, Apache ZooKeeper's {@code srst} and {@code crst}: it zeroes
+ * counters that exist only to be reported, never data, sessions or watches.
  */
 @ProviderType
 public interface ServerStatus {
@@ -96,6 +97,16 @@ public interface ServerStatus {
      * @since 1.3
      */
     long restoreSnapshot(InputStream snapshot) throws IOException;
+
+    /**
+     * Deletes the snapshots and transaction logs older than the newest {@code autopurge.snapRetainCount} snapshots
+     * and the logs they need, now, on the calling thread: what autopurge does on its schedule and
+     * {@code zkCleanup.sh} does offline.
+     *
+     * @throws IOException when the storage could not list or delete its files
+     * @since 1.3
+     */
+    void purge() throws IOException;
 
     /**
      * Authenticates {@code credentials} with the provider of {@code scheme} and checks that the ids it yields hold

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.menagerie.admin.impl.runtime.BundleInfo;
 import dev.menagerie.admin.impl.runtime.ComponentIssue.Kind;
 import dev.menagerie.admin.impl.runtime.ComponentIssue;
+import dev.menagerie.admin.impl.strategy.FakeStrategyInventory;
 import dev.menagerie.admin.testing.FakeServerStatus;
 import dev.menagerie.api.status.Latency;
 import dev.menagerie.api.status.ServerSummary;
@@ -22,7 +23,8 @@ class MenagerieCommandsTest {
             () -> List.of(new BundleInfo("dev.menagerie.api", Bundle.ACTIVE, false),
                     new BundleInfo("dev.menagerie.transport.netty", Bundle.RESOLVED, false)),
             () -> List.of(new ComponentIssue("Peer", Kind.UNSATISFIED, "missing reference storage"),
-                    new ComponentIssue("Unanimous", Kind.WAITING_FOR_CONFIGURATION, "")));
+                    new ComponentIssue("Unanimous", Kind.WAITING_FOR_CONFIGURATION, "")),
+            FakeStrategyInventory.distribution(), 1_000);
 
     @Test
     void statusPrintsTheRuntimeStatusAsText() {
@@ -44,6 +46,9 @@ class MenagerieCommandsTest {
                 "  Peer (missing reference storage)",
                 "waiting for configuration: 1",
                 "  Unanimous",
+                "serving:     yes",
+                "zxid:        0x1f",
+                "clients:     1 connection, 0 sessions, 0 outstanding requests",
                 ""), commands.status());
     }
 

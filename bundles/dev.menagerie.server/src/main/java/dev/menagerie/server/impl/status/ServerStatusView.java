@@ -143,6 +143,11 @@ public final class ServerStatusView implements ServerStatus {
     }
 
     @Override
+    public void purge() throws IOException {
+        server.storage().purge();
+    }
+
+    @Override
     public long restoreSnapshot(InputStream snapshot) throws IOException {
         ServerSettings settings = server.settings();
         // Read and checked before the server is touched: a bad stream changes nothing.
