@@ -149,6 +149,7 @@ public final class FakeServerStatus implements ServerStatus {
         void run() throws IOException;
     }
 
+    @Override
     public long restoreSnapshot(java.io.InputStream snapshot) throws IOException {
         restoredStreams.add(snapshot.readAllBytes());
         if (restoreFailure instanceof IOException e) {

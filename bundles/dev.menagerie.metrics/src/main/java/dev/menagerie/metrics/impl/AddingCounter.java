@@ -8,13 +8,24 @@ import java.util.concurrent.atomic.LongAdder;
 final class AddingCounter implements Counter, Metric {
 
     private final LongAdder total = new LongAdder();
+    private final Recording recording;
+
+    AddingCounter() {
+        this(Recording.ALWAYS);
+    }
+
+    AddingCounter(Recording recording) {
+        this.recording = recording;
+    }
 
     @Override
     public void add(long delta) {
         if (delta < 0) {
             throw new IllegalArgumentException("a counter only goes up, asked to add " + delta);
         }
-        total.add(delta);
+        if (recording.on()) {
+            total.add(delta);
+        }
     }
 
     @Override

@@ -12,7 +12,14 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import dev.menagerie.api.config.ServerConfig;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The runtime's one {@link MetricsRegistry}: every metric in one map by name, so a name has one kind. Updates go
@@ -21,23 +28,50 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = MetricsRegistry.class)
 public final class InMemoryRegistry implements MetricsRegistry {
 
+    /** Apache's provider whose metrics do nothing: naming it in zoo.cfg turns recording off, as in Apache. */
+    static final String NULL_PROVIDER = "org.apache.zookeeper.metrics.impl.NullMetricsProvider";
+    private static final Logger LOG = LoggerFactory.getLogger(InMemoryRegistry.class);
     private static final Pattern NAME = Pattern.compile("[a-z0-9_]+");
 
     private final Map<String, Metric> metrics = new ConcurrentHashMap<>();
+    private final Recording recording = new Recording();
+
+    @Reference(name = "config", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindConfig")
+    void bindConfig(ServerConfig config) {
+        recordValues(!NULL_PROVIDER.equals(config.properties().getOrDefault(ProviderSelection.CLASS_NAME, "")
+                .trim()));
+    }
+
+    void unbindConfig(ServerConfig config) {
+        // A greedy replacement is bound first; the last one going leaves recording as it was.
+    }
+
+    /**
+     * Turns recording on or off. Off, counters and summaries ignore what they are given and {@link #read} visits
+     * nothing, so {@code mntr} prints only the server's own figures, as Apache's does with its null provider.
+     */
+    void recordValues(boolean on) {
+        if (recording.on() != on) {
+            recording.set(on);
+            LOG.info(on ? "Metrics are recorded" : "Metrics are not recorded: {} names Apache's null provider",
+                    ProviderSelection.CLASS_NAME);
+        }
+    }
 
     @Override
     public Counter counter(String name) {
-        return existingOrNew(name, AddingCounter.class, "a counter", AddingCounter::new);
+        return existingOrNew(name, AddingCounter.class, "a counter", () -> new AddingCounter(recording));
     }
 
     @Override
     public CounterSet counterSet(String name) {
-        return existingOrNew(name, KeyedCounters.class, "a counter set", KeyedCounters::new);
+        return existingOrNew(name, KeyedCounters.class, "a counter set", () -> new KeyedCounters(recording));
     }
 
     @Override
     public Summary summary(String name, Detail detail) {
-        ValueSummary summary = existingOrNew(name, ValueSummary.class, "a summary", () -> new ValueSummary(detail));
+        ValueSummary summary = existingOrNew(name, ValueSummary.class, "a summary", () -> new ValueSummary(detail, recording));
         requireDetail(name, summary.detail(), detail);
         return summary;
     }
@@ -45,7 +79,7 @@ public final class InMemoryRegistry implements MetricsRegistry {
     @Override
     public SummarySet summarySet(String name, Detail detail) {
         KeyedSummaries set = existingOrNew(name, KeyedSummaries.class, "a summary set",
-                () -> new KeyedSummaries(detail));
+                () -> new KeyedSummaries(detail, recording));
         requireDetail(name, set.detail(), detail);
         return set;
     }
@@ -62,6 +96,9 @@ public final class InMemoryRegistry implements MetricsRegistry {
 
     @Override
     public void read(MetricVisitor visitor) {
+        if (!recording.on()) {
+            return;
+        }
         new TreeMap<>(metrics).forEach((name, metric) -> metric.read(name, visitor));
     }
 

@@ -10,12 +10,20 @@ import java.util.concurrent.ConcurrentHashMap;
 final class KeyedCounters implements CounterSet, Metric {
 
     private final Map<String, AddingCounter> counters = new ConcurrentHashMap<>();
+    private final Recording recording;
+
+    KeyedCounters(Recording recording) {
+        this.recording = recording;
+    }
 
     @Override
     public void add(String key, long delta) {
+        if (!recording.on()) {
+            return;
+        }
         AddingCounter counter = counters.get(key);
         if (counter == null) {
-            counter = counters.computeIfAbsent(key, k -> new AddingCounter());
+            counter = counters.computeIfAbsent(key, k -> new AddingCounter(recording));
         }
         counter.add(delta);
     }

@@ -13,8 +13,11 @@ final class KeyedSummaries implements SummarySet, Metric {
     private final Detail detail;
     private final Map<String, ValueSummary> summaries = new ConcurrentHashMap<>();
 
-    KeyedSummaries(Detail detail) {
+    private final Recording recording;
+
+    KeyedSummaries(Detail detail, Recording recording) {
         this.detail = detail;
+        this.recording = recording;
     }
 
     Detail detail() {
@@ -23,9 +26,12 @@ final class KeyedSummaries implements SummarySet, Metric {
 
     @Override
     public void record(String key, long value) {
+        if (!recording.on()) {
+            return;
+        }
         ValueSummary summary = summaries.get(key);
         if (summary == null) {
-            summary = summaries.computeIfAbsent(key, k -> new ValueSummary(detail));
+            summary = summaries.computeIfAbsent(key, k -> new ValueSummary(detail, recording));
         }
         summary.record(value);
     }

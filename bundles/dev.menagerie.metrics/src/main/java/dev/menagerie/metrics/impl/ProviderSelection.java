@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
@@ -33,6 +34,13 @@ public final class ProviderSelection {
 
     static final String PREFIX = "metricsProvider.";
     static final String CLASS_NAME = PREFIX + "className";
+    /**
+     * Apache's two providers that export nothing: its default (the registry alone, read by {@code mntr} and the
+     * admin {@code monitor}), and its null provider, which turns recording off (see {@link InMemoryRegistry}).
+     * Neither needs a bundle.
+     */
+    static final Set<String> BUILT_IN = Set.of("org.apache.zookeeper.metrics.impl.DefaultMetricsProvider",
+            InMemoryRegistry.NULL_PROVIDER);
     private static final Logger LOG = LoggerFactory.getLogger(ProviderSelection.class);
 
     private final MetricsRegistry registry;
@@ -140,7 +148,7 @@ public final class ProviderSelection {
     }
 
     private void reportMissing(MetricsProvider chosen) {
-        if (wanted != null && chosen == null && !wanted.equals(reportedMissing)) {
+        if (wanted != null && chosen == null && !BUILT_IN.contains(wanted) && !wanted.equals(reportedMissing)) {
             reportedMissing = wanted;
             String missing = wanted;
             reporter.schedule(() -> reportIfStillMissing(missing), reportDelayMs, TimeUnit.MILLISECONDS);

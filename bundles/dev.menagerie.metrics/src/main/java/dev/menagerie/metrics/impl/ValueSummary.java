@@ -26,8 +26,15 @@ final class ValueSummary implements Summary, Metric {
     private final AtomicLong max = new AtomicLong(Long.MIN_VALUE);
     private final LogHistogram histogram = new LogHistogram();
 
+    private final Recording recording;
+
     ValueSummary(Detail detail) {
+        this(detail, Recording.ALWAYS);
+    }
+
+    ValueSummary(Detail detail, Recording recording) {
         this.detail = detail;
+        this.recording = recording;
     }
 
     Detail detail() {
@@ -36,6 +43,9 @@ final class ValueSummary implements Summary, Metric {
 
     @Override
     public void record(long value) {
+        if (!recording.on()) {
+            return;
+        }
         count.increment();
         sum.add(value);
         // Read first: once the extremes settle, a record writes nothing shared but the adders and one bucket.

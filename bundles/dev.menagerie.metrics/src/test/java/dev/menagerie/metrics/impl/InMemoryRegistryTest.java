@@ -128,4 +128,23 @@ class InMemoryRegistryTest {
     private Map<String, Object> read() {
         return RecordingVisitor.readAll(registry).values;
     }
+
+    /** Apache's NullMetricsProvider: mntr shows no metric and updates are dropped until recording is back on. */
+    @Test
+    void withRecordingOffUpdatesAreDroppedAndNothingIsRead() {
+        registry.counter("commit_count").add(2);
+        registry.recordValues(false);
+        registry.counter("commit_count").add(5);
+        registry.summary("fsynctime", Detail.BASIC).record(7);
+        registry.counterSet("stale_requests").add("a", 1);
+        registry.summarySet("ack_latency", Detail.ADVANCED).record("1", 3);
+        registry.gauge("znode_count", () -> 4);
+        assertEquals(Map.of(), RecordingVisitor.readAll(registry).values);
+
+        registry.recordValues(true);
+        assertEquals(2L, registry.counter("commit_count").value(), "the add made while off was dropped");
+        assertEquals(0L, ((ValueSummary) registry.summary("fsynctime", Detail.BASIC)).snapshot().count());
+        registry.counter("commit_count").add(1);
+        assertEquals(3L, registry.counter("commit_count").value());
+    }
 }

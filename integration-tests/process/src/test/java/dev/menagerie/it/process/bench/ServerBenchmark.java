@@ -25,7 +25,8 @@ import org.apache.zookeeper.ZooKeeper;
  * client threads, then start-up time with many znodes. Run by bench.sh; settings are system properties:
  * bench.writeOps (20000), bench.readOps (100000), bench.window (8 requests in flight per client),
  * bench.threads ("1,32"), bench.maxPhaseSeconds (60), bench.znodes ("100000,1000000"),
- * bench.maxPopulateSeconds (600), bench.jvmFlags ("-Xmx3g"), bench.servers ("apache,menagerie").
+ * bench.maxPopulateSeconds (600), bench.jvmFlags ("-Xmx3g"), bench.servers ("apache,menagerie"; also
+ * "menagerie-nometrics", Menagerie with Apache's NullMetricsProvider, to see what metrics cost).
  */
 public final class ServerBenchmark {
 
@@ -71,6 +72,10 @@ public final class ServerBenchmark {
         return switch (kind) {
             case "apache" -> new ApacheServer(kind, workDir, dataDir, port, Map.of(), JVM_FLAGS);
             case "menagerie" -> new MenagerieServer(kind, workDir, dataDir, port, Map.of(),
+                    MenagerieServer.Launch.JAVA, JVM_FLAGS);
+            // The same server with every metric switched off, as Apache's null provider does: what metrics cost.
+            case "menagerie-nometrics" -> new MenagerieServer(kind, workDir, dataDir, port,
+                    Map.of("metricsProvider.className", "org.apache.zookeeper.metrics.impl.NullMetricsProvider"),
                     MenagerieServer.Launch.JAVA, JVM_FLAGS);
             default -> throw new IllegalArgumentException("unknown server " + kind);
         };
