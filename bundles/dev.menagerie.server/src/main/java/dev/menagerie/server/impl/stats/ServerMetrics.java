@@ -38,6 +38,8 @@ public final class ServerMetrics {
     public final Counter unrecoverableErrors;
     /** read_per_namespace and write_per_namespace. */
     public final NamespaceBytes namespaceBytes;
+    /** The prep and commit stages' queues and times. */
+    public final StageMetrics stages;
     private final Summary nodeCreatedWatches;
     private final Summary nodeDeletedWatches;
     private final Summary nodeChangedWatches;
@@ -59,6 +61,7 @@ public final class ServerMetrics {
         unrecoverableErrors = registry.counter("unrecoverable_error_count");
         namespaceBytes = new NamespaceBytes(registry.summarySet("read_per_namespace", Detail.BASIC),
                 registry.summarySet("write_per_namespace", Detail.BASIC));
+        stages = new StageMetrics(registry);
         nodeCreatedWatches = registry.summary("node_created_watch_count", Detail.BASIC);
         nodeDeletedWatches = registry.summary("node_deleted_watch_count", Detail.BASIC);
         nodeChangedWatches = registry.summary("node_changed_watch_count", Detail.BASIC);
