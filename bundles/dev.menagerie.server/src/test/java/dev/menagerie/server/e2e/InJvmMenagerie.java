@@ -76,6 +76,11 @@ public final class InJvmMenagerie implements AutoCloseable {
         return server;
     }
 
+    /** The registry the server, its storage and its four-letter words share. */
+    public MetricsRegistry metrics() {
+        return metrics;
+    }
+
     /**
      * Stops the server. Every test run this way also checks that each transaction's logged digest (computed in
      * prep, as Apache does) agreed with the tree after applying it.
