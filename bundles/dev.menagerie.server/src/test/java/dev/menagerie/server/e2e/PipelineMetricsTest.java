@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import dev.menagerie.testing.Await;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
@@ -43,11 +44,11 @@ class PipelineMetricsTest {
                 for (int i = 0; i < READS; i++) {
                     zk.getData("/stage" + i, false, null);
                 }
-                after = mntr(server.port());
+                after = settled(server.port(), before);
             } finally {
                 zk.close();
             }
-            Map<String, Long> closed = mntr(server.port());
+            Map<String, Long> closed = settled(server.port(), after);
 
             // A session may ping in between: pings pass prep and the commit stage as reads.
             long reads = delta(before, after, "zk_cnt_read_commitproc_time_ms");
@@ -72,6 +73,20 @@ class PipelineMetricsTest {
 
             assertEquals(1, delta(after, closed, "zk_cnt_close_session_prep_time"), "closing the session");
         }
+    }
+
+    /**
+     * {@code mntr} once the commit stage has finished its turn for every request prep took since {@code from}: a
+     * client hears its answer a moment before the stage records the end of its turn.
+     */
+    private static Map<String, Long> settled(int port, Map<String, Long> from) {
+        return Await.untilNoException("the commit stage's turns to catch up with the requests prep took",
+                Await.DEFAULT_TIMEOUT, () -> {
+                    Map<String, Long> now = mntr(port);
+                    long prepped = delta(from, now, "zk_prep_processor_request_queued");
+                    return delta(from, now, "zk_cnt_commit_process_time") == prepped
+                            && delta(from, now, "zk_cnt_proposal_process_time") == prepped ? now : null;
+                });
     }
 
     private static long delta(Map<String, Long> from, Map<String, Long> to, String key) {
