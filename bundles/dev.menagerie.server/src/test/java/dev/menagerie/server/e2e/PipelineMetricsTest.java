@@ -55,7 +55,8 @@ class PipelineMetricsTest {
             assertTrue(reads >= READS, "reads through the commit stage: " + reads);
             assertEquals(reads, delta(before, after, "zk_cnt_read_final_proc_time_ms"), "read final processing");
             for (String key : new String[] {"zk_request_commit_queued", "zk_cnt_write_commitproc_time_ms",
-                    "zk_cnt_local_write_committed_time_ms", "zk_cnt_write_final_proc_time_ms"}) {
+                    "zk_cnt_local_write_committed_time_ms", "zk_cnt_write_final_proc_time_ms",
+                    "zk_cnt_propagation_latency"}) {
                 assertEquals(WRITES, delta(before, after, key), key);
             }
             assertEquals(WRITES + reads, delta(before, after, "zk_prep_processor_request_queued"));

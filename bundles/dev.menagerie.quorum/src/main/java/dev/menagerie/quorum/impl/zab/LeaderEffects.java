@@ -109,7 +109,11 @@ final class LeaderEffects implements Proposer {
                 core.applied(replica.lastProcessedZxid());
                 carryOut(core.ackEpoch(sid, LearnerRegistration.ackedCurrentEpoch(packet.data()), packet.zxid()));
             }
-            case PING, REVALIDATE -> core.heardFrom(sid);
+            case PING -> core.heardFrom(sid);
+            case REVALIDATE -> {
+                metrics.revalidateCount.increment();
+                core.heardFrom(sid);
+            }
             default -> LOG.warn("Learner {} sent an unexpected {}", sid, type);
         }
     }

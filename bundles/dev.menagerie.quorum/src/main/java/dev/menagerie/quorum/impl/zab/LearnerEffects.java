@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
 final class LearnerEffects implements Forwarder {
 
     private static final Logger LOG = LoggerFactory.getLogger(LearnerEffects.class);
+    /** Where a transaction header holds its time: after the client id, the cxid and the zxid. */
+    private static final int TXN_TIME_OFFSET = Long.BYTES + Integer.BYTES + Long.BYTES;
 
     private final FollowerCore core;
     private final long leaderId;
@@ -93,19 +95,33 @@ final class LearnerEffects implements Forwarder {
             }
         } else {
             if (serving) {
-                countBroadcast(type);
+                countBroadcast(type, packet.data());
             }
             carryOut(core.receive(type, packet.zxid(), type == ZabPacketType.SNAP ? null : packet.data()));
         }
     }
 
     /** As Apache's learners, the proposals and commits of the broadcast phase, not of the sync before it. */
-    private void countBroadcast(ZabPacketType type) {
+    private void countBroadcast(ZabPacketType type, byte[] data) {
         if (type == ZabPacketType.PROPOSAL) {
             metrics.learnerProposalsReceived.increment();
+            recordProposalLatency(data);
         } else if (type == ZabPacketType.COMMIT || type == ZabPacketType.INFORM
                 || type == ZabPacketType.COMMITANDACTIVATE || type == ZabPacketType.INFORMANDACTIVATE) {
             metrics.learnerCommitsReceived.increment();
+        }
+    }
+
+    /**
+     * A proposal's data starts with its transaction header (client id, cxid, zxid, then the leader's wall-clock
+     * time); as Apache, a negative latency (the two servers' clocks disagree) is not recorded.
+     */
+    private void recordProposalLatency(byte[] data) {
+        if (data != null && data.length >= TXN_TIME_OFFSET + Long.BYTES) {
+            long latencyMs = System.currentTimeMillis() - ByteBuffer.wrap(data).getLong(TXN_TIME_OFFSET);
+            if (latencyMs >= 0) {
+                metrics.proposalLatencyMs.record(latencyMs);
+            }
         }
     }
 

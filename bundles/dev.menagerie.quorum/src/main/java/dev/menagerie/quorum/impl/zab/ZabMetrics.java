@@ -28,6 +28,10 @@ public final class ZabMetrics {
     final Summary quorumAckLatencyMs;
     final Counter learnerProposalsReceived;
     final Counter learnerCommitsReceived;
+    /** On a learner, from the leader stamping a proposal's transaction (wall clock) to its arrival. */
+    final Summary proposalLatencyMs;
+    /** On the leader, learners' REVALIDATE requests for a reconnecting client's session. */
+    final Counter revalidateCount;
 
     public ZabMetrics(MetricsRegistry registry) {
         lookingCount = registry.counter("looking_count");
@@ -41,6 +45,8 @@ public final class ZabMetrics {
         quorumAckLatencyMs = registry.summary("quorum_ack_latency", Detail.ADVANCED);
         learnerProposalsReceived = registry.counter("learner_proposal_received_count");
         learnerCommitsReceived = registry.counter("learner_commit_received_count");
+        proposalLatencyMs = registry.summary("proposal_latency", Detail.ADVANCED);
+        revalidateCount = registry.counter("revalidate_count");
     }
 
     /** Where a learner's time from registering with the leader to serving goes: per role, as in Apache. */

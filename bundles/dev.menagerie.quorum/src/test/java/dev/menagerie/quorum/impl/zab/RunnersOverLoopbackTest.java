@@ -69,7 +69,10 @@ class RunnersOverLoopbackTest {
         writeAll(leader, 10);
         learner3 = startLearner(3, f3, address);
         await(() -> f3.appliedZxids().equals(leader.appliedZxids()), "f3 catches up by DIFF");
-        long proposals = 200 + CommittedWindow.DEFAULT_CAPACITY + 100 + 10;
+        // One proposal shaped as a transaction, whose header carries the leader's wall-clock time.
+        leader.write(stampedTxn()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        await(() -> f2Metrics.count("proposal_latency") == 1, "f2 records the latency of the proposal with a header");
+        long proposals = 200 + CommittedWindow.DEFAULT_CAPACITY + 100 + 10 + 1;
         assertEquals(proposals, leaderMetrics.count("proposal_count"));
         assertEquals(proposals, leaderMetrics.count("commit_count"));
         assertEquals(proposals, leaderMetrics.count("quorum_ack_latency"));
@@ -115,8 +118,9 @@ class RunnersOverLoopbackTest {
     void theLeaderAnswersRevalidateAsApacheLearnersExpect() throws Exception {
         HostPort address = new HostPort("127.0.0.1", freePort());
         MemoryReplica leader = new MemoryReplica(TICK_MS, 10, 3);
+        RecordedMetrics leaderMetrics = new RecordedMetrics();
         LeaderRunner leading = new LeaderRunner(1, TestVerifiers.majority(Set.of(1L, 2L, 3L)), leader, address,
-                PeerSockets.PLAINTEXT, PeerAuthenticator.NONE, new RecordedMetrics().metrics());
+                PeerSockets.PLAINTEXT, PeerAuthenticator.NONE, leaderMetrics.metrics());
         runAsync(leading::run, "leader");
         stops.add(() -> leading.stop("test over"));
         startLearner(2, new MemoryReplica(TICK_MS, 10, 3), address);
@@ -144,7 +148,14 @@ class RunnersOverLoopbackTest {
                 }
             }
             assertEquals(List.of("100000000000042=true", "200000000000007=false"), answers);
+            await(() -> leaderMetrics.count("revalidate_count") == 2, "the leader counts both revalidations");
         }
+    }
+
+    /** A transaction header (client id, cxid, zxid, time, type) stamped now, as a leader's prep makes one. */
+    private static byte[] stampedTxn() {
+        return java.nio.ByteBuffer.allocate(32).putLong(0x42).putInt(1).putLong(0).putLong(System.currentTimeMillis())
+                .putInt(1).array();
     }
 
     private static QuorumPacket revalidate(long sessionId) {

@@ -140,6 +140,7 @@ public final class CommitStage {
         long finalNanos = System.nanoTime();
         metrics.writeCommitProcTimeMs.record((finalNanos - request.handedToCommitNanos()) / 1_000_000);
         metrics.localWriteCommittedTimeMs.record((finalNanos - request.committedNanos()) / 1_000_000);
+        metrics.applying(header.time());
         ProcessTxnResult result;
         try {
             result = applier.apply(header, request.txn(), request.expectedDigest());

@@ -241,6 +241,7 @@ public final class LearnerStage implements RequestSink {
         assert header.zxid() > lastAppliedZxid : "learner got committed 0x" + Long.toHexString(header.zxid())
                 + " after 0x" + Long.toHexString(lastAppliedZxid);
         lastAppliedZxid = header.zxid();
+        metrics.applying(header.time());
         ProcessTxnResult result = applier.apply(header, txn.txn(), txn.expectedDigest());
         ArrayDeque<Request> queue = waiting.get(header.clientId());
         Request write = queue == null || stopping ? null : firstWrite(queue);

@@ -39,6 +39,8 @@ public final class StageMetrics {
     public final Summary writeFinalProcTimeMs;
     /** The commit stage's whole turn for one request. */
     public final Summary commitProcessTimeMs;
+    /** From the leader stamping a transaction (wall clock, so across servers) to its being applied here. */
+    private final Summary propagationLatencyMs;
 
     StageMetrics(MetricsRegistry registry) {
         prepQueued = registry.counter("prep_processor_request_queued");
@@ -57,6 +59,18 @@ public final class StageMetrics {
         readFinalProcTimeMs = registry.summary("read_final_proc_time_ms", Detail.ADVANCED);
         writeFinalProcTimeMs = registry.summary("write_final_proc_time_ms", Detail.ADVANCED);
         commitProcessTimeMs = registry.summary("commit_process_time", Detail.BASIC);
+        propagationLatencyMs = registry.summary("propagation_latency", Detail.ADVANCED);
+    }
+
+    /**
+     * A transaction stamped {@code txnTimeMs} by the leader is being applied. As Apache, a negative difference (the
+     * clocks of two servers disagree) is not recorded.
+     */
+    public void applying(long txnTimeMs) {
+        long latencyMs = System.currentTimeMillis() - txnTimeMs;
+        if (latencyMs >= 0) {
+            propagationLatencyMs.record(latencyMs);
+        }
     }
 
     /** Milliseconds from {@code sinceNanos} (a {@link System#nanoTime()} reading) to now. */
