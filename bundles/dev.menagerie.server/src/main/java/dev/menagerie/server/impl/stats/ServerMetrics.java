@@ -24,6 +24,10 @@ public final class ServerMetrics {
     public final Counter watchBytes;
     /** Connect requests from clients. */
     public final Counter connectionRequests;
+    /** Connections refused because their address had {@code maxClientCnxns} already. */
+    public final Counter connectionsRejected;
+    /** Connections closed because they sent no connect request in time. */
+    public final Counter sessionlessConnectionsExpired;
     public final Summary snapshotTime;
     /** Loading the database from snapshot and log. */
     public final Summary databaseInitTime;
@@ -50,6 +54,8 @@ public final class ServerMetrics {
         updateLatency = registry.summary("updatelatency", Detail.ADVANCED);
         bytesReceived = registry.counter("bytes_received_count");
         connectionRequests = registry.counter("connection_request_count");
+        connectionsRejected = registry.counter("connection_rejected");
+        sessionlessConnectionsExpired = registry.counter("sessionless_connections_expired");
         responseBytes = registry.counter("response_bytes");
         watchBytes = registry.counter("watch_bytes");
         snapshotTime = registry.summary("snapshottime", Detail.BASIC);
