@@ -120,9 +120,11 @@ class EnsembleTest {
         // Every server applied the others' writes: mntr shows each one's commit path and replication at work.
         for (EnsembleMember member : ensemble.members()) {
             boolean leader = "leader".equals(modes.get(member.id()));
-            List<String> keys = leader ? List.of("zk_cnt_propagation_latency", "zk_cnt_write_final_proc_time_ms")
+            List<String> keys = leader ? List.of("zk_cnt_propagation_latency", "zk_cnt_write_final_proc_time_ms",
+                    "zk_cnt_unavailable_time", "zk_cnt_leader_unavailable_time")
                     : List.of("zk_cnt_server_write_committed_time_ms", "zk_cnt_local_write_committed_time_ms",
-                            "zk_cnt_proposal_latency", "zk_cnt_propagation_latency");
+                            "zk_cnt_proposal_latency", "zk_cnt_propagation_latency", "zk_cnt_unavailable_time",
+                            "zk_cnt_learner_request_processor_queue_size");
             Map<String, Long> mntr = mntrCounts(member);
             for (String key : keys) {
                 assertTrue(mntr.getOrDefault(key, 0L) > 0, key + " on server " + member.id() + ": " + mntr.get(key));

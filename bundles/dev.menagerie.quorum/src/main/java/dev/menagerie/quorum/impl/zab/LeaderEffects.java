@@ -272,6 +272,7 @@ final class LeaderEffects implements Proposer {
             servingEpoch = Zxids.epoch(start.epochStartZxid());
             servingSinceMs = loop.nowMs();
             serving = true;
+            metrics.servingStarted(true);
             replica.serveAsLeader(start.epochStartZxid(), this);
         } else if (output instanceof LeaderOutput.SyncReady ready) {
             syncReady(ready.sid());

@@ -230,6 +230,7 @@ final class LearnerEffects implements Forwarder {
             leaderEpoch = start.epoch();
             syncTimeMs.record(loop.nowMs() - startedMs);
             serving = true;
+            metrics.servingStarted(false);
             LOG.info("In sync with leader {} of epoch {}: serving clients", leaderId, start.epoch());
             replica.serveAsLearner(this);
         } else if (output instanceof FollowerOutput.LeaderLost lost) {

@@ -4,6 +4,7 @@ import dev.menagerie.api.metrics.Counter;
 import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.metrics.MetricsRegistry.Detail;
 import dev.menagerie.api.metrics.Summary;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The quorum peer's metrics in the registry, under Apache ZooKeeper 3.9's names, kinds and detail levels. Times are
@@ -32,6 +33,14 @@ public final class ZabMetrics {
     final Summary proposalLatencyMs;
     /** On the leader, learners' REVALIDATE requests for a reconnecting client's session. */
     final Counter revalidateCount;
+    /** From entering LOOKING to serving again in any role, and for a leader. */
+    private final Summary unavailableTimeMs;
+    private final Summary leaderUnavailableTimeMs;
+    /**
+     * When the peer last stopped serving ({@link System#nanoTime()}), 0 while it serves. A factory runs one peer at a
+     * time, so this is that peer's, as Apache keeps it in its QuorumPeer.
+     */
+    private final AtomicLong unavailableSinceNanos = new AtomicLong();
 
     public ZabMetrics(MetricsRegistry registry) {
         lookingCount = registry.counter("looking_count");
@@ -47,6 +56,26 @@ public final class ZabMetrics {
         learnerCommitsReceived = registry.counter("learner_commit_received_count");
         proposalLatencyMs = registry.summary("proposal_latency", Detail.ADVANCED);
         revalidateCount = registry.counter("revalidate_count");
+        unavailableTimeMs = registry.summary("unavailable_time", Detail.BASIC);
+        leaderUnavailableTimeMs = registry.summary("leader_unavailable_time", Detail.BASIC);
+    }
+
+    /** The peer entered LOOKING: it is unavailable from now, unless it already was. */
+    public void lookingStarted() {
+        unavailableSinceNanos.compareAndSet(0, System.nanoTime());
+    }
+
+    /** The peer serves clients again, as Apache's entering BROADCAST; a peer that never looked records nothing. */
+    void servingStarted(boolean leading) {
+        long sinceNanos = unavailableSinceNanos.getAndSet(0);
+        if (sinceNanos == 0) {
+            return;
+        }
+        long unavailableMs = (System.nanoTime() - sinceNanos) / 1_000_000;
+        unavailableTimeMs.record(unavailableMs);
+        if (leading) {
+            leaderUnavailableTimeMs.record(unavailableMs);
+        }
     }
 
     /** Where a learner's time from registering with the leader to serving goes: per role, as in Apache. */

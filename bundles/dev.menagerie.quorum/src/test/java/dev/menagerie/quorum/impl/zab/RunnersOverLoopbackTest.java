@@ -42,6 +42,9 @@ class RunnersOverLoopbackTest {
         RecordedMetrics f2Metrics = new RecordedMetrics();
         LeaderRunner leading = new LeaderRunner(1, TestVerifiers.majority(Set.of(1L, 2L, 3L)), leader, address,
                 PeerSockets.PLAINTEXT, PeerAuthenticator.NONE, leaderMetrics.metrics());
+        // As the peer does when it starts an election: unavailable until its role serves.
+        leaderMetrics.metrics().lookingStarted();
+        f2Metrics.metrics().lookingStarted();
         CompletableFuture<String> leaderEnd = runAsync(leading::run, "leader");
         stops.add(() -> leading.stop("test over"));
         LearnerRunner learner2 = startLearner(2, f2, address, f2Metrics.metrics());
@@ -79,6 +82,10 @@ class RunnersOverLoopbackTest {
         assertEquals(1, leaderMetrics.count("snap_count"), "f3's return after missing the window");
         assertEquals(3, leaderMetrics.count("diff_count"), "f2 and f3 at the start, f3 after missing 10");
         assertEquals(1, f2Metrics.count("follower_sync_time"));
+        assertEquals(1, f2Metrics.count("unavailable_time"));
+        assertEquals(0, f2Metrics.count("leader_unavailable_time"), "a follower");
+        assertEquals(1, leaderMetrics.count("unavailable_time"));
+        assertEquals(1, leaderMetrics.count("leader_unavailable_time"));
         assertEquals(proposals, f2Metrics.count("learner_proposal_received_count"));
         await(() -> f2Metrics.count("learner_commit_received_count") == proposals, "f2 counts every commit");
 

@@ -192,6 +192,7 @@ public final class LearnerStage implements RequestSink {
             commitRoom.leave(1);
             apply(committed.txn(), committed.receivedNanos());
         } else if (event instanceof FromClient fromClient) {
+            metrics.learnerQueueSize.record(clientRoom.occupied());
             clientRoom.leave(1);
             if (stopping) {
                 released(fromClient.request());

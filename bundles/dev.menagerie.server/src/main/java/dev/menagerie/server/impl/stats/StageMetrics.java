@@ -37,6 +37,8 @@ public final class StageMetrics {
     /** Applying a request to the tree (writes), firing watches and replying. */
     public final Summary readFinalProcTimeMs;
     public final Summary writeFinalProcTimeMs;
+    /** On a learner, client requests queued (the one taken included) when the stage takes the next one. */
+    public final Summary learnerQueueSize;
     /** The commit stage's whole turn for one request. */
     public final Summary commitProcessTimeMs;
     /** From the leader stamping a transaction (wall clock, so across servers) to its being applied here. */
@@ -59,6 +61,7 @@ public final class StageMetrics {
         readFinalProcTimeMs = registry.summary("read_final_proc_time_ms", Detail.ADVANCED);
         writeFinalProcTimeMs = registry.summary("write_final_proc_time_ms", Detail.ADVANCED);
         commitProcessTimeMs = registry.summary("commit_process_time", Detail.BASIC);
+        learnerQueueSize = registry.summary("learner_request_processor_queue_size", Detail.BASIC);
         propagationLatencyMs = registry.summary("propagation_latency", Detail.ADVANCED);
     }
 
