@@ -25,6 +25,9 @@ public final class ZabMetrics {
     final Counter diffCount;
     final Counter proposalCount;
     final Counter commitCount;
+    /** At the start of a learner's sync by snapshot, or without one, how many of that kind are in progress. */
+    final Summary inflightSnapCount;
+    final Summary inflightDiffCount;
     /** From the leader's proposal to its commit, once a quorum acknowledged it. */
     final Summary quorumAckLatencyMs;
     final Counter learnerProposalsReceived;
@@ -49,6 +52,8 @@ public final class ZabMetrics {
         observerSyncTimeMs = registry.summary("observer_sync_time", Detail.BASIC);
         snapCount = registry.counter("snap_count");
         diffCount = registry.counter("diff_count");
+        inflightSnapCount = registry.summary("inflight_snap_count", Detail.BASIC);
+        inflightDiffCount = registry.summary("inflight_diff_count", Detail.BASIC);
         proposalCount = registry.counter("proposal_count");
         commitCount = registry.counter("commit_count");
         quorumAckLatencyMs = registry.summary("quorum_ack_latency", Detail.ADVANCED);

@@ -81,6 +81,8 @@ class RunnersOverLoopbackTest {
         assertEquals(proposals, leaderMetrics.count("quorum_ack_latency"));
         assertEquals(1, leaderMetrics.count("snap_count"), "f3's return after missing the window");
         assertEquals(3, leaderMetrics.count("diff_count"), "f2 and f3 at the start, f3 after missing 10");
+        assertEquals(1, leaderMetrics.count("inflight_snap_count"), "recorded as each snapshot sync starts");
+        assertEquals(3, leaderMetrics.count("inflight_diff_count"), "recorded as each DIFF sync starts");
         assertEquals(1, f2Metrics.count("follower_sync_time"));
         assertEquals(1, f2Metrics.count("unavailable_time"));
         assertEquals(0, f2Metrics.count("leader_unavailable_time"), "a follower");
