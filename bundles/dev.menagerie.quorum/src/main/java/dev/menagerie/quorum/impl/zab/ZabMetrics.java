@@ -34,6 +34,8 @@ public final class ZabMetrics {
     final Counter learnerCommitsReceived;
     /** On a learner, from the leader stamping a proposal's transaction (wall clock) to its arrival. */
     final Summary proposalLatencyMs;
+    /** Closing a quorum connection: a learner's to its leader, the leader's to a learner. */
+    private final Summary socketClosingTimeMs;
     /** On the leader, learners' REVALIDATE requests for a reconnecting client's session. */
     final Counter revalidateCount;
     /** From entering LOOKING to serving again in any role, and for a leader. */
@@ -61,8 +63,16 @@ public final class ZabMetrics {
         learnerCommitsReceived = registry.counter("learner_commit_received_count");
         proposalLatencyMs = registry.summary("proposal_latency", Detail.ADVANCED);
         revalidateCount = registry.counter("revalidate_count");
+        socketClosingTimeMs = registry.summary("socket_closing_time", Detail.BASIC);
         unavailableTimeMs = registry.summary("unavailable_time", Detail.BASIC);
         leaderUnavailableTimeMs = registry.summary("leader_unavailable_time", Detail.BASIC);
+    }
+
+    /** Closes a quorum connection, timing it as Apache does (a socket may linger on unsent data). */
+    void closeTimed(PacketChannel channel) {
+        long startNanos = System.nanoTime();
+        channel.close();
+        socketClosingTimeMs.record((System.nanoTime() - startNanos) / 1_000_000);
     }
 
     /** The peer entered LOOKING: it is unavailable from now, unless it already was. */

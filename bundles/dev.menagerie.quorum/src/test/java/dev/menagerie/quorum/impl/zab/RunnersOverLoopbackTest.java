@@ -96,6 +96,9 @@ class RunnersOverLoopbackTest {
         learner2.stop("test: the second follower leaves");
         String reason = leaderEnd.get(20, TimeUnit.SECONDS);
         assertTrue(reason.contains("quorum"), reason);
+        await(() -> f2Metrics.count("socket_closing_time") == 1, "f2 timed closing its connection to the leader");
+        await(() -> leaderMetrics.count("socket_closing_time") >= 3, "the leader timed closing the links of the"
+                + " followers that left");
     }
 
     /** Five voters, two of which join only after the epoch is established: writes need three of them. */
