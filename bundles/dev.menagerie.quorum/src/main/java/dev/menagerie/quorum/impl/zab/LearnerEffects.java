@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -47,6 +48,8 @@ final class LearnerEffects implements Forwarder {
     private volatile long leaderEpoch = -1;
     private final ZabMetrics metrics;
     private final Summary syncTimeMs;
+    /** When each proposal received while serving arrived (loop milliseconds), by zxid, until its commit. */
+    private final TreeMap<Long, Long> proposalArrivedMs = new TreeMap<>();
     /** When this learner registered with the leader (loop milliseconds); loop thread only. */
     private long startedMs;
 
@@ -95,20 +98,27 @@ final class LearnerEffects implements Forwarder {
             }
         } else {
             if (serving) {
-                countBroadcast(type, packet.data());
+                countBroadcast(type, packet.zxid(), packet.data());
             }
             carryOut(core.receive(type, packet.zxid(), type == ZabPacketType.SNAP ? null : packet.data()));
         }
     }
 
     /** As Apache's learners, the proposals and commits of the broadcast phase, not of the sync before it. */
-    private void countBroadcast(ZabPacketType type, byte[] data) {
+    private void countBroadcast(ZabPacketType type, long zxid, byte[] data) {
         if (type == ZabPacketType.PROPOSAL) {
             metrics.learnerProposalsReceived.increment();
             recordProposalLatency(data);
+            proposalArrivedMs.put(zxid, loop.nowMs());
         } else if (type == ZabPacketType.COMMIT || type == ZabPacketType.INFORM
                 || type == ZabPacketType.COMMITANDACTIVATE || type == ZabPacketType.INFORMANDACTIVATE) {
             metrics.learnerCommitsReceived.increment();
+            Long arrivedMs = proposalArrivedMs.get(zxid);
+            if (arrivedMs != null) {
+                metrics.commitPropagationLatencyMs.record(loop.nowMs() - arrivedMs);
+            }
+            // Commits come in zxid order: nothing proposed before this one is waited for any more.
+            proposalArrivedMs.headMap(zxid, true).clear();
         }
     }
 
@@ -212,6 +222,10 @@ final class LearnerEffects implements Forwarder {
             }
             send(send.type(), send.zxid(), send.payload());
         } else if (output instanceof FollowerOutput.SendAck ack) {
+            Long arrivedMs = proposalArrivedMs.get(ack.zxid());
+            if (arrivedMs != null) {
+                metrics.proposalAckCreationLatencyMs.record(loop.nowMs() - arrivedMs);
+            }
             send(ZabPacketType.ACK, ack.zxid(), null);
         } else if (output instanceof FollowerOutput.SendPingReply ping) {
             send(ZabPacketType.PING, ping.zxid(), PingSessions.write(replica.localSessions()));

@@ -36,6 +36,9 @@ public final class ZabMetrics {
     final Summary proposalLatencyMs;
     /** Closing a quorum connection: a learner's to its leader, the leader's to a learner. */
     private final Summary socketClosingTimeMs;
+    /** On a learner, from a proposal's arrival to its ACK (once logged), and to its COMMIT. */
+    final Summary proposalAckCreationLatencyMs;
+    final Summary commitPropagationLatencyMs;
     /** On the leader, learners' REVALIDATE requests for a reconnecting client's session. */
     final Counter revalidateCount;
     /** From entering LOOKING to serving again in any role, and for a leader. */
@@ -63,6 +66,8 @@ public final class ZabMetrics {
         learnerCommitsReceived = registry.counter("learner_commit_received_count");
         proposalLatencyMs = registry.summary("proposal_latency", Detail.ADVANCED);
         revalidateCount = registry.counter("revalidate_count");
+        proposalAckCreationLatencyMs = registry.summary("proposal_ack_creation_latency", Detail.ADVANCED);
+        commitPropagationLatencyMs = registry.summary("commit_propagation_latency", Detail.ADVANCED);
         socketClosingTimeMs = registry.summary("socket_closing_time", Detail.BASIC);
         unavailableTimeMs = registry.summary("unavailable_time", Detail.BASIC);
         leaderUnavailableTimeMs = registry.summary("leader_unavailable_time", Detail.BASIC);

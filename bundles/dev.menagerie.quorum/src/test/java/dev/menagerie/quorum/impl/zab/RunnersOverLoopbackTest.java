@@ -90,6 +90,8 @@ class RunnersOverLoopbackTest {
         assertEquals(1, leaderMetrics.count("leader_unavailable_time"));
         assertEquals(proposals, f2Metrics.count("learner_proposal_received_count"));
         await(() -> f2Metrics.count("learner_commit_received_count") == proposals, "f2 counts every commit");
+        assertEquals(proposals, f2Metrics.count("proposal_ack_creation_latency"), "f2 acked every proposal");
+        await(() -> f2Metrics.count("commit_propagation_latency") == proposals, "f2 times every commit");
 
         learner3.stop("test: one follower leaves");
         leader.write(new byte[] {1}).toCompletableFuture().get(10, TimeUnit.SECONDS);
