@@ -124,7 +124,8 @@ class EnsembleTest {
                     "zk_cnt_unavailable_time", "zk_cnt_leader_unavailable_time")
                     : List.of("zk_cnt_server_write_committed_time_ms", "zk_cnt_local_write_committed_time_ms",
                             "zk_cnt_proposal_latency", "zk_cnt_propagation_latency", "zk_cnt_unavailable_time",
-                            "zk_cnt_learner_request_processor_queue_size");
+                            "zk_cnt_learner_request_processor_queue_size", "zk_cnt_proposal_ack_creation_latency",
+                            "zk_cnt_commit_propagation_latency");
             Map<String, Long> mntr = mntrCounts(member);
             for (String key : keys) {
                 assertTrue(mntr.getOrDefault(key, 0L) > 0, key + " on server " + member.id() + ": " + mntr.get(key));
