@@ -6,6 +6,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import dev.menagerie.api.metrics.MetricVisitor;
+import dev.menagerie.api.metrics.MetricsRegistry;
+import dev.menagerie.api.metrics.SummarySnapshot;
 import dev.menagerie.api.transport.ServerCnxnFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,6 +61,7 @@ public class TransportSwapKeepsSessionsTest extends StandaloneTestSupport {
 
     @Test
     public void switchingZooCfgToNettyAndBackKeepsSessionEphemeralsAndWatches() throws Exception {
+        long swapsBefore = transportSwaps();
         JavaClient client = connect();
         long sessionId = client.sessionId();
         ZooKeeper zk = client.zk();
@@ -74,6 +78,30 @@ public class TransportSwapKeepsSessionsTest extends StandaloneTestSupport {
         zk.getData("/swap-data", secondWatch, null);
         switchTransport(client, NIO);
         assertSurvived(client, sessionId, "/swap-owner", secondWatch, "after-nio");
+        assertEquals("zk_transport_strategy_swaps counts both hand-overs", swapsBefore + 2, transportSwaps());
+    }
+
+    /** The registry's {@code strategy_swaps} count for the transport role, which mntr prints. */
+    private long transportSwaps() {
+        MetricsRegistry registry = context.getService(context.getServiceReference(MetricsRegistry.class));
+        long[] swaps = new long[1];
+        registry.read(new MetricVisitor() {
+            @Override
+            public void counter(String name, String key, long value) {
+                if ("strategy_swaps".equals(name) && "transport".equals(key)) {
+                    swaps[0] = value;
+                }
+            }
+
+            @Override
+            public void gauge(String name, String key, Number value) {
+            }
+
+            @Override
+            public void summary(String name, String key, SummarySnapshot snapshot) {
+            }
+        });
+        return swaps[0];
     }
 
     @Test

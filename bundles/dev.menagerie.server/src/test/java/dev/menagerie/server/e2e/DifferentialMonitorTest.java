@@ -3,6 +3,7 @@ package dev.menagerie.server.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.menagerie.quorum.impl.zab.ZabMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +61,8 @@ class DifferentialMonitorTest {
         }
         Map<String, String> menagerie;
         try (InJvmMenagerie server = new InJvmMenagerie(dir.resolve("menagerie"), "nio")) {
+            // The quorum bundle registers its metrics when its peer factory starts, on a standalone server too.
+            new ZabMetrics(server.metrics());
             workload(server.connectString());
             menagerie = mntr(server.port());
         }

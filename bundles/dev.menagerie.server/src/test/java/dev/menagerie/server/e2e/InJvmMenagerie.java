@@ -23,8 +23,8 @@ public final class InJvmMenagerie implements AutoCloseable {
     private final int port;
     private final Storage storage;
     private final StandaloneServer server;
-    private final TransportSlot transports = new TransportSlot();
     private final MetricsRegistry metrics = Components.create(MetricsRegistry.class).service();
+    private final TransportSlot transports = new TransportSlot(metrics.counterSet(TransportSlot.SWAPS));
 
     public InJvmMenagerie(Path dir, String transport, String... extraConfigLines) throws Exception {
         this(dir, FreePorts.next(), transport, extraConfigLines);
@@ -79,6 +79,11 @@ public final class InJvmMenagerie implements AutoCloseable {
 
     public StandaloneServer server() {
         return server;
+    }
+
+    /** The registry the server, its storage and its four-letter words share. */
+    public MetricsRegistry metrics() {
+        return metrics;
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.menagerie.testing.Await;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooDefs;
@@ -41,7 +42,22 @@ class LimitsAndBadInputTest {
                 zk.create("/room-again", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
                 zk.close();
             }
+            // The client may have been turned away too, if it came before the server saw the first one close.
+            assertTrue(Long.parseLong(mntrOnceIdle(server, "zk_connection_rejected")) >= 1,
+                    "mntr counts the refused connection");
         }
+    }
+
+    /** A value of {@code mntr}, asked once every connection is gone, so that the question itself gets in. */
+    private static String mntrOnceIdle(InJvmMenagerie server, String key) throws IOException {
+        Await.untilTrue("every connection to close", Await.DEFAULT_TIMEOUT,
+                () -> server.server().status().connections().isEmpty());
+        for (String line : ClientPortFourLetterWordsTest.send(server.port(), "mntr").split("\n")) {
+            if (line.startsWith(key + "\t")) {
+                return line.substring(key.length() + 1);
+            }
+        }
+        throw new AssertionError("mntr prints no " + key);
     }
 
     @Test
@@ -62,6 +78,7 @@ class LimitsAndBadInputTest {
             ZooKeeper healthy = JavaClientSmokeTest.connect(server.connectString(), new LinkedBlockingQueue<>());
             healthy.create("/still-serving", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
             healthy.close();
+            assertEquals("1", mntrOnceIdle(server, "zk_sessionless_connections_expired"));
         }
     }
 

@@ -117,6 +117,31 @@ class EnsembleTest {
                 Clients.closeQuietly(client);
             }
         }
+        // Every server applied the others' writes: mntr shows each one's commit path and replication at work.
+        for (EnsembleMember member : ensemble.members()) {
+            boolean leader = "leader".equals(modes.get(member.id()));
+            List<String> keys = leader ? List.of("zk_cnt_propagation_latency", "zk_cnt_write_final_proc_time_ms",
+                    "zk_cnt_unavailable_time", "zk_cnt_leader_unavailable_time")
+                    : List.of("zk_cnt_server_write_committed_time_ms", "zk_cnt_local_write_committed_time_ms",
+                            "zk_cnt_proposal_latency", "zk_cnt_propagation_latency", "zk_cnt_unavailable_time",
+                            "zk_cnt_learner_request_processor_queue_size", "zk_cnt_proposal_ack_creation_latency",
+                            "zk_cnt_commit_propagation_latency");
+            Map<String, Long> mntr = mntrCounts(member);
+            for (String key : keys) {
+                assertTrue(mntr.getOrDefault(key, 0L) > 0, key + " on server " + member.id() + ": " + mntr.get(key));
+            }
+        }
+    }
+
+    private static Map<String, Long> mntrCounts(EnsembleMember member) {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        for (String line : FourLetterWordClient.send(member.clientPort(), "mntr", CHECK_TIMEOUT).split("\n")) {
+            String[] keyValue = line.split("\t");
+            if (keyValue.length == 2 && keyValue[1].matches("\\d+")) {
+                counts.put(keyValue[0], Long.parseLong(keyValue[1]));
+            }
+        }
+        return counts;
     }
 
     private static byte[] viaText(int id) {

@@ -225,6 +225,7 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
                 state = PeerState.LOOKING;
                 leaderId = -1;
                 metrics.lookingCount.increment();
+                metrics.lookingStarted();
                 long started = System.nanoTime();
                 Vote vote = electLeader();
                 if (vote == null) {

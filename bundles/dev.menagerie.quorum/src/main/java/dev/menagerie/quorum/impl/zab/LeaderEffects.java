@@ -13,9 +13,11 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -48,6 +50,9 @@ final class LeaderEffects implements Proposer {
     private final TreeMap<Long, CompletableFuture<Void>> proposals = new TreeMap<>();
     private final ArrayDeque<CompletableFuture<Void>> localSyncs = new ArrayDeque<>();
     private final ProposalSizes proposalSizes = new ProposalSizes();
+    /** Learners being synced by snapshot, or by DIFF or TRUNC, until their UPTODATE; loop thread only. */
+    private final Set<Long> snapSyncing = new HashSet<>();
+    private final Set<Long> diffSyncing = new HashSet<>();
     private long lastCommittedZxid = -1;
     private volatile boolean serving;
     private volatile long servingEpoch = -1;
@@ -93,6 +98,7 @@ final class LeaderEffects implements Proposer {
     }
 
     void learnerLost(long sid) {
+        syncEnded(sid);
         carryOut(core.learnerLost(sid));
     }
 
@@ -109,7 +115,11 @@ final class LeaderEffects implements Proposer {
                 core.applied(replica.lastProcessedZxid());
                 carryOut(core.ackEpoch(sid, LearnerRegistration.ackedCurrentEpoch(packet.data()), packet.zxid()));
             }
-            case PING, REVALIDATE -> core.heardFrom(sid);
+            case PING -> core.heardFrom(sid);
+            case REVALIDATE -> {
+                metrics.revalidateCount.increment();
+                core.heardFrom(sid);
+            }
             default -> LOG.warn("Learner {} sent an unexpected {}", sid, type);
         }
     }
@@ -251,6 +261,10 @@ final class LeaderEffects implements Proposer {
         if (output instanceof LeaderOutput.Send send) {
             if (send.type() == ZabPacketType.DIFF || send.type() == ZabPacketType.TRUNC) {
                 metrics.diffCount.increment();
+                diffSyncing.add(send.toSid());
+                metrics.inflightDiffCount.record(diffSyncing.size());
+            } else if (send.type() == ZabPacketType.UPTODATE) {
+                syncEnded(send.toSid());
             }
             links.send(send.toSid(), new QuorumPacket(send.type().code(), send.zxid(), send.payload(), null));
         } else if (output instanceof LeaderOutput.Commit commit) {
@@ -258,6 +272,8 @@ final class LeaderEffects implements Proposer {
         } else if (output instanceof LeaderOutput.SendSnapshot snap) {
             LOG.info("Sending learner {} a snapshot as of 0x{}", snap.toSid(), Long.toHexString(snap.zxid()));
             metrics.snapCount.increment();
+            snapSyncing.add(snap.toSid());
+            metrics.inflightSnapCount.record(snapSyncing.size());
             links.sendSnapshot(snap.toSid(), snap.zxid());
         } else if (output instanceof LeaderOutput.AcceptEpoch accept) {
             replica.storage().setAcceptedEpoch(accept.epoch());
@@ -268,11 +284,13 @@ final class LeaderEffects implements Proposer {
             servingEpoch = Zxids.epoch(start.epochStartZxid());
             servingSinceMs = loop.nowMs();
             serving = true;
+            metrics.servingStarted(true);
             replica.serveAsLeader(start.epochStartZxid(), this);
         } else if (output instanceof LeaderOutput.SyncReady ready) {
             syncReady(ready.sid());
         } else if (output instanceof LeaderOutput.CloseLearner close) {
             LOG.warn("Dropping learner {}: {}", close.sid(), close.reason());
+            syncEnded(close.sid());
             links.close(close.sid());
             core.learnerLost(close.sid());
         } else if (output instanceof LeaderOutput.GiveUp giveUp) {
@@ -297,6 +315,11 @@ final class LeaderEffects implements Proposer {
         if (future != null) {
             future.complete(null);
         }
+    }
+
+    private void syncEnded(long sid) {
+        snapSyncing.remove(sid);
+        diffSyncing.remove(sid);
     }
 
     private void syncReady(long sid) {

@@ -37,6 +37,7 @@ public final class LeaderRunner {
     private final PeerAuthenticator authenticator;
     private final RoleLoop loop;
     private final LeaderEffects effects;
+    private final ZabMetrics metrics;
     private final Map<Long, LearnerLink> links = new ConcurrentHashMap<>();
     private final int initLimitMs;
     private ServerSocket listener;
@@ -51,6 +52,7 @@ public final class LeaderRunner {
         LeaderCore core = LeaderEffects.newCore(myId, verifier, replica);
         this.loop = new RoleLoop(EventLoop.tickMs(replica), this::tick);
         this.effects = new LeaderEffects(myId, core, replica, new SocketLinks(), loop, metrics);
+        this.metrics = metrics;
     }
 
     /** Leads until the leadership ends; returns why it ended. */
@@ -271,9 +273,14 @@ public final class LeaderRunner {
         }
 
         void close() {
+            boolean first = !closed;
             closed = true;
             sender.stop();
-            channel.close();
+            if (first) {
+                metrics.closeTimed(channel);
+            } else {
+                channel.close();
+            }
         }
     }
 }

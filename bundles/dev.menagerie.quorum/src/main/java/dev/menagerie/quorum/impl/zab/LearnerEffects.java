@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
 final class LearnerEffects implements Forwarder {
 
     private static final Logger LOG = LoggerFactory.getLogger(LearnerEffects.class);
+    /** Where a transaction header holds its time: after the client id, the cxid and the zxid. */
+    private static final int TXN_TIME_OFFSET = Long.BYTES + Integer.BYTES + Long.BYTES;
 
     private final FollowerCore core;
     private final long leaderId;
@@ -45,6 +48,8 @@ final class LearnerEffects implements Forwarder {
     private volatile long leaderEpoch = -1;
     private final ZabMetrics metrics;
     private final Summary syncTimeMs;
+    /** When each proposal received while serving arrived (loop milliseconds), by zxid, until its commit. */
+    private final TreeMap<Long, Long> proposalArrivedMs = new TreeMap<>();
     /** When this learner registered with the leader (loop milliseconds); loop thread only. */
     private long startedMs;
 
@@ -93,19 +98,40 @@ final class LearnerEffects implements Forwarder {
             }
         } else {
             if (serving) {
-                countBroadcast(type);
+                countBroadcast(type, packet.zxid(), packet.data());
             }
             carryOut(core.receive(type, packet.zxid(), type == ZabPacketType.SNAP ? null : packet.data()));
         }
     }
 
     /** As Apache's learners, the proposals and commits of the broadcast phase, not of the sync before it. */
-    private void countBroadcast(ZabPacketType type) {
+    private void countBroadcast(ZabPacketType type, long zxid, byte[] data) {
         if (type == ZabPacketType.PROPOSAL) {
             metrics.learnerProposalsReceived.increment();
+            recordProposalLatency(data);
+            proposalArrivedMs.put(zxid, loop.nowMs());
         } else if (type == ZabPacketType.COMMIT || type == ZabPacketType.INFORM
                 || type == ZabPacketType.COMMITANDACTIVATE || type == ZabPacketType.INFORMANDACTIVATE) {
             metrics.learnerCommitsReceived.increment();
+            Long arrivedMs = proposalArrivedMs.get(zxid);
+            if (arrivedMs != null) {
+                metrics.commitPropagationLatencyMs.record(loop.nowMs() - arrivedMs);
+            }
+            // Commits come in zxid order: nothing proposed before this one is waited for any more.
+            proposalArrivedMs.headMap(zxid, true).clear();
+        }
+    }
+
+    /**
+     * A proposal's data starts with its transaction header (client id, cxid, zxid, then the leader's wall-clock
+     * time); as Apache, a negative latency (the two servers' clocks disagree) is not recorded.
+     */
+    private void recordProposalLatency(byte[] data) {
+        if (data != null && data.length >= TXN_TIME_OFFSET + Long.BYTES) {
+            long latencyMs = System.currentTimeMillis() - ByteBuffer.wrap(data).getLong(TXN_TIME_OFFSET);
+            if (latencyMs >= 0) {
+                metrics.proposalLatencyMs.record(latencyMs);
+            }
         }
     }
 
@@ -196,6 +222,10 @@ final class LearnerEffects implements Forwarder {
             }
             send(send.type(), send.zxid(), send.payload());
         } else if (output instanceof FollowerOutput.SendAck ack) {
+            Long arrivedMs = proposalArrivedMs.get(ack.zxid());
+            if (arrivedMs != null) {
+                metrics.proposalAckCreationLatencyMs.record(loop.nowMs() - arrivedMs);
+            }
             send(ZabPacketType.ACK, ack.zxid(), null);
         } else if (output instanceof FollowerOutput.SendPingReply ping) {
             send(ZabPacketType.PING, ping.zxid(), PingSessions.write(replica.localSessions()));
@@ -214,6 +244,7 @@ final class LearnerEffects implements Forwarder {
             leaderEpoch = start.epoch();
             syncTimeMs.record(loop.nowMs() - startedMs);
             serving = true;
+            metrics.servingStarted(false);
             LOG.info("In sync with leader {} of epoch {}: serving clients", leaderId, start.epoch());
             replica.serveAsLearner(this);
         } else if (output instanceof FollowerOutput.LeaderLost lost) {

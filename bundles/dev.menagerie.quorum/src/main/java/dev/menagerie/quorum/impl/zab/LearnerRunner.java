@@ -35,6 +35,7 @@ public final class LearnerRunner {
     private final PeerAuthenticator authenticator;
     private final RoleLoop loop;
     private final LearnerEffects effects;
+    private final ZabMetrics metrics;
     private volatile PacketChannel channel;
     private volatile PacketSender sender;
 
@@ -49,6 +50,7 @@ public final class LearnerRunner {
                 replica);
         this.loop = new RoleLoop(EventLoop.tickMs(replica), this::tick);
         this.effects = new LearnerEffects(core, leaderId, replica, this::sendToLeader, loop, metrics);
+        this.metrics = metrics;
     }
 
     /** Follows until the leader is lost; returns why it ended. */
@@ -180,7 +182,7 @@ public final class LearnerRunner {
         }
         PacketChannel open = channel;
         if (open != null) {
-            open.close();
+            metrics.closeTimed(open);
         }
         effects.shutdown();
     }

@@ -4,6 +4,7 @@ import dev.menagerie.api.metrics.Counter;
 import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.metrics.MetricsRegistry.Detail;
 import dev.menagerie.api.metrics.Summary;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The quorum peer's metrics in the registry, under Apache ZooKeeper 3.9's names, kinds and detail levels. Times are
@@ -24,10 +25,30 @@ public final class ZabMetrics {
     final Counter diffCount;
     final Counter proposalCount;
     final Counter commitCount;
+    /** At the start of a learner's sync by snapshot, or without one, how many of that kind are in progress. */
+    final Summary inflightSnapCount;
+    final Summary inflightDiffCount;
     /** From the leader's proposal to its commit, once a quorum acknowledged it. */
     final Summary quorumAckLatencyMs;
     final Counter learnerProposalsReceived;
     final Counter learnerCommitsReceived;
+    /** On a learner, from the leader stamping a proposal's transaction (wall clock) to its arrival. */
+    final Summary proposalLatencyMs;
+    /** Closing a quorum connection: a learner's to its leader, the leader's to a learner. */
+    private final Summary socketClosingTimeMs;
+    /** On a learner, from a proposal's arrival to its ACK (once logged), and to its COMMIT. */
+    final Summary proposalAckCreationLatencyMs;
+    final Summary commitPropagationLatencyMs;
+    /** On the leader, learners' REVALIDATE requests for a reconnecting client's session. */
+    final Counter revalidateCount;
+    /** From entering LOOKING to serving again in any role, and for a leader. */
+    private final Summary unavailableTimeMs;
+    private final Summary leaderUnavailableTimeMs;
+    /**
+     * When the peer last stopped serving ({@link System#nanoTime()}), 0 while it serves. A factory runs one peer at a
+     * time, so this is that peer's, as Apache keeps it in its QuorumPeer.
+     */
+    private final AtomicLong unavailableSinceNanos = new AtomicLong();
 
     public ZabMetrics(MetricsRegistry registry) {
         lookingCount = registry.counter("looking_count");
@@ -36,11 +57,45 @@ public final class ZabMetrics {
         observerSyncTimeMs = registry.summary("observer_sync_time", Detail.BASIC);
         snapCount = registry.counter("snap_count");
         diffCount = registry.counter("diff_count");
+        inflightSnapCount = registry.summary("inflight_snap_count", Detail.BASIC);
+        inflightDiffCount = registry.summary("inflight_diff_count", Detail.BASIC);
         proposalCount = registry.counter("proposal_count");
         commitCount = registry.counter("commit_count");
         quorumAckLatencyMs = registry.summary("quorum_ack_latency", Detail.ADVANCED);
         learnerProposalsReceived = registry.counter("learner_proposal_received_count");
         learnerCommitsReceived = registry.counter("learner_commit_received_count");
+        proposalLatencyMs = registry.summary("proposal_latency", Detail.ADVANCED);
+        revalidateCount = registry.counter("revalidate_count");
+        proposalAckCreationLatencyMs = registry.summary("proposal_ack_creation_latency", Detail.ADVANCED);
+        commitPropagationLatencyMs = registry.summary("commit_propagation_latency", Detail.ADVANCED);
+        socketClosingTimeMs = registry.summary("socket_closing_time", Detail.BASIC);
+        unavailableTimeMs = registry.summary("unavailable_time", Detail.BASIC);
+        leaderUnavailableTimeMs = registry.summary("leader_unavailable_time", Detail.BASIC);
+    }
+
+    /** Closes a quorum connection, timing it as Apache does (a socket may linger on unsent data). */
+    void closeTimed(PacketChannel channel) {
+        long startNanos = System.nanoTime();
+        channel.close();
+        socketClosingTimeMs.record((System.nanoTime() - startNanos) / 1_000_000);
+    }
+
+    /** The peer entered LOOKING: it is unavailable from now, unless it already was. */
+    public void lookingStarted() {
+        unavailableSinceNanos.compareAndSet(0, System.nanoTime());
+    }
+
+    /** The peer serves clients again, as Apache's entering BROADCAST; a peer that never looked records nothing. */
+    void servingStarted(boolean leading) {
+        long sinceNanos = unavailableSinceNanos.getAndSet(0);
+        if (sinceNanos == 0) {
+            return;
+        }
+        long unavailableMs = (System.nanoTime() - sinceNanos) / 1_000_000;
+        unavailableTimeMs.record(unavailableMs);
+        if (leading) {
+            leaderUnavailableTimeMs.record(unavailableMs);
+        }
     }
 
     /** Where a learner's time from registering with the leader to serving goes: per role, as in Apache. */

@@ -42,6 +42,9 @@ class RunnersOverLoopbackTest {
         RecordedMetrics f2Metrics = new RecordedMetrics();
         LeaderRunner leading = new LeaderRunner(1, TestVerifiers.majority(Set.of(1L, 2L, 3L)), leader, address,
                 PeerSockets.PLAINTEXT, PeerAuthenticator.NONE, leaderMetrics.metrics());
+        // As the peer does when it starts an election: unavailable until its role serves.
+        leaderMetrics.metrics().lookingStarted();
+        f2Metrics.metrics().lookingStarted();
         CompletableFuture<String> leaderEnd = runAsync(leading::run, "leader");
         stops.add(() -> leading.stop("test over"));
         LearnerRunner learner2 = startLearner(2, f2, address, f2Metrics.metrics());
@@ -69,21 +72,35 @@ class RunnersOverLoopbackTest {
         writeAll(leader, 10);
         learner3 = startLearner(3, f3, address);
         await(() -> f3.appliedZxids().equals(leader.appliedZxids()), "f3 catches up by DIFF");
-        long proposals = 200 + CommittedWindow.DEFAULT_CAPACITY + 100 + 10;
+        // One proposal shaped as a transaction, whose header carries the leader's wall-clock time.
+        leader.write(stampedTxn()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        await(() -> f2Metrics.count("proposal_latency") == 1, "f2 records the latency of the proposal with a header");
+        long proposals = 200 + CommittedWindow.DEFAULT_CAPACITY + 100 + 10 + 1;
         assertEquals(proposals, leaderMetrics.count("proposal_count"));
         assertEquals(proposals, leaderMetrics.count("commit_count"));
         assertEquals(proposals, leaderMetrics.count("quorum_ack_latency"));
         assertEquals(1, leaderMetrics.count("snap_count"), "f3's return after missing the window");
         assertEquals(3, leaderMetrics.count("diff_count"), "f2 and f3 at the start, f3 after missing 10");
+        assertEquals(1, leaderMetrics.count("inflight_snap_count"), "recorded as each snapshot sync starts");
+        assertEquals(3, leaderMetrics.count("inflight_diff_count"), "recorded as each DIFF sync starts");
         assertEquals(1, f2Metrics.count("follower_sync_time"));
+        assertEquals(1, f2Metrics.count("unavailable_time"));
+        assertEquals(0, f2Metrics.count("leader_unavailable_time"), "a follower");
+        assertEquals(1, leaderMetrics.count("unavailable_time"));
+        assertEquals(1, leaderMetrics.count("leader_unavailable_time"));
         assertEquals(proposals, f2Metrics.count("learner_proposal_received_count"));
         await(() -> f2Metrics.count("learner_commit_received_count") == proposals, "f2 counts every commit");
+        assertEquals(proposals, f2Metrics.count("proposal_ack_creation_latency"), "f2 acked every proposal");
+        await(() -> f2Metrics.count("commit_propagation_latency") == proposals, "f2 times every commit");
 
         learner3.stop("test: one follower leaves");
         leader.write(new byte[] {1}).toCompletableFuture().get(10, TimeUnit.SECONDS);
         learner2.stop("test: the second follower leaves");
         String reason = leaderEnd.get(20, TimeUnit.SECONDS);
         assertTrue(reason.contains("quorum"), reason);
+        await(() -> f2Metrics.count("socket_closing_time") == 1, "f2 timed closing its connection to the leader");
+        await(() -> leaderMetrics.count("socket_closing_time") >= 3, "the leader timed closing the links of the"
+                + " followers that left");
     }
 
     /** Five voters, two of which join only after the epoch is established: writes need three of them. */
@@ -115,8 +132,9 @@ class RunnersOverLoopbackTest {
     void theLeaderAnswersRevalidateAsApacheLearnersExpect() throws Exception {
         HostPort address = new HostPort("127.0.0.1", freePort());
         MemoryReplica leader = new MemoryReplica(TICK_MS, 10, 3);
+        RecordedMetrics leaderMetrics = new RecordedMetrics();
         LeaderRunner leading = new LeaderRunner(1, TestVerifiers.majority(Set.of(1L, 2L, 3L)), leader, address,
-                PeerSockets.PLAINTEXT, PeerAuthenticator.NONE, new RecordedMetrics().metrics());
+                PeerSockets.PLAINTEXT, PeerAuthenticator.NONE, leaderMetrics.metrics());
         runAsync(leading::run, "leader");
         stops.add(() -> leading.stop("test over"));
         startLearner(2, new MemoryReplica(TICK_MS, 10, 3), address);
@@ -144,7 +162,14 @@ class RunnersOverLoopbackTest {
                 }
             }
             assertEquals(List.of("100000000000042=true", "200000000000007=false"), answers);
+            await(() -> leaderMetrics.count("revalidate_count") == 2, "the leader counts both revalidations");
         }
+    }
+
+    /** A transaction header (client id, cxid, zxid, time, type) stamped now, as a leader's prep makes one. */
+    private static byte[] stampedTxn() {
+        return java.nio.ByteBuffer.allocate(32).putLong(0x42).putInt(1).putLong(0).putLong(System.currentTimeMillis())
+                .putInt(1).array();
     }
 
     private static QuorumPacket revalidate(long sessionId) {

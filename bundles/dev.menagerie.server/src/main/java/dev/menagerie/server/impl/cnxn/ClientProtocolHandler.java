@@ -68,6 +68,7 @@ public final class ClientProtocolHandler implements ConnectionHandler, ClientCon
         int count = perAddress.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
         if (limit > 0 && count > limit) {
             perAddress.get(address).decrementAndGet();
+            server.metrics().connectionsRejected.increment();
             LOG.warn("Too many connections from {} - max is {}", address.getHostAddress(), limit);
             return false;
         }
@@ -84,8 +85,9 @@ public final class ClientProtocolHandler implements ConnectionHandler, ClientCon
     }
 
     /** Apache's nio.sessionlessCnxnTimeout: a connection that sent no connect request in time holds no slot. */
-    private static void closeIfSessionless(ClientConnection client) {
+    private void closeIfSessionless(ClientConnection client) {
         if (client.awaitingConnect()) {
+            server.metrics().sessionlessConnectionsExpired.increment();
             LOG.info("Closing connection from {}: no connect request within {} ms",
                     client.transport().remoteAddress(), SESSIONLESS_TIMEOUT_MS);
             client.transport().close();

@@ -1,5 +1,6 @@
 package dev.menagerie.server.impl.host;
 
+import dev.menagerie.api.metrics.CounterSet;
 import dev.menagerie.api.replication.QuorumPeer;
 import dev.menagerie.api.replication.QuorumPeerFactory;
 import java.io.IOException;
@@ -13,26 +14,35 @@ import org.slf4j.LoggerFactory;
  */
 final class QuorumPeerHolder {
 
+    /** This holder's key in {@link TransportSlot#SWAPS}. */
+    static final String ROLE = "quorum_peer";
     private static final Logger LOG = LoggerFactory.getLogger(QuorumPeerHolder.class);
 
     private final Runnable onStartFailure;
+    private final CounterSet swaps;
+    private boolean everBound;
     private QuorumPeerFactory factory;
     private ReplicatedServer server;
     private QuorumPeer peer;
 
-    QuorumPeerHolder() {
-        this(() -> { });
-    }
-
-    /** @param onStartFailure runs after a peer failed to start (its settings cannot work): zkServer.sh exits then */
-    QuorumPeerHolder(Runnable onStartFailure) {
+    /**
+     * @param onStartFailure runs after a peer failed to start (its settings cannot work): zkServer.sh exits then
+     * @param swaps          counts each peer factory bound after the first under {@value #ROLE}: a new quorum
+     *                       bundle, or a new election algorithm, which the factory takes as a static reference
+     */
+    QuorumPeerHolder(Runnable onStartFailure, CounterSet swaps) {
         this.onStartFailure = onStartFailure;
+        this.swaps = swaps;
     }
 
     synchronized void factoryBound(QuorumPeerFactory newFactory) {
         if (newFactory == factory) {
             return;
         }
+        if (everBound) {
+            swaps.increment(ROLE);
+        }
+        everBound = true;
         closePeer();
         factory = newFactory;
         startPeer();

@@ -3,6 +3,7 @@ package dev.menagerie.server.impl.host;
 import dev.menagerie.api.auth.AuthenticationProvider;
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.config.StrategyTargets;
+import dev.menagerie.api.metrics.CounterSet;
 import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.replication.QuorumPeerFactory;
 import dev.menagerie.api.status.FourLetterWordHandler;
@@ -42,7 +43,7 @@ public final class ServerComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerComponent.class);
 
-    private final TransportSlot transports = new TransportSlot();
+    private final TransportSlot transports;
     private final PluginProviders authPlugins = new PluginProviders();
     private final ProviderServices builtInProviders = new ProviderServices();
     private final FourLetterWordSlot fourLetterWords = new FourLetterWordSlot();
@@ -53,7 +54,7 @@ public final class ServerComponent {
     private volatile ServerConfig config;
     private StandaloneServer standalone;
     private ReplicatedServer replicated;
-    private final QuorumPeerHolder peer = new QuorumPeerHolder(this::exitIfAsked);
+    private final QuorumPeerHolder peer;
     private Storage storage;
 
     /**
@@ -71,6 +72,9 @@ public final class ServerComponent {
         this.storageFactory = storageFactory;
         this.metrics = metrics;
         this.context = context;
+        CounterSet swaps = metrics.counterSet(TransportSlot.SWAPS);
+        this.transports = new TransportSlot(swaps);
+        this.peer = new QuorumPeerHolder(this::exitIfAsked, swaps);
         this.exitOnFailure = Boolean.parseBoolean(context.getProperty(EXIT_PROPERTY));
     }
 

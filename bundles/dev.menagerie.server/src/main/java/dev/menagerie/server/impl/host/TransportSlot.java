@@ -1,5 +1,6 @@
 package dev.menagerie.server.impl.host;
 
+import dev.menagerie.api.metrics.CounterSet;
 import dev.menagerie.api.transport.ConnectionHandler;
 import dev.menagerie.api.transport.ServerCnxnFactory;
 import java.io.IOException;
@@ -16,7 +17,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class TransportSlot {
 
+    /** The registry's counter set of hand-overs per strategy role (not one of Apache's metrics). */
+    public static final String SWAPS = "strategy_swaps";
+    /** This slot's key in {@link #SWAPS}. */
+    static final String ROLE = "transport";
     private static final Logger LOG = LoggerFactory.getLogger(TransportSlot.class);
+
+    private final CounterSet swaps;
+    /** Whether any transport was bound before: each later one is a swap. */
+    private boolean everBound;
 
     private ServerCnxnFactory active;
     private String activeType;
@@ -24,11 +33,20 @@ public final class TransportSlot {
     private ConnectionHandler handler;
     private boolean listening;
 
+    /** @param swaps counts each transport bound after the first under {@value #ROLE} */
+    public TransportSlot(CounterSet swaps) {
+        this.swaps = swaps;
+    }
+
     /** A transport became available (bound); it replaces the active one. */
     public synchronized void offer(ServerCnxnFactory factory, String type) {
         if (factory == active) {
             return;
         }
+        if (everBound) {
+            swaps.increment(ROLE);
+        }
+        everBound = true;
         stopActive();
         active = factory;
         activeType = type;

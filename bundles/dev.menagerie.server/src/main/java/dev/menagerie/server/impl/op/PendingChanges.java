@@ -1,5 +1,6 @@
 package dev.menagerie.server.impl.op;
 
+import dev.menagerie.api.metrics.Counter;
 import dev.menagerie.protocol.data.StatPersisted;
 import dev.menagerie.server.impl.tree.DataNode;
 import dev.menagerie.server.impl.tree.DataTree;
@@ -20,9 +21,17 @@ public final class PendingChanges {
     private final DataTree tree;
     private final Map<String, ChangeRecord> byPath = new HashMap<>();
     private final Deque<ChangeRecord> inOrder = new ArrayDeque<>();
+    private final Counter queued;
+    private final Counter removed;
     private long appliedZxid;
 
-    public PendingChanges(DataTree tree) {
+    /**
+     * @param queued  counts each record added ({@code outstanding_changes_queued})
+     * @param removed counts each record dropped once its transaction is applied ({@code outstanding_changes_removed})
+     */
+    public PendingChanges(DataTree tree, Counter queued, Counter removed) {
+        this.queued = queued;
+        this.removed = removed;
         this.tree = tree;
     }
 
@@ -63,6 +72,7 @@ public final class PendingChanges {
         record.treeDigestAfter = currentDigest() - previousTerm + record.nodeDigest();
         inOrder.addLast(record);
         byPath.put(record.path, record);
+        queued.increment();
     }
 
     /** The tree digest once every prepared transaction is applied. */
@@ -99,6 +109,7 @@ public final class PendingChanges {
         appliedZxid = Math.max(appliedZxid, zxid);
         while (!inOrder.isEmpty() && inOrder.peekFirst().zxid <= zxid) {
             ChangeRecord record = inOrder.pollFirst();
+            removed.increment();
             if (byPath.get(record.path) == record) {
                 byPath.remove(record.path);
             }

@@ -6,6 +6,7 @@ import dev.menagerie.protocol.OpCode;
 import dev.menagerie.protocol.txn.TxnHeader;
 import dev.menagerie.server.impl.failstop.FailStop;
 import dev.menagerie.server.impl.op.PendingChanges;
+import dev.menagerie.server.impl.stats.StageMetrics;
 import dev.menagerie.server.impl.tree.ProcessTxnResult;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -33,6 +34,7 @@ public final class CommitStage {
     private final Consumer<TxnHeader> afterTxn;
     private final boolean quorum;
     private final FailStop failStop;
+    private final StageMetrics metrics;
     /** Set once a proposal failed: every later one was prepared on top of it and must not be applied either. */
     private boolean replicationLost;
     private volatile boolean aborted;
@@ -54,6 +56,7 @@ public final class CommitStage {
         this.replies = replies;
         this.quorum = quorum;
         this.failStop = context.failStop();
+        this.metrics = context.metrics().stages;
     }
 
     /**
@@ -88,6 +91,7 @@ public final class CommitStage {
     }
 
     private void handle(Request request) {
+        long takenNanos = System.nanoTime();
         if (request.client() != null) {
             // Before any reply, so that a connection the reply resumes sees the room it made.
             admission.release();
@@ -98,9 +102,10 @@ public final class CommitStage {
             LOG.error("Failed to complete {}", request, e);
             replies.reply(request, ErrorCode.SYSTEMERROR.code(), null);
         }
+        metrics.commitProcessTimeMs.record(StageMetrics.msSince(takenNanos));
     }
 
-    void commit(Request request) {
+    private void commit(Request request) {
         if (aborted) {
             return;
         }
@@ -111,7 +116,10 @@ public final class CommitStage {
         TxnHeader header = request.header();
         if (header == null) {
             if (request.type() != OpCode.SYNC || waitDurable(request)) {
+                metrics.readCommitProcTimeMs.record(StageMetrics.msSince(request.handedToCommitNanos()));
+                long finalNanos = System.nanoTime();
                 replies.read(request);
+                metrics.readFinalProcTimeMs.record(StageMetrics.msSince(finalNanos));
             }
             return;
         }
@@ -128,6 +136,11 @@ public final class CommitStage {
             // must include it. The role ends soon; its pipeline and pending changes go with it.
             return;
         }
+        metrics.commitsQueued.increment();
+        long finalNanos = System.nanoTime();
+        metrics.writeCommitProcTimeMs.record((finalNanos - request.handedToCommitNanos()) / 1_000_000);
+        metrics.localWriteCommittedTimeMs.record((finalNanos - request.committedNanos()) / 1_000_000);
+        metrics.applying(header.time());
         ProcessTxnResult result;
         try {
             result = applier.apply(header, request.txn(), request.expectedDigest());
@@ -141,6 +154,7 @@ public final class CommitStage {
         // The reply goes first: closing a session's connection afterwards must not drop its closeSession reply.
         replies.answerWrite(request, header, result);
         afterTxn.accept(header);
+        metrics.writeFinalProcTimeMs.record(StageMetrics.msSince(finalNanos));
     }
 
     long digestMismatches() {

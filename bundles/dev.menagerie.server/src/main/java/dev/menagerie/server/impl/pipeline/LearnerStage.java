@@ -10,6 +10,7 @@ import dev.menagerie.server.impl.failstop.FailStop;
 import dev.menagerie.server.impl.op.WriteOperation;
 import dev.menagerie.server.impl.session.SessionState;
 import dev.menagerie.server.impl.session.SessionTracker;
+import dev.menagerie.server.impl.stats.StageMetrics;
 import dev.menagerie.server.impl.tree.ProcessTxnResult;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -47,7 +48,8 @@ public final class LearnerStage implements RequestSink {
     private record FromClient(Request request) implements Event {
     }
 
-    private record Committed(CommittedTxn txn) implements Event {
+    /** @param receivedNanos when the leader's commit reached this stage */
+    private record Committed(CommittedTxn txn, long receivedNanos) implements Event {
     }
 
     private record SyncDone(Request request, Throwable failure) implements Event {
@@ -71,6 +73,7 @@ public final class LearnerStage implements RequestSink {
     private final Forwarder forwarder;
     private final Consumer<TxnHeader> afterTxn;
     private final FailStop failStop;
+    private final StageMetrics metrics;
     private final Thread thread = new Thread(this::run, "menagerie-learner");
     private volatile boolean stopping;
     private volatile int waitingCount;
@@ -87,6 +90,7 @@ public final class LearnerStage implements RequestSink {
         this.forwarder = forwarder;
         this.afterTxn = context.afterTxn();
         this.failStop = context.failStop();
+        this.metrics = context.metrics().stages;
         this.admission = context.admission();
         this.clientRoom = new Room(context.settings().queueCapacity());
         this.commitRoom = new Room(context.settings().queueCapacity());
@@ -124,7 +128,7 @@ public final class LearnerStage implements RequestSink {
             throw new IllegalStateException("interrupted while handing over committed 0x"
                     + Long.toHexString(txn.header().zxid()), e);
         }
-        events.add(new Committed(txn));
+        events.add(new Committed(txn, System.nanoTime()));
         return true;
     }
 
@@ -186,8 +190,9 @@ public final class LearnerStage implements RequestSink {
     private void handle(Event event) {
         if (event instanceof Committed committed) {
             commitRoom.leave(1);
-            apply(committed.txn());
+            apply(committed.txn(), committed.receivedNanos());
         } else if (event instanceof FromClient fromClient) {
+            metrics.learnerQueueSize.record(clientRoom.occupied());
             clientRoom.leave(1);
             if (stopping) {
                 released(fromClient.request());
@@ -230,23 +235,31 @@ public final class LearnerStage implements RequestSink {
         }
     }
 
-    private void apply(CommittedTxn txn) {
+    private void apply(CommittedTxn txn, long receivedNanos) {
+        long applyNanos = System.nanoTime();
+        metrics.commitsQueued.increment();
         TxnHeader header = txn.header();
         assert header.zxid() > lastAppliedZxid : "learner got committed 0x" + Long.toHexString(header.zxid())
                 + " after 0x" + Long.toHexString(lastAppliedZxid);
         lastAppliedZxid = header.zxid();
+        metrics.applying(header.time());
         ProcessTxnResult result = applier.apply(header, txn.txn(), txn.expectedDigest());
         ArrayDeque<Request> queue = waiting.get(header.clientId());
         Request write = queue == null || stopping ? null : firstWrite(queue);
+        long committedMs = (applyNanos - receivedNanos) / 1_000_000;
         if (write != null && write.xid() == header.cxid()) {
+            metrics.localWriteCommittedTimeMs.record(committedMs);
             queue.remove(write);
             waitingCount--;
             released(write);
             write.setTxn(header, txn.txn(), 0);
             replies.answerWrite(write, header, result);
             answerReadsAfter(header.clientId(), queue);
+        } else {
+            metrics.serverWriteCommittedTimeMs.record(committedMs);
         }
         afterTxn.accept(header);
+        metrics.writeFinalProcTimeMs.record(StageMetrics.msSince(applyNanos));
     }
 
     /** The session's oldest waiting write: the head, or behind syncs the leader has not confirmed yet. */

@@ -4,6 +4,7 @@ import dev.menagerie.api.replication.Proposer;
 import dev.menagerie.server.impl.db.Database;
 import dev.menagerie.server.impl.op.PendingChanges;
 import dev.menagerie.server.impl.op.Preparation;
+import dev.menagerie.server.impl.stats.StageMetrics;
 import dev.menagerie.server.impl.tree.QuotaCheck;
 
 /**
@@ -22,14 +23,16 @@ public final class Pipeline implements RequestSink {
         Database db = context.db();
         Access access = context.access();
         StageSettings settings = context.settings();
-        PendingChanges pending = new PendingChanges(db.tree());
+        StageMetrics metrics = context.metrics().stages;
+        PendingChanges pending = new PendingChanges(db.tree(), metrics.outstandingChangesQueued,
+                metrics.outstandingChangesRemoved);
         Preparation preparation = new Preparation(pending, access.acls(), new QuotaCheck(db.tree()), settings.prep(),
                 db.sessions());
         Replies replies = Replies.of(context);
         this.commit = new CommitStage(new CommitEffects(db.tree(), db.watches(), db.sessions(), access.audit()),
                 pending, replies, context, lastZxid, quorum);
         this.prep = new PrepStage(preparation, pending, db.sessions(), db.storage(), commit::handOff,
-                System::currentTimeMillis, lastZxid, proposer, settings.queueCapacity());
+                System::currentTimeMillis, lastZxid, proposer, settings.queueCapacity(), metrics);
         this.prepThread = new Thread(prep.queue(), "menagerie-prep");
         this.commitThread = new Thread(commit.queue(), "menagerie-commit");
     }

@@ -10,6 +10,7 @@ import dev.menagerie.protocol.jute.JuteWriter;
 import dev.menagerie.protocol.txn.ErrorTxn;
 import dev.menagerie.protocol.txn.TxnDigest;
 import dev.menagerie.protocol.txn.TxnHeader;
+import dev.menagerie.server.impl.op.CloseSession;
 import dev.menagerie.server.impl.op.KeeperFailure;
 import dev.menagerie.server.impl.op.PendingChanges;
 import dev.menagerie.server.impl.op.Ping;
@@ -19,6 +20,7 @@ import dev.menagerie.server.impl.op.TxnStamp;
 import dev.menagerie.server.impl.op.WriteOperation;
 import dev.menagerie.server.impl.session.SessionState;
 import dev.menagerie.server.impl.session.SessionTracker;
+import dev.menagerie.server.impl.stats.StageMetrics;
 import dev.menagerie.server.impl.tree.DataTree;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -44,11 +46,14 @@ public final class PrepStage {
     private final LongSupplier wallClockMs;
     private final JuteWriter writer = new JuteWriter(4096);
     private final Proposer proposer;
+    private final StageMetrics metrics;
     private long lastZxid;
 
     PrepStage(Preparation preparation, PendingChanges pending, SessionTracker sessions, Storage storage,
-            Consumer<Request> next, LongSupplier wallClockMs, long lastZxid, Proposer proposer, int queueCapacity) {
+            Consumer<Request> next, LongSupplier wallClockMs, long lastZxid, Proposer proposer, int queueCapacity,
+            StageMetrics metrics) {
         this.queue = new RequestQueue(this::handle, queueCapacity);
+        this.metrics = metrics;
         this.proposer = proposer;
         this.preparation = preparation;
         this.pending = pending;
@@ -61,7 +66,11 @@ public final class PrepStage {
 
     /** False when the inbox is full: nothing is queued, and the caller answers for the request. */
     boolean submit(Request request) {
-        return queue.offer(request);
+        if (!queue.offer(request)) {
+            return false;
+        }
+        metrics.prepQueued.increment();
+        return true;
     }
 
     public int queued() {
@@ -82,26 +91,44 @@ public final class PrepStage {
     }
 
     private void handle(Request request) {
+        long startNanos = System.nanoTime();
+        metrics.prepQueueTimeMs.record((startNanos - request.receivedNanos()) / 1_000_000);
+        metrics.prepQueueSize.record(queue.size());
+        LogEntry entry = null;
         try {
-            prepare(request);
+            entry = prepare(request);
         } catch (RuntimeException e) {
             LOG.error("Failed to prepare {}", request, e);
             request.setPrepError(ErrorCode.SYSTEMERROR.code());
         }
+        long preparedNanos = System.nanoTime();
+        long prepMs = (preparedNanos - startNanos) / 1_000_000;
+        metrics.prepProcessTimeMs.record(prepMs);
+        if (request.operation() instanceof CloseSession) {
+            metrics.closeSessionPrepTimeMs.record(prepMs);
+        }
+        if (entry != null) {
+            request.setDurable(log(entry));
+        } else if (request.operation() instanceof Sync && request.prepError() == 0) {
+            // Answered once every write proposed before it is committed (at once when standalone).
+            request.setDurable(sync());
+        }
+        request.handedToCommit();
         next.accept(request);
+        metrics.proposalProcessTimeMs.record(StageMetrics.msSince(preparedNanos));
     }
 
-    /** Prepares one request; package-private so tests can drive the stage without its thread. */
-    void prepare(Request request) {
+    /**
+     * Prepares one request: a write gets its zxid and transaction, to be logged and proposed as the entry returned
+     * (null for any other request).
+     */
+    private LogEntry prepare(Request request) {
         if (!(request.operation() instanceof WriteOperation write)) {
             if (!(request.operation() instanceof Ping) && sessions.state(request.sessionId()) != SessionState.ACTIVE
                     && request.client() != null) {
                 request.setPrepError(ErrorCode.SESSIONEXPIRED.code());
-            } else if (request.operation() instanceof Sync) {
-                // Answered once every write proposed before it is committed (at once when standalone).
-                request.setDurable(sync());
             }
-            return;
+            return null;
         }
         long zxid = ++lastZxid;
         assert zxid > 0 : "zxid 0x" + Long.toHexString(zxid) + " wrapped around";
@@ -119,21 +146,24 @@ public final class PrepStage {
         }
         long digest = pending.currentDigest();
         request.setTxn(header, txn, digest);
-        request.setDurable(log(header, txn, new TxnDigest(DataTree.digestVersion(), digest)));
+        return entry(header, txn, new TxnDigest(DataTree.digestVersion(), digest));
     }
 
     /**
      * Header, transaction and the tree digest after it, as Apache 3.9 logs them with digests enabled; a leader
      * proposes the same bytes.
      */
-    private CompletionStage<Void> log(TxnHeader header, JuteRecord txn, TxnDigest digest) {
+    private LogEntry entry(TxnHeader header, JuteRecord txn, TxnDigest digest) {
         writer.reset();
         header.write(writer);
         if (txn != null) {
             txn.write(writer);
         }
         digest.write(writer);
-        LogEntry entry = new LogEntry(header.zxid(), writer.toByteArray());
+        return new LogEntry(header.zxid(), writer.toByteArray());
+    }
+
+    private CompletionStage<Void> log(LogEntry entry) {
         try {
             return proposer.propose(entry, storage.append(entry));
         } catch (RuntimeException e) {

@@ -30,6 +30,9 @@ public final class Request {
     private long expectedDigest;
     private int prepError;
     private CompletionStage<Void> durable;
+    /** When prep handed the request to the commit stage, and when its transaction was committed (nanoTime). */
+    private long handedToCommitNanos;
+    private volatile long committedNanos;
 
     public Request(ClientLink client, long sessionId, int xid, Operation operation, List<Id> authIds) {
         this.client = client;
@@ -114,8 +117,22 @@ public final class Request {
         return durable == null ? CompletableFuture.completedStage(null) : durable;
     }
 
+    /** Stamps the commit's time before anyone waiting for {@link #durable()} sees it. */
     void setDurable(CompletionStage<Void> durable) {
-        this.durable = durable;
+        this.durable = durable.whenComplete((ignored, failure) -> committedNanos = System.nanoTime());
+    }
+
+    /** When the transaction was committed ({@link System#nanoTime()}), 0 while it is not. */
+    long committedNanos() {
+        return committedNanos;
+    }
+
+    long handedToCommitNanos() {
+        return handedToCommitNanos;
+    }
+
+    void handedToCommit() {
+        handedToCommitNanos = System.nanoTime();
     }
 
     @Override

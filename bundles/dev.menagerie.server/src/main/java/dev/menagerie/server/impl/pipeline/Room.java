@@ -25,6 +25,11 @@ final class Room {
         return capacity;
     }
 
+    /** The places taken now: items queued, or about to be. */
+    int occupied() {
+        return capacity - places.availablePermits();
+    }
+
     /** Takes a place if one is free now; false when the room is full or closed. */
     boolean tryEnter() {
         if (closed || !places.tryAcquire()) {

@@ -24,6 +24,10 @@ public final class ServerMetrics {
     public final Counter watchBytes;
     /** Connect requests from clients. */
     public final Counter connectionRequests;
+    /** Connections refused because their address had {@code maxClientCnxns} already. */
+    public final Counter connectionsRejected;
+    /** Connections closed because they sent no connect request in time. */
+    public final Counter sessionlessConnectionsExpired;
     public final Summary snapshotTime;
     /** Loading the database from snapshot and log. */
     public final Summary databaseInitTime;
@@ -38,6 +42,8 @@ public final class ServerMetrics {
     public final Counter unrecoverableErrors;
     /** read_per_namespace and write_per_namespace. */
     public final NamespaceBytes namespaceBytes;
+    /** The prep and commit stages' queues and times. */
+    public final StageMetrics stages;
     private final Summary nodeCreatedWatches;
     private final Summary nodeDeletedWatches;
     private final Summary nodeChangedWatches;
@@ -48,6 +54,8 @@ public final class ServerMetrics {
         updateLatency = registry.summary("updatelatency", Detail.ADVANCED);
         bytesReceived = registry.counter("bytes_received_count");
         connectionRequests = registry.counter("connection_request_count");
+        connectionsRejected = registry.counter("connection_rejected");
+        sessionlessConnectionsExpired = registry.counter("sessionless_connections_expired");
         responseBytes = registry.counter("response_bytes");
         watchBytes = registry.counter("watch_bytes");
         snapshotTime = registry.summary("snapshottime", Detail.BASIC);
@@ -59,6 +67,7 @@ public final class ServerMetrics {
         unrecoverableErrors = registry.counter("unrecoverable_error_count");
         namespaceBytes = new NamespaceBytes(registry.summarySet("read_per_namespace", Detail.BASIC),
                 registry.summarySet("write_per_namespace", Detail.BASIC));
+        stages = new StageMetrics(registry);
         nodeCreatedWatches = registry.summary("node_created_watch_count", Detail.BASIC);
         nodeDeletedWatches = registry.summary("node_deleted_watch_count", Detail.BASIC);
         nodeChangedWatches = registry.summary("node_changed_watch_count", Detail.BASIC);

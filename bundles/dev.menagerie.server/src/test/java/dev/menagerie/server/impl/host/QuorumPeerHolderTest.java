@@ -64,7 +64,8 @@ class QuorumPeerHolderTest {
 
     @Test
     void thePeerStartsOnceServerAndFactoryAreThereAndStopsWhenTheFactoryGoes() throws Exception {
-        QuorumPeerHolder holder = new QuorumPeerHolder();
+        List<String> swaps = new ArrayList<>();
+        QuorumPeerHolder holder = new QuorumPeerHolder(() -> { }, (role, delta) -> swaps.add(role));
         LeadingFactory factory = new LeadingFactory();
         try (ReplicaFixture fixture = new ReplicaFixture(dir, 1)) {
             holder.factoryBound(factory);
@@ -80,9 +81,11 @@ class QuorumPeerHolderTest {
             assertTrue(factory.started.get(0).closed);
             assertFalse(fixture.server().serving(), "clients are still served without a quorum peer");
 
+            assertEquals(List.of(), swaps, "binding the first factory is no swap");
             LeadingFactory replacement = new LeadingFactory();
             holder.factoryBound(replacement);
             assertEquals(1, replacement.started.size());
+            assertEquals(List.of("quorum_peer"), swaps, "a new factory after the first counts as a swap");
             holder.serverGone();
             assertTrue(replacement.started.get(0).closed);
         }
@@ -91,7 +94,7 @@ class QuorumPeerHolderTest {
     @Test
     void aPeerThatCannotStartIsReportedSoThatTheProcessCanStop() throws Exception {
         List<String> failures = new ArrayList<>();
-        QuorumPeerHolder holder = new QuorumPeerHolder(() -> failures.add("failed"));
+        QuorumPeerHolder holder = new QuorumPeerHolder(() -> failures.add("failed"), (role, delta) -> { });
         QuorumPeerFactory refusing = replica -> {
             throw new java.io.IOException("quorum TLS: cannot read ssl.quorum.keyStore.location /missing.p12");
         };

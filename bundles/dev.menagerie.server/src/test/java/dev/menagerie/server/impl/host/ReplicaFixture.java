@@ -60,7 +60,7 @@ final class ReplicaFixture implements AutoCloseable {
         storage = storageWrapper.apply(files.open(new StorageSettings(config.dataDir(), config.dataLogDir(),
                 config.preAllocSizeBytes(), false, config.autopurgeSnapRetainCount(),
                 config.autopurgeIntervalHours())));
-        TransportSlot slot = new TransportSlot();
+        TransportSlot slot = new TransportSlot((role, delta) -> { });
         slot.offer(transport, "capturing");
         replica = new ReplicatedServer(config, storage, slot, new PluginProviders(),
                 FourLetterWordsInTests.handledByAdmin(metrics), metrics);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class TransportSlotTest {
 
     private final List<String> log = new ArrayList<>();
-    private final TransportSlot slot = new TransportSlot();
+    private final TransportSlot slot = new TransportSlot((role, delta) -> log.add(role + " swapped"));
     private final TransportPlan plan = new TransportPlan(new HostPort("127.0.0.1", 2181), null, 2048, null);
     private final ConnectionHandler handler = new ConnectionHandler() {
         @Override
@@ -97,7 +97,8 @@ class TransportSlotTest {
         slot.open(plan, handler);
         slot.offer(netty, "netty");
         slot.withdraw(nio);
-        assertEquals(List.of("nio start 127.0.0.1:2181", "nio stop", "netty start 127.0.0.1:2181"), log);
+        assertEquals(List.of("nio start 127.0.0.1:2181", "transport swapped", "nio stop",
+                "netty start 127.0.0.1:2181"), log);
         assertSame(netty, slot.active());
     }
 
@@ -110,7 +111,8 @@ class TransportSlotTest {
         assertFalse(slot.listening());
         Fake again = new Fake("nio2");
         slot.offer(again, "nio");
-        assertEquals(List.of("nio start 127.0.0.1:2181", "nio stop", "nio2 start 127.0.0.1:2181"), log);
+        assertEquals(List.of("nio start 127.0.0.1:2181", "nio stop", "transport swapped",
+                "nio2 start 127.0.0.1:2181"), log);
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
-import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,14 +53,14 @@ final class FileStorage implements Storage {
         this.onClose = onClose;
     }
 
-    /** @param fsyncTimesMs hears how long each fsync of the transaction log took, in milliseconds */
+    /** @param metrics where the log writer reports its queue, batches and fsyncs */
     static FileStorage open(FileStorageConfig config, LogChannel.Opener opener, Consumer<FileStorage> onClose,
-            LongConsumer fsyncTimesMs) throws IOException {
+            LogMetrics metrics) throws IOException {
         Path snapDir = Files.createDirectories(config.dataDir().resolve(StorageFiles.VERSION_DIR));
         Path logDir = Files.createDirectories(config.dataLogDir().resolve(StorageFiles.VERSION_DIR));
         new SnapshotWriter(snapDir, false, opener).deleteStaleTempFiles();
         long lastZxid = LogRecovery.recover(logDir);
-        LogWriter writer = new LogWriter(logDir, lastZxid, config.logSettings(), opener, fsyncTimesMs);
+        LogWriter writer = new LogWriter(logDir, lastZxid, config.logSettings(), opener, metrics);
         Purger purger = new Purger(snapDir, logDir, config.snapRetainCount());
         FileStorage storage = new FileStorage(snapDir, logDir, writer, purger, config.purgeIntervalHours(),
                 config.gzipSnapshots(), opener, onClose);

@@ -1,7 +1,6 @@
 package dev.menagerie.storage.file.impl;
 
 import dev.menagerie.api.metrics.MetricsRegistry;
-import dev.menagerie.api.metrics.Summary;
 import dev.menagerie.api.storage.Storage;
 import dev.menagerie.api.storage.StorageFactory;
 import dev.menagerie.api.storage.StorageSettings;
@@ -31,12 +30,11 @@ public final class FileStorageFactory implements StorageFactory {
     private static final Logger LOG = LoggerFactory.getLogger(FileStorageFactory.class);
 
     private final Set<FileStorage> open = ConcurrentHashMap.newKeySet();
-    /** Apache's {@code fsynctime}: each fsync of a transaction log, in milliseconds. */
-    private final Summary fsyncTimeMs;
+    private final LogMetrics logMetrics;
 
     @Activate
     public FileStorageFactory(@Reference(name = "metrics") MetricsRegistry metrics) {
-        this.fsyncTimeMs = metrics.summary("fsynctime", MetricsRegistry.Detail.BASIC);
+        this.logMetrics = new LogMetrics(metrics);
     }
 
     @Override
@@ -50,8 +48,7 @@ public final class FileStorageFactory implements StorageFactory {
             opener = new PowerLossDisk(true);
         }
         opener = SlowDisk.wrapIfAsked(opener, config.dataDir());
-        FileStorage storage = FileStorage.open(config, FsyncFault.wrap(opener), open::remove,
-                fsyncTimeMs::record);
+        FileStorage storage = FileStorage.open(config, FsyncFault.wrap(opener), open::remove, logMetrics);
         open.add(storage);
         return storage;
     }

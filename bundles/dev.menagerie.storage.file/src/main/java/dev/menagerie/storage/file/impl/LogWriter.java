@@ -16,7 +16,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +51,9 @@ final class LogWriter implements Closeable {
     }
 
     /** {@code slotHeld}: the append took one of the queue's slots, given back when the writer takes it. */
-    private record Append(LogEntry entry, CompletableFuture<Void> done, boolean slotHeld) implements Request {
+    /** {@code queuedNanos}: when it was queued ({@link System#nanoTime()}). */
+    private record Append(LogEntry entry, CompletableFuture<Void> done, boolean slotHeld, long queuedNanos)
+            implements Request {
     }
 
     private record Control(Task<?> task, CompletableFuture<Object> done) implements Request {
@@ -66,7 +67,7 @@ final class LogWriter implements Closeable {
     private final Object admission = new Object();
     private final Thread thread;
     private final AtomicLong fsyncCount = new AtomicLong();
-    private final LongConsumer fsyncTimesMs;
+    private final LogMetrics metrics;
     private volatile long lastZxid;
     private boolean closed;
     /** Set once a write or fsync failed for a reason other than a full disk: every later append fails with it. */
@@ -81,10 +82,10 @@ final class LogWriter implements Closeable {
     record LogSettings(long preAllocBytes, boolean forceSync, long fsyncWarningThresholdMs) {
     }
 
-    /** @param fsyncTimesMs hears how long each fsync of the log took, in milliseconds */
-    LogWriter(Path logDir, long lastZxid, LogSettings settings, LogChannel.Opener opener, LongConsumer fsyncTimesMs) {
+    /** @param metrics hears about the queue, each group written and each fsync */
+    LogWriter(Path logDir, long lastZxid, LogSettings settings, LogChannel.Opener opener, LogMetrics metrics) {
         this.logDir = logDir;
-        this.fsyncTimesMs = fsyncTimesMs;
+        this.metrics = metrics;
         this.lastZxid = lastZxid;
         this.lastQueuedZxid = lastZxid;
         this.settings = settings;
@@ -111,7 +112,8 @@ final class LogWriter implements Closeable {
                 done.completeExceptionally(broken);
             } else {
                 warnIfOutOfOrder(entry.zxid());
-                queue.add(new Append(entry, done, slotHeld));
+                queue.add(new Append(entry, done, slotHeld, System.nanoTime()));
+                metrics.queued.increment();
                 return done;
             }
         }
@@ -210,6 +212,7 @@ final class LogWriter implements Closeable {
                 continue; // only close() stops the writer, so that no queued append is left hanging
             }
             queue.drainTo(batch, MAX_GROUP_ENTRIES - 1);
+            recordTaken(batch);
             releaseSlots(batch);
             process(batch);
             batch.clear();
@@ -219,6 +222,16 @@ final class LogWriter implements Closeable {
         } catch (IOException e) {
             LOG.warn("Closing transaction log in {} failed: {}", logDir, e.toString());
         }
+    }
+
+    private void recordTaken(List<Request> batch) {
+        long takenNanos = System.nanoTime();
+        for (Request request : batch) {
+            if (request instanceof Append append) {
+                metrics.queueTimeMs.record((takenNanos - append.queuedNanos()) / 1_000_000);
+            }
+        }
+        metrics.queueSize.record(queue.size());
     }
 
     private void process(List<Request> batch) {
@@ -263,12 +276,14 @@ final class LogWriter implements Closeable {
             return broken;
         }
         boolean forcing = false;
+        long startNanos = System.nanoTime();
         try {
             if (file == null) {
                 file = ActiveLogFile.create(opener, logDir, group.get(0).entry().zxid(), settings.preAllocBytes());
                 LOG.info("Created transaction log {}", file.path());
             }
             long end = file.write(encode(group));
+            metrics.processTimeMs.record(msSince(startNanos));
             if (settings.forceSync()) {
                 forcing = true;
                 timedForce();
@@ -284,8 +299,17 @@ final class LogWriter implements Closeable {
             return failure;
         }
         lastZxid = group.get(group.size() - 1).entry().zxid();
-        group.forEach(a -> a.done().complete(null));
+        metrics.batchSize.record(group.size());
+        metrics.flushTimeMs.record(msSince(startNanos));
+        for (Append append : group) {
+            metrics.queueAndFlushTimeMs.record(msSince(append.queuedNanos()));
+            append.done().complete(null);
+        }
         return null;
+    }
+
+    private static long msSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
     /**
@@ -337,7 +361,7 @@ final class LogWriter implements Closeable {
         file.force();
         fsyncCount.incrementAndGet();
         long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs);
-        fsyncTimesMs.accept(elapsedMs);
+        metrics.fsyncTimeMs.record(elapsedMs);
         if (elapsedMs > settings.fsyncWarningThresholdMs()) {
             LOG.warn("fsync of transaction log {} took {} ms (threshold {} ms), which delays every write;"
                     + " the disk is slow or shared with other busy writers", file.path(), elapsedMs,

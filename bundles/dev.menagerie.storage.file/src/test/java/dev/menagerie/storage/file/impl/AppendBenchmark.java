@@ -41,7 +41,7 @@ public final class AppendBenchmark {
     private void run(Path dir, int writers, int seconds) throws Exception {
         StorageSettings settings = new StorageSettings(dir, dir, PREALLOC_BYTES, true, 3, 0);
         try (FileStorage storage = FileStorage.open(FileStorageConfig.from(settings), LogChannel.FILES,
-                s -> { }, fsyncMs -> { })) {
+                s -> { }, TestStorage.unrecordedMetrics())) {
             long endNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             List<Thread> threads = new ArrayList<>();
             long[] counts = new long[writers];

@@ -18,7 +18,9 @@ import dev.menagerie.testing.Components;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.Adler32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,17 +110,19 @@ class LogRoundTripTest {
     }
 
     @Test
-    void eachFsyncOfTheLogIsRecordedAsFsynctime() throws Exception {
+    void eachAppendIsCountedAsApachesSyncProcessorCountsIt() throws Exception {
         var metrics = Components.create(MetricsRegistry.class).service();
         var factory = new FileStorageFactory(metrics);
         try (var storage = factory.open(new dev.menagerie.api.storage.StorageSettings(dir, dir, 4096, true, 3, 0))) {
             storage.append(TestStorage.entry(1)).toCompletableFuture().get();
             storage.append(TestStorage.entry(2)).toCompletableFuture().get();
         }
-        long[] fsyncs = new long[1];
+        Map<String, Long> counts = new HashMap<>();
+        Map<String, Long> sums = new HashMap<>();
         metrics.read(new MetricVisitor() {
             @Override
             public void counter(String name, String key, long value) {
+                counts.put(name, value);
             }
 
             @Override
@@ -127,11 +131,16 @@ class LogRoundTripTest {
 
             @Override
             public void summary(String name, String key, SummarySnapshot snapshot) {
-                if (name.equals("fsynctime")) {
-                    fsyncs[0] = snapshot.count();
-                }
+                counts.put(name, snapshot.count());
+                sums.put(name, snapshot.sum());
             }
         });
-        assertTrue(fsyncs[0] >= 2, "two appends waited for two fsyncs at least, recorded " + fsyncs[0]);
+        assertTrue(counts.get("fsynctime") >= 2, "two appends waited for two fsyncs at least: " + counts);
+        assertEquals(2, counts.get("sync_processor_request_queued"));
+        assertEquals(2, counts.get("sync_processor_queue_time_ms"));
+        assertEquals(2, counts.get("sync_processor_queue_and_flush_time_ms"));
+        assertEquals(2, sums.get("sync_processor_batch_size"), "entries written in all batches");
+        assertEquals(counts.get("sync_processor_batch_size"), counts.get("sync_processor_queue_flush_time_ms"));
+        assertEquals(counts.get("sync_processor_batch_size"), counts.get("sync_process_time"));
     }
 }

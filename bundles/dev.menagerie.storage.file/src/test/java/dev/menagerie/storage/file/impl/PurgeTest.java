@@ -108,7 +108,7 @@ class PurgeTest {
     void scheduledPurgeRunsWhenTheStorageOpens() throws Exception {
         var settings = new StorageSettings(dir, dir, 4096, true, 3, 1);
         try (FileStorage storage = FileStorage.open(FileStorageConfig.from(settings), LogChannel.FILES,
-                s -> { }, fsyncMs -> { })) {
+                s -> { }, TestStorage.unrecordedMetrics())) {
             assertEquals(new TreeSet<>(List.of("snapshot.20", "snapshot.30", "snapshot.40", "snapshot.50",
                     "log.15", "log.25", "log.38", "log.45", "currentEpoch")), remainingWhenSettled());
             assertEquals(0x45, storage.lastLoggedZxid());

@@ -1,8 +1,10 @@
 package dev.menagerie.storage.file.impl;
 
+import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.storage.LogCursor;
 import dev.menagerie.api.storage.LogEntry;
 import dev.menagerie.api.storage.StorageSettings;
+import dev.menagerie.testing.Components;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -26,13 +28,19 @@ final class TestStorage {
     static FileStorage openGzip(Path dir) throws IOException {
         StorageSettings settings = new StorageSettings(dir, dir, SMALL_PREALLOC_BYTES, true, 3, 0,
                 StorageSettings.DEFAULT_FSYNC_WARNING_THRESHOLD_MS, StorageSettings.GZIP);
-        return FileStorage.open(FileStorageConfig.from(settings), LogChannel.FILES, storage -> { }, fsyncMs -> { });
+        return FileStorage.open(FileStorageConfig.from(settings), LogChannel.FILES, storage -> { },
+                unrecordedMetrics());
     }
 
     static FileStorage open(Path dir, long preAllocBytes, boolean forceSync, LogChannel.Opener opener)
             throws IOException {
         StorageSettings settings = new StorageSettings(dir, dir, preAllocBytes, forceSync, 3, 0);
-        return FileStorage.open(FileStorageConfig.from(settings), opener, storage -> { }, fsyncMs -> { });
+        return FileStorage.open(FileStorageConfig.from(settings), opener, storage -> { }, unrecordedMetrics());
+    }
+
+    /** Metrics in a registry of their own, which no test reads. */
+    static LogMetrics unrecordedMetrics() {
+        return new LogMetrics(Components.create(MetricsRegistry.class).service());
     }
 
     static Path logDir(Path dir) {
