@@ -12,12 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import dev.menagerie.api.config.ServerConfig;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,24 +23,16 @@ import org.slf4j.LoggerFactory;
 @Component(service = MetricsRegistry.class)
 public final class InMemoryRegistry implements MetricsRegistry {
 
-    /** Apache's provider whose metrics do nothing: naming it in zoo.cfg turns recording off, as in Apache. */
+    /**
+     * Apache's provider whose metrics do nothing: naming it in zoo.cfg turns recording off, as in Apache (the
+     * bundle's {@link ProviderSelection} follows zoo.cfg and tells this registry).
+     */
     static final String NULL_PROVIDER = "org.apache.zookeeper.metrics.impl.NullMetricsProvider";
     private static final Logger LOG = LoggerFactory.getLogger(InMemoryRegistry.class);
     private static final Pattern NAME = Pattern.compile("[a-z0-9_]+");
 
     private final Map<String, Metric> metrics = new ConcurrentHashMap<>();
     private final Recording recording = new Recording();
-
-    @Reference(name = "config", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindConfig")
-    void bindConfig(ServerConfig config) {
-        recordValues(!NULL_PROVIDER.equals(config.properties().getOrDefault(ProviderSelection.CLASS_NAME, "")
-                .trim()));
-    }
-
-    void unbindConfig(ServerConfig config) {
-        // A greedy replacement is bound first; the last one going leaves recording as it was.
-    }
 
     /**
      * Turns recording on or off. Off, counters and summaries ignore what they are given and {@link #read} visits

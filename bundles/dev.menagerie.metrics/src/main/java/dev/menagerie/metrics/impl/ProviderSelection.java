@@ -119,6 +119,9 @@ public final class ProviderSelection {
             reportedMissing = null;
         }
         wanted = newWanted == null || newWanted.isEmpty() ? null : newWanted;
+        if (registry instanceof InMemoryRegistry own) {
+            own.recordValues(!InMemoryRegistry.NULL_PROVIDER.equals(wanted));
+        }
         settings = Map.copyOf(newSettings);
         refresh();
     }

@@ -33,6 +33,28 @@ class ProviderSelectionTest {
         assertTrue(prometheus.registry == registry);
     }
 
+    /** Apache's null provider switches recording off (mntr then shows no metric); its default is just the registry. */
+    @Test
+    void apachesNullProviderStopsRecordingAndItsDefaultNeedsNoBundle() {
+        try (LogLines log = new LogLines()) {
+            registry.counter("commit_count").add(1);
+            selection.configure(Map.of("metricsProvider.className",
+                    "org.apache.zookeeper.metrics.impl.NullMetricsProvider"));
+            registry.counter("commit_count").add(1);
+            assertEquals(Map.of(), RecordingVisitor.readAll(registry).values);
+
+            selection.configure(Map.of("metricsProvider.className",
+                    "org.apache.zookeeper.metrics.impl.DefaultMetricsProvider"));
+            registry.counter("commit_count").add(1);
+            assertEquals(2L, registry.counter("commit_count").value());
+            // Reports run in order on one thread: once the one for a truly missing name is out, any for the
+            // built-in names would be too.
+            selection.configure(Map.of("metricsProvider.className", "nosuch"));
+            log.await("metricsProvider.className=nosuch: no installed bundle", Duration.ofSeconds(5));
+            assertEquals(1, log.containing("no installed bundle").size(), log.containing("no installed").toString());
+        }
+    }
+
     @Test
     void aSettingChangeRestartsAndAnotherNameSwapsAndNoNameStops() {
         FakeProvider other = new FakeProvider();

@@ -68,11 +68,6 @@ public final class InJvmMenagerie implements AutoCloseable {
         return port;
     }
 
-    /** The registry this server's metrics go to. */
-    public MetricsRegistry metrics() {
-        return metrics;
-    }
-
     public Path dir() {
         return dir;
     }
