@@ -11,7 +11,9 @@ import java.util.List;
  *
  * <p>Events are strings: {@code frame:<body as ISO-8859-1>}, {@code 4lw:<word>} when the first four bytes are lowercase
  * letters, {@code bad:<length>} for a negative length or one above {@code maxFrameBytes} (jute.maxbuffer). The
- * last two end the stream; a trailing incomplete frame yields nothing.
+ * last two end the stream; a trailing incomplete frame yields nothing. The word {@code stmk} carries an argument:
+ * it yields {@code awaiting:stmk}, then {@code 4lw:stmk <argument>} once the eight bytes of its big-endian long
+ * argument are there.
  */
 public final class ClientFrameModel {
 
@@ -23,6 +25,13 @@ public final class ClientFrameModel {
         int position = 0;
         while (stream.length - position >= 4) {
             int length = intAt(stream, position);
+            if (position == 0 && "stmk".equals(new String(stream, 0, 4, StandardCharsets.US_ASCII))) {
+                events.add("awaiting:stmk");
+                if (stream.length >= 12) {
+                    events.add("4lw:stmk " + ByteBuffer.wrap(stream, 4, 8).getLong());
+                }
+                return events;
+            }
             if (position == 0 && isFourLowercaseLetters(stream)) {
                 events.add("4lw:" + new String(stream, 0, 4, StandardCharsets.US_ASCII));
                 return events;

@@ -27,4 +27,14 @@ public interface FourLetterWordHandler {
      * @param status the server whose client port received the word
      */
     String answer(String word, ServerStatus status);
+
+    /**
+     * As {@link #answer(String, ServerStatus)} for the one word sent with an argument: {@code stmk} and the
+     * trace mask (a big-endian long) that followed it on the wire. Apache ZooKeeper sets its trace mask to the
+     * argument and answers the new mask in decimal, without a line break. A handler that does not override this
+     * method answers as if no argument had been sent.
+     */
+    default String answer(String word, long argument, ServerStatus status) {
+        return answer(word, status);
+    }
 }

@@ -10,6 +10,15 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface ConnectionHandler {
 
+    /** The one four-letter word followed by an argument on the wire: Apache ZooKeeper's set-trace-mask. */
+    String SET_TRACE_MASK = "stmk";
+
+    /** The bytes of {@link #SET_TRACE_MASK}'s argument: one big-endian long, the new trace mask. */
+    int SET_TRACE_MASK_ARGUMENT_BYTES = Long.BYTES;
+
+    /** How long a transport waits for a four-letter word's argument before it closes the connection. */
+    long FOUR_LETTER_ARGUMENT_WAIT_MS = 2000;
+
     /** A client connected; returning false refuses it (for example, too many connections from its address). */
     boolean connected(Connection connection);
 
@@ -25,6 +34,18 @@ public interface ConnectionHandler {
      * answers with {@link Connection#sendRawAndClose}.
      */
     void fourLetterWord(Connection connection, String command);
+
+    /**
+     * The word {@link #SET_TRACE_MASK} and the argument that followed it: {@link #SET_TRACE_MASK_ARGUMENT_BYTES}
+     * bytes read as a big-endian long, as Apache ZooKeeper's clients send them. A transport calls this instead of
+     * {@link #fourLetterWord(Connection, String)} once all the argument bytes have arrived; when they do not
+     * arrive within {@link #FOUR_LETTER_ARGUMENT_WAIT_MS} or the client closes first, it logs that and closes the
+     * connection without calling either method. A handler that does not override this method handles the word
+     * as if no argument had been sent.
+     */
+    default void fourLetterWord(Connection connection, String command, long argument) {
+        fourLetterWord(connection, command);
+    }
 
     /** The connection is gone, whoever closed it. */
     void closed(Connection connection);

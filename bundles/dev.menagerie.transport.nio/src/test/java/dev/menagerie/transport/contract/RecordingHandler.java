@@ -53,6 +53,13 @@ public class RecordingHandler implements ConnectionHandler {
     }
 
     @Override
+    public void fourLetterWord(Connection connection, String command, long argument) {
+        events.add("4lw:" + command + " " + argument);
+        connection.sendRawAndClose(ByteBuffer.wrap(("answer to " + command + " " + argument + "\n")
+                .getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Override
     public void closed(Connection connection) {
         open.remove(connection);
         closedCount.incrementAndGet();

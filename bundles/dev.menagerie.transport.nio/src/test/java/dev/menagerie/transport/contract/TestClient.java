@@ -53,6 +53,11 @@ public final class TestClient implements AutoCloseable {
         }
     }
 
+    /** Half-closes: the server reads the end of the stream, the client can still read the answer. */
+    public void shutdownOutput() throws IOException {
+        socket.shutdownOutput();
+    }
+
     public byte[] readToEnd() throws IOException {
         return in.readAllBytes();
     }

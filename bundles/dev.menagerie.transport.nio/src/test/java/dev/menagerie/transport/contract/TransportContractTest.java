@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.menagerie.api.config.HostPort;
 import dev.menagerie.api.transport.Connection;
+import dev.menagerie.api.transport.ConnectionHandler;
 import dev.menagerie.api.transport.ServerCnxnFactory;
 import dev.menagerie.api.transport.TransportSettings;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -132,6 +134,53 @@ public abstract class TransportContractTest {
             assertEquals("answer to ruok\n", reply);
         }
         awaitEvent("4lw:ruok");
+    }
+
+    /** {@code stmk}, then the first {@code maskBytes} bytes of the big-endian mask {@link #MASK}. */
+    private static byte[] stmkWith(int maskBytes) {
+        byte[] wire = ByteBuffer.allocate(12).put("stmk".getBytes(StandardCharsets.US_ASCII)).putLong(MASK).array();
+        return Arrays.copyOf(wire, 4 + maskBytes);
+    }
+
+    private static final long MASK = 0x0123456789abcdefL;
+
+    @Test
+    void stmkReachesTheHandlerWithTheMaskThatFollowsItEvenSplitOverReads() throws Exception {
+        try (TestClient client = new TestClient(address)) {
+            for (byte b : stmkWith(8)) {
+                client.sendRaw(new byte[] {b});
+            }
+            String reply = new String(client.readToEnd(), StandardCharsets.US_ASCII);
+            assertEquals("answer to stmk " + MASK + "\n", reply);
+        }
+        awaitEvent("4lw:stmk " + MASK);
+    }
+
+    @Test
+    void stmkWhoseMaskNeverCompletesIsClosedUnansweredAfterTheWait() throws Exception {
+        try (TestClient client = new TestClient(address)) {
+            long start = System.nanoTime();
+            client.sendRaw(stmkWith(5));
+            assertTrue(client.closedByServer(), "closed, with no answer");
+            long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(waitedMs >= ConnectionHandler.FOUR_LETTER_ARGUMENT_WAIT_MS - 100, "waited " + waitedMs);
+        }
+        awaitCondition(() -> handler.closedCount.get() == 1, "the handler heard of the close");
+        assertTrue(handler.events.stream().noneMatch(e -> e.startsWith("4lw:")), handler.events.toString());
+    }
+
+    @Test
+    void stmkWhoseClientStopsSendingBeforeTheMaskEndsIsClosedUnansweredAtOnce() throws Exception {
+        try (TestClient client = new TestClient(address)) {
+            long start = System.nanoTime();
+            client.sendRaw(stmkWith(7));
+            client.shutdownOutput();
+            assertTrue(client.closedByServer(), "closed, with no answer");
+            long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(waitedMs < ConnectionHandler.FOUR_LETTER_ARGUMENT_WAIT_MS, "waited " + waitedMs);
+        }
+        awaitCondition(() -> handler.closedCount.get() == 1, "the handler heard of the close");
+        assertTrue(handler.events.stream().noneMatch(e -> e.startsWith("4lw:")), handler.events.toString());
     }
 
     @Test
@@ -278,7 +327,7 @@ public abstract class TransportContractTest {
                         }
                         int matched = 0;
                         for (int i = 0; i < framesEach; i++) {
-                            if (java.util.Arrays.equals(randomBytes(100 + i, seed * 1000 + i), client.readFrame())) {
+                            if (Arrays.equals(randomBytes(100 + i, seed * 1000 + i), client.readFrame())) {
                                 matched++;
                             }
                         }

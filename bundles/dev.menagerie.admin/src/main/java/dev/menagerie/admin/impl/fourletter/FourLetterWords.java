@@ -72,12 +72,22 @@ public final class FourLetterWords implements FourLetterWordHandler {
                 metrics.reset();
                 yield "Server stats reset.\n";
             }
-            // Apache prints the mask without a line break. The client port hands over the word only, not the
-            // eight bytes of the mask that follow stmk, so stmk reports the mask without changing it.
+            // Apache prints the mask without a line break. stmk reaches here only from a transport that does
+            // not read the mask after the word; it reports the mask without changing it.
             case "gtmk", "stmk" -> Long.toString(TraceMask.get());
             case "hash" -> "digest of the tree: " + status.dataTree().digest() + "\n";
             default -> null;
         };
+    }
+
+    /** {@code stmk} and the mask that followed it: sets the shared trace mask and answers it, as Apache does. */
+    @Override
+    public String answer(String word, long argument, ServerStatus status) {
+        if (!"stmk".equals(word)) {
+            return answer(word, status);
+        }
+        TraceMask.set(argument);
+        return Long.toString(argument);
     }
 
     private String envi(String version) {

@@ -183,6 +183,19 @@ class FourLetterWordsTest {
     }
 
     @Test
+    void stmkWithItsMaskSetsTheMaskThatGtmkAndTheAdminCommandRead() {
+        try {
+            assertEquals("-2", words.answer("stmk", -2L, status));
+            assertEquals("-2", words.answer("gtmk", status));
+            assertEquals(-2L, TraceMask.get());
+            assertEquals("rw", words.answer("isro", 99L, status), "no other word takes an argument");
+            assertEquals(-2L, TraceMask.get());
+        } finally {
+            TraceMask.set(TraceMask.DEFAULT);
+        }
+    }
+
+    @Test
     void aWordItDoesNotKnowClosesTheConnection() {
         assertNull(words.answer("xyzw", status));
     }

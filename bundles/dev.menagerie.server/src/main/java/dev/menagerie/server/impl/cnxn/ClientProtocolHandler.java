@@ -104,7 +104,15 @@ public final class ClientProtocolHandler implements ConnectionHandler, ClientCon
 
     @Override
     public void fourLetterWord(Connection connection, String command) {
-        String answer = fourLetterWords.answer(command);
+        reply(connection, fourLetterWords.answer(command));
+    }
+
+    @Override
+    public void fourLetterWord(Connection connection, String command, long argument) {
+        reply(connection, fourLetterWords.answer(command, argument));
+    }
+
+    private static void reply(Connection connection, String answer) {
         if (answer == null) {
             connection.close();
             return;

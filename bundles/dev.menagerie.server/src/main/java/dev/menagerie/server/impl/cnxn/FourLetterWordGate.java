@@ -4,6 +4,7 @@ import dev.menagerie.api.status.FourLetterWordHandler;
 import dev.menagerie.api.status.ServerStatus;
 import dev.menagerie.server.impl.status.FourLetterWordSlot;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,15 @@ final class FourLetterWordGate {
 
     /** The answer to {@code word}, or null to close the connection without one. */
     String answer(String word) {
+        return answer(word, handler -> handler.answer(word, status));
+    }
+
+    /** The answer to {@code word} sent with an argument ({@code stmk} and its mask), or null to close. */
+    String answer(String word, long argument) {
+        return answer(word, handler -> handler.answer(word, argument, status));
+    }
+
+    private String answer(String word, Function<FourLetterWordHandler, String> ask) {
         if (!KNOWN.contains(word)) {
             return null;
         }
@@ -53,7 +63,7 @@ final class FourLetterWordGate {
         }
         missingHandlerLogged = false;
         try {
-            return handler.answer(word, status);
+            return ask.apply(handler);
         } catch (RuntimeException e) {
             LOG.error("The four-letter word handler failed on {}; the connection is closed", word, e);
             return null;

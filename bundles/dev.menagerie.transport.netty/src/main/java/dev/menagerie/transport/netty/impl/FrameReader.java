@@ -1,5 +1,6 @@
 package dev.menagerie.transport.netty.impl;
 
+import dev.menagerie.api.transport.ConnectionHandler;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.nio.ByteBuffer;
@@ -15,6 +16,7 @@ import java.nio.ByteBuffer;
  *
  * <p>The first four bytes of a connection may instead spell a four-letter word ({@code ruok}, {@code srvr}...):
  * read as a length they are far above any frame limit, so four lowercase ASCII letters there are never a frame.
+ * {@code stmk} is followed by an eight-byte argument, which the reader collects before handing the word over.
  */
 final class FrameReader {
 
@@ -30,6 +32,12 @@ final class FrameReader {
 
         void fourLetterWord(String command);
 
+        /** The word was {@code command} and its argument bytes follow; nothing is delivered until they have. */
+        void awaitingArgument(String command);
+
+        /** The word and the argument that followed it, read as a big-endian long. */
+        void fourLetterWord(String command, long argument);
+
         /** The declared length is negative or above the limit; the connection must be closed. */
         void badLength(int declaredLength);
     }
@@ -42,6 +50,7 @@ final class FrameReader {
     private boolean firstLength = true;
     private boolean failed;
     private boolean draining;
+    private boolean awaitingArgument;
 
     FrameReader(int maxFrameBytes, ByteBufAllocator allocator) {
         this.maxFrameBytes = maxFrameBytes;
@@ -87,6 +96,11 @@ final class FrameReader {
         }
     }
 
+    /** The four-letter word whose argument has not fully arrived, or null. */
+    String awaitedArgumentOf() {
+        return awaitingArgument && !failed ? ConnectionHandler.SET_TRACE_MASK : null;
+    }
+
     /** Bytes read and not yet delivered. */
     int bufferedBytes() {
         return cumulation == null ? 0 : cumulation.readableBytes();
@@ -124,8 +138,11 @@ final class FrameReader {
         }
         int length = cumulation.getInt(cumulation.readerIndex());
         if (firstLength) {
-            firstLength = false;
             String word = fourLetterWord(length);
+            if (ConnectionHandler.SET_TRACE_MASK.equals(word)) {
+                return deliverWithArgument(word, readable, listener);
+            }
+            firstLength = false;
             if (word != null) {
                 release();
                 listener.fourLetterWord(word);
@@ -150,6 +167,22 @@ final class FrameReader {
             frame.release();
         }
         return true;
+    }
+
+    /** Hands over {@code word} once the argument after it has arrived; always false, nothing follows it. */
+    private boolean deliverWithArgument(String word, int readable, Listener listener) {
+        if (!awaitingArgument) {
+            awaitingArgument = true;
+            listener.awaitingArgument(word);
+        }
+        if (readable < LENGTH_BYTES + ConnectionHandler.SET_TRACE_MASK_ARGUMENT_BYTES) {
+            return false;
+        }
+        long argument = cumulation.getLong(cumulation.readerIndex() + LENGTH_BYTES);
+        awaitingArgument = false;
+        release();
+        listener.fourLetterWord(word, argument);
+        return false;
     }
 
     private void compact() {

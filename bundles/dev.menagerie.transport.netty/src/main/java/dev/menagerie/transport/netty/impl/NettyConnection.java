@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.security.cert.Certificate;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -191,6 +192,10 @@ final class NettyConnection implements Connection, FrameReader.Listener {
             return;
         }
         closing = true;
+        String word = reader.awaitedArgumentOf();
+        if (word != null) {
+            LOG.info("Closing {}: it closed before the argument of {} arrived", this, word);
+        }
         reader.release();
         try {
             handler.closed(this);
@@ -222,6 +227,33 @@ final class NettyConnection implements Connection, FrameReader.Listener {
     public void fourLetterWord(String command) {
         try {
             handler.fourLetterWord(this, command);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: four-letter word {} failed", this, command, e);
+            closeNow();
+        }
+    }
+
+    @Override
+    public void awaitingArgument(String command) {
+        channel.eventLoop().schedule(this::closeIfArgumentOverdue, ConnectionHandler.FOUR_LETTER_ARGUMENT_WAIT_MS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void closeIfArgumentOverdue() {
+        String word = reader.awaitedArgumentOf();
+        if (word == null) {
+            return;
+        }
+        LOG.info("Closing {}: the argument of {} did not arrive within {} ms", this, word,
+                ConnectionHandler.FOUR_LETTER_ARGUMENT_WAIT_MS);
+        reader.release();
+        closeNow();
+    }
+
+    @Override
+    public void fourLetterWord(String command, long argument) {
+        try {
+            handler.fourLetterWord(this, command, argument);
         } catch (RuntimeException e) {
             LOG.warn("{}: four-letter word {} failed", this, command, e);
             closeNow();

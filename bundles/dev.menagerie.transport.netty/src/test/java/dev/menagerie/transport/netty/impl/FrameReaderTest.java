@@ -1,6 +1,7 @@
 package dev.menagerie.transport.netty.impl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -41,6 +42,16 @@ class FrameReaderTest {
         @Override
         public void fourLetterWord(String command) {
             seen.add("4lw:" + command);
+        }
+
+        @Override
+        public void awaitingArgument(String command) {
+            seen.add("awaiting:" + command);
+        }
+
+        @Override
+        public void fourLetterWord(String command, long argument) {
+            seen.add("4lw:" + command + " " + argument);
         }
 
         @Override
@@ -104,6 +115,21 @@ class FrameReaderTest {
         fresh.feed(Unpooled.copiedBuffer("ruokmore", StandardCharsets.US_ASCII), recorder);
         assertEquals("4lw:ruok", recorder.seen.get(2));
         assertEquals(3, recorder.seen.size(), "nothing is read after a four-letter word");
+    }
+
+    @Test
+    void stmkIsHandedOverWithTheEightBytesThatFollowItAndNothingAfterThem() {
+        ByteBuf wire = Unpooled.buffer().writeBytes("stmk".getBytes(StandardCharsets.US_ASCII)).writeLong(-7L)
+                .writeInt(1);
+        reader.feed(wire.readRetainedSlice(6), recorder);
+        assertEquals(List.of("awaiting:stmk"), recorder.seen);
+        assertEquals("stmk", reader.awaitedArgumentOf());
+        reader.feed(wire.readRetainedSlice(1), recorder);
+        assertEquals(List.of("awaiting:stmk"), recorder.seen, "told once");
+        reader.feed(wire, recorder);
+        assertEquals(List.of("awaiting:stmk", "4lw:stmk -7"), recorder.seen);
+        assertNull(reader.awaitedArgumentOf());
+        assertEquals(0, reader.bufferedBytes());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.menagerie.transport.nio.impl;
 
+import dev.menagerie.api.transport.ConnectionHandler;
 import java.nio.ByteBuffer;
 
 /**
@@ -8,6 +9,7 @@ import java.nio.ByteBuffer;
  *
  * <p>The first four bytes of a connection may instead spell a four-letter word ({@code ruok}, {@code srvr}...):
  * read as a length they are far above any frame limit, so four lowercase ASCII letters there are never a frame.
+ * {@code stmk} is followed by an eight-byte argument, which the decoder collects before handing the word over.
  *
  * <p>A frame's buffer grows with the bytes that arrive instead of being sized by the declared length, so a client
  * that announces a large frame and then sends little of it holds little memory.
@@ -19,6 +21,12 @@ final class FrameDecoder {
         void frame(ByteBuffer frame);
 
         void fourLetterWord(String command);
+
+        /** The word was {@code command} and its argument bytes follow; nothing more is decoded until they have. */
+        void awaitingArgument(String command);
+
+        /** The word and the argument that followed it, read as a big-endian long. */
+        void fourLetterWord(String command, long argument);
 
         /** The declared length is negative or above the limit; the connection must be closed. */
         void badLength(int declaredLength);
@@ -38,6 +46,9 @@ final class FrameDecoder {
     private int bodyLength;
     private boolean firstLength = true;
     private boolean failed;
+    /** The word whose argument is being read, with the bytes read so far; null otherwise. */
+    private String argumentOf;
+    private ByteBuffer argument;
 
     int maxFrameBytes() {
         return maxFrameBytes;
@@ -53,6 +64,10 @@ final class FrameDecoder {
      */
     void feed(ByteBuffer input, Listener listener) {
         while (input.hasRemaining() && !failed) {
+            if (argument != null) {
+                readArgument(input, listener);
+                continue;
+            }
             if (body == null && lengthBytes.position() == 0 && !listener.accepting()) {
                 return;
             }
@@ -62,6 +77,11 @@ final class FrameDecoder {
                 readBody(input, listener);
             }
         }
+    }
+
+    /** The four-letter word whose argument has not fully arrived, or null. */
+    String awaitedArgumentOf() {
+        return argument == null ? null : argumentOf;
     }
 
     /** True when the decoder is between frames (no partial frame buffered). */
@@ -85,6 +105,12 @@ final class FrameDecoder {
         if (firstLength) {
             firstLength = false;
             String word = fourLetterWord(length);
+            if (ConnectionHandler.SET_TRACE_MASK.equals(word)) {
+                argumentOf = word;
+                argument = ByteBuffer.allocate(ConnectionHandler.SET_TRACE_MASK_ARGUMENT_BYTES);
+                listener.awaitingArgument(word);
+                return;
+            }
             if (word != null) {
                 failed = true;
                 listener.fourLetterWord(word);
@@ -101,6 +127,17 @@ final class FrameDecoder {
         if (length == 0) {
             deliver(listener);
         }
+    }
+
+    private void readArgument(ByteBuffer input, Listener listener) {
+        copy(input, argument);
+        if (argument.hasRemaining()) {
+            return;
+        }
+        long value = argument.getLong(0);
+        argument = null;
+        failed = true;
+        listener.fourLetterWord(argumentOf, value);
     }
 
     private void readBody(ByteBuffer input, Listener listener) {

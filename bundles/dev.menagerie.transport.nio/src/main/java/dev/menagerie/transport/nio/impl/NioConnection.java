@@ -57,6 +57,8 @@ final class NioConnection implements Connection, FrameDecoder.Listener {
     /** Bytes read but not yet decoded while the connection takes no requests; at most one read's worth. */
     private ByteBuffer unread;
     private SelectionKey key;
+    /** When a four-letter word's argument must have arrived ({@link System#nanoTime}); selector thread only. */
+    private long argumentDeadlineNanos;
 
     NioConnection(long id, SocketChannel channel, SelectorThread owner, Consumer<NioConnection> onClosed,
             ConnectionHandler handler, int maxFrameBytes) throws IOException {
@@ -182,6 +184,11 @@ final class NioConnection implements Connection, FrameDecoder.Listener {
             scratch.clear();
             int n = channel.read(scratch);
             if (n < 0) {
+                String word = decoder.awaitedArgumentOf();
+                if (word != null) {
+                    LOG.info("Closing connection {} from {}: it closed before the argument of {} arrived", id, remote,
+                            word);
+                }
                 closeNow();
                 return;
             }
@@ -317,6 +324,40 @@ final class NioConnection implements Connection, FrameDecoder.Listener {
             LOG.warn("connection {} from {}: four-letter word {} failed", id, remote, command, e);
             closeNow();
         }
+    }
+
+    @Override
+    public void awaitingArgument(String command) {
+        argumentDeadlineNanos = System.nanoTime() + ConnectionHandler.FOUR_LETTER_ARGUMENT_WAIT_MS * 1_000_000;
+        owner.awaitArgument(this);
+    }
+
+    @Override
+    public void fourLetterWord(String command, long argument) {
+        try {
+            handler.fourLetterWord(this, command, argument);
+        } catch (RuntimeException e) {
+            LOG.warn("connection {} from {}: four-letter word {} failed", id, remote, command, e);
+            closeNow();
+        }
+    }
+
+    /**
+     * Closes the connection if it still waits for a four-letter word's argument after its deadline. True once the
+     * connection no longer waits (closed now, closed before, or the argument arrived).
+     */
+    boolean closeIfArgumentOverdue(long nowNanos) {
+        String word = decoder.awaitedArgumentOf();
+        if (closed.get() || word == null) {
+            return true;
+        }
+        if (nowNanos - argumentDeadlineNanos < 0) {
+            return false;
+        }
+        LOG.info("Closing connection {} from {}: the argument of {} did not arrive within {} ms", id, remote, word,
+                ConnectionHandler.FOUR_LETTER_ARGUMENT_WAIT_MS);
+        closeNow();
+        return true;
     }
 
     @Override

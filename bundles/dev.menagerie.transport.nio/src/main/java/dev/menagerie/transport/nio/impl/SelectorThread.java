@@ -6,7 +6,9 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
@@ -24,6 +26,8 @@ final class SelectorThread implements Runnable {
     private final Queue<NioConnection> writeRequests = new ConcurrentLinkedQueue<>();
     private final ByteBuffer scratch = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
     private final Thread thread;
+    /** Connections waiting for a four-letter word's argument; touched on this thread only. */
+    private final List<NioConnection> awaitingArgument = new ArrayList<>();
     private volatile boolean running = true;
 
     SelectorThread(String name) throws IOException {
@@ -71,6 +75,7 @@ final class SelectorThread implements Runnable {
                 runTasks();
                 flushWrites();
                 handleSelected();
+                closeOverdueArguments();
             }
         } catch (IOException | ClosedSelectorException e) {
             if (running) {
@@ -79,6 +84,20 @@ final class SelectorThread implements Runnable {
         } finally {
             closeAll();
         }
+    }
+
+    /** Called on this thread: {@code connection} waits for an argument until its deadline. */
+    void awaitArgument(NioConnection connection) {
+        awaitingArgument.add(connection);
+    }
+
+    /** The select above wakes at least once a second, so a deadline is enforced within a second of passing. */
+    private void closeOverdueArguments() {
+        if (awaitingArgument.isEmpty()) {
+            return;
+        }
+        long now = System.nanoTime();
+        awaitingArgument.removeIf(connection -> connection.closeIfArgumentOverdue(now));
     }
 
     private void runTasks() {

@@ -36,6 +36,16 @@ class FrameDecoderTest {
         }
 
         @Override
+        public void awaitingArgument(String command) {
+            seen.add("awaiting:" + command);
+        }
+
+        @Override
+        public void fourLetterWord(String command, long argument) {
+            seen.add("4lw:" + command + " " + argument);
+        }
+
+        @Override
         public void badLength(int declaredLength) {
             seen.add("bad:" + declaredLength);
         }
@@ -94,6 +104,19 @@ class FrameDecoderTest {
         later.feed(ByteBuffer.wrap("ruok".getBytes(StandardCharsets.US_ASCII)), listener);
         assertEquals("frame:x", seen.get(0));
         assertTrue(seen.size() == 1, "after the first frame, 'ruok' is just the start of a huge length: " + seen);
+    }
+
+    @Test
+    void stmkIsHandedOverWithTheEightBytesThatFollowItAndNothingAfterThem() {
+        FrameDecoder decoder = new FrameDecoder(100);
+        ByteBuffer wire = ByteBuffer.allocate(16).put("stmk".getBytes(StandardCharsets.US_ASCII)).putLong(-7L)
+                .putInt(1).flip();
+        decoder.feed(wire.slice(0, 6), listener);
+        assertEquals(List.of("awaiting:stmk"), seen);
+        assertEquals("stmk", decoder.awaitedArgumentOf());
+        decoder.feed(wire.slice(6, 10), listener);
+        assertEquals(List.of("awaiting:stmk", "4lw:stmk -7"), seen);
+        assertNull(decoder.awaitedArgumentOf());
     }
 
     @Test
