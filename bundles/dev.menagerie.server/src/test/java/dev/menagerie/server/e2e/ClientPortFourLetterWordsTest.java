@@ -28,11 +28,16 @@ class ClientPortFourLetterWordsTest {
     Path dir;
 
     static String send(int port, String word) throws IOException {
+        return send(port, word.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Sends {@code bytes} in one write, as a client's single packet, and reads the answer to the end. */
+    static String send(int port, byte[] bytes) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(word.getBytes(StandardCharsets.US_ASCII));
+            out.write(bytes);
             out.flush();
             InputStream in = socket.getInputStream();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

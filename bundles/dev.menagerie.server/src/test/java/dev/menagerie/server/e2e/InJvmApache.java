@@ -5,6 +5,7 @@ import java.io.File;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.zookeeper.server.NIOServerCnxnFactory;
 import org.apache.zookeeper.server.ServerCnxnFactory;
 import org.apache.zookeeper.server.ZooKeeperServer;
 
@@ -20,12 +21,37 @@ final class InJvmApache implements AutoCloseable {
     private final int port;
 
     InJvmApache(Path dir) throws Exception {
+        this(dir, "nio");
+    }
+
+    /** @param transport {@code nio} or {@code netty}: Apache's NIOServerCnxnFactory or its NettyServerCnxnFactory */
+    InJvmApache(Path dir, String transport) throws Exception {
         File data = Files.createDirectories(dir.resolve("apache")).toFile();
         server = new ZooKeeperServer(data, data, 2000);
         port = FreePorts.next();
-        factory = ServerCnxnFactory.createFactory();
+        factory = createFactory(transport);
         factory.configure(new InetSocketAddress("127.0.0.1", port), 60);
         factory.startup(server);
+    }
+
+    /** Apache picks its transport from a system property only; it is set for this one call. */
+    private static ServerCnxnFactory createFactory(String transport) throws Exception {
+        String className = switch (transport) {
+            case "nio" -> NIOServerCnxnFactory.class.getName();
+            case "netty" -> "org.apache.zookeeper.server.NettyServerCnxnFactory";
+            default -> throw new IllegalArgumentException("no Apache transport " + transport);
+        };
+        String before = System.getProperty(ServerCnxnFactory.ZOOKEEPER_SERVER_CNXN_FACTORY);
+        System.setProperty(ServerCnxnFactory.ZOOKEEPER_SERVER_CNXN_FACTORY, className);
+        try {
+            return ServerCnxnFactory.createFactory();
+        } finally {
+            if (before == null) {
+                System.clearProperty(ServerCnxnFactory.ZOOKEEPER_SERVER_CNXN_FACTORY);
+            } else {
+                System.setProperty(ServerCnxnFactory.ZOOKEEPER_SERVER_CNXN_FACTORY, before);
+            }
+        }
     }
 
     int port() {

@@ -51,6 +51,32 @@ class FourLetterWordGateTest {
     }
 
     @Test
+    void stmkWithItsMaskReachesTheHandlerWithTheMaskOnlyWhenEnabled() {
+        slot.bind(new FourLetterWordHandler() {
+            @Override
+            public String answer(String word, ServerStatus given) {
+                return "no mask";
+            }
+
+            @Override
+            public String answer(String word, long argument, ServerStatus given) {
+                return word + " " + argument;
+            }
+        });
+
+        assertEquals("stmk -5", gate("stmk").answer("stmk", -5L));
+        assertEquals("stmk is not executed because it is not in the whitelist.\n", gate("gtmk").answer("stmk", -5L));
+    }
+
+    @Test
+    void aHandlerWithoutTheArgumentMethodAnswersAsForTheWordAlone() {
+        slot.bind(handler);
+
+        assertEquals("answer to stmk", gate("*").answer("stmk", 7L));
+        assertEquals(List.of("stmk"), handled);
+    }
+
+    @Test
     void aWordApacheDoesNotKnowClosesTheConnection() {
         slot.bind(handler);
 
