@@ -73,7 +73,9 @@ final class ApacheBeans {
         if (serverPath.isEmpty()) {
             return wanted;
         }
-        wanted.put(BeanNames.of(serverPath), () -> new ServerBean(status, clock.getAsLong()));
+        wanted.put(BeanNames.of(serverPath), "leader".equals(status.summary().mode())
+                ? () -> new LeaderBean(status, clock.getAsLong())
+                : () -> new ServerBean(status, clock.getAsLong()));
         wanted.put(BeanNames.of(child(serverPath, BeanNames.DATA_TREE)), () -> new DataTreeBean(status));
         for (ConnectionStatus connection : status.connections()) {
             if (!connection.hasSession()) {

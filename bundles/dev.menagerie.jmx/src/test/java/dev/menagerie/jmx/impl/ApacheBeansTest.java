@@ -193,6 +193,14 @@ class ApacheBeansTest {
         beans.refresh();
         String leader = REPLICA + "3,name2=Leader";
         assertEquals(1L, mbeans.getAttribute(new ObjectName(leader), "NumAliveConnections"));
+        assertEquals(-1, mbeans.getAttribute(new ObjectName(leader), "LastProposalSize"), "no proposal yet");
+        status.quorumMonitorValues = Map.of("last_proposal_size", 120L, "min_proposal_size", 48L,
+                "max_proposal_size", 4096L);
+        assertEquals(120, mbeans.getAttribute(new ObjectName(leader), "LastProposalSize"));
+        assertEquals(48, mbeans.getAttribute(new ObjectName(leader), "MinProposalSize"));
+        assertEquals(4096, mbeans.getAttribute(new ObjectName(leader), "MaxProposalSize"));
+        assertRefused(() -> mbeans.invoke(new ObjectName(leader), "resetProposalStatistics", null, null),
+                "as long as it leads");
         assertTrue(registeredNames().stream().noneMatch(name -> name.contains("LeaderElection")),
                 "the election bean goes once a leader is elected");
 

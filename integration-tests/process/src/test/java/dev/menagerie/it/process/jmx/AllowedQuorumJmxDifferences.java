@@ -43,10 +43,6 @@ final class AllowedQuorumJmxDifferences {
             LEADER, role(Map.of(
                     "attribute CurrentZxid", "the status reports the last applied zxid, not the last proposed",
                     "attribute ElectionTimeTaken", AllowedJmxDifferences.NOT_MEASURED,
-                    "attribute LastProposalSize", AllowedJmxDifferences.NOT_IN_STATUS,
-                    "attribute MinProposalSize", AllowedJmxDifferences.NOT_IN_STATUS,
-                    "attribute MaxProposalSize", AllowedJmxDifferences.NOT_IN_STATUS,
-                    "operation resetProposalStatistics", AllowedJmxDifferences.NOT_IN_STATUS,
                     "attribute MaxConcurrentSnapSyncs", NO_SYNC_THROTTLE,
                     "attribute MaxConcurrentDiffSyncs", NO_SYNC_THROTTLE,
                     "operation followerInfo", LEARNERS,

@@ -74,6 +74,8 @@ class JmxQuorumTest {
                     Await.untilTrue(member + " counting /jmx-quorum in NodeCount", START_TIMEOUT,
                             () -> nodeCountOf(jmx, tree) == before + 1);
                 }
+                assertTrue((Integer) leaderJmx.getAttribute(new ObjectName(serverBean(leader, "Leader")),
+                        "LastProposalSize") > 0, "the leader reports the size of the create it proposed");
                 MBeanServerConnection followerJmx = connectors.get(follower).getMBeanServerConnection();
                 String followerBean = serverBean(follower, "Follower");
                 assertTrue((Long) followerJmx.getAttribute(new ObjectName(followerBean), "NumAliveConnections") >= 1,
