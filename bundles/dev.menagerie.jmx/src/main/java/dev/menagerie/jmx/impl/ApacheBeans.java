@@ -1,5 +1,6 @@
 package dev.menagerie.jmx.impl;
 
+import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.status.ConnectionStatus;
 import dev.menagerie.api.status.ServerStatus;
 import java.util.ArrayList;
@@ -29,13 +30,15 @@ final class ApacheBeans {
     private final ServerStatus status;
     private final MBeanServer mbeanServer;
     private final LongSupplier clock;
+    private final QuorumBeans quorum;
     private final Map<ObjectName, Object> registered = new HashMap<>();
     private String lastLayout = "";
 
-    ApacheBeans(ServerStatus status, MBeanServer mbeanServer, LongSupplier clock) {
+    ApacheBeans(ServerStatus status, ServerConfig config, MBeanServer mbeanServer, LongSupplier clock) {
         this.status = status;
         this.mbeanServer = mbeanServer;
         this.clock = clock;
+        this.quorum = new QuorumBeans(status, config, clock);
     }
 
     /** The names registered now. */
@@ -65,11 +68,14 @@ final class ApacheBeans {
 
     private Map<ObjectName, Supplier<Object>> wanted() {
         Map<ObjectName, Supplier<Object>> wanted = new LinkedHashMap<>();
+        quorum.addTo(wanted);
         List<String> serverPath = serverPath();
         if (serverPath.isEmpty()) {
             return wanted;
         }
-        wanted.put(BeanNames.of(serverPath), () -> new ServerBean(status, clock.getAsLong()));
+        wanted.put(BeanNames.of(serverPath), "leader".equals(status.summary().mode())
+                ? () -> new LeaderBean(status, clock.getAsLong())
+                : () -> new ServerBean(status, clock.getAsLong()));
         wanted.put(BeanNames.of(child(serverPath, BeanNames.DATA_TREE)), () -> new DataTreeBean(status));
         for (ConnectionStatus connection : status.connections()) {
             if (!connection.hasSession()) {
@@ -92,11 +98,9 @@ final class ApacheBeans {
         String mode = status.summary().mode();
         List<String> path = switch (mode) {
             case "standalone" -> List.of("StandaloneServer_port" + status.configuration().clientPort());
-            case "leader", "follower", "observer" -> {
-                long id = status.configuration().serverId();
-                yield List.of("ReplicatedServer_id" + id, "replica." + id,
-                        Character.toUpperCase(mode.charAt(0)) + mode.substring(1));
-            }
+            case "leader", "follower", "observer" -> quorum.localPath()
+                    .map(local -> child(local, Character.toUpperCase(mode.charAt(0)) + mode.substring(1)))
+                    .orElse(List.of());
             default -> List.of();
         };
         String layout = mode + path;

@@ -1,5 +1,6 @@
 package dev.menagerie.jmx.impl;
 
+import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.status.ServerStatus;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.Executors;
@@ -13,9 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Registers Apache ZooKeeper's MBeans on the platform MBean server while a {@link ServerStatus} service exists and
- * this bundle runs, and keeps them in step with the server (connections come and go, the mode changes) by
- * refreshing once a second. Stopping the bundle, or the server going away, unregisters them all.
+ * Registers Apache ZooKeeper's MBeans on the platform MBean server while a {@link ServerStatus} and a
+ * {@link ServerConfig} service exist and this bundle runs, and keeps them in step with the server (connections come
+ * and go, the mode changes) by refreshing once a second. Stopping the bundle, or the server going away, unregisters
+ * them all.
  */
 @Component(immediate = true)
 public final class JmxExporter {
@@ -27,8 +29,8 @@ public final class JmxExporter {
     private final ScheduledExecutorService refresher;
 
     @Activate
-    public JmxExporter(@Reference ServerStatus status) {
-        beans = new ApacheBeans(status, ManagementFactory.getPlatformMBeanServer(), System::currentTimeMillis);
+    public JmxExporter(@Reference ServerStatus status, @Reference ServerConfig config) {
+        beans = new ApacheBeans(status, config, ManagementFactory.getPlatformMBeanServer(), System::currentTimeMillis);
         refresher = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "menagerie-jmx");
             thread.setDaemon(true);

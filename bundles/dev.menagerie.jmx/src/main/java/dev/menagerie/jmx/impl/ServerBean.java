@@ -5,7 +5,7 @@ import dev.menagerie.api.status.ServerSummary;
 import java.util.Date;
 
 /** The server bean; every read asks the status service afresh. */
-final class ServerBean implements ZooKeeperServerMXBean {
+class ServerBean implements ZooKeeperServerMXBean {
 
     private final ServerStatus status;
     private final String startTime;

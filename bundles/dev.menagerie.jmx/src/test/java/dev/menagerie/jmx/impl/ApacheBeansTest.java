@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.menagerie.admin.testing.FakeServerStatus;
+import dev.menagerie.api.config.HostPort;
+import dev.menagerie.api.config.LearnerType;
+import dev.menagerie.api.config.QuorumMember;
 import dev.menagerie.api.status.ConnectionStatus;
 import dev.menagerie.api.status.Latency;
+import dev.menagerie.api.status.QuorumStatus;
 import dev.menagerie.api.status.ServerStatus;
 import dev.menagerie.api.status.ServerSummary;
 import dev.menagerie.api.status.ServingConfiguration;
 import dev.menagerie.api.status.SessionsStatus;
+import dev.menagerie.testing.FakeServerConfig;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -39,7 +44,8 @@ class ApacheBeansTest {
     /** A server of the test's own (newMBeanServer keeps no reference), not the platform's. */
     private final MBeanServer mbeans = MBeanServerFactory.newMBeanServer();
     private final FakeServerStatus status = new FakeServerStatus();
-    private final ApacheBeans beans = new ApacheBeans(status, mbeans, () -> NOW);
+    private final FakeServerConfig config = new FakeServerConfig();
+    private final ApacheBeans beans = new ApacheBeans(status, config, mbeans, () -> NOW);
 
     private static ConnectionStatus connection(String ip, int port, long sessionId, long packetsReceived) {
         return new ConnectionStatus(new InetSocketAddress(ip, port), 0, packetsReceived, packetsReceived - 1,
@@ -141,26 +147,107 @@ class ApacheBeansTest {
         assertEquals(Set.of(), registeredNames());
     }
 
+    private static QuorumMember member(int id, LearnerType type) {
+        return new QuorumMember(id, new HostPort("127.0.0.1", 2887 + id * 10),
+                new HostPort("127.0.0.1", 3887 + id * 10), new HostPort("0.0.0.0", 2180 + id), type,
+                QuorumMember.NO_GROUP, 1);
+    }
+
+    /** Member 3 of four: 1, 2 and 3 vote, 4 observes. */
+    private void quorumMemberThree(String mode, long leaderId) {
+        config.standalone = false;
+        config.myId = 3L;
+        config.members = List.of(member(1, LearnerType.PARTICIPANT), member(2, LearnerType.PARTICIPANT),
+                member(3, LearnerType.PARTICIPANT), member(4, LearnerType.OBSERVER));
+        status.configuration = new ServingConfiguration(2183, Path.of("/data"), Path.of("/log"), 2000, 60, 4000,
+                40000, 3, "initLimit=10\nsyncLimit=5\nmembership: \nserver.3=127.0.0.1:2917:3917:participant;"
+                        + "0.0.0.0:2183\nversion=100000000");
+        status.summary = new ServerSummary(mode, !"looking".equals(mode), 0, Latency.NONE, 0, 0, 1, 0, 60_000, 0, 0);
+        status.quorum = new QuorumStatus(leaderId, "looking".equals(mode) ? "election" : "broadcast");
+    }
+
+    private static final String ENSEMBLE = "org.apache.ZooKeeperService:name0=ReplicatedServer_id3";
+    private static final String REPLICA = ENSEMBLE + ",name1=replica.";
+
     @Test
     void quorumMemberBeansAreNamedByServerIdAndRoleAndFollowTheRole() throws Exception {
-        status.configuration = new ServingConfiguration(2181, Path.of("/data"), Path.of("/log"), 2000, 60, 4000,
-                40000, 3, "server.3=127.0.0.1:2888:3888:participant");
+        quorumMemberThree("follower", 1);
         status.connections = List.of(connection("127.0.0.1", 50000, 0x300abcL, 12));
-        status.summary = new ServerSummary("follower", true, 0, Latency.NONE, 0, 0, 1, 0, 1, 0, 0);
         beans.refresh();
-        String follower = "org.apache.ZooKeeperService:name0=ReplicatedServer_id3,name1=replica.3,name2=Follower";
-        assertEquals(new TreeSet<>(List.of(follower, follower + ",name3=InMemoryDataTree",
+        String follower = REPLICA + "3,name2=Follower";
+        assertEquals(new TreeSet<>(List.of(ENSEMBLE, REPLICA + "1", REPLICA + "2", REPLICA + "3", REPLICA + "4",
+                follower, follower + ",name3=InMemoryDataTree",
                 follower + ",name3=Connections,name4=127.0.0.1,name5=0x300abc")), registeredNames());
         assertEquals(6, mbeans.getAttribute(new ObjectName(follower + ",name3=InMemoryDataTree"), "NodeCount"));
 
-        status.summary = new ServerSummary("looking", false, 0, Latency.NONE, 0, 0, 0, 0, 1, 0, 0);
+        quorumMemberThree("looking", -1);
         beans.refresh();
-        assertEquals(Set.of(), registeredNames(), "no server beans while electing, as in Apache");
+        assertEquals(new TreeSet<>(List.of(ENSEMBLE, REPLICA + "1", REPLICA + "2", REPLICA + "3", REPLICA + "4",
+                REPLICA + "3,name2=LeaderElection")), registeredNames(),
+                "while electing: the ensemble and replica beans and LeaderElection, no server beans, as in Apache");
+        ObjectName election = new ObjectName(REPLICA + "3,name2=LeaderElection");
+        assertEquals(new Date(NOW).toString(), mbeans.getAttribute(election, "StartTime"));
+        assertEquals("leaderelection", mbeans.getAttribute(new ObjectName(REPLICA + "3"), "State"));
 
-        status.summary = new ServerSummary("leader", true, 0, Latency.NONE, 0, 0, 1, 0, 1, 0, 0);
+        quorumMemberThree("leader", 3);
         beans.refresh();
-        String leader = "org.apache.ZooKeeperService:name0=ReplicatedServer_id3,name1=replica.3,name2=Leader";
+        String leader = REPLICA + "3,name2=Leader";
         assertEquals(1L, mbeans.getAttribute(new ObjectName(leader), "NumAliveConnections"));
+        assertEquals(-1, mbeans.getAttribute(new ObjectName(leader), "LastProposalSize"), "no proposal yet");
+        status.quorumMonitorValues = Map.of("last_proposal_size", 120L, "min_proposal_size", 48L,
+                "max_proposal_size", 4096L);
+        assertEquals(120, mbeans.getAttribute(new ObjectName(leader), "LastProposalSize"));
+        assertEquals(48, mbeans.getAttribute(new ObjectName(leader), "MinProposalSize"));
+        assertEquals(4096, mbeans.getAttribute(new ObjectName(leader), "MaxProposalSize"));
+        assertRefused(() -> mbeans.invoke(new ObjectName(leader), "resetProposalStatistics", null, null),
+                "as long as it leads");
+        assertTrue(registeredNames().stream().noneMatch(name -> name.contains("LeaderElection")),
+                "the election bean goes once a leader is elected");
+
+        beans.clear();
+        assertEquals(Set.of(), registeredNames());
+    }
+
+    @Test
+    void ensembleAndReplicaBeansReportTheConfigurationAndTheLeader() throws Exception {
+        quorumMemberThree("follower", 1);
+        beans.refresh();
+        ObjectName ensemble = new ObjectName(ENSEMBLE);
+        ObjectName local = new ObjectName(REPLICA + "3");
+        ObjectName leader = new ObjectName(REPLICA + "1");
+        ObjectName observer = new ObjectName(REPLICA + "4");
+
+        assertEquals("ReplicatedServer_id3", mbeans.getAttribute(ensemble, "Name"));
+        assertEquals(3, mbeans.getAttribute(ensemble, "QuorumSize"), "the observer does not vote");
+        assertEquals(10, mbeans.getAttribute(ensemble, "InitLimit"));
+        assertEquals(5, mbeans.getAttribute(ensemble, "SyncLimit"));
+
+        assertEquals("replica.3", mbeans.getAttribute(local, "Name"));
+        assertEquals("following", mbeans.getAttribute(local, "State"));
+        assertEquals("127.0.0.1:2917", mbeans.getAttribute(local, "QuorumAddress"));
+        assertEquals("127.0.0.1:3917", mbeans.getAttribute(local, "ElectionAddress"));
+        assertEquals("0.0.0.0:2183", mbeans.getAttribute(local, "ClientAddress"));
+        assertEquals("PARTICIPANT", mbeans.getAttribute(local, "LearnerType"));
+        assertEquals(false, mbeans.getAttribute(local, "Leader"));
+        assertEquals(true, mbeans.getAttribute(local, "PartOfEnsemble"));
+        assertEquals(3, mbeans.getAttribute(local, "ElectionType"));
+        assertEquals(0x100000000L, mbeans.getAttribute(local, "ConfigVersion"));
+        assertEquals("server.3=127.0.0.1:2917:3917:participant;0.0.0.0:2183\nversion=100000000",
+                mbeans.getAttribute(local, "QuorumSystemInfo"));
+        assertEquals(new Date(NOW - 60_000).toString(), mbeans.getAttribute(local, "StartTime"));
+        assertEquals(2000, mbeans.getAttribute(local, "TickTime"));
+
+        assertEquals(true, mbeans.getAttribute(leader, "Leader"));
+        assertEquals("OBSERVER", mbeans.getAttribute(observer, "LearnerType"));
+        assertEquals("127.0.0.1:2927", mbeans.getAttribute(observer, "QuorumAddress"));
+
+        status.quorum = new QuorumStatus(3, "broadcast");
+        assertEquals(true, mbeans.getAttribute(local, "Leader"), "each read asks who leads afresh");
+        assertEquals(false, mbeans.getAttribute(leader, "Leader"));
+
+        assertRefused(() -> mbeans.setAttribute(ensemble, new Attribute("InitLimit", 20)), "initLimit in zoo.cfg");
+        assertRefused(() -> mbeans.setAttribute(local, new Attribute("SyncLimit", 2)), "syncLimit in zoo.cfg");
+        assertEquals(10, mbeans.getAttribute(ensemble, "InitLimit"), "a refusal changes nothing");
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.menagerie.it.process.jmx;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import javax.management.ObjectName;
 
 /**
@@ -14,12 +13,16 @@ final class AllowedJmxDifferences {
 
     static final String SERVER = "org.apache.ZooKeeperService:name0=StandaloneServer_port<N>";
 
-    private static final String NOT_MEASURED = "not measured by Menagerie yet";
-    private static final String NO_SUCH_TUNING = "a tuning knob of Apache's request pipeline that Menagerie's does"
+    static final String NOT_MEASURED = "not measured by Menagerie yet";
+    static final String NO_SUCH_TUNING = "a tuning knob of Apache's request pipeline that Menagerie's does"
             + " not have";
-    private static final String NOT_IN_STATUS = "not reported by the ServerStatus service yet";
+    static final String NOT_IN_STATUS = "not reported by the ServerStatus service yet";
 
-    private static final Map<String, Map<String, String>> MISSING = Map.of(SERVER, Map.ofEntries(
+    private static final Map<String, Map<String, String>> MISSING = Map.of(SERVER, serverBeanMissing());
+
+    /** What Menagerie's server bean lacks, whether it is named StandaloneServer_port or Leader, Follower, ... */
+    static Map<String, String> serverBeanMissing() {
+        return Map.ofEntries(
             Map.entry("attribute FsyncThresholdExceedCount", NOT_MEASURED),
             Map.entry("operation resetFsyncThresholdExceedCount", NOT_MEASURED),
             Map.entry("attribute NonMTLSLocalConnCount", NOT_MEASURED),
@@ -53,7 +56,8 @@ final class AllowedJmxDifferences {
             Map.entry("attribute LargeRequestThreshold", NO_SUCH_TUNING),
             Map.entry("attribute FlushDelay", NO_SUCH_TUNING),
             Map.entry("attribute MaxWriteQueuePollTime", NO_SUCH_TUNING),
-            Map.entry("attribute MaxBatchSize", NO_SUCH_TUNING)));
+            Map.entry("attribute MaxBatchSize", NO_SUCH_TUNING));
+    }
 
     private AllowedJmxDifferences() {
     }
@@ -65,24 +69,8 @@ final class AllowedJmxDifferences {
 
     /** The name with the client port, client address and session id replaced by placeholders. */
     static String generalise(ObjectName name) {
-        Map<String, String> keys = name.getKeyPropertyList();
-        return "org.apache.ZooKeeperService:" + keys.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .map(key -> key.getKey() + "=" + generaliseLevel(key.getKey(), key.getValue(), keys))
-                .collect(Collectors.joining(","));
-    }
-
-    private static String generaliseLevel(String key, String value, Map<String, String> keys) {
-        if (value.startsWith("StandaloneServer_port")) {
-            return "StandaloneServer_port<N>";
-        }
-        boolean connection = "Connections".equals(keys.get("name1"));
-        if (connection && key.equals("name2")) {
-            return "<client>";
-        }
-        if (connection && key.equals("name3")) {
-            return "<session>";
-        }
-        return value;
+        return BeanComparison.generalise(name, (key, value, keys) -> value.startsWith("StandaloneServer_port")
+                ? "StandaloneServer_port<N>"
+                : BeanComparison.underGroup(key, value, keys, "Connections", "<client>", "<session>"));
     }
 }

@@ -16,11 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
-import javax.management.MBeanFeatureInfo;
-import javax.management.MBeanInfo;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
@@ -95,19 +90,9 @@ class JmxDifferentialTest {
                 assertEquals(List.of("/jmx/e"),
                         Arrays.asList((String[]) ours.getAttribute(connection, "EphemeralNodes")));
 
-                Map<String, MBeanInfo> ourBeans = beans(ours);
-                Map<String, MBeanInfo> theirBeans = beans(theirs);
-                assertEquals(theirBeans.keySet(), ourBeans.keySet(), "the same ObjectNames as Apache's");
-                for (String bean : theirBeans.keySet()) {
-                    assertEquals(AllowedJmxDifferences.missing(bean),
-                            difference(features(theirBeans.get(bean)), features(ourBeans.get(bean))),
-                            bean + ": Apache's attributes and operations that Menagerie lacks");
-                    assertEquals(Set.of(), difference(features(ourBeans.get(bean)), features(theirBeans.get(bean))),
-                            bean + ": attributes and operations that Apache does not have");
-                    assertEquals(attributeTypes(theirBeans.get(bean), ourBeans.get(bean)),
-                            attributeTypes(ourBeans.get(bean), theirBeans.get(bean)),
-                            bean + ": the types of the attributes both have");
-                }
+                BeanComparison.assertSameAsApache("standalone", BeanComparison.beans(theirs,
+                        AllowedJmxDifferences::generalise), BeanComparison.beans(ours, AllowedJmxDifferences::generalise),
+                        Set.of(), AllowedJmxDifferences::missing);
             } finally {
                 Clients.closeQuietly(menagerieClient);
                 Clients.closeQuietly(apacheClient);
@@ -145,36 +130,5 @@ class JmxDifferentialTest {
         } catch (Exception e) {
             throw new IllegalStateException("reading NodeCount of " + tree, e);
         }
-    }
-
-    /** Every bean of Apache's domain, by its name with the port, client address and session id generalised. */
-    private static Map<String, MBeanInfo> beans(MBeanServerConnection jmx) throws Exception {
-        Map<String, MBeanInfo> beans = new TreeMap<>();
-        for (ObjectName name : jmx.queryNames(new ObjectName(DOMAIN + ":*"), null)) {
-            beans.put(AllowedJmxDifferences.generalise(name), jmx.getMBeanInfo(name));
-        }
-        return beans;
-    }
-
-    /** {@code attribute Name} and {@code operation name} entries. */
-    private static Set<String> features(MBeanInfo info) {
-        Set<String> features = new TreeSet<>();
-        Arrays.stream(info.getAttributes()).map(MBeanFeatureInfo::getName).forEach(n -> features.add("attribute " + n));
-        Arrays.stream(info.getOperations()).map(MBeanFeatureInfo::getName).forEach(n -> features.add("operation " + n));
-        return features;
-    }
-
-    /** The types of {@code info}'s attributes that {@code other} has too, by name. */
-    private static Map<String, String> attributeTypes(MBeanInfo info, MBeanInfo other) {
-        Set<String> otherNames = Arrays.stream(other.getAttributes()).map(MBeanFeatureInfo::getName)
-                .collect(Collectors.toSet());
-        Map<String, String> types = new TreeMap<>();
-        Arrays.stream(info.getAttributes()).filter(a -> otherNames.contains(a.getName()))
-                .forEach(a -> types.put(a.getName(), a.getType()));
-        return types;
-    }
-
-    private static Set<String> difference(Set<String> left, Set<String> right) {
-        return left.stream().filter(f -> !right.contains(f)).collect(Collectors.toCollection(TreeSet::new));
     }
 }

@@ -3,7 +3,6 @@ package dev.menagerie.it.process.jmx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.tools.attach.VirtualMachine;
 import dev.menagerie.it.process.Clients;
 import dev.menagerie.it.process.Ensemble;
 import dev.menagerie.it.process.EnsembleLayout;
@@ -20,8 +19,6 @@ import java.util.stream.Collectors;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
@@ -30,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A 3-server Menagerie ensemble of the distribution, each member read over JMX (through the JDK's attach API, which
  * starts each JVM's local JMX agent): the leader registers Apache's {@code Leader} server bean, the followers their
- * {@code Follower} beans, each with its data tree, under {@code ReplicatedServer_id<N>/replica.<N>}.
+ * {@code Follower} beans, each with its data tree, under {@code ReplicatedServer_id<N>/replica.<N>}, next to the
+ * ensemble bean and a {@code replica.<M>} bean per member.
  */
 class JmxQuorumTest {
 
@@ -48,7 +46,7 @@ class JmxQuorumTest {
             Map<Integer, JMXConnector> connectors = new TreeMap<>();
             try {
                 for (EnsembleMember member : ensemble.members()) {
-                    connectors.put(member.id(), attach(member));
+                    connectors.put(member.id(), BeanComparison.attach(member));
                 }
                 for (EnsembleMember member : ensemble.members()) {
                     MBeanServerConnection jmx = connectors.get(member.id()).getMBeanServerConnection();
@@ -57,7 +55,13 @@ class JmxQuorumTest {
                             () -> names(jmx).containsAll(Set.of(server, server + ",name3=InMemoryDataTree")));
                     Set<String> others = names(jmx).stream()
                             .filter(name -> !name.startsWith(server)).collect(Collectors.toSet());
-                    assertEquals(Set.of(), others, member + ": beans of another role or server id");
+                    String ensembleBean = DOMAIN + ":name0=ReplicatedServer_id" + member.id();
+                    assertEquals(Set.of(ensembleBean, ensembleBean + ",name1=replica.1",
+                            ensembleBean + ",name1=replica.2", ensembleBean + ",name1=replica.3"), others,
+                            member + ": besides its role's beans, the ensemble bean and one bean per member");
+                    assertEquals(member.id() == leader, jmx.getAttribute(
+                            new ObjectName(ensembleBean + ",name1=replica." + member.id()), "Leader"),
+                            member + " knows whether it leads");
                 }
                 MBeanServerConnection leaderJmx = connectors.get(leader).getMBeanServerConnection();
                 int before = nodeCountOf(leaderJmx, new ObjectName(serverBean(leader, "Leader")
@@ -70,6 +74,8 @@ class JmxQuorumTest {
                     Await.untilTrue(member + " counting /jmx-quorum in NodeCount", START_TIMEOUT,
                             () -> nodeCountOf(jmx, tree) == before + 1);
                 }
+                assertTrue((Integer) leaderJmx.getAttribute(new ObjectName(serverBean(leader, "Leader")),
+                        "LastProposalSize") > 0, "the leader reports the size of the create it proposed");
                 MBeanServerConnection followerJmx = connectors.get(follower).getMBeanServerConnection();
                 String followerBean = serverBean(follower, "Follower");
                 assertTrue((Long) followerJmx.getAttribute(new ObjectName(followerBean), "NumAliveConnections") >= 1,
@@ -88,16 +94,6 @@ class JmxQuorumTest {
 
     private static String serverBean(int id, String role) {
         return DOMAIN + ":name0=ReplicatedServer_id" + id + ",name1=replica." + id + ",name2=" + role;
-    }
-
-    /** A JMX connection to the member's JVM, through the attach API and its local management agent. */
-    private static JMXConnector attach(EnsembleMember member) throws Exception {
-        VirtualMachine vm = VirtualMachine.attach(String.valueOf(member.pid()));
-        try {
-            return JMXConnectorFactory.connect(new JMXServiceURL(vm.startLocalManagementAgent()));
-        } finally {
-            vm.detach();
-        }
     }
 
     private static Set<String> names(MBeanServerConnection jmx) {
