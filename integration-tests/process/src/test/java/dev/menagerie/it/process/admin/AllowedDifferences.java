@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * Where Menagerie's admin commands may differ from Apache ZooKeeper 3.9.5's, each with its reason; docs/operations.md
- * lists the same. A path allows itself and everything under it.
+ * lists the same. A path allows itself and everything under it; one starting with {@code *} allows every path ending
+ * with the rest (the members of a set, whose keys are data).
  */
 final class AllowedDifferences {
 
@@ -39,7 +40,8 @@ final class AllowedDifferences {
             "dump", Map.of("expiry_time_to_session_ids.*", "Menagerie's followers report the expiry times their "
                     + "session tracker holds; Apache's followers report none (its leader expires sessions)"),
             "monitor", Map.of(
-                    "last_zxid", "mntr's zk_last_zxid, which Apache does not print; left to the mntr work of issue 12"));
+                    "last_zxid", "mntr's zk_last_zxid, which Apache does not print; left to the mntr work of issue 12",
+                    "*_strategy_bound", "Menagerie's own gauge set naming the strategy bound in each role"));
 
     /** Objects whose keys are data (ids, paths, property names), compared by their values' types only. */
     private static final Map<String, Set<String>> DATA_KEYED = Map.of(
@@ -67,6 +69,9 @@ final class AllowedDifferences {
 
     static boolean allows(String command, String path) {
         for (String allowed : ALLOWED.getOrDefault(command, Map.of()).keySet()) {
+            if (allowed.startsWith("*") && path.endsWith(allowed.substring(1))) {
+                return true;
+            }
             if (path.equals(allowed) || path.startsWith(allowed + ".") || path.startsWith(allowed + "[]")) {
                 return true;
             }
