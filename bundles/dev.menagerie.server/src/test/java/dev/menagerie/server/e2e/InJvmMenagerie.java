@@ -15,6 +15,7 @@ import dev.menagerie.testing.FreePorts;
 import dev.menagerie.testing.ZooCfg;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 /** A Menagerie standalone server in this JVM, on a free loopback port, with the real transport and storage. */
 public final class InJvmMenagerie implements AutoCloseable {
@@ -31,6 +32,12 @@ public final class InJvmMenagerie implements AutoCloseable {
     }
 
     public InJvmMenagerie(Path dir, int port, String transport, String... extraConfigLines) throws Exception {
+        this(dir, port, UnaryOperator.identity(), transport, extraConfigLines);
+    }
+
+    /** @param storageView wraps the real storage the server gets (a test slowing the disk down) */
+    public InJvmMenagerie(Path dir, int port, UnaryOperator<Storage> storageView, String transport,
+            String... extraConfigLines) throws Exception {
         this.dir = dir;
         this.port = port;
         ServerConfig config = ZooCfg.standalone(dir.resolve("data"), port).lines(extraConfigLines)
@@ -39,7 +46,7 @@ public final class InJvmMenagerie implements AutoCloseable {
                 .service().open(ServerComponent.storageSettings(config));
         transports.offer(newTransport(transport), transport);
         try {
-            server = new StandaloneServer(config, storage, transports, new PluginProviders(),
+            server = new StandaloneServer(config, storageView.apply(storage), transports, new PluginProviders(),
                     FourLetterWordsInTests.handledByAdmin(metrics), metrics);
             server.start();
         } catch (Exception | Error e) {

@@ -4,21 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.menagerie.api.storage.Storage;
+import dev.menagerie.testing.Await;
+import dev.menagerie.testing.FreePorts;
+import dev.menagerie.testing.LogLines;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import dev.menagerie.testing.Await;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.Test;
@@ -136,6 +146,148 @@ class LimitsAndBadInputTest {
             assertEquals(requests, ok.get());
             assertEquals(requests, zk.getChildren("/", false).stream().filter(n -> n.startsWith("flood-")).count());
             zk.close();
+        }
+    }
+
+    /**
+     * Thousands of sessions expire in the same tick (their clients vanished together) while the disk stalls, so
+     * their closeSession requests pile up in the request queue; a busy client asking meanwhile keeps its
+     * connection and gets every answer once the disk is back: the server's own requests leave room for clients'.
+     */
+    @Test
+    void aMassExpiryDuringADiskStallNeverClosesTheConnectionOfABusyClient() throws Exception {
+        int sessions = 2_500;
+        int sessionTimeoutMs = 10_000;
+        StalledDisk disk = new StalledDisk();
+        try (InJvmMenagerie server = new InJvmMenagerie(dir, FreePorts.next(), disk::wrap, "nio",
+                "maxClientCnxns=0", "tickTime=1000", "globalOutstandingLimit=100")) {
+            AtomicInteger disconnects = new AtomicInteger();
+            CountDownLatch connected = new CountDownLatch(1);
+            ZooKeeper busy = new ZooKeeper(server.connectString(), 30_000, event -> {
+                if (event.getState() == Watcher.Event.KeeperState.SyncConnected) {
+                    connected.countDown();
+                } else if (event.getState() == Watcher.Event.KeeperState.Disconnected) {
+                    disconnects.incrementAndGet();
+                }
+            });
+            assertTrue(connected.await(15, TimeUnit.SECONDS), "the busy client connected");
+            LogLines log = new LogLines();
+            long createdNs = System.nanoTime();
+            openAndAbandonSessions(server, sessions, sessionTimeoutMs);
+            disk.stall();
+            Semaphore window = new Semaphore(2_000);
+            AtomicInteger answered = new AtomicInteger();
+            AtomicInteger wrong = new AtomicInteger();
+            assertTrue(System.nanoTime() - createdNs < TimeUnit.MILLISECONDS.toNanos(sessionTimeoutMs),
+                    "the sessions were all created before the first of them expired");
+            // They expire about 10 s after their creation (raw connections send no pings), a few ticks' worth
+            // together, and their closeSession requests queue up behind the stalled disk until the server finds
+            // no more room for them.
+            try (log) {
+                log.await("expired sessions wait for room in the request queue", Duration.ofSeconds(60));
+            }
+            assertTrue(server.server().server().queuedRequests() >= 500, "closeSession requests queued");
+            int sent = 0;
+            for (; sent < 1_000; sent++) {
+                assertTrue(window.tryAcquire(30, TimeUnit.SECONDS), "a reply came within 30 s");
+                busy.exists("/nowhere", false, (rc, path, ctx, stat) -> {
+                    if (rc != KeeperException.Code.NONODE.intValue()) {
+                        wrong.incrementAndGet();
+                    }
+                    answered.incrementAndGet();
+                    window.release();
+                }, null);
+            }
+            disk.resume();
+            assertTrue(window.tryAcquire(2_000, 60, TimeUnit.SECONDS), "every request was answered");
+            Await.untilTrue("every vanished session to expire", Await.DEFAULT_TIMEOUT,
+                    () -> server.server().status().sessions().sessionCount() == 1);
+            assertEquals(sent, answered.get());
+            assertEquals(0, wrong.get(), "requests answered with something other than NONODE");
+            assertEquals(0, disconnects.get(), "times the busy client lost its connection during the expiry");
+            busy.close();
+        }
+    }
+
+    /** Creates sessions of {@code timeoutMs} on raw connections that never ping, then closes them all. */
+    private static void openAndAbandonSessions(InJvmMenagerie server, int count, int timeoutMs) throws IOException {
+        List<Socket> vanishing = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                Socket socket = open(server);
+                vanishing.add(socket);
+                DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+                out.writeInt(45);
+                out.writeInt(0);
+                out.writeLong(0);
+                out.writeInt(timeoutMs);
+                out.writeLong(0);
+                out.writeInt(16);
+                out.write(new byte[16]);
+                out.writeBoolean(false);
+                out.flush();
+                DataInputStream in = new DataInputStream(socket.getInputStream());
+                in.readFully(new byte[in.readInt()]);
+            }
+        } finally {
+            for (Socket socket : vanishing) {
+                socket.close();
+            }
+        }
+    }
+
+    /** A view of the real storage whose log appends do not complete while the disk is stalled. */
+    private static final class StalledDisk {
+        private final Object lock = new Object();
+        private List<Runnable> held;
+
+        Storage wrap(Storage real) {
+            return (Storage) Proxy.newProxyInstance(Storage.class.getClassLoader(), new Class<?>[] {Storage.class},
+                    (proxy, method, args) -> {
+                        Object result;
+                        try {
+                            result = method.invoke(real, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                        if (!method.getName().equals("append")) {
+                            return result;
+                        }
+                        CompletableFuture<Void> delayed = new CompletableFuture<>();
+                        ((CompletionStage<?>) result).whenComplete((ok, failure) -> release(() -> {
+                            if (failure != null) {
+                                delayed.completeExceptionally(failure);
+                            } else {
+                                delayed.complete(null);
+                            }
+                        }));
+                        return delayed;
+                    });
+        }
+
+        private void release(Runnable completion) {
+            synchronized (lock) {
+                if (held != null) {
+                    held.add(completion);
+                    return;
+                }
+            }
+            completion.run();
+        }
+
+        void stall() {
+            synchronized (lock) {
+                held = new ArrayList<>();
+            }
+        }
+
+        void resume() {
+            List<Runnable> completions;
+            synchronized (lock) {
+                completions = held;
+                held = null;
+            }
+            completions.forEach(Runnable::run);
         }
     }
 

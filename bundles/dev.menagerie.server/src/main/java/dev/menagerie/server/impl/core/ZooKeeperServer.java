@@ -182,7 +182,7 @@ public final class ZooKeeperServer {
         requests = sink;
         sink.start();
         if (leaderDuties) {
-            this.leaderDuties = LeaderDuties.start(db, this::submitInternal, settings.containerCheckIntervalMs(),
+            this.leaderDuties = LeaderDuties.start(db, this::submitDuty, settings.containerCheckIntervalMs(),
                     metrics.staleSessionsExpired);
         }
     }
@@ -377,12 +377,23 @@ public final class ZooKeeperServer {
     }
 
     /**
-     * A request the server makes itself (expiry, container deletion) or a learner forwarded to this leader;
-     * false when not serving or the queue is full, and then the caller decides what happens to it.
+     * A write a learner forwarded to this leader; false when not serving or the queue is full, and then the
+     * caller decides what happens to it.
      */
     public boolean submitInternal(Request request) {
         RequestSink sink = requests;
         return sink != null && sink.submit(request);
+    }
+
+    /**
+     * A request of the server's own duties (session expiry, container deletion): queued only while at most half
+     * of the request queue is taken, so that a burst of them (thousands of sessions expiring in one tick while
+     * the disk is slow) never leaves clients' requests without room, which would close their connections. False
+     * when not serving or past that mark; the duty asks again later.
+     */
+    public boolean submitDuty(Request request) {
+        RequestSink sink = requests;
+        return sink != null && sink.queued() < settings.requestQueueCapacity() / 2 && sink.submit(request);
     }
 
     /** Client requests admitted and not yet answered, against {@code globalOutstandingLimit}. */

@@ -24,8 +24,8 @@ public final class LeaderDuties {
     private final ContainerSweeper containerSweeper;
 
     /**
-     * @param submit queues a request of the server's own in the pipeline; false when the pipeline is full (then the
-     *     duty asks again later)
+     * @param submit queues a request of the server's own in the pipeline; false when the pipeline has no room for
+     *     it (then the duty asks again later)
      */
     private LeaderDuties(Database db, Predicate<Request> submit, long containerCheckIntervalMs,
             Counter staleSessionsExpired) {
@@ -49,13 +49,12 @@ public final class LeaderDuties {
         expirer.stop();
     }
 
+    /** Queues the closeSession of an expired session; false when there is no room for it yet. */
     private boolean expire(long sessionId) {
-        LOG.info("Expiring session 0x{}", Long.toHexString(sessionId));
         boolean queued = submit.test(new Request(null, sessionId, 0, OpCode.CLOSE_SESSION, new byte[0], List.of()));
         if (queued) {
+            LOG.info("Expiring session 0x{}", Long.toHexString(sessionId));
             staleSessionsExpired.increment();
-        } else {
-            LOG.warn("The request queue is full; closing expired session 0x{} is retried", Long.toHexString(sessionId));
         }
         return queued;
     }

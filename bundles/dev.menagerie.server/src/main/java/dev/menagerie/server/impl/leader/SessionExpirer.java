@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A thread that wakes at each expiry bucket and closes the sessions whose clients went quiet. A closeSession the
- * full pipeline refuses is asked for again at the next wake-up (at most a second later): the tracker already
- * marked the session closing and will not report it twice.
+ * pipeline has no room for (it keeps half its queue for clients' requests) is asked for again at the next wake-up
+ * (at most a second later), with one WARN line per bucket: the tracker already marked the session closing and
+ * will not report it twice.
  */
 final class SessionExpirer implements Runnable {
 
@@ -55,10 +56,15 @@ final class SessionExpirer implements Runnable {
                     retryRefused();
                     continue;
                 }
+                int waitingBefore = refused.size();
                 for (long sessionId : sessions.expired(now)) {
                     if (!expire.test(sessionId)) {
                         refused.add(sessionId);
                     }
+                }
+                if (refused.size() > waitingBefore) {
+                    LOG.warn("{} expired sessions wait for room in the request queue; closing them is retried each"
+                            + " second", refused.size());
                 }
             } catch (InterruptedException e) {
                 return;
