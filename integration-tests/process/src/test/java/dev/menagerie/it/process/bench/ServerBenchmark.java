@@ -26,7 +26,7 @@ import org.apache.zookeeper.ZooKeeper;
  * bench.writeOps (20000), bench.readOps (100000), bench.window (8 requests in flight per client),
  * bench.threads ("1,32"), bench.maxPhaseSeconds (60), bench.znodes ("100000,1000000"),
  * bench.maxPopulateSeconds (600), bench.jvmFlags ("-Xmx3g"), bench.servers ("apache,menagerie"; also
- * "menagerie-nometrics", Menagerie with Apache's NullMetricsProvider, to see what metrics cost).
+ * "menagerie-nometrics", Menagerie with Apache's NullMetricsProvider, to see what metrics cost: bench-metrics-cost.sh).
  */
 public final class ServerBenchmark {
 
