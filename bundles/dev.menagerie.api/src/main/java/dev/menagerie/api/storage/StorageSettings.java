@@ -12,8 +12,9 @@ import java.nio.file.Path;
  * @param snapRetainCount autopurge keeps this many newest snapshots (at least 3)
  * @param purgeIntervalHours hours between purges; 0 turns autopurge off
  * @param fsyncWarningThresholdMs an fsync slower than this is logged ({@code fsync.warningthresholdms})
- * @param snapshotCompression how new snapshots are compressed: {@link #UNCOMPRESSED} or {@link #GZIP}
- *                            ({@code snapshot.compression.method}); snapshots of every kind are read
+ * @param snapshotCompression how new snapshots are compressed: {@link #UNCOMPRESSED}, {@link #GZIP} or
+ *                            {@link #SNAPPY} ({@code snapshot.compression.method}); snapshots of every kind are
+ *                            read
  * @since 1.1
  */
 public record StorageSettings(Path dataDir, Path dataLogDir, long preAllocSizeBytes, boolean forceSync,
@@ -24,10 +25,14 @@ public record StorageSettings(Path dataDir, Path dataLogDir, long preAllocSizeBy
     /** Apache's {@code snapshot.compression.method} values. */
     public static final String UNCOMPRESSED = "";
     public static final String GZIP = "gz";
+    /** @since 1.3 */
+    public static final String SNAPPY = "snappy";
 
     public StorageSettings {
-        if (!UNCOMPRESSED.equals(snapshotCompression) && !GZIP.equals(snapshotCompression)) {
-            throw new IllegalArgumentException("snapshot compression must be \"\" or \"gz\": " + snapshotCompression);
+        if (!UNCOMPRESSED.equals(snapshotCompression) && !GZIP.equals(snapshotCompression)
+                && !SNAPPY.equals(snapshotCompression)) {
+            throw new IllegalArgumentException("snapshot compression must be \"\", \"gz\" or \"snappy\": "
+                    + snapshotCompression);
         }
     }
 

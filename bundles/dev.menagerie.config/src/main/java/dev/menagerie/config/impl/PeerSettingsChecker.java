@@ -74,12 +74,8 @@ final class PeerSettingsChecker {
                 "zookeeper.snapshot.compression.method");
         if (compression.isPresent()) {
             String method = compression.get().value().toLowerCase(Locale.ROOT);
-            if (method.equals("snappy")) {
-                throw compression.get().error("not supported by Menagerie: snappy needs a native library; use gz"
-                        + " or leave it empty (snappy snapshots Apache wrote are skipped when loading)");
-            }
-            if (!method.isEmpty() && !method.equals("gz")) {
-                throw compression.get().invalid("gz, or empty for uncompressed snapshots");
+            if (!method.isEmpty() && !method.equals("gz") && !method.equals("snappy")) {
+                throw compression.get().invalid("gz, snappy, or empty for uncompressed snapshots");
             }
         }
     }

@@ -15,11 +15,15 @@ import java.util.stream.Stream;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code snapshot.compression.method=gz} writes Apache's {@code snapshot.<zxid>.gz}, and a restart loads them. */
+/**
+ * {@code snapshot.compression.method=gz} (or {@code snappy}) writes Apache's {@code snapshot.<zxid>.gz} (or
+ * {@code .snappy}), and a restart loads them.
+ */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SnapshotCompressionTest {
 
@@ -28,10 +32,12 @@ class SnapshotCompressionTest {
     @TempDir
     Path dir;
 
-    @Test
-    void gzSnapshotsAreWrittenAndLoadedAfterARestart() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"gz", "snappy"})
+    void compressedSnapshotsAreWrittenAndLoadedAfterARestart(String method) throws Exception {
         int port;
-        String[] config = {"snapCount=20", "snapshot.compression.method=gz"};
+        String suffix = "." + method;
+        String[] config = {"snapCount=20", "snapshot.compression.method=" + method};
         try (InJvmMenagerie server = new InJvmMenagerie(dir, "nio", config)) {
             port = server.port();
             ZooKeeper zk = JavaClientSmokeTest.connect(server.connectString(), new LinkedBlockingQueue<>());
@@ -40,11 +46,11 @@ class SnapshotCompressionTest {
                         CreateMode.PERSISTENT);
             }
             zk.close();
-            Await.untilNoException("a gz snapshot in " + dir, Await.DEFAULT_TIMEOUT,
-                    () -> snapshots().stream().anyMatch(name -> name.endsWith(".gz")) ? Boolean.TRUE : null);
+            Await.untilNoException("a " + method + " snapshot in " + dir, Await.DEFAULT_TIMEOUT,
+                    () -> snapshots().stream().anyMatch(name -> name.endsWith(suffix)) ? Boolean.TRUE : null);
         }
         List<String> names = snapshots();
-        assertTrue(names.stream().anyMatch(name -> name.endsWith(".gz")), "gz snapshots: " + names);
+        assertTrue(names.stream().anyMatch(name -> name.endsWith(suffix)), method + " snapshots: " + names);
         assertFalse(names.stream().anyMatch(name -> name.matches("snapshot\\.[0-9a-f]+") && !name.equals("snapshot.0")),
                 "after the first, every snapshot is compressed: " + names);
         try (InJvmMenagerie again = new InJvmMenagerie(dir, port, "nio", config)) {

@@ -41,11 +41,11 @@ final class FileStorage implements Storage {
     private boolean closed;
 
     private FileStorage(Path snapDir, Path logDir, LogWriter writer, Purger purger, int purgeIntervalHours,
-            boolean gzipSnapshots, LogChannel.Opener opener, Consumer<FileStorage> onClose) {
+            SnapshotCompression snapshotCompression, LogChannel.Opener opener, Consumer<FileStorage> onClose) {
         this.snapDir = snapDir;
         this.logDir = logDir;
         this.writer = writer;
-        this.snapshots = new SnapshotWriter(snapDir, gzipSnapshots, opener);
+        this.snapshots = new SnapshotWriter(snapDir, snapshotCompression, opener);
         this.opener = opener;
         this.loader = new SnapshotLoader(snapDir);
         this.purger = purger;
@@ -56,14 +56,15 @@ final class FileStorage implements Storage {
     /** @param metrics where the log writer reports its queue, batches and fsyncs */
     static FileStorage open(FileStorageConfig config, LogChannel.Opener opener, Consumer<FileStorage> onClose,
             LogMetrics metrics) throws IOException {
+        config.snapshotCompression().checkAvailable();
         Path snapDir = Files.createDirectories(config.dataDir().resolve(StorageFiles.VERSION_DIR));
         Path logDir = Files.createDirectories(config.dataLogDir().resolve(StorageFiles.VERSION_DIR));
-        new SnapshotWriter(snapDir, false, opener).deleteStaleTempFiles();
+        new SnapshotWriter(snapDir, SnapshotCompression.NONE, opener).deleteStaleTempFiles();
         long lastZxid = LogRecovery.recover(logDir);
         LogWriter writer = new LogWriter(logDir, lastZxid, config.logSettings(), opener, metrics);
         Purger purger = new Purger(snapDir, logDir, config.snapRetainCount());
         FileStorage storage = new FileStorage(snapDir, logDir, writer, purger, config.purgeIntervalHours(),
-                config.gzipSnapshots(), opener, onClose);
+                config.snapshotCompression(), opener, onClose);
         storage.purgeSchedule.start();
         LOG.info("Opened storage: snapshots in {}, logs in {}, last logged zxid {}", snapDir, logDir,
                 LogFormat.hex(lastZxid));

@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 
 /** Validated settings of one storage. */
 record FileStorageConfig(Path dataDir, Path dataLogDir, LogWriter.LogSettings logSettings, int snapRetainCount,
-        int purgeIntervalHours, boolean gzipSnapshots) {
+        int purgeIntervalHours, SnapshotCompression snapshotCompression) {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileStorageConfig.class);
 
@@ -25,6 +25,6 @@ record FileStorageConfig(Path dataDir, Path dataLogDir, LogWriter.LogSettings lo
         LogWriter.LogSettings log = new LogWriter.LogSettings(settings.preAllocSizeBytes(), settings.forceSync(),
                 settings.fsyncWarningThresholdMs());
         return new FileStorageConfig(settings.dataDir(), dataLogDir, log, retain,
-                Math.max(0, settings.purgeIntervalHours()), StorageSettings.GZIP.equals(settings.snapshotCompression()));
+                Math.max(0, settings.purgeIntervalHours()), SnapshotCompression.of(settings.snapshotCompression()));
     }
 }

@@ -9,16 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Loads the newest snapshot that reads completely, newest first, as Apache's {@code FileSnap.deserialize}: files
  * that fail the tail test are skipped, and so is each one whose header, seals or content fail while the sink reads
- * it (one WARN each). Up to {@value #MAX_CANDIDATES} candidates are tried, as Apache does. Uncompressed and
- * {@code .gz} snapshots load; {@code .snappy} ones (Apache with {@code snapshot.compression.method=snappy}) are
- * refused with a clear reason, since reading them needs a native-backed library this bundle does not carry.
+ * it (one WARN each). Up to {@value #MAX_CANDIDATES} candidates are tried, as Apache does. Uncompressed,
+ * {@code .gz} and {@code .snappy} snapshots load, whatever {@code snapshot.compression.method} says now.
  */
 final class SnapshotLoader {
 
@@ -71,18 +69,12 @@ final class SnapshotLoader {
     }
 
     private static BufferedInputStream open(Path file, ProgressLog progress) throws IOException {
-        if (StorageFiles.isSnappy(file)) {
-            throw new IOException("snappy-compressed snapshots are not supported; have Apache ZooKeeper write an"
-                    + " uncompressed or gz snapshot (snapshot.compression.method), or load an older snapshot");
-        }
         InputStream raw = new CountingInputStream(Files.newInputStream(file), progress);
-        if (StorageFiles.isGzip(file)) {
-            try {
-                raw = new GZIPInputStream(raw, BUFFER_BYTES);
-            } catch (IOException e) {
-                raw.close();
-                throw e;
-            }
+        try {
+            raw = SnapshotCompression.ofFile(file).decompress(raw);
+        } catch (IOException | RuntimeException e) {
+            raw.close();
+            throw e;
         }
         return new BufferedInputStream(raw, BUFFER_BYTES);
     }

@@ -8,13 +8,13 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes {@code snapshot.<hex zxid>} uncompressed (Apache's default format), or {@code snapshot.<hex zxid>.gz} as
- * Apache does with {@code snapshot.compression.method=gz} (the Adler32 seal covers the uncompressed bytes): into a
+ * Writes {@code snapshot.<hex zxid>} uncompressed (Apache's default format), or {@code snapshot.<hex zxid>.gz} or
+ * {@code .snappy} as Apache does with {@code snapshot.compression.method=gz} or {@code snappy} (the Adler32 seal
+ * covers the uncompressed bytes): into a
  * {@code .tmp} file first, which loading ignores, then fsync, an atomic rename and a directory fsync, so a crash
  * never leaves a partial file under a snapshot name.
  */
@@ -24,31 +24,29 @@ final class SnapshotWriter {
     private static final int BUFFER_BYTES = 64 * 1024;
 
     private final Path snapDir;
-    private final boolean gzip;
+    private final SnapshotCompression compression;
     private final LogChannel.Opener opener;
 
-    SnapshotWriter(Path snapDir, boolean gzip, LogChannel.Opener opener) {
+    SnapshotWriter(Path snapDir, SnapshotCompression compression, LogChannel.Opener opener) {
         this.snapDir = snapDir;
-        this.gzip = gzip;
+        this.compression = compression;
         this.opener = opener;
     }
 
     Path write(long zxid, SnapshotSource source) throws IOException {
         long startNs = System.nanoTime();
-        Path target = snapDir.resolve(StorageFiles.snapshotName(zxid) + (gzip ? StorageFiles.GZIP_SUFFIX : ""));
+        Path target = snapDir.resolve(StorageFiles.snapshotName(zxid) + compression.suffix());
         Path temp = AtomicFiles.tempFor(target);
         long sizeBytes;
         Files.deleteIfExists(temp); // left by a crash
         try (LogChannel channel = opener.create(temp)) {
             ChannelOutput written = new ChannelOutput(channel);
             BufferedOutputStream file = new BufferedOutputStream(written, BUFFER_BYTES);
-            GZIPOutputStream compressed = gzip ? new GZIPOutputStream(file, BUFFER_BYTES) : null;
-            CheckedSnapshotOutput out = CheckedSnapshotOutput.withHeader(compressed != null ? compressed : file);
+            OutputStream compressed = compression.compress(file);
+            CheckedSnapshotOutput out = CheckedSnapshotOutput.withHeader(compressed);
             source.writeTo(out);
             out.flush();
-            if (compressed != null) {
-                compressed.finish();
-            }
+            compression.finish(compressed);
             file.flush();
             channel.force();
             sizeBytes = written.position;

@@ -24,6 +24,7 @@ final class StorageFiles {
     static final String LOG_PREFIX = "log.";
     static final String SNAPSHOT_PREFIX = "snapshot.";
     static final String GZIP_SUFFIX = ".gz";
+    static final String SNAPPY_SUFFIX = ".snappy";
     static final String TEMP_SUFFIX = ".tmp";
 
     private static final Pattern LOG_NAME = Pattern.compile("log\\.([0-9a-fA-F]{1,16})");
@@ -86,7 +87,7 @@ final class StorageFiles {
     }
 
     static boolean isSnappy(Path snapshot) {
-        return snapshot.getFileName().toString().endsWith(".snappy");
+        return snapshot.getFileName().toString().endsWith(SNAPPY_SUFFIX);
     }
 
     /** Makes a create, rename or delete in {@code dir} durable (the file's own fsync does not cover its name). */

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.menagerie.api.storage.SnapshotInput;
 import dev.menagerie.api.storage.SnapshotOutput;
+import dev.menagerie.api.storage.StorageSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -24,6 +26,8 @@ import org.apache.zookeeper.server.persistence.Util;
 import org.apache.zookeeper.server.util.SerializeUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Snapshots written by us with Apache's DataTree serializer load with Apache's FileSnap, and snapshots written
@@ -102,17 +106,19 @@ class ApacheSnapshotCompatibilityTest {
         assertApacheFileSnapLoads(original);
     }
 
-    @Test
-    void ourGzipSnapshotLoadsWithApacheFileSnapAndWithOurs() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {StorageSettings.GZIP, StorageSettings.SNAPPY})
+    void ourCompressedSnapshotLoadsWithApacheFileSnapAndWithOurs(String method) throws Exception {
         DataTree original = tree();
-        try (FileStorage storage = TestStorage.openGzip(dir)) {
+        try (FileStorage storage = TestStorage.openCompressed(dir, method)) {
             storage.snapshot(ZXID, out -> writeApacheBody(out, original, sessions()));
         }
-        Path written = dir.resolve("version-2").resolve("snapshot." + Long.toHexString(ZXID) + ".gz");
+        Path written = dir.resolve("version-2").resolve("snapshot." + Long.toHexString(ZXID) + "." + method);
         assertTrue(Files.exists(written), "the snapshot is named " + written.getFileName());
         byte[] head = Files.readAllBytes(written);
-        assertEquals(0x1f, head[0] & 0xff, "gzip magic");
-        assertEquals(0x8b, head[1] & 0xff, "gzip magic");
+        byte[] magic = method.equals(StorageSettings.GZIP) ? new byte[] {0x1f, (byte) 0x8b}
+                : new byte[] {(byte) 0x82, 'S', 'N', 'A', 'P', 'P', 'Y', 0};
+        assertArrayEquals(magic, Arrays.copyOf(head, magic.length), method + " magic");
         assertApacheFileSnapLoads(original);
         DataTree ours = new DataTree();
         try (FileStorage storage = TestStorage.open(dir)) {
@@ -139,7 +145,7 @@ class ApacheSnapshotCompatibilityTest {
     }
 
     @Test
-    void apacheGzipSnapshotLoadsWithOursAndSnappyIsRefused() throws Exception {
+    void apacheGzipAndSnappySnapshotsLoadWithOurs() throws Exception {
         DataTree original = tree();
         Path versionDir = Files.createDirectories(dir.resolve("version-2"));
         FileSnap apache = new FileSnap(versionDir.toFile());
@@ -152,16 +158,26 @@ class ApacheSnapshotCompatibilityTest {
         } finally {
             SnapStream.setStreamMode(SnapStream.StreamMode.DEFAULT_MODE);
         }
-        assertTrue(Files.exists(versionDir.resolve("snapshot." + Long.toHexString(ZXID) + ".gz")));
-        assertTrue(Files.exists(versionDir.resolve("snapshot." + Long.toHexString(ZXID + 1) + ".snappy")));
-        DataTree loaded = new DataTree();
-        Map<Long, Integer> loadedSessions = new HashMap<>();
+        Path gz = versionDir.resolve("snapshot." + Long.toHexString(ZXID) + ".gz");
+        Path snappy = versionDir.resolve("snapshot." + Long.toHexString(ZXID + 1) + ".snappy");
+        assertTrue(Files.exists(gz));
+        assertTrue(Files.exists(snappy));
+        DataTree fromSnappy = new DataTree();
+        Map<Long, Integer> snappySessions = new HashMap<>();
         try (FileStorage storage = TestStorage.open(dir)) {
-            // The newer snappy snapshot is skipped (with a warning naming the reason); the gz one loads.
-            OptionalLong zxid = storage.loadNewestSnapshot(in -> readApacheBody(in, loaded, loadedSessions, ZXID));
-            assertEquals(OptionalLong.of(ZXID), zxid);
+            OptionalLong zxid = storage.loadNewestSnapshot(in -> readApacheBody(in, fromSnappy, snappySessions,
+                    ZXID + 1));
+            assertEquals(OptionalLong.of(ZXID + 1), zxid, "the newest snapshot, Apache's snappy one, loads");
         }
-        assertSameTree(original, loaded);
+        assertSameTree(original, fromSnappy);
+        assertEquals(sessions(), snappySessions);
+        Files.delete(snappy);
+        DataTree fromGz = new DataTree();
+        try (FileStorage storage = TestStorage.open(dir)) {
+            OptionalLong zxid = storage.loadNewestSnapshot(in -> readApacheBody(in, fromGz, new HashMap<>(), ZXID));
+            assertEquals(OptionalLong.of(ZXID), zxid, "Apache's gz snapshot loads");
+        }
+        assertSameTree(original, fromGz);
     }
 
     private static void assertSameTree(DataTree expected, DataTree actual) throws Exception {

@@ -29,7 +29,7 @@ class PurgeTest {
     @BeforeEach
     void files() throws IOException {
         versionDir = Files.createDirectories(dir.resolve("version-2"));
-        SnapshotWriter writer = new SnapshotWriter(versionDir, false, LogChannel.FILES);
+        SnapshotWriter writer = new SnapshotWriter(versionDir, SnapshotCompression.NONE, LogChannel.FILES);
         for (long zxid : new long[] {0x5, 0x10, 0x20, 0x30, 0x40}) {
             writer.write(zxid, out -> out.writeSeal());
         }

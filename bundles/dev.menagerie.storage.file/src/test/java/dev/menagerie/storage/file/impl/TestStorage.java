@@ -26,8 +26,13 @@ final class TestStorage {
 
     /** A storage that writes gz snapshots, as {@code snapshot.compression.method=gz} asks. */
     static FileStorage openGzip(Path dir) throws IOException {
+        return openCompressed(dir, StorageSettings.GZIP);
+    }
+
+    /** A storage that writes compressed snapshots, as {@code snapshot.compression.method=<method>} asks. */
+    static FileStorage openCompressed(Path dir, String method) throws IOException {
         StorageSettings settings = new StorageSettings(dir, dir, SMALL_PREALLOC_BYTES, true, 3, 0,
-                StorageSettings.DEFAULT_FSYNC_WARNING_THRESHOLD_MS, StorageSettings.GZIP);
+                StorageSettings.DEFAULT_FSYNC_WARNING_THRESHOLD_MS, method);
         return FileStorage.open(FileStorageConfig.from(settings), LogChannel.FILES, storage -> { },
                 unrecordedMetrics());
     }
