@@ -110,7 +110,10 @@ final class LeaderEffects implements Proposer {
             return;
         }
         switch (type) {
-            case ACK -> carryOut(core.ack(sid, packet.zxid()));
+            case ACK -> {
+                acked(sid, packet.zxid());
+                carryOut(core.ack(sid, packet.zxid()));
+            }
             case ACKEPOCH -> {
                 core.applied(replica.lastProcessedZxid());
                 carryOut(core.ackEpoch(sid, LearnerRegistration.ackedCurrentEpoch(packet.data()), packet.zxid()));
@@ -200,6 +203,7 @@ final class LeaderEffects implements Proposer {
                     loop.finish(LogFailures.report(replica, "the leader could not log 0x" + Long.toHexString(zxid),
                             error));
                 } else {
+                    acked(myId, zxid);
                     carryOut(core.localLogged(zxid));
                 }
             }));
@@ -295,6 +299,14 @@ final class LeaderEffects implements Proposer {
             core.learnerLost(close.sid());
         } else if (output instanceof LeaderOutput.GiveUp giveUp) {
             loop.finish(giveUp.reason());
+        }
+    }
+
+    /** An ack of a proposal not committed yet; later ones are not timed, as in Apache. */
+    private void acked(long sid, long zxid) {
+        Long proposedMs = proposedAtMs.get(zxid);
+        if (proposedMs != null) {
+            metrics.ackLatencyMs.record(Long.toString(sid), loop.nowMs() - proposedMs);
         }
     }
 

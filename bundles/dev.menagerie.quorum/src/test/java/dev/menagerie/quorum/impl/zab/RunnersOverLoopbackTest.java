@@ -79,6 +79,18 @@ class RunnersOverLoopbackTest {
         assertEquals(proposals, leaderMetrics.count("proposal_count"));
         assertEquals(proposals, leaderMetrics.count("commit_count"));
         assertEquals(proposals, leaderMetrics.count("quorum_ack_latency"));
+        // Every proposal is acked by the leader's log and by a follower before its commit; the other ack may come
+        // after it, and is not timed, as in Apache.
+        long acksTimed = leaderMetrics.count("ack_latency", "1") + leaderMetrics.count("ack_latency", "2")
+                + leaderMetrics.count("ack_latency", "3");
+        assertTrue(acksTimed >= 2 * proposals && acksTimed <= 3 * proposals, acksTimed + " acks timed for "
+                + proposals + " proposals");
+        assertTrue(leaderMetrics.count("ack_latency", "2") > 0, "f2's acks are timed under its id");
+        // The leader's sender to f2 took each proposal and commit (and the sync's packets) from its queue.
+        long f2Packets = leaderMetrics.count("learner_handler_qp_size", "2");
+        assertTrue(f2Packets >= 2 * proposals, f2Packets + " packets taken from f2's queue");
+        assertEquals(f2Packets, leaderMetrics.count("learner_handler_qp_time_ms", "2"), "each taken packet is timed");
+        assertTrue(leaderMetrics.count("learner_handler_qp_size", "3") > 0, "f3 has a queue of its own");
         assertEquals(1, leaderMetrics.count("snap_count"), "f3's return after missing the window");
         assertEquals(3, leaderMetrics.count("diff_count"), "f2 and f3 at the start, f3 after missing 10");
         assertEquals(1, leaderMetrics.count("inflight_snap_count"), "recorded as each snapshot sync starts");
