@@ -97,7 +97,7 @@ final class KeyRules {
         warned(rules, "leader.maxConcurrentSnapSyncs", "learner syncs are not throttled");
         warned(rules, "leader.maxConcurrentDiffSyncs", "learner syncs are not throttled");
         warned(rules, "leader.maxTimeToWaitForEpoch", "the leader waits initLimit ticks for epochs");
-        warned(rules, "leader.ackLoggingFrequency", "acks are not sampled into the log");
+        warned(rules, "leader.ackLoggingFrequency", "every ack is timed into ack_latency, none sampled");
         warned(rules, "leader.closeSocketAsync", "sockets are closed by the role's own thread");
         warned(rules, "learner.closeSocketAsync", "sockets are closed by the role's own thread");
         warned(rules, "learner.asyncSending", "learners always send from their own sender thread");
