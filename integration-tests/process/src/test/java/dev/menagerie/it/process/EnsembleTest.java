@@ -137,16 +137,11 @@ class EnsembleTest {
                 assertTrue(mntr.getOrDefault(key, 0L) > 0, key + " on server " + member.id() + ": " + mntr.get(key));
             }
             assertEquals(3L, mntr.get("zk_quorum_size"), "voting members as server " + member.id() + " reports them");
-            if (leader) {
-                long acksTimed = 0;
-                for (EnsembleMember acker : ensemble.members()) {
-                    acksTimed += mntr.getOrDefault("zk_cnt_" + acker.id() + "_ack_latency", 0L);
-                    if (acker.id() != member.id()) {
-                        String queue = "zk_cnt_" + acker.id() + "_learner_handler_qp_size";
-                        assertTrue(mntr.getOrDefault(queue, 0L) > 0, queue + ": " + mntr.get(queue));
-                    }
-                }
-                assertTrue(acksTimed >= 2 * 4, "acks timed before their commit, for 4 writes: " + acksTimed);
+            for (EnsembleMember learner : leader ? ensemble.members() : List.<EnsembleMember>of()) {
+                // The leader's sender to each learner took packets from that learner's queue.
+                String queue = "zk_cnt_" + learner.id() + "_learner_handler_qp_size";
+                assertTrue(learner.id() == member.id() || mntr.getOrDefault(queue, 0L) > 0, queue + ": "
+                        + mntr.get(queue));
             }
         }
     }

@@ -79,13 +79,12 @@ class RunnersOverLoopbackTest {
         assertEquals(proposals, leaderMetrics.count("proposal_count"));
         assertEquals(proposals, leaderMetrics.count("commit_count"));
         assertEquals(proposals, leaderMetrics.count("quorum_ack_latency"));
-        // Every proposal is acked by the leader's log and by a follower before its commit; the other ack may come
-        // after it, and is not timed, as in Apache.
+        // As Apache's leader, by default only a zxid that is a multiple of 1000 has its acks timed: here epoch 1's
+        // 704th. A quorum (two of three) acks it before its commit; the third ack may come after, and is not timed.
+        assertEquals(0, Zxids.of(1, 704) % LeaderEffects.DEFAULT_ACK_LOGGING_FREQUENCY);
         long acksTimed = leaderMetrics.count("ack_latency", "1") + leaderMetrics.count("ack_latency", "2")
                 + leaderMetrics.count("ack_latency", "3");
-        assertTrue(acksTimed >= 2 * proposals && acksTimed <= 3 * proposals, acksTimed + " acks timed for "
-                + proposals + " proposals");
-        assertTrue(leaderMetrics.count("ack_latency", "2") > 0, "f2's acks are timed under its id");
+        assertTrue(acksTimed >= 2 && acksTimed <= 3, acksTimed + " acks timed for the one sampled proposal");
         // The leader's sender to f2 took each proposal and commit (and the sync's packets) from its queue.
         long f2Packets = leaderMetrics.count("learner_handler_qp_size", "2");
         assertTrue(f2Packets >= 2 * proposals, f2Packets + " packets taken from f2's queue");
