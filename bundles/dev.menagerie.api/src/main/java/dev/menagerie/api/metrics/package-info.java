@@ -14,7 +14,7 @@
  * with the {@code metricsProvider.*} settings; providers are plugins, installed and swapped like any bundle.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.menagerie.api.metrics;
 
 import org.osgi.annotation.bundle.Export;

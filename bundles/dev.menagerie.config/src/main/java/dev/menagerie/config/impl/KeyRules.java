@@ -69,7 +69,7 @@ final class KeyRules {
 
     private static void quorum(List<KeyRule> rules) {
         done(rules, "initLimit", "syncLimit", "electionAlg", "peerType", "standaloneEnabled", "server.", "group.",
-                "weight.", "commitLogCount");
+                "weight.", "commitLogCount", "leader.ackLoggingFrequency");
         warned(rules, "syncEnabled", "observers always log transactions to disk", "true");
         warned(rules, "quorumListenOnAllIPs", "the quorum and election ports listen on the server.N address",
                 FALSE);
@@ -97,7 +97,6 @@ final class KeyRules {
         warned(rules, "leader.maxConcurrentSnapSyncs", "learner syncs are not throttled");
         warned(rules, "leader.maxConcurrentDiffSyncs", "learner syncs are not throttled");
         warned(rules, "leader.maxTimeToWaitForEpoch", "the leader waits initLimit ticks for epochs");
-        warned(rules, "leader.ackLoggingFrequency", "acks are not sampled into the log");
         warned(rules, "leader.closeSocketAsync", "sockets are closed by the role's own thread");
         warned(rules, "learner.closeSocketAsync", "sockets are closed by the role's own thread");
         warned(rules, "learner.asyncSending", "learners always send from their own sender thread");

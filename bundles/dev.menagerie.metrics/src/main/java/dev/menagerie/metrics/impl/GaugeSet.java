@@ -20,6 +20,9 @@ record GaugeSet(Supplier<? extends Map<String, ? extends Number>> values) implem
                 sorted.put(key, value == null ? 0 : value);
             }
         });
+        if (sorted.isEmpty()) {
+            visitor.emptySet(name, MetricVisitor.Kind.GAUGE);
+        }
         sorted.forEach((key, value) -> visitor.gauge(name, key, value));
     }
 

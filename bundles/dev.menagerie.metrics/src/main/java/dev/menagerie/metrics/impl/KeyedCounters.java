@@ -30,6 +30,10 @@ final class KeyedCounters implements CounterSet, Metric {
 
     @Override
     public void read(String name, MetricVisitor visitor) {
+        if (counters.isEmpty()) {
+            visitor.emptySet(name, MetricVisitor.Kind.COUNTER);
+            return;
+        }
         new TreeMap<>(counters).forEach((key, counter) -> visitor.counter(name, key, counter.value()));
     }
 

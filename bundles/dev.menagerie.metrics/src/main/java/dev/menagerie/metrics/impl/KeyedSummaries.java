@@ -38,6 +38,10 @@ final class KeyedSummaries implements SummarySet, Metric {
 
     @Override
     public void read(String name, MetricVisitor visitor) {
+        if (summaries.isEmpty()) {
+            visitor.emptySet(name, MetricVisitor.Kind.SUMMARY);
+            return;
+        }
         new TreeMap<>(summaries).forEach((key, summary) -> visitor.summary(name, key, summary.snapshot()));
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.menagerie.api.metrics.MetricVisitor;
 import dev.menagerie.api.metrics.MetricsRegistry.Detail;
 import dev.menagerie.api.metrics.Registration;
 import dev.menagerie.api.metrics.SummarySnapshot;
@@ -77,6 +78,23 @@ class InMemoryRegistryTest {
         assertEquals(0, read.values.get("quota_count[/a]"), "a null value in a gauge set reads 0, as in Apache");
         assertEquals(2L, read.values.get("writes[/apps]"));
         assertEquals(10, read.summary("read_per_namespace[/zoo]").max());
+    }
+
+    @Test
+    void aSetWithoutMembersIsReadOnceAsEmptyWithItsKindUntilItsFirstKey() {
+        registry.summarySet("ack_latency", Detail.ADVANCED);
+        registry.counterSet("connection_drop_per_ip");
+        registry.gaugeSet("quota_count_limit_per_namespace", Map::of);
+
+        assertEquals(List.of("ack_latency[]", "connection_drop_per_ip[]", "quota_count_limit_per_namespace[]"),
+                List.copyOf(RecordingVisitor.readAll(registry).values.keySet()));
+        assertEquals(MetricVisitor.Kind.SUMMARY, RecordingVisitor.readAll(registry).values.get("ack_latency[]"));
+
+        registry.summarySet("ack_latency", Detail.ADVANCED).record("2", 5);
+        registry.counterSet("connection_drop_per_ip").increment("10.0.0.1");
+        Map<String, Object> read = RecordingVisitor.readAll(registry).values;
+        assertEquals(List.of("ack_latency[2]", "connection_drop_per_ip[10.0.0.1]",
+                "quota_count_limit_per_namespace[]"), List.copyOf(read.keySet()));
     }
 
     @Test

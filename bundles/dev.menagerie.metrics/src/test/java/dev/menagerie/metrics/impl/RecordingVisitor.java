@@ -5,7 +5,8 @@ import dev.menagerie.api.metrics.SummarySnapshot;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Collects what a registry reads out, keyed {@code name} or {@code name[key]}, in the order it came. */
+/** Collects what a registry reads out, keyed {@code name} or {@code name[key]} (a set
+ * without members: {@code name[]}, with its kind), in the order it came. */
 final class RecordingVisitor implements MetricVisitor {
 
     final Map<String, Object> values = new LinkedHashMap<>();
@@ -29,6 +30,11 @@ final class RecordingVisitor implements MetricVisitor {
     @Override
     public void summary(String name, String key, SummarySnapshot snapshot) {
         values.put(id(name, key), snapshot);
+    }
+
+    @Override
+    public void emptySet(String name, Kind kind) {
+        values.put(name + "[]", kind);
     }
 
     SummarySnapshot summary(String id) {

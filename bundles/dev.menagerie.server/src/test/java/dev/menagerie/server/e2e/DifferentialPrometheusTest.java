@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.menagerie.api.metrics.MetricsProvider;
+import dev.menagerie.quorum.impl.zab.ZabMetrics;
 import dev.menagerie.testing.Components;
 import dev.menagerie.testing.FreePorts;
 import dev.menagerie.testing.PrometheusText;
@@ -43,6 +44,11 @@ class DifferentialPrometheusTest {
     static final String NOT_YET = "prometheus-names-not-yet-implemented.txt";
     static final String DASHBOARD = "grafana-10465-metrics.txt";
     static final String ENSEMBLE_ONLY = "prometheus-names-of-an-ensemble.txt";
+    /**
+     * Families Apache has no counterpart for (docs/operations.md, "Metric groups"): the server's counter set of
+     * strategy swaps, listed without members until the first swap.
+     */
+    static final Set<String> MENAGERIES_OWN = Set.of("strategy_swaps");
 
     static {
         DifferentialSettings.apply();
@@ -57,6 +63,8 @@ class DifferentialPrometheusTest {
         String text;
         try (InJvmMenagerie server = new InJvmMenagerie(dir.resolve("menagerie"), "nio");
                 Components.Instance<MetricsProvider> provider = Components.create(MetricsProvider.class)) {
+            // The quorum bundle registers its metrics when its peer factory starts, on a standalone server too.
+            new ZabMetrics(server.metrics());
             int port = FreePorts.next();
             provider.service().start(Map.of("httpHost", "127.0.0.1", "httpPort", String.valueOf(port)),
                     server.metrics());
@@ -68,10 +76,11 @@ class DifferentialPrometheusTest {
 
         Set<String> extra = new TreeSet<>(ours.keySet());
         extra.removeAll(apache.keySet());
+        extra.removeAll(MENAGERIES_OWN);
         assertEquals(Set.of(), extra, "families Menagerie serves and Apache does not");
         Map<String, String> wrongType = new TreeMap<>();
         ours.forEach((name, type) -> {
-            if (!type.equals(apache.get(name))) {
+            if (!MENAGERIES_OWN.contains(name) && !type.equals(apache.get(name))) {
                 wrongType.put(name, type + " (Apache: " + apache.get(name) + ")");
             }
         });

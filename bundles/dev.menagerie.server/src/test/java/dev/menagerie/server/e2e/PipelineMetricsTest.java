@@ -7,11 +7,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import dev.menagerie.testing.Await;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -73,6 +75,43 @@ class PipelineMetricsTest {
             assertEquals(changes, delta(before, after, "zk_outstanding_changes_removed"));
 
             assertEquals(1, delta(after, closed, "zk_cnt_close_session_prep_time"), "closing the session");
+
+            // Apache's CommitProcessor figures, from the commit stage: one reading of its inbox per turn, one
+            // request issued per turn, and each write applied as a batch of one.
+            for (String key : new String[] {"zk_cnt_read_commit_proc_req_queued", "zk_cnt_write_commit_proc_req_queued",
+                    "zk_cnt_commit_commit_proc_req_queued"}) {
+                assertEquals(WRITES + reads, delta(before, after, key), key);
+            }
+            assertTrue(after.get("zk_max_write_commit_proc_req_queued") >= 1, "the write taken is counted");
+            assertEquals(reads, delta(before, after, "zk_cnt_read_commit_proc_issued"));
+            assertEquals(WRITES, delta(before, after, "zk_cnt_write_commit_proc_issued"));
+            assertEquals(WRITES, delta(before, after, "zk_sum_write_commit_proc_issued"), "one write per batch");
+            assertEquals(WRITES, delta(before, after, "zk_cnt_write_batch_time_in_commit_processor"));
+            assertEquals(0, delta(before, after, "zk_cnt_requests_in_session_queue"),
+                    "standalone: no session queues, which only a learner keeps");
+        }
+    }
+
+    @Test
+    void aClientResumingItsSessionOnANewConnectionIsARevalidation() throws Exception {
+        try (InJvmMenagerie server = new InJvmMenagerie(dir, "nio")) {
+            ZooKeeper first = JavaClientSmokeTest.connect(server.connectString(), new LinkedBlockingQueue<>());
+            Map<String, Long> before = mntr(server.port());
+            CountDownLatch resumed = new CountDownLatch(1);
+            ZooKeeper second = new ZooKeeper(server.connectString(), 10_000, event -> {
+                if (event.getState() == Watcher.Event.KeeperState.SyncConnected) {
+                    resumed.countDown();
+                }
+            }, first.getSessionId(), first.getSessionPasswd());
+            try {
+                assertTrue(resumed.await(15, TimeUnit.SECONDS), "the session resumed on a second connection");
+                Map<String, Long> after = mntr(server.port());
+                assertEquals(1, delta(before, after, "zk_connection_revalidate_count"));
+                assertEquals(1, delta(before, after, "zk_connection_request_count"));
+            } finally {
+                second.close();
+                first.close();
+            }
         }
     }
 

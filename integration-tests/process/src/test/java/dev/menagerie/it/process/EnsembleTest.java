@@ -126,9 +126,22 @@ class EnsembleTest {
                             "zk_cnt_proposal_latency", "zk_cnt_propagation_latency", "zk_cnt_unavailable_time",
                             "zk_cnt_learner_request_processor_queue_size", "zk_cnt_proposal_ack_creation_latency",
                             "zk_cnt_commit_propagation_latency");
+            if (!leader) {
+                // The learner's per-session queues held each local write until its commit came back.
+                keys = new ArrayList<>(keys);
+                keys.addAll(List.of("zk_cnt_requests_in_session_queue", "zk_cnt_pending_session_queue_size",
+                        "zk_sum_session_queues_drained", "zk_cnt_write_commit_proc_issued"));
+            }
             Map<String, Long> mntr = mntrCounts(member);
             for (String key : keys) {
                 assertTrue(mntr.getOrDefault(key, 0L) > 0, key + " on server " + member.id() + ": " + mntr.get(key));
+            }
+            assertEquals(3L, mntr.get("zk_quorum_size"), "voting members as server " + member.id() + " reports them");
+            for (EnsembleMember learner : leader ? ensemble.members() : List.<EnsembleMember>of()) {
+                // The leader's sender to each learner took packets from that learner's queue.
+                String queue = "zk_cnt_" + learner.id() + "_learner_handler_qp_size";
+                assertTrue(learner.id() == member.id() || mntr.getOrDefault(queue, 0L) > 0, queue + ": "
+                        + mntr.get(queue));
             }
         }
     }

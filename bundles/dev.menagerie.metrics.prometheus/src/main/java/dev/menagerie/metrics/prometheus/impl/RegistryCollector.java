@@ -14,7 +14,8 @@ import java.util.Map;
  * The registry's metrics as Prometheus families, read at each scrape, shaped as Apache ZooKeeper's provider shapes
  * them: a metric's name is its family's name and its help; counters and counter sets are counters, gauges and gauge
  * sets are gauges, summaries are summaries with the quantiles 0.5 (basic) or 0.5, 0.9 and 0.99 (advanced) and their
- * {@code _count} and {@code _sum}; the members of a set carry the label {@code key}.
+ * {@code _count} and {@code _sum}; the members of a set carry the label {@code key}, and a set with no member yet is a
+ * family without samples.
  *
  * <p>Unlike Apache's summaries (a sliding ten-minute window), the quantiles cover the values since the last
  * {@code srst}, as {@code mntr}'s do; {@code _count} and {@code _sum} are the same in both.
@@ -69,6 +70,16 @@ final class RegistryCollector extends Collector {
             }
             samples.add(sample(name + "_count", key, null, snapshot.count()));
             samples.add(sample(name + "_sum", key, null, snapshot.sum()));
+        }
+
+        /** Apache's provider lists a labelled family before its first member: its type line, without samples. */
+        @Override
+        public void emptySet(String name, Kind kind) {
+            family(name, switch (kind) {
+                case COUNTER -> Type.COUNTER;
+                case GAUGE -> Type.GAUGE;
+                case SUMMARY -> Type.SUMMARY;
+            });
         }
 
         private MetricFamilySamples family(String name, Type type) {

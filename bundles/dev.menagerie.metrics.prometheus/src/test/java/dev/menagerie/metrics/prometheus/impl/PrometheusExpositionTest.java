@@ -14,6 +14,7 @@ import dev.menagerie.testing.PrometheusText;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +83,26 @@ class PrometheusExpositionTest {
         assertEquals(15.0, samples.get("write_per_namespace{key=\"apps\",quantile=\"0.5\",}"), 5, text);
         assertEquals(2.0, samples.get("write_per_namespace_count{key=\"apps\",}"), text);
         assertEquals(30.0, samples.get("write_per_namespace_sum{key=\"apps\",}"), text);
+    }
+
+    @Test
+    void aSetWithoutMembersIsListedWithItsTypeAndNoSamplesAsApachesProviderListsIt() throws Exception {
+        registry.summarySet("ack_latency", Detail.ADVANCED);
+        registry.counterSet("connection_drop_per_ip");
+        registry.gaugeSet("quota_count_limit_per_namespace", Map::of);
+        provider.start(LOOPBACK_ANY_PORT, registry);
+
+        String text = PrometheusText.scrape(provider.port());
+        Map<String, String> types = PrometheusText.types(text);
+        assertEquals("summary", types.get("ack_latency"), text);
+        assertEquals("counter", types.get("connection_drop_per_ip"), text);
+        assertEquals("gauge", types.get("quota_count_limit_per_namespace"), text);
+        assertTrue(text.contains("# HELP ack_latency ack_latency\n"), text);
+        assertEquals(Set.of(), PrometheusText.sampleNames(text), "a set without members has no samples: " + text);
+
+        registry.summarySet("ack_latency", Detail.ADVANCED).record("2", 7);
+        String after = PrometheusText.scrape(provider.port());
+        assertEquals(7.0, PrometheusText.samples(after).get("ack_latency_sum{key=\"2\",}"), after);
     }
 
     @Test

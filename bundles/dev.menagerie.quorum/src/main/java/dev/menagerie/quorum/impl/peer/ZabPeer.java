@@ -109,6 +109,11 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
     public Map<String, Object> monitorValues() {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("peer_state", detailedState());
+        QuorumVerifier active = verifier;
+        if (active != null) {
+            // Apache's quorum_size gauge: the voting members, observers not counted.
+            values.put("quorum_size", active.votingMembers().size());
+        }
         LeaderRunner leader = leading;
         if (leader != null) {
             values.putAll(leader.monitorValues());

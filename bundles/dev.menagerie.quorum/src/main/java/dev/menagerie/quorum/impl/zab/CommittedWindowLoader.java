@@ -41,23 +41,7 @@ final class CommittedWindowLoader {
      * (zoo.cfg, or {@code -Dzookeeper.commitLogCount}), 500 by default.
      */
     private static int commitLogCount(Replica replica) {
-        String value = replica.config().properties().get("commitLogCount");
-        if (value == null) {
-            value = System.getProperty("zookeeper.commitLogCount");
-        }
-        if (value == null) {
-            return CommittedWindow.DEFAULT_CAPACITY;
-        }
-        try {
-            int count = Integer.parseInt(value.trim());
-            if (count > 0) {
-                return count;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        LOG.warn("commitLogCount must be a positive integer, not \"{}\"; keeping {} proposals", value,
-                CommittedWindow.DEFAULT_CAPACITY);
-        return CommittedWindow.DEFAULT_CAPACITY;
+        return QuorumTunables.intValue(replica.config(), "commitLogCount", CommittedWindow.DEFAULT_CAPACITY,
+                count -> count > 0, "a positive integer (proposals)");
     }
 }

@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
 final class LeaderEffects implements Proposer {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeaderEffects.class);
+    /** Apache's default: one zxid in a thousand has its acks timed. */
+    static final int DEFAULT_ACK_LOGGING_FREQUENCY = 1000;
 
     private final long myId;
     private final LeaderCore core;
@@ -44,6 +46,8 @@ final class LeaderEffects implements Proposer {
     private final LearnerLinks links;
     private final EventLoop loop;
     private final ZabMetrics metrics;
+    /** Apache's {@code leader.ackLoggingFrequency}: acks of a zxid that is a multiple of it are timed; 0 or less, none. */
+    private final int ackLoggingFrequency;
     /** When each proposal not yet committed was made (loop milliseconds), by zxid; loop thread only. */
     private final Map<Long, Long> proposedAtMs = new HashMap<>();
     /** The futures of proposals not yet committed, by zxid. */
@@ -63,6 +67,8 @@ final class LeaderEffects implements Proposer {
             ZabMetrics metrics) {
         this.myId = myId;
         this.metrics = metrics;
+        this.ackLoggingFrequency = QuorumTunables.intValue(replica.config(), "leader.ackLoggingFrequency",
+                DEFAULT_ACK_LOGGING_FREQUENCY, frequency -> true, "an integer");
         this.core = core;
         this.replica = replica;
         this.links = links;
@@ -110,7 +116,10 @@ final class LeaderEffects implements Proposer {
             return;
         }
         switch (type) {
-            case ACK -> carryOut(core.ack(sid, packet.zxid()));
+            case ACK -> {
+                acked(sid, packet.zxid());
+                carryOut(core.ack(sid, packet.zxid()));
+            }
             case ACKEPOCH -> {
                 core.applied(replica.lastProcessedZxid());
                 carryOut(core.ackEpoch(sid, LearnerRegistration.ackedCurrentEpoch(packet.data()), packet.zxid()));
@@ -200,6 +209,7 @@ final class LeaderEffects implements Proposer {
                     loop.finish(LogFailures.report(replica, "the leader could not log 0x" + Long.toHexString(zxid),
                             error));
                 } else {
+                    acked(myId, zxid);
                     carryOut(core.localLogged(zxid));
                 }
             }));
@@ -295,6 +305,20 @@ final class LeaderEffects implements Proposer {
             core.learnerLost(close.sid());
         } else if (output instanceof LeaderOutput.GiveUp giveUp) {
             loop.finish(giveUp.reason());
+        }
+    }
+
+    /**
+     * An ack of a proposal not committed yet, timed when its zxid is sampled; later ones are not timed, as in
+     * Apache.
+     */
+    private void acked(long sid, long zxid) {
+        if (ackLoggingFrequency <= 0 || zxid % ackLoggingFrequency != 0) {
+            return;
+        }
+        Long proposedMs = proposedAtMs.get(zxid);
+        if (proposedMs != null) {
+            metrics.ackLatencyMs.record(Long.toString(sid), loop.nowMs() - proposedMs);
         }
     }
 

@@ -269,7 +269,7 @@ public final class LeaderRunner {
             this.sender = new PacketSender(channel, "menagerie-leader-send-" + sid, e -> {
                 LOG.warn("Dropping learner {}: {}; it will sync again when it reconnects", sid, e.getMessage());
                 close();
-            });
+            }, metrics.learnerQueue(sid));
         }
 
         void close() {

@@ -62,7 +62,7 @@ public final class LearnerRunner {
             }
             channel = connected;
             sender = new PacketSender(connected, "menagerie-learner-send", e -> loop.finish(
-                    "writing to the leader failed: " + e.getMessage()));
+                    "writing to the leader failed: " + e.getMessage()), PacketSender.QueueWatcher.NONE);
             sender.start();
             Thread reader = new Thread(this::readLeader, "menagerie-learner-read");
             reader.setDaemon(true);

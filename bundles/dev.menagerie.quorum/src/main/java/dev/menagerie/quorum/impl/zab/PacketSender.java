@@ -25,6 +25,14 @@ final class PacketSender {
         void writeTo(PacketChannel channel) throws IOException;
     }
 
+    /** Told about each entry the writing thread takes: how many still wait behind it, and how long it waited. */
+    interface QueueWatcher {
+        QueueWatcher NONE = (stillQueued, waitedMs) -> {
+        };
+
+        void taken(int stillQueued, long waitedMs);
+    }
+
     /** What a packet without payload is counted as: its header and framing. */
     private static final int HEADER_BYTES = 32;
     /** The default byte bound: far above a healthy backlog, far below a heap. */
@@ -33,21 +41,23 @@ final class PacketSender {
     static final int DEFAULT_MAX_QUEUED_ITEMS = 1_000_000;
 
     private final PacketChannel channel;
-    private final BlockingQueue<Item> queue;
+    private final BlockingQueue<Queued> queue;
     private final Thread thread;
     private final Consumer<IOException> onFailure;
+    private final QueueWatcher watcher;
     private final long maxQueuedBytes;
     private final AtomicLong queuedBytes = new AtomicLong();
     private volatile boolean stopped;
 
-    PacketSender(PacketChannel channel, String name, Consumer<IOException> onFailure) {
-        this(channel, name, onFailure, DEFAULT_MAX_QUEUED_BYTES, DEFAULT_MAX_QUEUED_ITEMS);
+    PacketSender(PacketChannel channel, String name, Consumer<IOException> onFailure, QueueWatcher watcher) {
+        this(channel, name, onFailure, watcher, DEFAULT_MAX_QUEUED_BYTES, DEFAULT_MAX_QUEUED_ITEMS);
     }
 
-    PacketSender(PacketChannel channel, String name, Consumer<IOException> onFailure, long maxQueuedBytes,
-            int maxQueuedItems) {
+    PacketSender(PacketChannel channel, String name, Consumer<IOException> onFailure, QueueWatcher watcher,
+            long maxQueuedBytes, int maxQueuedItems) {
         this.channel = channel;
         this.onFailure = onFailure;
+        this.watcher = watcher;
         this.maxQueuedBytes = maxQueuedBytes;
         this.queue = new LinkedBlockingQueue<>(maxQueuedItems);
         this.thread = new Thread(this::run, name);
@@ -67,7 +77,7 @@ final class PacketSender {
             overflow("more than " + maxQueuedBytes + " bytes of packets wait for it");
             return;
         }
-        if (!queue.offer(new Sized(bytes, c -> c.write(packet)))) {
+        if (!queue.offer(new Queued(bytes, c -> c.write(packet), System.nanoTime()))) {
             queuedBytes.addAndGet(-bytes);
             overflow(queue.size() + " packets wait for it");
         }
@@ -75,7 +85,7 @@ final class PacketSender {
 
     /** A stream (the snapshot after SNAP); one entry, not counted in bytes: it is written once, from the tree. */
     void enqueue(Item item) {
-        if (!stopped && !queue.offer(item)) {
+        if (!stopped && !queue.offer(new Queued(0, item, System.nanoTime()))) {
             overflow(queue.size() + " packets wait for it");
         }
     }
@@ -98,21 +108,17 @@ final class PacketSender {
         onFailure.accept(new IOException("the peer reads too slowly: " + backlog));
     }
 
-    private record Sized(int bytes, Item item) implements Item {
-        @Override
-        public void writeTo(PacketChannel channel) throws IOException {
-            item.writeTo(channel);
-        }
+    /** An entry with its size in bytes (0: not counted) and when it was queued ({@link System#nanoTime()}). */
+    private record Queued(int bytes, Item item, long queuedNanos) {
     }
 
     private void run() {
         try {
             while (!stopped) {
-                Item item = queue.take();
-                item.writeTo(channel);
-                if (item instanceof Sized sized) {
-                    queuedBytes.addAndGet(-sized.bytes());
-                }
+                Queued queued = queue.take();
+                watcher.taken(queue.size(), (System.nanoTime() - queued.queuedNanos()) / 1_000_000);
+                queued.item().writeTo(channel);
+                queuedBytes.addAndGet(-queued.bytes());
                 if (queue.isEmpty()) {
                     channel.flush();
                 }

@@ -4,6 +4,7 @@ import dev.menagerie.api.metrics.Counter;
 import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.metrics.MetricsRegistry.Detail;
 import dev.menagerie.api.metrics.Summary;
+import dev.menagerie.api.metrics.SummarySet;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -32,6 +33,15 @@ public final class ZabMetrics {
     final Summary quorumAckLatencyMs;
     final Counter learnerProposalsReceived;
     final Counter learnerCommitsReceived;
+    /**
+     * On the leader, from a proposal to each acknowledgement of it that arrives before its commit, keyed by the
+     * acknowledging server's id (the leader's own log included), as Apache's {@code ack_latency}.
+     */
+    final SummarySet ackLatencyMs;
+    /** On the leader, per learner (keyed by its id): packets still queued for it as its sender takes one, and how long
+     * that one waited. */
+    private final SummarySet learnerQueuedPackets;
+    private final SummarySet learnerQueuedPacketTimeMs;
     /** On a learner, from the leader stamping a proposal's transaction (wall clock) to its arrival. */
     final Summary proposalLatencyMs;
     /** Closing a quorum connection: a learner's to its leader, the leader's to a learner. */
@@ -66,6 +76,9 @@ public final class ZabMetrics {
         learnerCommitsReceived = registry.counter("learner_commit_received_count");
         proposalLatencyMs = registry.summary("proposal_latency", Detail.ADVANCED);
         revalidateCount = registry.counter("revalidate_count");
+        ackLatencyMs = registry.summarySet("ack_latency", Detail.ADVANCED);
+        learnerQueuedPackets = registry.summarySet("learner_handler_qp_size", Detail.BASIC);
+        learnerQueuedPacketTimeMs = registry.summarySet("learner_handler_qp_time_ms", Detail.ADVANCED);
         proposalAckCreationLatencyMs = registry.summary("proposal_ack_creation_latency", Detail.ADVANCED);
         commitPropagationLatencyMs = registry.summary("commit_propagation_latency", Detail.ADVANCED);
         socketClosingTimeMs = registry.summary("socket_closing_time", Detail.BASIC);
@@ -78,6 +91,15 @@ public final class ZabMetrics {
         long startNanos = System.nanoTime();
         channel.close();
         socketClosingTimeMs.record((System.nanoTime() - startNanos) / 1_000_000);
+    }
+
+    /** What the leader's sender to learner {@code sid} records, as Apache's LearnerHandler does for its queue. */
+    PacketSender.QueueWatcher learnerQueue(long sid) {
+        String key = Long.toString(sid);
+        return (stillQueued, waitedMs) -> {
+            learnerQueuedPackets.record(key, stillQueued);
+            learnerQueuedPacketTimeMs.record(key, waitedMs);
+        };
     }
 
     /** The peer entered LOOKING: it is unavailable from now, unless it already was. */

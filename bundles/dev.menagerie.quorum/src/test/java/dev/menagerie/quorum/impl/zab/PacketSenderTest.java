@@ -30,7 +30,7 @@ class PacketSenderTest {
                 Socket silentPeer = listener.accept()) {
             CompletableFuture<IOException> failure = new CompletableFuture<>();
             PacketSender sender = new PacketSender(new PacketChannel(client), "test-sender", failure::complete,
-                    LIMIT_BYTES, PacketSender.DEFAULT_MAX_QUEUED_ITEMS);
+                    PacketSender.QueueWatcher.NONE, LIMIT_BYTES, PacketSender.DEFAULT_MAX_QUEUED_ITEMS);
             QuorumPacket proposal = new QuorumPacket(ZabPacketType.PROPOSAL.code(), 1, new byte[PAYLOAD_BYTES], null);
             int sent = 0;
             // Bounded: about a thousand 1 KB packets pass the 1 MB bound.
@@ -57,7 +57,7 @@ class PacketSenderTest {
                 Socket silentPeer = listener.accept()) {
             CompletableFuture<IOException> failure = new CompletableFuture<>();
             PacketSender sender = new PacketSender(new PacketChannel(client), "test-sender", failure::complete,
-                    LIMIT_BYTES, 100);
+                    PacketSender.QueueWatcher.NONE, LIMIT_BYTES, 100);
             QuorumPacket ping = new QuorumPacket(ZabPacketType.PING.code(), 1, null, null);
             for (int i = 0; i < 100; i++) {
                 sender.send(ping);

@@ -19,22 +19,41 @@ public final class RecordedMetrics {
 
     /** A counter's value, or a summary's count of values, by Apache's name. */
     public long count(String name) {
+        return count(name, null);
+    }
+
+    /** The same for the member {@code key} of a set; a set without it reads 0 (members appear when first used). */
+    public long count(String name, String key) {
         Map<String, Long> counts = new HashMap<>();
+        Map<String, Long> members = new HashMap<>();
         registry.read(new MetricVisitor() {
             @Override
-            public void counter(String metric, String key, long value) {
+            public void counter(String metric, String member, long value) {
                 counts.put(metric, value);
+                members.put(metric + "[" + member + "]", value);
             }
 
             @Override
-            public void gauge(String metric, String key, Number value) {
+            public void gauge(String metric, String member, Number value) {
             }
 
             @Override
-            public void summary(String metric, String key, SummarySnapshot snapshot) {
+            public void summary(String metric, String member, SummarySnapshot snapshot) {
                 counts.put(metric, snapshot.count());
+                members.put(metric + "[" + member + "]", snapshot.count());
+            }
+
+            @Override
+            public void emptySet(String metric, Kind kind) {
+                counts.put(metric, 0L);
             }
         });
+        if (key != null) {
+            if (!counts.containsKey(name)) {
+                throw new IllegalArgumentException("no metric " + name + " among " + counts.keySet());
+            }
+            return members.getOrDefault(name + "[" + key + "]", 0L);
+        }
         Long count = counts.get(name);
         if (count == null) {
             throw new IllegalArgumentException("no metric " + name + " among " + counts.keySet());

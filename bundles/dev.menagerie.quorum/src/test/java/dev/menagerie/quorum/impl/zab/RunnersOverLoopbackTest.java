@@ -79,6 +79,17 @@ class RunnersOverLoopbackTest {
         assertEquals(proposals, leaderMetrics.count("proposal_count"));
         assertEquals(proposals, leaderMetrics.count("commit_count"));
         assertEquals(proposals, leaderMetrics.count("quorum_ack_latency"));
+        // As Apache's leader, by default only a zxid that is a multiple of 1000 has its acks timed: here epoch 1's
+        // 704th. A quorum (two of three) acks it before its commit; the third ack may come after, and is not timed.
+        assertEquals(0, Zxids.of(1, 704) % LeaderEffects.DEFAULT_ACK_LOGGING_FREQUENCY);
+        long acksTimed = leaderMetrics.count("ack_latency", "1") + leaderMetrics.count("ack_latency", "2")
+                + leaderMetrics.count("ack_latency", "3");
+        assertTrue(acksTimed >= 2 && acksTimed <= 3, acksTimed + " acks timed for the one sampled proposal");
+        // The leader's sender to f2 took each proposal and commit (and the sync's packets) from its queue.
+        long f2Packets = leaderMetrics.count("learner_handler_qp_size", "2");
+        assertTrue(f2Packets >= 2 * proposals, f2Packets + " packets taken from f2's queue");
+        assertEquals(f2Packets, leaderMetrics.count("learner_handler_qp_time_ms", "2"), "each taken packet is timed");
+        assertTrue(leaderMetrics.count("learner_handler_qp_size", "3") > 0, "f3 has a queue of its own");
         assertEquals(1, leaderMetrics.count("snap_count"), "f3's return after missing the window");
         assertEquals(3, leaderMetrics.count("diff_count"), "f2 and f3 at the start, f3 after missing 10");
         assertEquals(1, leaderMetrics.count("inflight_snap_count"), "recorded as each snapshot sync starts");

@@ -139,6 +139,7 @@ final class ClientConnection implements ClientLink {
             return;
         }
         sessionId = request.sessionId();
+        server.metrics().connectionRevalidations.increment();
         boolean valid = SessionPasswords.checkPassword(sessionId, request.passwd())
                 && server.registry().resume(this, sessionId, timeoutMs);
         if (!valid) {

@@ -220,7 +220,7 @@ public final class ZooKeeperServer {
     /** Applies a committed transaction while no stage runs (a learner syncing with its leader). */
     public synchronized void applyDirectly(CommittedTxn txn) {
         try {
-            new CommitEffects(db.tree(), db.watches(), db.sessions(), audit).apply(txn.header(), txn.txn(),
+            new CommitEffects(db.tree(), db.watches(), db.sessions(), audit, metrics.digestMismatches).apply(txn.header(), txn.txn(),
                     txn.expectedDigest());
         } catch (RuntimeException e) {
             failStop.stop(CommitEffects.failedToApply(txn.header()), e);

@@ -1,5 +1,6 @@
 package dev.menagerie.server.impl.pipeline;
 
+import dev.menagerie.api.metrics.Counter;
 import dev.menagerie.protocol.OpCode;
 import dev.menagerie.protocol.jute.JuteRecord;
 import dev.menagerie.protocol.txn.CreateSessionTxn;
@@ -24,9 +25,13 @@ public final class CommitEffects {
     private final SessionTracker sessions;
     private final AuditLog audit;
     private final AtomicLong digestMismatches = new AtomicLong();
+    /** The registry's {@code digest_mismatches_count}, which {@code srst} zeroes, unlike the status value. */
+    private final Counter mismatchesCounted;
 
-    public CommitEffects(DataTree tree, WatchRouter watches, SessionTracker sessions, AuditLog audit) {
+    public CommitEffects(DataTree tree, WatchRouter watches, SessionTracker sessions, AuditLog audit,
+            Counter mismatchesCounted) {
         this.tree = tree;
+        this.mismatchesCounted = mismatchesCounted;
         this.watches = watches;
         this.sessions = sessions;
         this.audit = audit;
@@ -63,6 +68,7 @@ public final class CommitEffects {
         long actual = tree.digest();
         if (!tree.digestAgrees(expected)) {
             digestMismatches.incrementAndGet();
+            mismatchesCounted.increment();
             throw new IllegalStateException("the tree digest after it is " + actual + ", the one logged with it "
                     + expected + ": this tree differs from the one that prepared it");
         }

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -38,6 +39,10 @@ public final class CommitStage {
     /** Set once a proposal failed: every later one was prepared on top of it and must not be applied either. */
     private boolean replicationLost;
     private volatile boolean aborted;
+    /** Reads and writes handed off and not yet taken; writes committed and not yet applied (for the metrics). */
+    private final AtomicInteger readsQueued = new AtomicInteger();
+    private final AtomicInteger writesQueued = new AtomicInteger();
+    private final AtomicInteger commitsQueued = new AtomicInteger();
     /** The zxid of the last transaction this stage took, for the assertion that zxids only grow. */
     private long lastTakenZxid;
 
@@ -64,6 +69,14 @@ public final class CommitStage {
      * ends); a request handed over after an abort is dropped with the rest.
      */
     void handOff(Request request) {
+        if (request.isWrite()) {
+            writesQueued.incrementAndGet();
+            if (request.header() != null) {
+                request.onCommitted(commitsQueued::incrementAndGet);
+            }
+        } else {
+            readsQueued.incrementAndGet();
+        }
         try {
             queue.put(request);
         } catch (InterruptedException e) {
@@ -92,6 +105,10 @@ public final class CommitStage {
 
     private void handle(Request request) {
         long takenNanos = System.nanoTime();
+        metrics.commitStageReadsQueued.record(readsQueued.get());
+        metrics.commitStageWritesQueued.record(writesQueued.get());
+        metrics.commitStageCommitsQueued.record(commitsQueued.get());
+        (request.isWrite() ? writesQueued : readsQueued).decrementAndGet();
         if (request.client() != null) {
             // Before any reply, so that a connection the reply resumes sees the room it made.
             admission.release();
@@ -120,6 +137,7 @@ public final class CommitStage {
                 long finalNanos = System.nanoTime();
                 replies.read(request);
                 metrics.readFinalProcTimeMs.record(StageMetrics.msSince(finalNanos));
+                metrics.commitStageReadsIssued.record(1);
             }
             return;
         }
@@ -136,6 +154,7 @@ public final class CommitStage {
             // must include it. The role ends soon; its pipeline and pending changes go with it.
             return;
         }
+        commitsQueued.decrementAndGet();
         metrics.commitsQueued.increment();
         long finalNanos = System.nanoTime();
         metrics.writeCommitProcTimeMs.record((finalNanos - request.handedToCommitNanos()) / 1_000_000);
@@ -154,7 +173,10 @@ public final class CommitStage {
         // The reply goes first: closing a session's connection afterwards must not drop its closeSession reply.
         replies.answerWrite(request, header, result);
         afterTxn.accept(header);
-        metrics.writeFinalProcTimeMs.record(StageMetrics.msSince(finalNanos));
+        long writeMs = StageMetrics.msSince(finalNanos);
+        metrics.writeFinalProcTimeMs.record(writeMs);
+        metrics.commitStageWriteBatchTimeMs.record(writeMs);
+        metrics.commitStageWritesIssued.record(1);
     }
 
     long digestMismatches() {

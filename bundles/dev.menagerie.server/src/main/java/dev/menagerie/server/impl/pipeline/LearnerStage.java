@@ -84,7 +84,8 @@ public final class LearnerStage implements RequestSink {
     public LearnerStage(StageContext context, Forwarder forwarder) {
         Database db = context.db();
         Access access = context.access();
-        this.applier = new CommitEffects(db.tree(), db.watches(), db.sessions(), access.audit());
+        this.applier = new CommitEffects(db.tree(), db.watches(), db.sessions(), access.audit(),
+                context.metrics().digestMismatches);
         this.replies = Replies.of(context);
         this.sessions = db.sessions();
         this.forwarder = forwarder;
@@ -219,6 +220,7 @@ public final class LearnerStage implements RequestSink {
         if (!write && type != OpCode.SYNC && queue == null) {
             released(request);
             replies.read(request);
+            metrics.commitStageReadsIssued.record(1);
             return;
         }
         if (queue == null) {
@@ -226,6 +228,7 @@ public final class LearnerStage implements RequestSink {
             waiting.put(request.sessionId(), queue);
         }
         queue.add(request);
+        metrics.requestsInSessionQueue.record(queue.size());
         waitingCount++;
         if (request.operation() instanceof WriteOperation operation) {
             forwarder.forward(request.sessionId(), request.xid(), type, operation.toBytes(),
@@ -237,6 +240,7 @@ public final class LearnerStage implements RequestSink {
 
     private void apply(CommittedTxn txn, long receivedNanos) {
         long applyNanos = System.nanoTime();
+        metrics.commitStageCommitsQueued.record(commitRoom.occupied() + 1);
         metrics.commitsQueued.increment();
         TxnHeader header = txn.header();
         assert header.zxid() > lastAppliedZxid : "learner got committed 0x" + Long.toHexString(header.zxid())
@@ -247,19 +251,29 @@ public final class LearnerStage implements RequestSink {
         ArrayDeque<Request> queue = waiting.get(header.clientId());
         Request write = queue == null || stopping ? null : firstWrite(queue);
         long committedMs = (applyNanos - receivedNanos) / 1_000_000;
+        int readsReleased = 0;
         if (write != null && write.xid() == header.cxid()) {
             metrics.localWriteCommittedTimeMs.record(committedMs);
+            metrics.pendingSessionQueueSize.record(waiting.size());
+            metrics.requestsInSessionQueue.record(queue.size());
             queue.remove(write);
             waitingCount--;
             released(write);
             write.setTxn(header, txn.txn(), 0);
             replies.answerWrite(write, header, result);
-            answerReadsAfter(header.clientId(), queue);
+            readsReleased = answerReadsAfter(header.clientId(), queue);
+            metrics.readsAfterWriteInSessionQueue.record(readsReleased);
+            metrics.sessionQueuesDrained.record(1);
         } else {
             metrics.serverWriteCommittedTimeMs.record(committedMs);
+            metrics.sessionQueuesDrained.record(0);
         }
+        metrics.readsIssuedFromSessionQueue.record(readsReleased);
         afterTxn.accept(header);
-        metrics.writeFinalProcTimeMs.record(StageMetrics.msSince(applyNanos));
+        long applyMs = StageMetrics.msSince(applyNanos);
+        metrics.writeFinalProcTimeMs.record(applyMs);
+        metrics.commitStageWriteBatchTimeMs.record(applyMs);
+        metrics.commitStageWritesIssued.record(1);
     }
 
     /** The session's oldest waiting write: the head, or behind syncs the leader has not confirmed yet. */
@@ -291,16 +305,19 @@ public final class LearnerStage implements RequestSink {
 
     /**
      * Answers the reads that waited behind the request just answered, and confirmed syncs, up to the session's next
-     * write or unconfirmed sync.
+     * write or unconfirmed sync; returns how many it answered.
      */
-    private void answerReadsAfter(long sessionId, ArrayDeque<Request> queue) {
+    private int answerReadsAfter(long sessionId, ArrayDeque<Request> queue) {
+        int answered = 0;
         while (!queue.isEmpty() && !queue.peek().isWrite()
                 && (queue.peek().type() != OpCode.SYNC || syncsConfirmed.remove(queue.peek()))) {
             replies.read(taken(queue));
+            answered++;
         }
         if (queue.isEmpty()) {
             waiting.remove(sessionId);
         }
+        return answered;
     }
 
     private Request taken(ArrayDeque<Request> queue) {

@@ -29,7 +29,8 @@ public final class Pipeline implements RequestSink {
         Preparation preparation = new Preparation(pending, access.acls(), new QuotaCheck(db.tree()), settings.prep(),
                 db.sessions());
         Replies replies = Replies.of(context);
-        this.commit = new CommitStage(new CommitEffects(db.tree(), db.watches(), db.sessions(), access.audit()),
+        this.commit = new CommitStage(new CommitEffects(db.tree(), db.watches(), db.sessions(), access.audit(),
+                context.metrics().digestMismatches),
                 pending, replies, context, lastZxid, quorum);
         this.prep = new PrepStage(preparation, pending, db.sessions(), db.storage(), commit::handOff,
                 System::currentTimeMillis, lastZxid, proposer, settings.queueCapacity(), metrics);

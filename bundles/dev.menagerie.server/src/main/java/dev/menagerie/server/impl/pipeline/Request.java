@@ -122,6 +122,15 @@ public final class Request {
         this.durable = durable.whenComplete((ignored, failure) -> committedNanos = System.nanoTime());
     }
 
+    /** Runs {@code action} once the transaction is committed, before anyone waiting for {@link #durable()} sees it. */
+    void onCommitted(Runnable action) {
+        durable = durable().whenComplete((ignored, failure) -> {
+            if (failure == null) {
+                action.run();
+            }
+        });
+    }
+
     /** When the transaction was committed ({@link System#nanoTime()}), 0 while it is not. */
     long committedNanos() {
         return committedNanos;

@@ -38,6 +38,10 @@ public final class ServerMetrics {
     public final Summary startupTxnsLoadTime;
     /** Sessions closed by the expirer because they timed out. */
     public final Counter staleSessionsExpired;
+    /** Committed transactions after which the tree's digest differed from the one logged with them. */
+    public final Counter digestMismatches;
+    /** Connect requests that resume a session (a client reconnecting), as Apache counts them. */
+    public final Counter connectionRevalidations;
     /** Failures that stopped the server (fail-stop). */
     public final Counter unrecoverableErrors;
     /** read_per_namespace and write_per_namespace. */
@@ -65,6 +69,8 @@ public final class ServerMetrics {
         startupTxnsLoadTime = registry.summary("startup_txns_load_time", Detail.BASIC);
         staleSessionsExpired = registry.counter("stale_sessions_expired");
         unrecoverableErrors = registry.counter("unrecoverable_error_count");
+        digestMismatches = registry.counter("digest_mismatches_count");
+        connectionRevalidations = registry.counter("connection_revalidate_count");
         namespaceBytes = new NamespaceBytes(registry.summarySet("read_per_namespace", Detail.BASIC),
                 registry.summarySet("write_per_namespace", Detail.BASIC));
         stages = new StageMetrics(registry);

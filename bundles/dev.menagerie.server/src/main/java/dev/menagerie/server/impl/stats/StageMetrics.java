@@ -39,6 +39,32 @@ public final class StageMetrics {
     public final Summary writeFinalProcTimeMs;
     /** On a learner, client requests queued (the one taken included) when the stage takes the next one. */
     public final Summary learnerQueueSize;
+    /**
+     * When the commit stage takes a request: the reads and the writes in its inbox (the one taken included), and the
+     * writes among them already committed (durable, or acknowledged by a quorum) that wait to be applied.
+     */
+    public final Summary commitStageReadsQueued;
+    public final Summary commitStageWritesQueued;
+    public final Summary commitStageCommitsQueued;
+    /**
+     * Requests the commit stage answered or applied per turn: always one, a read (where Apache hands a batch to its
+     * worker pool) or a committed write (as Apache with its default batch of one commit).
+     */
+    public final Summary commitStageReadsIssued;
+    public final Summary commitStageWritesIssued;
+    /**
+     * On a learner, whose stage keeps a queue per session as Apache's CommitProcessor does: a session's queue length
+     * when a request joins it or its write's commit arrives; the sessions with a queue when a local write's commit
+     * arrives; the reads a commit released from its session's queue; per commit, the queues it drained (0 or 1) and
+     * the reads that released.
+     */
+    public final Summary requestsInSessionQueue;
+    public final Summary pendingSessionQueueSize;
+    public final Summary readsAfterWriteInSessionQueue;
+    public final Summary sessionQueuesDrained;
+    public final Summary readsIssuedFromSessionQueue;
+    /** Applying one committed write and answering it: Apache's batch of one commit. */
+    public final Summary commitStageWriteBatchTimeMs;
     /** The commit stage's whole turn for one request. */
     public final Summary commitProcessTimeMs;
     /** From the leader stamping a transaction (wall clock, so across servers) to its being applied here. */
@@ -61,6 +87,17 @@ public final class StageMetrics {
         readFinalProcTimeMs = registry.summary("read_final_proc_time_ms", Detail.ADVANCED);
         writeFinalProcTimeMs = registry.summary("write_final_proc_time_ms", Detail.ADVANCED);
         commitProcessTimeMs = registry.summary("commit_process_time", Detail.BASIC);
+        commitStageReadsQueued = registry.summary("read_commit_proc_req_queued", Detail.BASIC);
+        commitStageWritesQueued = registry.summary("write_commit_proc_req_queued", Detail.BASIC);
+        commitStageCommitsQueued = registry.summary("commit_commit_proc_req_queued", Detail.BASIC);
+        commitStageReadsIssued = registry.summary("read_commit_proc_issued", Detail.BASIC);
+        commitStageWritesIssued = registry.summary("write_commit_proc_issued", Detail.BASIC);
+        commitStageWriteBatchTimeMs = registry.summary("write_batch_time_in_commit_processor", Detail.BASIC);
+        requestsInSessionQueue = registry.summary("requests_in_session_queue", Detail.BASIC);
+        pendingSessionQueueSize = registry.summary("pending_session_queue_size", Detail.BASIC);
+        readsAfterWriteInSessionQueue = registry.summary("reads_after_write_in_session_queue", Detail.BASIC);
+        sessionQueuesDrained = registry.summary("session_queues_drained", Detail.BASIC);
+        readsIssuedFromSessionQueue = registry.summary("reads_issued_from_session_queue", Detail.BASIC);
         learnerQueueSize = registry.summary("learner_request_processor_queue_size", Detail.BASIC);
         propagationLatencyMs = registry.summary("propagation_latency", Detail.ADVANCED);
     }
