@@ -1,5 +1,6 @@
 package dev.menagerie.server.e2e;
 
+import dev.menagerie.admin.impl.metrics.AdminMetrics;
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.storage.Storage;
@@ -33,6 +34,8 @@ public final class InJvmMenagerie implements AutoCloseable {
     public InJvmMenagerie(Path dir, int port, String transport, String... extraConfigLines) throws Exception {
         this.dir = dir;
         this.port = port;
+        // The admin bundle registers its metrics when it starts (its JVM pause monitor asks for them), as here.
+        new AdminMetrics(metrics);
         ServerConfig config = ZooCfg.standalone(dir.resolve("data"), port).lines(extraConfigLines)
                 .writeAndRead(dir.resolve("zoo.cfg"));
         storage = Components.create(StorageFactory.class, StorageFactory.TYPE, ServerConfig.DEFAULT_STORAGE, metrics)
