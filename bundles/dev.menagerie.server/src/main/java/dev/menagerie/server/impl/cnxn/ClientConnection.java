@@ -117,6 +117,7 @@ final class ClientConnection implements ClientLink {
             // Apache's "ZooKeeperServer not running": a quorum peer that is electing or syncing takes no clients.
             LOG.info("Closing connection from {}: the server is not serving requests (no quorum role yet)",
                     transport.remoteAddress());
+            server.metrics().cnxnClosedWithoutServerRunning.increment();
             transport.close();
             return;
         }
@@ -323,7 +324,11 @@ final class ClientConnection implements ClientLink {
         if (body != null) {
             body.write(out);
         }
-        return sendFrame(out) ? out.size() : 0;
+        if (!sendFrame(out)) {
+            return 0;
+        }
+        server.stats().responseSizes().sent(out.size());
+        return out.size();
     }
 
     private void send(JuteRecord record) {

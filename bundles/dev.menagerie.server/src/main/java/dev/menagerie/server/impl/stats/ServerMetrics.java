@@ -28,6 +28,8 @@ public final class ServerMetrics {
     public final Counter connectionsRejected;
     /** Connections closed because they sent no connect request in time. */
     public final Counter sessionlessConnectionsExpired;
+    /** Connections closed at their connect request because the server does not serve (electing, syncing). */
+    public final Counter cnxnClosedWithoutServerRunning;
     public final Summary snapshotTime;
     /** Loading the database from snapshot and log. */
     public final Summary databaseInitTime;
@@ -56,6 +58,7 @@ public final class ServerMetrics {
         connectionRequests = registry.counter("connection_request_count");
         connectionsRejected = registry.counter("connection_rejected");
         sessionlessConnectionsExpired = registry.counter("sessionless_connections_expired");
+        cnxnClosedWithoutServerRunning = registry.counter("cnxn_closed_without_zk_server_running");
         responseBytes = registry.counter("response_bytes");
         watchBytes = registry.counter("watch_bytes");
         snapshotTime = registry.summary("snapshottime", Detail.BASIC);

@@ -9,6 +9,7 @@ public final class ServerStats {
     private final AtomicLong packetsSent = new AtomicLong();
     private final AtomicLong authFailures = new AtomicLong();
     private final LatencyStats latency = new LatencyStats();
+    private final ResponseSizes responseSizes = new ResponseSizes();
     private final long startNanos = System.nanoTime();
 
     public void received() {
@@ -43,6 +44,11 @@ public final class ServerStats {
         return latency;
     }
 
+    /** Sizes of the replies and notifications sent to clients. */
+    public ResponseSizes responseSizes() {
+        return responseSizes;
+    }
+
     public long uptimeMs() {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
@@ -53,5 +59,6 @@ public final class ServerStats {
         packetsSent.set(0);
         authFailures.set(0);
         latency.reset();
+        responseSizes.reset();
     }
 }

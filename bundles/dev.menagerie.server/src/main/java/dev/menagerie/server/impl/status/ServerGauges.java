@@ -3,6 +3,7 @@ package dev.menagerie.server.impl.status;
 import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.metrics.Registration;
 import dev.menagerie.api.status.ServerStatus;
+import dev.menagerie.server.impl.stats.ResponseSizes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -23,7 +24,8 @@ public final class ServerGauges implements AutoCloseable {
 
     private final List<Registration> registrations = new ArrayList<>();
 
-    public ServerGauges(MetricsRegistry registry, ServerStatus status) {
+    /** @param responseSizes the client response sizes, which Apache reads from its ServerStats */
+    public ServerGauges(MetricsRegistry registry, ServerStatus status, ResponseSizes responseSizes) {
         add(registry, "avg_latency", () -> status.summary().latency().avgMs());
         add(registry, "max_latency", () -> status.summary().latency().maxMs());
         add(registry, "min_latency", () -> status.summary().latency().minMs());
@@ -41,6 +43,9 @@ public final class ServerGauges implements AutoCloseable {
         add(registry, "local_sessions", () -> 0);
         add(registry, "open_file_descriptor_count", () -> UNKNOWN);
         add(registry, "max_file_descriptor_count", () -> UNKNOWN);
+        add(registry, "last_client_response_size", responseSizes::last);
+        add(registry, "min_client_response_size", responseSizes::min);
+        add(registry, "max_client_response_size", responseSizes::max);
         for (String name : QUORUM_GAUGES) {
             // Absent (read as null, so left out) on a standalone server and in roles that do not have it.
             add(registry, name, () -> status.quorumMonitorValues().get(name) instanceof Number n ? n : null);
