@@ -90,7 +90,7 @@ public final class ZooKeeperServer {
         this.serverId = serverId;
         this.audit = new AuditLog(settings.auditEnabled());
         this.admission = new Admission(settings.globalOutstandingLimit());
-        this.registry = new SessionRegistry(() -> db, this::submit);
+        this.registry = new SessionRegistry(() -> db, this::submit, metrics.deadWatchers);
         this.snapshots = new Snapshots(() -> db, metrics.snapshotTime);
         failStop.onStop(metrics.unrecoverableErrors::increment);
         failStop.onStop(() -> stopServing(false));

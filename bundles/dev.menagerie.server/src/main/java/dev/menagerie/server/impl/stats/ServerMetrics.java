@@ -46,6 +46,8 @@ public final class ServerMetrics {
     public final NamespaceBytes namespaceBytes;
     /** The prep and commit stages' queues and times. */
     public final StageMetrics stages;
+    /** Removing closed connections' watches. */
+    public final DeadWatchers deadWatchers;
     private final Summary nodeCreatedWatches;
     private final Summary nodeDeletedWatches;
     private final Summary nodeChangedWatches;
@@ -71,6 +73,7 @@ public final class ServerMetrics {
         namespaceBytes = new NamespaceBytes(registry.summarySet("read_per_namespace", Detail.BASIC),
                 registry.summarySet("write_per_namespace", Detail.BASIC));
         stages = new StageMetrics(registry);
+        deadWatchers = new DeadWatchers(registry);
         nodeCreatedWatches = registry.summary("node_created_watch_count", Detail.BASIC);
         nodeDeletedWatches = registry.summary("node_deleted_watch_count", Detail.BASIC);
         nodeChangedWatches = registry.summary("node_changed_watch_count", Detail.BASIC);
