@@ -128,8 +128,9 @@ final class KeyRules {
         warned(rules, "request_throttle_stall_time", throttle);
         warned(rules, "request_throttle_drop_stale", throttle);
         warned(rules, "request_throttler.shutdownTimeout", throttle);
-        warned(rules, "request_stale_latency_check", "stale requests are not dropped", FALSE);
-        warned(rules, "request_stale_connection_check", "stale requests are not dropped");
+        warned(rules, "request_stale_latency_check", "a request is not judged stale by its latency", FALSE);
+        warned(rules, "request_stale_connection_check", "a request of a closed connection is always stale: a read"
+                + " is not answered, a write is applied and counted", "true");
         // The administrator's guide heads these with names Apache never reads; operators copy them into zoo.cfg.
         warned(rules, "requestThrottleLimit", throttle + " (Apache reads request_throttle_max_requests)");
         warned(rules, "requestThrottleStallTime", throttle + " (Apache reads request_throttle_stall_time)");

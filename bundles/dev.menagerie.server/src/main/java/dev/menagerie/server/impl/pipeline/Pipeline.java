@@ -32,7 +32,8 @@ public final class Pipeline implements RequestSink {
         this.commit = new CommitStage(new CommitEffects(db.tree(), db.watches(), db.sessions(), access.audit()),
                 pending, replies, context, lastZxid, quorum);
         this.prep = new PrepStage(preparation, pending, db.sessions(), db.storage(), commit::handOff,
-                System::currentTimeMillis, lastZxid, proposer, settings.queueCapacity(), metrics);
+                System::currentTimeMillis, lastZxid, proposer, settings.queueCapacity(), metrics,
+                context.metrics().staleRequests);
         this.prepThread = new Thread(prep.queue(), "menagerie-prep");
         this.commitThread = new Thread(commit.queue(), "menagerie-commit");
     }

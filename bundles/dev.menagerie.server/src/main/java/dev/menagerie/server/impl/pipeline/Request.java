@@ -72,6 +72,15 @@ public final class Request {
         return operation instanceof WriteOperation;
     }
 
+    /**
+     * True when the client's connection has closed, as Apache's {@code Request.isStale} with its default
+     * connection check: never for a closeSession, which must clean up after its session, nor for a request the
+     * server or a learner made.
+     */
+    public boolean isStale() {
+        return client != null && type() != OpCode.CLOSE_SESSION && client.isStale();
+    }
+
     public List<Id> authIds() {
         return authIds;
     }

@@ -48,6 +48,8 @@ public final class ServerMetrics {
     public final StageMetrics stages;
     /** Removing closed connections' watches. */
     public final DeadWatchers deadWatchers;
+    /** Requests of connections that closed before they were answered. */
+    public final StaleRequests staleRequests;
     private final Summary nodeCreatedWatches;
     private final Summary nodeDeletedWatches;
     private final Summary nodeChangedWatches;
@@ -74,6 +76,7 @@ public final class ServerMetrics {
                 registry.summarySet("write_per_namespace", Detail.BASIC));
         stages = new StageMetrics(registry);
         deadWatchers = new DeadWatchers(registry);
+        staleRequests = new StaleRequests(registry);
         nodeCreatedWatches = registry.summary("node_created_watch_count", Detail.BASIC);
         nodeDeletedWatches = registry.summary("node_deleted_watch_count", Detail.BASIC);
         nodeChangedWatches = registry.summary("node_changed_watch_count", Detail.BASIC);
