@@ -77,6 +77,9 @@ public final class ServerMetrics {
         stages = new StageMetrics(registry);
         deadWatchers = new DeadWatchers(registry);
         staleRequests = new StaleRequests(registry);
+        // Fed by the netty transport, which asks for the same metrics; listed whichever transport runs, as in Apache.
+        registry.counter("unsuccessful_handshake");
+        registry.summary("netty_queued_buffer_capacity", Detail.BASIC);
         nodeCreatedWatches = registry.summary("node_created_watch_count", Detail.BASIC);
         nodeDeletedWatches = registry.summary("node_deleted_watch_count", Detail.BASIC);
         nodeChangedWatches = registry.summary("node_changed_watch_count", Detail.BASIC);

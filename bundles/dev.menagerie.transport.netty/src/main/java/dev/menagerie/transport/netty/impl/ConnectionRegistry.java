@@ -1,5 +1,6 @@
 package dev.menagerie.transport.netty.impl;
 
+import dev.menagerie.api.metrics.Summary;
 import dev.menagerie.api.transport.ConnectionHandler;
 import io.netty.channel.Channel;
 import java.security.cert.Certificate;
@@ -20,10 +21,13 @@ final class ConnectionRegistry {
     private final AtomicLong nextId = new AtomicLong(1);
     private final ConnectionHandler handler;
     private final int maxFrameBytes;
+    private final Summary queuedBufferCapacity;
 
-    ConnectionRegistry(ConnectionHandler handler, int maxFrameBytes) {
+    /** @param queuedBufferCapacity records a connection's read buffer capacity whenever bytes stay in it */
+    ConnectionRegistry(ConnectionHandler handler, int maxFrameBytes, Summary queuedBufferCapacity) {
         this.handler = handler;
         this.maxFrameBytes = maxFrameBytes;
+        this.queuedBufferCapacity = queuedBufferCapacity;
     }
 
     /**
@@ -31,8 +35,9 @@ final class ConnectionRegistry {
      * closed, and the handler hears of that close as of any other.
      */
     NettyConnection open(Channel channel, List<Certificate> peerCertificates) {
-        NettyConnection connection = new NettyConnection(nextId.getAndIncrement(), channel, handler, maxFrameBytes,
-                peerCertificates, this::remove);
+        NettyConnection connection = new NettyConnection(nextId.getAndIncrement(), channel, handler,
+                new FrameReader(maxFrameBytes, channel.alloc(), queuedBufferCapacity::record), peerCertificates,
+                this::remove);
         connections.put(connection.id(), connection);
         boolean accepted;
         try {
