@@ -136,8 +136,7 @@ final class KeyRules {
         warned(rules, "requestThrottleStallTime", throttle + " (Apache reads request_throttle_stall_time)");
         warned(rules, "requestThrottleDropStale", throttle + " (Apache reads request_throttle_drop_stale)");
         warned(rules, "throttled_op_wait_time", "operations are not throttled");
-        warned(rules, "largeRequestMaxBytes", "request sizes are limited by jute.maxbuffer only");
-        warned(rules, "largeRequestThreshold", "request sizes are limited by jute.maxbuffer only");
+        done(rules, "largeRequestMaxBytes", "largeRequestThreshold");
         warned(rules, "commitProcessor.", "the commit stage has no worker pool to tune");
         warned(rules, "watchManagerName", "the one watch manager is always used");
         warned(rules, "watcherCleanThreadsNum", "dead watchers are removed at once");

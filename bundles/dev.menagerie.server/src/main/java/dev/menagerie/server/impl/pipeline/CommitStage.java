@@ -94,7 +94,7 @@ public final class CommitStage {
         long takenNanos = System.nanoTime();
         if (request.client() != null) {
             // Before any reply, so that a connection the reply resumes sees the room it made.
-            admission.release();
+            admission.release(request);
         }
         try {
             commit(request);

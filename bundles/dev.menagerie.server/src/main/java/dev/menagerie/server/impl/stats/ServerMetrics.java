@@ -30,6 +30,8 @@ public final class ServerMetrics {
     public final Counter sessionlessConnectionsExpired;
     /** Connections closed at their connect request because the server does not serve (electing, syncing). */
     public final Counter cnxnClosedWithoutServerRunning;
+    /** Requests refused because they would put the large requests held over largeRequestMaxBytes. */
+    public final Counter largeRequestsRejected;
     public final Summary snapshotTime;
     /** Loading the database from snapshot and log. */
     public final Summary databaseInitTime;
@@ -63,6 +65,7 @@ public final class ServerMetrics {
         connectionsRejected = registry.counter("connection_rejected");
         sessionlessConnectionsExpired = registry.counter("sessionless_connections_expired");
         cnxnClosedWithoutServerRunning = registry.counter("cnxn_closed_without_zk_server_running");
+        largeRequestsRejected = registry.counter("large_requests_rejected");
         responseBytes = registry.counter("response_bytes");
         watchBytes = registry.counter("watch_bytes");
         snapshotTime = registry.summary("snapshottime", Detail.BASIC);
