@@ -57,6 +57,9 @@ class SecureClientPortTest {
             assertArrayEquals("s".getBytes(StandardCharsets.UTF_8), secure.getData("/secret", false, null));
 
             ZooKeeper plain = JavaClientSmokeTest.connect(server.connectString(), new LinkedBlockingQueue<>());
+            assertEquals(1, MetricCounts.count(server.metrics(), "non_mtls_local_conn_count"),
+                    "the plain client from a loopback address; the TLS one is not counted");
+            assertEquals(0, MetricCounts.count(server.metrics(), "non_mtls_remote_conn_count"));
             assertThrows(KeeperException.NoAuthException.class, () -> plain.getData("/secret", false, null),
                     "a client without that certificate is refused");
             plain.close();

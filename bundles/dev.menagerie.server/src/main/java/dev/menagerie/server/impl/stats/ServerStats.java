@@ -10,6 +10,8 @@ public final class ServerStats {
     private final AtomicLong authFailures = new AtomicLong();
     private final LatencyStats latency = new LatencyStats();
     private final ResponseSizes responseSizes = new ResponseSizes();
+    private final AtomicLong nonMtlsLocalConnections = new AtomicLong();
+    private final AtomicLong nonMtlsRemoteConnections = new AtomicLong();
     private final long startNanos = System.nanoTime();
 
     public void received() {
@@ -42,6 +44,22 @@ public final class ServerStats {
 
     public LatencyStats latency() {
         return latency;
+    }
+
+    /**
+     * A plain connection was accepted by a transport that counts them (netty, as Apache's); as Apache's, these
+     * counts are not zeroed by {@code srst}.
+     */
+    public void plainConnectionAccepted(boolean loopback) {
+        (loopback ? nonMtlsLocalConnections : nonMtlsRemoteConnections).incrementAndGet();
+    }
+
+    public long nonMtlsLocalConnections() {
+        return nonMtlsLocalConnections.get();
+    }
+
+    public long nonMtlsRemoteConnections() {
+        return nonMtlsRemoteConnections.get();
     }
 
     /** Sizes of the replies and notifications sent to clients. */

@@ -3,6 +3,7 @@ package dev.menagerie.transport.netty.impl;
 import dev.menagerie.api.metrics.Summary;
 import dev.menagerie.api.transport.ConnectionHandler;
 import io.netty.channel.Channel;
+import io.netty.handler.ssl.SslHandler;
 import java.security.cert.Certificate;
 import java.util.Collection;
 import java.util.List;
@@ -48,6 +49,8 @@ final class ConnectionRegistry {
         }
         if (!accepted) {
             connection.closeNow();
+        } else if (channel.pipeline().get(SslHandler.class) == null) {
+            handler.plainConnectionAccepted(connection.remoteAddress());
         }
         return connection;
     }
