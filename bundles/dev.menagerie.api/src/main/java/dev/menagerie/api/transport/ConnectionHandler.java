@@ -1,5 +1,6 @@
 package dev.menagerie.api.transport;
 
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -45,6 +46,15 @@ public interface ConnectionHandler {
      */
     default void fourLetterWord(Connection connection, String command, long argument) {
         fourLetterWord(connection, command);
+    }
+
+    /**
+     * A client connection the handler accepted is plain, not TLS: Apache ZooKeeper's netty transport counts these as
+     * connections without mutual TLS ({@code non_mtls_local_conn_count} for a loopback address,
+     * {@code non_mtls_remote_conn_count} otherwise). A transport that does not count them, as Apache's nio
+     * transport does not, never calls it.
+     */
+    default void plainConnectionAccepted(InetSocketAddress remoteAddress) {
     }
 
     /** The connection is gone, whoever closed it. */

@@ -127,15 +127,15 @@ final class KeyRules {
         warned(rules, "request_throttle_stall_time", throttle);
         warned(rules, "request_throttle_drop_stale", throttle);
         warned(rules, "request_throttler.shutdownTimeout", throttle);
-        warned(rules, "request_stale_latency_check", "stale requests are not dropped", FALSE);
-        warned(rules, "request_stale_connection_check", "stale requests are not dropped");
+        warned(rules, "request_stale_latency_check", "a request is not judged stale by its latency", FALSE);
+        warned(rules, "request_stale_connection_check", "a request of a closed connection is always stale: a read"
+                + " is not answered, a write is applied and counted", "true");
         // The administrator's guide heads these with names Apache never reads; operators copy them into zoo.cfg.
         warned(rules, "requestThrottleLimit", throttle + " (Apache reads request_throttle_max_requests)");
         warned(rules, "requestThrottleStallTime", throttle + " (Apache reads request_throttle_stall_time)");
         warned(rules, "requestThrottleDropStale", throttle + " (Apache reads request_throttle_drop_stale)");
         warned(rules, "throttled_op_wait_time", "operations are not throttled");
-        warned(rules, "largeRequestMaxBytes", "request sizes are limited by jute.maxbuffer only");
-        warned(rules, "largeRequestThreshold", "request sizes are limited by jute.maxbuffer only");
+        done(rules, "largeRequestMaxBytes", "largeRequestThreshold");
         warned(rules, "commitProcessor.", "the commit stage has no worker pool to tune");
         warned(rules, "watchManagerName", "the one watch manager is always used");
         warned(rules, "watcherCleanThreadsNum", "dead watchers are removed at once");

@@ -1,5 +1,6 @@
 package dev.menagerie.server.e2e;
 
+import dev.menagerie.admin.impl.metrics.AdminMetrics;
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.storage.Storage;
@@ -40,11 +41,13 @@ public final class InJvmMenagerie implements AutoCloseable {
             String... extraConfigLines) throws Exception {
         this.dir = dir;
         this.port = port;
+        // The admin bundle registers its metrics when it starts (its JVM pause monitor asks for them), as here.
+        new AdminMetrics(metrics);
         ServerConfig config = ZooCfg.standalone(dir.resolve("data"), port).lines(extraConfigLines)
                 .writeAndRead(dir.resolve("zoo.cfg"));
         storage = Components.create(StorageFactory.class, StorageFactory.TYPE, ServerConfig.DEFAULT_STORAGE, metrics)
                 .service().open(ServerComponent.storageSettings(config));
-        transports.offer(newTransport(transport), transport);
+        transports.offer(newTransport(transport, metrics), transport);
         try {
             server = new StandaloneServer(config, storageView.apply(storage), transports, new PluginProviders(),
                     FourLetterWordsInTests.handledByAdmin(metrics), metrics);
@@ -57,14 +60,17 @@ public final class InJvmMenagerie implements AutoCloseable {
         }
     }
 
-    /** A new instance of the transport bundle's service with {@code type=nio} or {@code type=netty}. */
-    static ServerCnxnFactory newTransport(String type) {
-        return Components.create(ServerCnxnFactory.class, ServerCnxnFactory.TYPE, type).service();
+    /**
+     * A new instance of the transport bundle's service with {@code type=nio} or {@code type=netty}, given the
+     * registry if it takes one (the netty transport feeds its TLS and buffer figures into it).
+     */
+    static ServerCnxnFactory newTransport(String type, MetricsRegistry metrics) {
+        return Components.create(ServerCnxnFactory.class, ServerCnxnFactory.TYPE, type, metrics).service();
     }
 
     /** Swaps the client transport while the server runs, as a bundle swap does. */
     public void switchTransport(String type) {
-        transports.offer(newTransport(type), type);
+        transports.offer(newTransport(type, metrics), type);
     }
 
     public String connectString() {

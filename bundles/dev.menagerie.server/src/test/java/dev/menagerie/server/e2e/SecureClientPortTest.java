@@ -1,11 +1,15 @@
 package dev.menagerie.server.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.menagerie.testing.Await;
 import dev.menagerie.testing.FreePorts;
+import dev.menagerie.testing.MetricCounts;
 import dev.menagerie.testing.TestCertificates;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,10 +57,20 @@ class SecureClientPortTest {
             assertArrayEquals("s".getBytes(StandardCharsets.UTF_8), secure.getData("/secret", false, null));
 
             ZooKeeper plain = JavaClientSmokeTest.connect(server.connectString(), new LinkedBlockingQueue<>());
+            assertEquals(1, MetricCounts.count(server.metrics(), "non_mtls_local_conn_count"),
+                    "the plain client from a loopback address; the TLS one is not counted");
+            assertEquals(0, MetricCounts.count(server.metrics(), "non_mtls_remote_conn_count"));
             assertThrows(KeeperException.NoAuthException.class, () -> plain.getData("/secret", false, null),
                     "a client without that certificate is refused");
             plain.close();
             secure.close();
+
+            try (Socket notTls = new Socket("127.0.0.1", securePort)) {
+                notTls.getOutputStream().write(new byte[] {0, 0, 0, 4, 1, 2, 3, 4});
+                assertEquals(-1, notTls.getInputStream().read(), "a client that does not speak TLS is closed");
+            }
+            Await.untilTrue("mntr's zk_unsuccessful_handshake counts the client without TLS", Await.DEFAULT_TIMEOUT,
+                    () -> MetricCounts.count(server.metrics(), "unsuccessful_handshake") == 1);
         }
     }
 

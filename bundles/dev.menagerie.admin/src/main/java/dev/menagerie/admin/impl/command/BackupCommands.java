@@ -1,5 +1,6 @@
 package dev.menagerie.admin.impl.command;
 
+import dev.menagerie.admin.impl.metrics.AdminMetrics;
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.status.SnapshotFile;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * {@code application/octet-stream} with the headers {@code last_zxid} and {@code snapshot_size}; with
  * {@code ?streaming=false} it answers the JSON with those headers only. {@code restore} is a POST whose body is a
  * snapshot file; it answers {@code last_zxid}, the zxid the snapshot was taken at. Where Apache answers a failed
- * restore with no error text, this one says what was wrong with the stream.
+ * restore with no error text, this one says what was wrong with the stream. Both count their refusals by the rate
+ * limit and their failures, and {@code restore} times its successes, in Apache's metrics.
  */
 final class BackupCommands implements AdminCommand {
 
@@ -36,22 +39,24 @@ final class BackupCommands implements AdminCommand {
     private final Supplier<ServerConfig> config;
     /** One per command: a snapshot does not use up the permit of a restore. */
     private final RateLimiter rateLimiter;
+    private final AdminMetrics metrics;
 
     private BackupCommands(String primaryName, String alias, String takenMethod, Supplier<ServerConfig> config,
-            RateLimiter rateLimiter) {
+            RateLimiter rateLimiter, AdminMetrics metrics) {
         this.primaryName = primaryName;
         this.names = Set.of(primaryName, alias);
         this.takenMethod = takenMethod;
         this.config = config;
         this.rateLimiter = rateLimiter;
+        this.metrics = metrics;
     }
 
-    static BackupCommands snapshot(Supplier<ServerConfig> config, RateLimiter rateLimiter) {
-        return new BackupCommands("snapshot", "snap", CommandRequest.GET, config, rateLimiter);
+    static BackupCommands snapshot(Supplier<ServerConfig> config, RateLimiter rateLimiter, AdminMetrics metrics) {
+        return new BackupCommands("snapshot", "snap", CommandRequest.GET, config, rateLimiter, metrics);
     }
 
-    static BackupCommands restore(Supplier<ServerConfig> config, RateLimiter rateLimiter) {
-        return new BackupCommands("restore", "rest", CommandRequest.POST, config, rateLimiter);
+    static BackupCommands restore(Supplier<ServerConfig> config, RateLimiter rateLimiter, AdminMetrics metrics) {
+        return new BackupCommands("restore", "rest", CommandRequest.POST, config, rateLimiter, metrics);
     }
 
     @Override
@@ -91,6 +96,7 @@ final class BackupCommands implements AdminCommand {
             return status(CommandResponse.HTTP_UNAVAILABLE);
         }
         if (!rateLimiter.allow(settings.snapshotIntervalMs())) {
+            metrics.snapshotRateLimited.increment();
             LOG.warn("Admin command snapshot was rate limited: one per {} ms ({})", settings.snapshotIntervalMs(),
                     BackupSettings.RATE_LIMITER_INTERVAL);
             return status(CommandResponse.HTTP_TOO_MANY_REQUESTS);
@@ -103,6 +109,7 @@ final class BackupCommands implements AdminCommand {
             file = request.server().takeSnapshot();
             size = Files.size(file.path());
         } catch (IOException e) {
+            metrics.snapshotErrors.increment();
             LOG.warn("Admin command snapshot failed: {}", e.toString());
             return status(CommandResponse.HTTP_INTERNAL_ERROR);
         }
@@ -110,6 +117,7 @@ final class BackupCommands implements AdminCommand {
         headers.put(LAST_ZXID_HEADER, "0x" + Long.toHexString(file.zxid()));
         headers.put(SNAPSHOT_SIZE_HEADER, Long.toString(size));
         if (size == 0) {
+            metrics.snapshotErrors.increment();
             LOG.warn("Admin command snapshot: the snapshot file {} is empty", file.path());
             return new CommandResponse(primaryName, null, CommandResponse.HTTP_INTERNAL_ERROR, Map.of(), headers,
                     null);
@@ -131,16 +139,20 @@ final class BackupCommands implements AdminCommand {
             return status(CommandResponse.HTTP_BAD_REQUEST);
         }
         if (!rateLimiter.allow(settings.restoreIntervalMs())) {
+            metrics.restoreRateLimited.increment();
             LOG.warn("Admin command restore was rate limited: one per {} ms ({})", settings.restoreIntervalMs(),
                     BackupSettings.RATE_LIMITER_INTERVAL);
             return status(CommandResponse.HTTP_TOO_MANY_REQUESTS);
         }
         LOG.info("Admin command restore: loading a snapshot sent by {}", request.remoteAddress());
+        long startNs = System.nanoTime();
         try {
             long zxid = request.server().restoreSnapshot(request.body());
+            metrics.restoreTimeMs.record(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs));
             LOG.info("Admin command restore: the snapshot of zxid 0x{} serves now", Long.toHexString(zxid));
             return CommandResponse.ok(primaryName, Map.of(LAST_ZXID_FIELD, zxid));
         } catch (IOException | IllegalStateException e) {
+            metrics.restoreErrors.increment();
             LOG.warn("Admin command restore failed; the previous data serves on: {}", e.getMessage());
             return CommandResponse.failed(primaryName, CommandResponse.HTTP_INTERNAL_ERROR,
                     "Restore failed: " + e.getMessage());

@@ -2,6 +2,7 @@ package dev.menagerie.admin.impl.command;
 
 import dev.menagerie.admin.impl.environment.Environment;
 import dev.menagerie.admin.impl.fourletter.MonitorText;
+import dev.menagerie.admin.impl.metrics.AdminMetrics;
 import dev.menagerie.admin.impl.runtime.BundleInventory;
 import dev.menagerie.admin.impl.runtime.ComponentInventory;
 import dev.menagerie.api.config.ServerConfig;
@@ -30,14 +31,15 @@ public final class StandardCommands {
             ServerStatus current = status.get();
             return current == null ? Environment.NOT_AVAILABLE : current.version();
         };
+        AdminMetrics adminMetrics = new AdminMetrics(metrics);
         List<AdminCommand> commands = new ArrayList<>(List.of(
                 new RuokCommand(),
                 new ConfigurationCommand(config),
                 new EnvironmentCommand(version, Environment.ofThisJvm()),
                 new SystemPropertiesCommand(System::getProperties),
                 monitor(metrics),
-                BackupCommands.snapshot(config, RateLimiter.monotonic()),
-                BackupCommands.restore(config, RateLimiter.monotonic()),
+                BackupCommands.snapshot(config, RateLimiter.monotonic(), adminMetrics),
+                BackupCommands.restore(config, RateLimiter.monotonic(), adminMetrics),
                 new RuntimeStatusCommand(config, status, bundles, components)));
         commands.addAll(ServerCommands.all(initialConfiguration, metrics));
         commands.addAll(QuorumCommands.all(config));

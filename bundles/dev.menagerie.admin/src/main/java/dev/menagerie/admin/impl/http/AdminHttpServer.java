@@ -2,6 +2,7 @@ package dev.menagerie.admin.impl.http;
 
 import dev.menagerie.admin.impl.command.CommandRegistry;
 import dev.menagerie.admin.impl.command.StandardCommands;
+import dev.menagerie.admin.impl.metrics.AdminMetrics;
 import dev.menagerie.admin.impl.runtime.BundleInventory;
 import dev.menagerie.admin.impl.runtime.ComponentInventory;
 import dev.menagerie.admin.impl.runtime.FrameworkBundleInventory;
@@ -44,9 +45,6 @@ public final class AdminHttpServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminHttpServer.class);
 
-    /** Apache's name for the count of plain HTTP connections to a unified admin port. */
-    static final String INSECURE_CONNECTIONS = "insecure_admin_count";
-
     private final CommandRegistry registry;
     private final Counter insecureConnections;
     private final Object lock = new Object();
@@ -72,7 +70,7 @@ public final class AdminHttpServer {
     }
 
     AdminHttpServer(BundleInventory bundles, ComponentInventory components, MetricsRegistry metrics) {
-        this.insecureConnections = metrics.counter(INSECURE_CONNECTIONS);
+        this.insecureConnections = new AdminMetrics(metrics).insecureConnections;
         this.registry = StandardCommands.registry(status, () -> config, () -> initialConfiguration, bundles,
                 components, metrics);
     }

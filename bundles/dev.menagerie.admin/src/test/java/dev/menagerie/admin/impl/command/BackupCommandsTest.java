@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.menagerie.admin.impl.metrics.AdminMetrics;
 import dev.menagerie.admin.testing.FakeServerStatus;
+import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.status.AdminAccess;
 import dev.menagerie.api.status.SnapshotFile;
+import dev.menagerie.testing.Components;
 import dev.menagerie.testing.FakeServerConfig;
+import dev.menagerie.testing.MetricCounts;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,9 +30,11 @@ class BackupCommandsTest {
     private final FakeServerStatus status = new FakeServerStatus();
     private final FakeServerConfig config = new FakeServerConfig();
     private final AtomicLong clockMs = new AtomicLong(1_000);
+    private final MetricsRegistry metrics = Components.create(MetricsRegistry.class).service();
+    private final AdminMetrics adminMetrics = new AdminMetrics(metrics);
     private final CommandRegistry registry = new CommandRegistry(List.of(
-            BackupCommands.snapshot(() -> config, new RateLimiter(clockMs::get)),
-            BackupCommands.restore(() -> config, new RateLimiter(clockMs::get))), () -> status);
+            BackupCommands.snapshot(() -> config, new RateLimiter(clockMs::get), adminMetrics),
+            BackupCommands.restore(() -> config, new RateLimiter(clockMs::get), adminMetrics)), () -> status);
 
     @TempDir
     Path folder;
@@ -131,6 +137,7 @@ class BackupCommandsTest {
         status.snapshotFile = null;
         clockMs.addAndGet(1_000);
         assertEquals(500, snap(DIGEST).httpStatus());
+        assertEquals(2, MetricCounts.count(metrics, "snapshot_error_count"), "both, as Apache counts them");
     }
 
     @Test
@@ -160,6 +167,8 @@ class BackupCommandsTest {
         clockMs.addAndGet(1_301);
         assertEquals(200, snap(DIGEST).httpStatus());
         assertEquals(3, status.snapshotsTaken);
+        assertEquals(3, MetricCounts.count(metrics, "snapshot_rate_limited_count"));
+        assertEquals(0, MetricCounts.count(metrics, "snapshot_error_count"));
     }
 
     @Test
@@ -170,6 +179,8 @@ class BackupCommandsTest {
         assertEquals(Map.of("last_zxid", 0x2aL), response.fields());
         assertArrayEquals(new byte[] {1, 2, 3}, status.restoredStreams.get(0));
         assertEquals(List.of("digest backup:secret / 31"), status.accessChecks);
+        assertEquals(1, MetricCounts.count(metrics, "restore_time"), "a successful restore is timed");
+        assertEquals(0, MetricCounts.count(metrics, "restore_error_count"));
     }
 
     @Test
@@ -182,6 +193,8 @@ class BackupCommandsTest {
         clockMs.addAndGet(300_001);
         status.restoreFailure = new IllegalStateException("restore is only supported on a standalone server");
         assertEquals(500, restore(DIGEST, new byte[] {9}).httpStatus());
+        assertEquals(2, MetricCounts.count(metrics, "restore_error_count"));
+        assertEquals(0, MetricCounts.count(metrics, "restore_time"), "only a restore that serves is timed");
     }
 
     @Test
@@ -200,6 +213,8 @@ class BackupCommandsTest {
         clockMs.addAndGet(1);
         assertEquals(200, restore(DIGEST, new byte[] {1}).httpStatus());
         assertEquals(2, status.restoredStreams.size());
+        assertEquals(1, MetricCounts.count(metrics, "restore_rate_limited_count"));
+        assertEquals(0, MetricCounts.count(metrics, "snapshot_rate_limited_count"));
     }
 
     @Test
@@ -216,6 +231,7 @@ class BackupCommandsTest {
         assertEquals(503, response.httpStatus());
         assertNull(response.error());
         assertEquals(List.of(), status.restoredStreams);
+        assertEquals(0, MetricCounts.count(metrics, "restore_error_count"), "a disabled restore is no error");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.menagerie.admin.impl.command.CommandRegistry;
 import dev.menagerie.admin.impl.command.StandardCommands;
 import dev.menagerie.admin.impl.command.TraceMask;
 import dev.menagerie.admin.impl.json.JsonWriter;
+import dev.menagerie.admin.impl.metrics.AdminMetrics;
 import dev.menagerie.admin.impl.runtime.BundleInfo;
 import dev.menagerie.admin.testing.FakeServerStatus;
 import dev.menagerie.admin.testing.MiniJson;
@@ -38,7 +39,7 @@ class AdminHttpEndpointTest {
                         new BundleInfo("dev.menagerie.transport.netty", Bundle.INSTALLED, false)),
                 List::of, metrics);
         endpoint = AdminHttpEndpoint.start(new AdminSettings(true, "127.0.0.1", 0, "/commands"), registry,
-                metrics.counter(AdminHttpServer.INSECURE_CONNECTIONS));
+                new AdminMetrics(metrics).insecureConnections);
         http = new HttpTestClient(endpoint.address());
     }
 

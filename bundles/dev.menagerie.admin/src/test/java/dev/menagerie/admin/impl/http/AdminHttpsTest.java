@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.menagerie.admin.impl.command.CommandRegistry;
 import dev.menagerie.admin.impl.command.RuokCommand;
 import dev.menagerie.admin.impl.command.StandardCommands;
+import dev.menagerie.admin.impl.metrics.AdminMetrics;
 import dev.menagerie.admin.testing.FakeServerStatus;
 import dev.menagerie.api.metrics.Counter;
 import dev.menagerie.api.metrics.MetricsRegistry;
@@ -61,7 +62,7 @@ class AdminHttpsTest {
     private final FakeServerStatus status = new FakeServerStatus();
     private final FakeServerConfig config = new FakeServerConfig();
     private final MetricsRegistry metrics = Components.create(MetricsRegistry.class).service();
-    private final Counter insecureConnections = metrics.counter(AdminHttpServer.INSECURE_CONNECTIONS);
+    private final Counter insecureConnections = new AdminMetrics(metrics).insecureConnections;
     private AdminHttpEndpoint endpoint;
 
     @BeforeAll

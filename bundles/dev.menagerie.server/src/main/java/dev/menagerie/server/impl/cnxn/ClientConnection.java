@@ -23,6 +23,7 @@ import dev.menagerie.server.impl.core.ZooKeeperServer;
 import dev.menagerie.server.impl.op.Operation;
 import dev.menagerie.server.impl.op.OperationDecoder;
 import dev.menagerie.server.impl.op.Unimplemented;
+import dev.menagerie.server.impl.pipeline.Admission;
 import dev.menagerie.server.impl.pipeline.ClientLink;
 import dev.menagerie.server.impl.pipeline.Request;
 import dev.menagerie.server.impl.session.SessionPasswords;
@@ -117,6 +118,7 @@ final class ClientConnection implements ClientLink {
             // Apache's "ZooKeeperServer not running": a quorum peer that is electing or syncing takes no clients.
             LOG.info("Closing connection from {}: the server is not serving requests (no quorum role yet)",
                     transport.remoteAddress());
+            server.metrics().cnxnClosedWithoutServerRunning.increment();
             transport.close();
             return;
         }
@@ -150,6 +152,7 @@ final class ClientConnection implements ClientLink {
     }
 
     private void request(ByteBuffer frame) throws JuteException {
+        int requestBytes = frame.remaining();
         JuteReader in = reader(frame);
         RequestHeader header = RequestHeader.read(in);
         server.registry().touch(sessionId, timeoutMs);
@@ -179,8 +182,19 @@ final class ClientConnection implements ClientLink {
             refuse(new ReplyHeader(header.xid(), -1, ErrorCode.UNIMPLEMENTED.code()), null);
             return;
         }
+        int largeBytes = server.admission().reserveLarge(requestBytes);
+        if (largeBytes == Admission.REFUSED) {
+            server.metrics().largeRequestsRejected.increment();
+            LOG.warn("Closing connection from {} (session 0x{}): its {}-byte request would put the large requests"
+                    + " held over largeRequestMaxBytes ({} bytes)", transport.remoteAddress(),
+                    Long.toHexString(sessionId), requestBytes, server.settings().largeRequests().maxBytes());
+            transport.close();
+            return;
+        }
         stats.outstanding(+1);
-        server.submit(new Request(this, sessionId, header.xid(), operation, authInfo.ids()));
+        Request request = new Request(this, sessionId, header.xid(), operation, authInfo.ids());
+        request.largeRequestBytes(largeBytes);
+        server.submit(request);
         if (server.admission().overloaded()) {
             throttled = true;
             transport.setReceiving(false);
@@ -324,7 +338,11 @@ final class ClientConnection implements ClientLink {
         if (body != null) {
             body.write(out);
         }
-        return sendFrame(out) ? out.size() : 0;
+        if (!sendFrame(out)) {
+            return 0;
+        }
+        server.stats().responseSizes().sent(out.size());
+        return out.size();
     }
 
     private void send(JuteRecord record) {

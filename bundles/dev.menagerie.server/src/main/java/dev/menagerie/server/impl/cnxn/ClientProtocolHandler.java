@@ -9,6 +9,7 @@ import dev.menagerie.server.impl.status.ClientConnections;
 import dev.menagerie.server.impl.status.FourLetterWordSlot;
 import dev.menagerie.server.impl.status.ServerStatusView;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -118,6 +119,11 @@ public final class ClientProtocolHandler implements ConnectionHandler, ClientCon
             return;
         }
         connection.sendRawAndClose(ByteBuffer.wrap(answer.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public void plainConnectionAccepted(InetSocketAddress remoteAddress) {
+        server.stats().plainConnectionAccepted(remoteAddress.getAddress().isLoopbackAddress());
     }
 
     @Override

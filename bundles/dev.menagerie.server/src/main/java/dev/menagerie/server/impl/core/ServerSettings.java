@@ -6,6 +6,7 @@ import dev.menagerie.server.impl.auth.AuthSettings;
 import dev.menagerie.server.impl.auth.DigestAuthenticationProvider;
 import dev.menagerie.server.impl.auth.KerberosSettings;
 import dev.menagerie.server.impl.op.PrepSettings;
+import dev.menagerie.server.impl.pipeline.LargeRequestLimit;
 import dev.menagerie.server.impl.pipeline.StageSettings;
 import java.util.Set;
 
@@ -18,7 +19,7 @@ public record ServerSettings(int tickTimeMs, int minSessionTimeoutMs, int maxSes
         String superDigest, boolean digestEnabled, String digestAlgorithm, boolean skipAcl, PrepSettings prep, boolean trustEmptySnapshot,
         long containerCheckIntervalMs, String mode, java.nio.file.Path dataDir, java.nio.file.Path dataLogDir,
         int clientPort, boolean x509Enabled, String x509SuperUser, long serverId, String quorumConf,
-        boolean auditEnabled, AuthSettings auth) {
+        boolean auditEnabled, AuthSettings auth, LargeRequestLimit largeRequests) {
 
     /** @throws IllegalArgumentException naming the key, for a value the server refuses to start with */
     public static ServerSettings from(ServerConfig config) {
@@ -44,7 +45,9 @@ public record ServerSettings(int tickTimeMs, int minSessionTimeoutMs, int maxSes
                 setting(config, "X509AuthenticationProvider.superUser", null), config.myId().orElse(0L),
                 QuorumConfText.of(config),
                 AuditSettings.enabled(setting(config, AuditSettings.ENABLE_KEY),
-                        setting(config, AuditSettings.IMPL_CLASS_KEY)), authSettings(config));
+                        setting(config, AuditSettings.IMPL_CLASS_KEY)), authSettings(config),
+                LargeRequestLimit.parse(setting(config, LargeRequestLimit.MAX_BYTES_KEY),
+                        setting(config, LargeRequestLimit.THRESHOLD_KEY)));
     }
 
     /** Apache fails to start on a digest this JVM does not provide; so do we, naming the key. */

@@ -7,10 +7,12 @@ import dev.menagerie.server.impl.db.Database;
 import dev.menagerie.server.impl.pipeline.ClientLink;
 import dev.menagerie.server.impl.pipeline.Request;
 import dev.menagerie.server.impl.session.SessionTracker;
+import dev.menagerie.server.impl.stats.DeadWatchers;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -24,14 +26,17 @@ public final class SessionRegistry {
     private final Map<Long, ClientLink> linksBySession = new ConcurrentHashMap<>();
     private final Supplier<Database> db;
     private final Consumer<Request> submit;
+    private final DeadWatchers deadWatchers;
 
     /**
-     * @param db     the database as it is now (its sessions are replaced when it is reloaded)
-     * @param submit hands a client's request to the server's pipeline
+     * @param db           the database as it is now (its sessions are replaced when it is reloaded)
+     * @param submit       hands a client's request to the server's pipeline
+     * @param deadWatchers counts the watches of closed connections removed
      */
-    SessionRegistry(Supplier<Database> db, Consumer<Request> submit) {
+    SessionRegistry(Supplier<Database> db, Consumer<Request> submit, DeadWatchers deadWatchers) {
         this.db = db;
         this.submit = submit;
+        this.deadWatchers = deadWatchers;
     }
 
     /** Starts a new session; the connection gets its answer once the createSession transaction is applied. */
@@ -64,7 +69,9 @@ public final class SessionRegistry {
     /** The connection of a session went away; the session lives on until it times out. */
     public void connectionClosed(long sessionId, ClientLink link) {
         linksBySession.remove(sessionId, link);
-        db.get().watches().removeWatcher(link);
+        long startNs = System.nanoTime();
+        int tables = db.get().watches().removeWatcher(link);
+        deadWatchers.removed(tables, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs));
     }
 
     /** A closeSession was applied: its connection closes once the replies queued for it are out. */

@@ -89,8 +89,8 @@ public final class ZooKeeperServer {
         this.storage = storage;
         this.serverId = serverId;
         this.audit = new AuditLog(settings.auditEnabled());
-        this.admission = new Admission(settings.globalOutstandingLimit());
-        this.registry = new SessionRegistry(() -> db, this::submit);
+        this.admission = new Admission(settings.globalOutstandingLimit(), settings.largeRequests());
+        this.registry = new SessionRegistry(() -> db, this::submit, metrics.deadWatchers);
         this.snapshots = new Snapshots(() -> db, metrics.snapshotTime);
         failStop.onStop(metrics.unrecoverableErrors::increment);
         failStop.onStop(() -> stopServing(false));
@@ -339,7 +339,7 @@ public final class ZooKeeperServer {
 
     public void updateSettings(ServerSettings newSettings) {
         settings = newSettings;
-        admission.limit(newSettings.globalOutstandingLimit());
+        admission.limit(newSettings.globalOutstandingLimit(), newSettings.largeRequests());
         audit.setEnabled(newSettings.auditEnabled());
         plugins.select(ClientAuthPolicy.pluginSelectors(newSettings.auth()));
     }
@@ -363,11 +363,12 @@ public final class ZooKeeperServer {
     public void submit(Request request) {
         RequestSink sink = requests;
         if (sink == null) {
+            admission.dropped(request);
             return;
         }
         admission.admit();
         if (!sink.submit(request)) {
-            admission.release();
+            admission.release(request);
             LOG.warn("Refusing {}: {} requests are queued already; closing its connection", request,
                     settings.requestQueueCapacity());
             if (request.client() != null) {

@@ -105,7 +105,7 @@ public final class ReplicatedServer implements Replica {
                 }
             }
             handler = new ClientProtocolHandler(server, fourLetterWords);
-            gauges = new ServerGauges(metrics, handler.status());
+            gauges = new ServerGauges(metrics, handler.status(), server.stats());
             transports.open(plan, handler);
         });
     }

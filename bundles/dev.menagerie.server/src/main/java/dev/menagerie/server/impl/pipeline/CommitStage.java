@@ -111,7 +111,7 @@ public final class CommitStage {
         (request.isWrite() ? writesQueued : readsQueued).decrementAndGet();
         if (request.client() != null) {
             // Before any reply, so that a connection the reply resumes sees the room it made.
-            admission.release();
+            admission.release(request);
         }
         try {
             commit(request);

@@ -330,7 +330,7 @@ public final class LearnerStage implements RequestSink {
     /** The stage is done with a client's request: it leaves the admission count before any reply to it. */
     private void released(Request request) {
         if (request.client() != null) {
-            admission.release();
+            admission.release(request);
         }
     }
 

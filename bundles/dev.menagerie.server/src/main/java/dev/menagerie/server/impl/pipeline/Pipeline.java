@@ -33,7 +33,8 @@ public final class Pipeline implements RequestSink {
                 context.metrics().digestMismatches),
                 pending, replies, context, lastZxid, quorum);
         this.prep = new PrepStage(preparation, pending, db.sessions(), db.storage(), commit::handOff,
-                System::currentTimeMillis, lastZxid, proposer, settings.queueCapacity(), metrics);
+                System::currentTimeMillis, lastZxid, proposer, settings.queueCapacity(), metrics,
+                context.metrics().staleRequests);
         this.prepThread = new Thread(prep.queue(), "menagerie-prep");
         this.commitThread = new Thread(commit.queue(), "menagerie-commit");
     }

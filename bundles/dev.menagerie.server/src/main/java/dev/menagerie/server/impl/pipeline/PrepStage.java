@@ -21,6 +21,7 @@ import dev.menagerie.server.impl.op.WriteOperation;
 import dev.menagerie.server.impl.session.SessionState;
 import dev.menagerie.server.impl.session.SessionTracker;
 import dev.menagerie.server.impl.stats.StageMetrics;
+import dev.menagerie.server.impl.stats.StaleRequests;
 import dev.menagerie.server.impl.tree.DataTree;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -47,13 +48,15 @@ public final class PrepStage {
     private final JuteWriter writer = new JuteWriter(4096);
     private final Proposer proposer;
     private final StageMetrics metrics;
+    private final StaleRequests staleRequests;
     private long lastZxid;
 
     PrepStage(Preparation preparation, PendingChanges pending, SessionTracker sessions, Storage storage,
             Consumer<Request> next, LongSupplier wallClockMs, long lastZxid, Proposer proposer, int queueCapacity,
-            StageMetrics metrics) {
+            StageMetrics metrics, StaleRequests staleRequests) {
         this.queue = new RequestQueue(this::handle, queueCapacity);
         this.metrics = metrics;
+        this.staleRequests = staleRequests;
         this.proposer = proposer;
         this.preparation = preparation;
         this.pending = pending;
@@ -94,6 +97,10 @@ public final class PrepStage {
         long startNanos = System.nanoTime();
         metrics.prepQueueTimeMs.record((startNanos - request.receivedNanos()) / 1_000_000);
         metrics.prepQueueSize.record(queue.size());
+        if (request.isWrite() && request.isStale()) {
+            // Where Apache's throttler counts it; a stale read is dropped when it is answered.
+            staleRequests.processed.increment();
+        }
         LogEntry entry = null;
         try {
             entry = prepare(request);

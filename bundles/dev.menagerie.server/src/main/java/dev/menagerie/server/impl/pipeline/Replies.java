@@ -72,6 +72,11 @@ final class Replies {
         if (!(request.operation() instanceof ReadOperation read)) {
             throw new IllegalStateException(request + " is answered as a read but is a write");
         }
+        if (request.isStale()) {
+            // Nobody is there to read the answer: Apache's throttler drops such a request when it throttles.
+            metrics.staleRequests.dropped.increment();
+            return;
+        }
         ClientLink client = request.client();
         int err = 0;
         JuteRecord body;
@@ -94,6 +99,9 @@ final class Replies {
             return;
         }
         long zxid = tree.lastProcessedZxid();
+        if (request.isStale()) {
+            metrics.staleRequests.replies.increment();
+        }
         client.reply(xid, zxid, err, body);
         client.requestDone(request.type(), zxid,
                 elapsed(request, request.operation() instanceof WriteOperation));

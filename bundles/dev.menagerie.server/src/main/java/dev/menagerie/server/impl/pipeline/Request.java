@@ -32,6 +32,7 @@ public final class Request {
     private CompletionStage<Void> durable;
     /** When prep handed the request to the commit stage, and when its transaction was committed (nanoTime). */
     private long handedToCommitNanos;
+    private volatile int largeRequestBytes;
     private volatile long committedNanos;
 
     public Request(ClientLink client, long sessionId, int xid, Operation operation, List<Id> authIds) {
@@ -70,6 +71,26 @@ public final class Request {
     /** Whether the request becomes a transaction. */
     public boolean isWrite() {
         return operation instanceof WriteOperation;
+    }
+
+    /** Bytes this request holds against the large request limit; 0 when it is not large. */
+    public int largeRequestBytes() {
+        return largeRequestBytes;
+    }
+
+    /** Set by the connection when {@link Admission#reserveLarge} reserved bytes for it. */
+    public void largeRequestBytes(int bytes) {
+        assert bytes >= 0 : bytes;
+        largeRequestBytes = bytes;
+    }
+
+    /**
+     * True when the client's connection has closed, as Apache's {@code Request.isStale} with its default
+     * connection check: never for a closeSession, which must clean up after its session, nor for a request the
+     * server or a learner made.
+     */
+    public boolean isStale() {
+        return client != null && type() != OpCode.CLOSE_SESSION && client.isStale();
     }
 
     public List<Id> authIds() {

@@ -28,6 +28,10 @@ public final class ServerMetrics {
     public final Counter connectionsRejected;
     /** Connections closed because they sent no connect request in time. */
     public final Counter sessionlessConnectionsExpired;
+    /** Connections closed at their connect request because the server does not serve (electing, syncing). */
+    public final Counter cnxnClosedWithoutServerRunning;
+    /** Requests refused because they would put the large requests held over largeRequestMaxBytes. */
+    public final Counter largeRequestsRejected;
     public final Summary snapshotTime;
     /** Loading the database from snapshot and log. */
     public final Summary databaseInitTime;
@@ -48,6 +52,10 @@ public final class ServerMetrics {
     public final NamespaceBytes namespaceBytes;
     /** The prep and commit stages' queues and times. */
     public final StageMetrics stages;
+    /** Removing closed connections' watches. */
+    public final DeadWatchers deadWatchers;
+    /** Requests of connections that closed before they were answered. */
+    public final StaleRequests staleRequests;
     private final Summary nodeCreatedWatches;
     private final Summary nodeDeletedWatches;
     private final Summary nodeChangedWatches;
@@ -60,6 +68,8 @@ public final class ServerMetrics {
         connectionRequests = registry.counter("connection_request_count");
         connectionsRejected = registry.counter("connection_rejected");
         sessionlessConnectionsExpired = registry.counter("sessionless_connections_expired");
+        cnxnClosedWithoutServerRunning = registry.counter("cnxn_closed_without_zk_server_running");
+        largeRequestsRejected = registry.counter("large_requests_rejected");
         responseBytes = registry.counter("response_bytes");
         watchBytes = registry.counter("watch_bytes");
         snapshotTime = registry.summary("snapshottime", Detail.BASIC);
@@ -74,6 +84,11 @@ public final class ServerMetrics {
         namespaceBytes = new NamespaceBytes(registry.summarySet("read_per_namespace", Detail.BASIC),
                 registry.summarySet("write_per_namespace", Detail.BASIC));
         stages = new StageMetrics(registry);
+        deadWatchers = new DeadWatchers(registry);
+        staleRequests = new StaleRequests(registry);
+        // Fed by the netty transport, which asks for the same metrics; listed whichever transport runs, as in Apache.
+        registry.counter("unsuccessful_handshake");
+        registry.summary("netty_queued_buffer_capacity", Detail.BASIC);
         nodeCreatedWatches = registry.summary("node_created_watch_count", Detail.BASIC);
         nodeDeletedWatches = registry.summary("node_deleted_watch_count", Detail.BASIC);
         nodeChangedWatches = registry.summary("node_changed_watch_count", Detail.BASIC);

@@ -9,6 +9,9 @@ public final class ServerStats {
     private final AtomicLong packetsSent = new AtomicLong();
     private final AtomicLong authFailures = new AtomicLong();
     private final LatencyStats latency = new LatencyStats();
+    private final ResponseSizes responseSizes = new ResponseSizes();
+    private final AtomicLong nonMtlsLocalConnections = new AtomicLong();
+    private final AtomicLong nonMtlsRemoteConnections = new AtomicLong();
     private final long startNanos = System.nanoTime();
 
     public void received() {
@@ -43,6 +46,27 @@ public final class ServerStats {
         return latency;
     }
 
+    /**
+     * A plain connection was accepted by a transport that counts them (netty, as Apache's); as Apache's, these
+     * counts are not zeroed by {@code srst}.
+     */
+    public void plainConnectionAccepted(boolean loopback) {
+        (loopback ? nonMtlsLocalConnections : nonMtlsRemoteConnections).incrementAndGet();
+    }
+
+    public long nonMtlsLocalConnections() {
+        return nonMtlsLocalConnections.get();
+    }
+
+    public long nonMtlsRemoteConnections() {
+        return nonMtlsRemoteConnections.get();
+    }
+
+    /** Sizes of the replies and notifications sent to clients. */
+    public ResponseSizes responseSizes() {
+        return responseSizes;
+    }
+
     public long uptimeMs() {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
@@ -53,5 +77,6 @@ public final class ServerStats {
         packetsSent.set(0);
         authFailures.set(0);
         latency.reset();
+        responseSizes.reset();
     }
 }

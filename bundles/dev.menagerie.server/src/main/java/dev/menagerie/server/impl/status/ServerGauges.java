@@ -3,6 +3,8 @@ package dev.menagerie.server.impl.status;
 import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.metrics.Registration;
 import dev.menagerie.api.status.ServerStatus;
+import dev.menagerie.server.impl.stats.ResponseSizes;
+import dev.menagerie.server.impl.stats.ServerStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -23,7 +25,9 @@ public final class ServerGauges implements AutoCloseable {
 
     private final List<Registration> registrations = new ArrayList<>();
 
-    public ServerGauges(MetricsRegistry registry, ServerStatus status) {
+    /** @param stats the client response sizes and plain connection counts, which Apache reads from its ServerStats */
+    public ServerGauges(MetricsRegistry registry, ServerStatus status, ServerStats stats) {
+        ResponseSizes responseSizes = stats.responseSizes();
         add(registry, "avg_latency", () -> status.summary().latency().avgMs());
         add(registry, "max_latency", () -> status.summary().latency().maxMs());
         add(registry, "min_latency", () -> status.summary().latency().minMs());
@@ -41,6 +45,11 @@ public final class ServerGauges implements AutoCloseable {
         add(registry, "local_sessions", () -> 0);
         add(registry, "open_file_descriptor_count", () -> UNKNOWN);
         add(registry, "max_file_descriptor_count", () -> UNKNOWN);
+        add(registry, "last_client_response_size", responseSizes::last);
+        add(registry, "min_client_response_size", responseSizes::min);
+        add(registry, "max_client_response_size", responseSizes::max);
+        add(registry, "non_mtls_local_conn_count", stats::nonMtlsLocalConnections);
+        add(registry, "non_mtls_remote_conn_count", stats::nonMtlsRemoteConnections);
         for (String name : QUORUM_GAUGES) {
             // Absent (read as null, so left out) on a standalone server and in roles that do not have it.
             add(registry, name, () -> status.quorumMonitorValues().get(name) instanceof Number n ? n : null);

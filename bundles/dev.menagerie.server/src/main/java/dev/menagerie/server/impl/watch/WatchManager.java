@@ -133,11 +133,11 @@ public final class WatchManager {
         return bits != 0 && (mode == null || (bits & mode.bit()) != 0);
     }
 
-    /** Drops every watch of a closed connection. */
-    public synchronized void removeWatcher(Watcher watcher) {
+    /** Drops every watch of a closed connection; false if it had none here. */
+    public synchronized boolean removeWatcher(Watcher watcher) {
         Map<String, Integer> modes = modesByWatcher.remove(watcher);
         if (modes == null) {
-            return;
+            return false;
         }
         modes.forEach((path, bits) -> {
             Set<Watcher> watchers = watchersByPath.get(path);
@@ -151,6 +151,7 @@ public final class WatchManager {
                 recursiveWatchCount--;
             }
         });
+        return true;
     }
 
     /** The number of (path, watcher) pairs, as Apache's {@code size()}. */

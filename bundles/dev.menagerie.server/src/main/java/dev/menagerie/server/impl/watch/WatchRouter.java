@@ -176,10 +176,9 @@ public final class WatchRouter {
         };
     }
 
-    /** The connection closed: drop all its watches. */
-    public void removeWatcher(Watcher watcher) {
-        dataWatches.removeWatcher(watcher);
-        childWatches.removeWatcher(watcher);
+    /** The connection closed: drop all its watches. Returns how many of the two watch tables it had any in. */
+    public int removeWatcher(Watcher watcher) {
+        return (dataWatches.removeWatcher(watcher) ? 1 : 0) + (childWatches.removeWatcher(watcher) ? 1 : 0);
     }
 
     /** Data plus child watch pairs ({@code zk_watch_count} of mntr, {@code Watch count} of stat). */

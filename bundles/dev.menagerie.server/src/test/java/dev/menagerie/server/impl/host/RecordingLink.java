@@ -22,6 +22,8 @@ final class RecordingLink implements ClientLink {
     final CompletableFuture<Boolean> established = new CompletableFuture<>();
     final CompletableFuture<Void> closed = new CompletableFuture<>();
     volatile long sessionId;
+    /** Set to play a connection that has closed while its requests are in the pipeline. */
+    volatile boolean stale;
 
     @Override
     public void reply(int xid, long zxid, int err, JuteRecord body) {
@@ -41,6 +43,11 @@ final class RecordingLink implements ClientLink {
 
     @Override
     public void requestDone(int type, long zxid, long latencyMs) {
+    }
+
+    @Override
+    public boolean isStale() {
+        return stale;
     }
 
     @Override

@@ -38,6 +38,8 @@ final class ReplicaFixture implements AutoCloseable {
     final Storage storage;
     final ReplicatedServer replica;
     final CapturingTransport transport = new CapturingTransport();
+    /** The registry the replica's server records into. */
+    final MetricsRegistry metrics = Components.create(MetricsRegistry.class).service();
 
     ReplicaFixture(Path dir, long myId) throws Exception {
         this(dir, myId, UnaryOperator.identity());
@@ -53,7 +55,6 @@ final class ReplicaFixture implements AutoCloseable {
                 + "\nclientPort=2181\nclientPortAddress=127.0.0.1\n4lw.commands.whitelist=*\n"
                 + "server.1=127.0.0.1:2888:3888\nserver.2=127.0.0.1:2889:3889\nserver.3=127.0.0.1:2890:3890\n");
         ServerConfig config = ZooCfg.read(cfg);
-        MetricsRegistry metrics = Components.create(MetricsRegistry.class).service();
         StorageFactory files = Components.create(StorageFactory.class, StorageFactory.TYPE,
                 ServerConfig.DEFAULT_STORAGE, metrics).service();
         // forceSync off: these tests are about the replica, not the disk

@@ -13,6 +13,7 @@ import dev.menagerie.protocol.proto.ConnectRequest;
 import dev.menagerie.protocol.proto.ExistsRequest;
 import dev.menagerie.server.impl.session.SessionState;
 import dev.menagerie.testing.Await;
+import dev.menagerie.testing.MetricCounts;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -62,10 +63,12 @@ class ReplicaServingTest {
         FakeConnection early = clientConnects();
         assertTrue(early.closed, "a client was accepted before the server joined a quorum");
         assertTrue(early.frames.isEmpty());
+        assertEquals(1, MetricCounts.count(server.metrics, "cnxn_closed_without_zk_server_running"));
 
         server.replica.serveAsLeader(0, new FakeProposer());
         FakeConnection later = clientConnects();
         assertFalse(later.closed);
+        assertEquals(1, MetricCounts.count(server.metrics, "cnxn_closed_without_zk_server_running"));
     }
 
     @Test

@@ -16,9 +16,11 @@ import dev.menagerie.protocol.proto.ExistsRequest;
 import dev.menagerie.protocol.proto.SyncRequest;
 import dev.menagerie.protocol.proto.SyncResponse;
 import dev.menagerie.protocol.txn.CreateSessionTxn;
+import dev.menagerie.server.impl.pipeline.Request;
 import dev.menagerie.server.impl.session.SessionIdGenerator;
 import dev.menagerie.server.impl.session.SessionState;
 import dev.menagerie.testing.Await;
+import dev.menagerie.testing.MetricCounts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -139,6 +141,33 @@ class ReplicatedLeaderTest {
         leader.replica.touchSessions(java.util.Map.of(learnerSession, 8_000));
         assertEquals(SessionState.ACTIVE, leader.server().sessions().state(learnerSession));
         assertEquals(java.util.Map.of(client.sessionId, 30_000), leader.replica.localSessions());
+    }
+
+    @Test
+    void aClosedConnectionsReadIsDroppedAndItsWriteAppliedAndCountedStale() throws Exception {
+        RecordingLink client = establishedClient();
+        client.stale = true;
+        leader.send(client, 1, OpCode.EXISTS, new ExistsRequest("/", false));
+        leader.send(client, 2, OpCode.CREATE, create("/after-close", "x"));
+        proposer.commitNext();
+        awaitNode("/after-close");
+
+        assertEquals(2, client.next().xid(), "the write is answered (nobody reads it), the read is not");
+        assertEquals(1, MetricCounts.count(leader.metrics, "stale_requests_dropped"));
+        assertEquals(1, MetricCounts.count(leader.metrics, "stale_requests"), "the write, as prep took it");
+        assertEquals(1, MetricCounts.count(leader.metrics, "stale_replies"));
+    }
+
+    @Test
+    void closeSessionIsNeverStale() throws Exception {
+        RecordingLink client = establishedClient();
+        client.stale = true;
+        leader.server().submit(new Request(client, client.sessionId, 1, OpCode.CLOSE_SESSION, new byte[0],
+                List.of()));
+        proposer.commitNext();
+        assertEquals(1, client.next().xid(), "the closeSession reply");
+        assertEquals(0, MetricCounts.count(leader.metrics, "stale_requests"));
+        assertEquals(0, MetricCounts.count(leader.metrics, "stale_replies"));
     }
 
     private void awaitNode(String path) {

@@ -11,6 +11,7 @@ import dev.menagerie.api.status.Latency;
 import dev.menagerie.api.status.ServerStatus;
 import dev.menagerie.api.status.ServerSummary;
 import dev.menagerie.api.status.SessionsStatus;
+import dev.menagerie.server.impl.stats.ServerStats;
 import dev.menagerie.testing.Components;
 import java.lang.reflect.Proxy;
 import java.util.LinkedHashMap;
@@ -27,8 +28,21 @@ class ServerGaugesTest {
     @Test
     void serverGaugesReadTheStatusAndQuorumOnesOnlyWhileTheRoleHasThem() {
         ServerStatus status = status();
-        try (ServerGauges gauges = new ServerGauges(registry, status)) {
+        ServerStats stats = new ServerStats();
+        try (ServerGauges gauges = new ServerGauges(registry, status, stats)) {
             Map<String, Number> read = gauges();
+            assertEquals(-1, read.get("max_client_response_size").intValue(), "Apache's value before a response");
+            stats.responseSizes().sent(188);
+            stats.responseSizes().sent(16);
+            stats.plainConnectionAccepted(true);
+            stats.plainConnectionAccepted(true);
+            stats.plainConnectionAccepted(false);
+            read = gauges();
+            assertEquals(16, read.get("last_client_response_size").intValue());
+            assertEquals(16, read.get("min_client_response_size").intValue());
+            assertEquals(188, read.get("max_client_response_size").intValue());
+            assertEquals(2, read.get("non_mtls_local_conn_count").intValue());
+            assertEquals(1, read.get("non_mtls_remote_conn_count").intValue());
             assertEquals(7, read.get("znode_count").intValue());
             assertEquals(2, read.get("ephemerals_count").intValue());
             assertEquals(300L, read.get("approximate_data_size").longValue());

@@ -107,8 +107,9 @@ class WatchRouterTest {
         router.watchData("/a", client);
         router.watchChildren("/b", client);
         router.addWatch("/c", client, AddWatchMode.PERSISTENT_RECURSIVE);
-        router.removeWatcher(client);
+        assertEquals(2, router.removeWatcher(client), "it had watches in both managers");
         assertEquals(0, router.watchCount());
+        assertEquals(0, router.removeWatcher(client));
         router.nodeCreated("/c/d", 3, OPEN, OPEN);
         assertEquals(List.of(), client.drain());
     }

@@ -1,5 +1,6 @@
 package dev.menagerie.transport.netty.impl;
 
+import dev.menagerie.api.metrics.Counter;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -24,16 +25,19 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
 
     private final ConnectionRegistry registry;
     private final boolean trustStoreConfigured;
+    private final Counter unsuccessfulHandshakes;
     private NettyConnection connection;
     private boolean opened;
 
     /**
      * @param trustStoreConfigured whether a certificate a TLS client presents can be authenticated; without a trust
      *                             store of ours Apache refuses such a client, and so do we
+     * @param unsuccessfulHandshakes counts the TLS handshakes that fail
      */
-    ClientChannelHandler(ConnectionRegistry registry, boolean trustStoreConfigured) {
+    ClientChannelHandler(ConnectionRegistry registry, boolean trustStoreConfigured, Counter unsuccessfulHandshakes) {
         this.registry = registry;
         this.trustStoreConfigured = trustStoreConfigured;
+        this.unsuccessfulHandshakes = unsuccessfulHandshakes;
     }
 
     @Override
@@ -51,6 +55,7 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
             if (handshake.isSuccess()) {
                 openSecure(ctx);
             } else {
+                unsuccessfulHandshakes.increment();
                 // Expected when a client has no or an untrusted certificate: one line, no stack trace.
                 LOG.info("TLS handshake with {} failed: {}", ctx.channel().remoteAddress(), handshake.cause().toString());
                 ctx.close();

@@ -1,7 +1,9 @@
 package dev.menagerie.transport.netty.impl;
 
+import dev.menagerie.api.metrics.Summary;
 import dev.menagerie.api.transport.ConnectionHandler;
 import io.netty.channel.Channel;
+import io.netty.handler.ssl.SslHandler;
 import java.security.cert.Certificate;
 import java.util.Collection;
 import java.util.List;
@@ -20,10 +22,13 @@ final class ConnectionRegistry {
     private final AtomicLong nextId = new AtomicLong(1);
     private final ConnectionHandler handler;
     private final int maxFrameBytes;
+    private final Summary queuedBufferCapacity;
 
-    ConnectionRegistry(ConnectionHandler handler, int maxFrameBytes) {
+    /** @param queuedBufferCapacity records a connection's read buffer capacity whenever bytes stay in it */
+    ConnectionRegistry(ConnectionHandler handler, int maxFrameBytes, Summary queuedBufferCapacity) {
         this.handler = handler;
         this.maxFrameBytes = maxFrameBytes;
+        this.queuedBufferCapacity = queuedBufferCapacity;
     }
 
     /**
@@ -31,8 +36,9 @@ final class ConnectionRegistry {
      * closed, and the handler hears of that close as of any other.
      */
     NettyConnection open(Channel channel, List<Certificate> peerCertificates) {
-        NettyConnection connection = new NettyConnection(nextId.getAndIncrement(), channel, handler, maxFrameBytes,
-                peerCertificates, this::remove);
+        NettyConnection connection = new NettyConnection(nextId.getAndIncrement(), channel, handler,
+                new FrameReader(maxFrameBytes, channel.alloc(), queuedBufferCapacity::record), peerCertificates,
+                this::remove);
         connections.put(connection.id(), connection);
         boolean accepted;
         try {
@@ -43,6 +49,8 @@ final class ConnectionRegistry {
         }
         if (!accepted) {
             connection.closeNow();
+        } else if (channel.pipeline().get(SslHandler.class) == null) {
+            handler.plainConnectionAccepted(connection.remoteAddress());
         }
         return connection;
     }

@@ -4,6 +4,7 @@ import dev.menagerie.api.transport.ConnectionHandler;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.nio.ByteBuffer;
+import java.util.function.IntConsumer;
 
 /**
  * Splits one connection's bytes into length-prefixed frames, as the ZooKeeper client protocol sends them. Used
@@ -44,6 +45,7 @@ final class FrameReader {
 
     private final int maxFrameBytes;
     private final ByteBufAllocator allocator;
+    private final IntConsumer keptCapacity;
     private ByteBuf cumulation;
     /** Bytes (prefix included) the frame at the head of {@link #cumulation} needs, once its length is known. */
     private int expectedBytes;
@@ -53,8 +55,17 @@ final class FrameReader {
     private boolean awaitingArgument;
 
     FrameReader(int maxFrameBytes, ByteBufAllocator allocator) {
+        this(maxFrameBytes, allocator, capacity -> { });
+    }
+
+    /**
+     * @param keptCapacity hears the buffer's capacity each time read bytes stay in it for a later frame (a frame
+     *                     not complete yet, or a paused connection), as Apache records its queued buffer
+     */
+    FrameReader(int maxFrameBytes, ByteBufAllocator allocator, IntConsumer keptCapacity) {
         this.maxFrameBytes = maxFrameBytes;
         this.allocator = allocator;
+        this.keptCapacity = keptCapacity;
     }
 
     int maxFrameBytes() {
@@ -69,6 +80,9 @@ final class FrameReader {
         }
         append(input);
         drain(listener);
+        if (cumulation != null && !failed) {
+            keptCapacity.accept(cumulation.capacity());
+        }
     }
 
     /** Delivers the complete frames already read, for as long as the listener accepts them. */

@@ -49,13 +49,13 @@ final class NettyConnection implements Connection, FrameReader.Listener {
     private final long pauseSendBytes;
     private final long maxSendBytes;
 
-    NettyConnection(long id, Channel channel, ConnectionHandler handler, int maxFrameBytes,
+    NettyConnection(long id, Channel channel, ConnectionHandler handler, FrameReader reader,
             List<Certificate> peerCertificates, Consumer<NettyConnection> onClosed) {
         this.id = id;
         this.channel = channel;
         this.handler = handler;
-        this.reader = new FrameReader(maxFrameBytes, channel.alloc());
-        this.pauseSendBytes = Math.max(MIN_PAUSE_SEND_BYTES, maxFrameBytes);
+        this.reader = reader;
+        this.pauseSendBytes = Math.max(MIN_PAUSE_SEND_BYTES, reader.maxFrameBytes());
         this.maxSendBytes = pauseSendBytes * MAX_SEND_PAUSES;
         this.peerCertificates = List.copyOf(peerCertificates);
         this.onClosed = onClosed;

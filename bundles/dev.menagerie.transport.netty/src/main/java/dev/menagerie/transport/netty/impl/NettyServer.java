@@ -41,8 +41,12 @@ final class NettyServer {
     private Channel plain;
     private Channel secure;
 
-    NettyServer(TransportSettings settings, ConnectionHandler handler, IoTransport io) throws IOException {
-        this.registry = new ConnectionRegistry(handler, settings.maxFrameBytes());
+    private final NettyMetrics metrics;
+
+    NettyServer(TransportSettings settings, ConnectionHandler handler, IoTransport io, NettyMetrics metrics)
+            throws IOException {
+        this.metrics = metrics;
+        this.registry = new ConnectionRegistry(handler, settings.maxFrameBytes(), metrics.queuedBufferCapacity);
         this.acceptors = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("netty-accept", true),
                 io.ioHandlers().get());
         this.workers = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("netty-worker", true),
@@ -93,7 +97,7 @@ final class NettyServer {
                         // Answers to pipelined requests written during one read go out in one flush.
                         channel.pipeline().addLast(new FlushConsolidationHandler());
                         channel.pipeline().addLast(new ClientChannelHandler(registry,
-                                tls != null && tls.settings().trustStore() != null));
+                                tls != null && tls.settings().trustStore() != null, metrics.unsuccessfulHandshakes));
                     }
                 });
         ChannelFuture bound = bootstrap.bind(address);

@@ -1,5 +1,6 @@
 package dev.menagerie.transport.netty.impl;
 
+import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.transport.Connection;
 import dev.menagerie.api.transport.ConnectionHandler;
 import dev.menagerie.api.transport.ServerCnxnFactory;
@@ -9,8 +10,10 @@ import java.net.InetSocketAddress;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,15 +27,18 @@ public final class NettyServerCnxnFactory implements ServerCnxnFactory {
     private static final Logger LOG = LoggerFactory.getLogger(NettyServerCnxnFactory.class);
 
     private final Supplier<IoTransport> ioChoice;
+    private final NettyMetrics metrics;
     private NettyServer server;
 
-    public NettyServerCnxnFactory() {
-        this(IoTransport::choose);
+    @Activate
+    public NettyServerCnxnFactory(@Reference(name = "metrics") MetricsRegistry metrics) {
+        this(IoTransport::choose, metrics);
     }
 
     /** For tests that need a given I/O engine. */
-    NettyServerCnxnFactory(Supplier<IoTransport> ioChoice) {
+    NettyServerCnxnFactory(Supplier<IoTransport> ioChoice, MetricsRegistry metrics) {
         this.ioChoice = ioChoice;
+        this.metrics = new NettyMetrics(metrics);
     }
 
     @Override
@@ -47,7 +53,7 @@ public final class NettyServerCnxnFactory implements ServerCnxnFactory {
             throw new IOException("secureClientPort needs the ssl.keyStore and ssl.trustStore settings");
         }
         IoTransport io = ioChoice.get();
-        server = new NettyServer(settings, handler, io);
+        server = new NettyServer(settings, handler, io, metrics);
         LOG.info("Netty transport listening on {}{} using {} ({} worker threads, frames up to {} bytes)",
                 server.boundAddress() == null ? "no plain port" : server.boundAddress(),
                 server.boundSecureAddress() == null ? "" : " and TLS on " + server.boundSecureAddress(),

@@ -96,6 +96,25 @@ class FrameReaderTest {
     }
 
     @Test
+    void theBufferCapacityIsRecordedOnlyWhenReadBytesStayForLater() {
+        List<Integer> kept = new ArrayList<>();
+        FrameReader measured = new FrameReader(100, allocator, kept::add);
+        try {
+            measured.feed(wire("whole"), recorder);
+            assertEquals(List.of(), kept, "a read of whole frames keeps nothing");
+            ByteBuf partial = wire("x".repeat(40));
+            measured.feed(partial.readRetainedSlice(10), recorder);
+            assertEquals(1, kept.size(), "the start of a frame stays for the next read");
+            assertTrue(kept.get(0) >= 10, "capacity " + kept.get(0));
+            measured.feed(partial, recorder);
+            assertEquals(1, kept.size(), "the rest completed the frame");
+            assertEquals(List.of("frame:whole", "frame:" + "x".repeat(40)), recorder.seen);
+        } finally {
+            measured.release();
+        }
+    }
+
+    @Test
     void pausedReaderKeepsFramesUntilDrained() {
         recorder.accepting = false;
         reader.feed(wire("one", "two"), recorder);

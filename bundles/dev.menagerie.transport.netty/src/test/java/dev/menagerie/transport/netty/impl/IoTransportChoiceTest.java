@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.menagerie.api.config.HostPort;
+import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.transport.TransportSettings;
+import dev.menagerie.testing.Components;
 import dev.menagerie.transport.contract.RecordingHandler;
 import dev.menagerie.transport.contract.TestClient;
 import java.io.ByteArrayOutputStream;
@@ -36,7 +38,8 @@ class IoTransportChoiceTest {
 
     /** Starts a factory, checks it serves, and returns the INFO lines it logged (slf4j-simple writes to stderr). */
     private static List<String> startAndCaptureInfoLines(Supplier<IoTransport> choice) throws Exception {
-        NettyServerCnxnFactory factory = new NettyServerCnxnFactory(choice);
+        NettyServerCnxnFactory factory = new NettyServerCnxnFactory(choice,
+                Components.create(MetricsRegistry.class).service());
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.err;
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));

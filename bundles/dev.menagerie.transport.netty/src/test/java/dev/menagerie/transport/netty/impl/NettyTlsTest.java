@@ -8,8 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.menagerie.api.config.HostPort;
+import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.transport.Connection;
 import dev.menagerie.api.transport.TransportSettings;
+import dev.menagerie.testing.Await;
+import dev.menagerie.testing.Components;
+import dev.menagerie.testing.MetricCounts;
 import dev.menagerie.testing.TestCertificates;
 import dev.menagerie.transport.contract.RecordingHandler;
 import dev.menagerie.transport.contract.TestClient;
@@ -35,7 +39,8 @@ class NettyTlsTest {
     static Path storeDir;
     private static TestCertificates certificates;
 
-    private final NettyServerCnxnFactory factory = new NettyServerCnxnFactory();
+    private final MetricsRegistry metrics = Components.create(MetricsRegistry.class).service();
+    private final NettyServerCnxnFactory factory = new NettyServerCnxnFactory(metrics);
     private RecordingHandler handler;
 
     @BeforeAll
@@ -109,6 +114,8 @@ class NettyTlsTest {
         }
         assertEquals(1, handler.events.stream().filter("connected"::equals).count(),
                 "only the client with a certificate reached the server");
+        Await.untilTrue("Apache's unsuccessful_handshake counts the refused client", Await.DEFAULT_TIMEOUT,
+                () -> MetricCounts.count(metrics, "unsuccessful_handshake") == 1);
     }
 
     @Test

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.menagerie.api.config.HostPort;
+import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.transport.Connection;
 import dev.menagerie.api.transport.TransportSettings;
+import dev.menagerie.testing.Components;
 import dev.menagerie.transport.contract.RecordingHandler;
 import dev.menagerie.transport.contract.TestClient;
 import java.nio.ByteBuffer;
@@ -22,7 +24,7 @@ class PendingSendBytesTest {
     private static final int FRAME_BYTES = 1024 * 1024;
     private static final int FRAMES = 32;
 
-    private final NettyServerCnxnFactory factory = new NettyServerCnxnFactory();
+    private final NettyServerCnxnFactory factory = new NettyServerCnxnFactory(Components.create(MetricsRegistry.class).service());
 
     @AfterEach
     void stop() {
