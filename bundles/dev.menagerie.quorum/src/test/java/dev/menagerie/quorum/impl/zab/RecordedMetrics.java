@@ -13,17 +13,24 @@ public final class RecordedMetrics {
     private final MetricsRegistry registry = Components.create(MetricsRegistry.class).service();
     private final ZabMetrics metrics = new ZabMetrics(registry);
 
+    public MetricsRegistry registry() {
+        return registry;
+    }
+
     public ZabMetrics metrics() {
         return metrics;
     }
 
-    /** A counter's value, or a summary's count of values, by Apache's name. */
+    /**
+     * A counter's value, or a summary's count of values, by Apache's name (a member of a set as mntr names it,
+     * {@code <key>_<name>}).
+     */
     public long count(String name) {
         Map<String, Long> counts = new HashMap<>();
         registry.read(new MetricVisitor() {
             @Override
             public void counter(String metric, String key, long value) {
-                counts.put(metric, value);
+                counts.put(key == null ? metric : key + "_" + metric, value);
             }
 
             @Override
