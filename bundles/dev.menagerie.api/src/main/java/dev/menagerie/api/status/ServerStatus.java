@@ -61,6 +61,22 @@ public interface ServerStatus {
     /** The leader and the Zab phase, {@link QuorumStatus#NONE} on a standalone server. */
     QuorumStatus quorum();
 
+    /**
+     * The learners connected to this server while it leads, ordered by server id; empty on any other server.
+     *
+     * @since 1.4
+     */
+    List<LearnerConnection> learnerConnections();
+
+    /**
+     * Drops the connection of the learner {@code sid} to this leader, as Apache's {@code terminateConnection}
+     * operation of a {@code Learner_Connections} bean does: the learner notices, reconnects and syncs again.
+     *
+     * @return false when this server does not lead or no learner of that id is connected
+     * @since 1.4
+     */
+    boolean terminateLearnerConnection(long sid);
+
     /** The newest snapshot written or loaded since start-up ({@code last_snapshot}). */
     SnapshotStatus lastSnapshot();
 

@@ -2,6 +2,7 @@ package dev.menagerie.jmx.impl;
 
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.status.ConnectionStatus;
+import dev.menagerie.api.status.LearnerConnection;
 import dev.menagerie.api.status.ServerStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,6 +78,11 @@ final class ApacheBeans {
                 ? () -> new LeaderBean(status, clock.getAsLong())
                 : () -> new ServerBean(status, clock.getAsLong()));
         wanted.put(BeanNames.of(child(serverPath, BeanNames.DATA_TREE)), () -> new DataTreeBean(status));
+        for (LearnerConnection learner : status.learnerConnections()) {
+            List<String> path = new ArrayList<>(serverPath);
+            path.addAll(LearnerHandlerBean.levels(learner));
+            wanted.put(BeanNames.of(path), () -> new LearnerHandlerBean(status, learner));
+        }
         for (ConnectionStatus connection : status.connections()) {
             if (!connection.hasSession()) {
                 continue;   // Apache registers a connection's bean once its session is established

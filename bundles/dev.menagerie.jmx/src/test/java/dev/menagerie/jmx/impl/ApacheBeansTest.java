@@ -11,6 +11,7 @@ import dev.menagerie.api.config.LearnerType;
 import dev.menagerie.api.config.QuorumMember;
 import dev.menagerie.api.status.ConnectionStatus;
 import dev.menagerie.api.status.Latency;
+import dev.menagerie.api.status.LearnerConnection;
 import dev.menagerie.api.status.QuorumStatus;
 import dev.menagerie.api.status.ServerStatus;
 import dev.menagerie.api.status.ServerSummary;
@@ -206,6 +207,33 @@ class ApacheBeansTest {
 
         beans.clear();
         assertEquals(Set.of(), registeredNames());
+    }
+
+    @Test
+    void aLeaderHasOneLearnerConnectionsBeanPerLearnerWhoseOperationDropsIt() throws Exception {
+        quorumMemberThree("leader", 3);
+        status.learners = List.of(new LearnerConnection(1, new InetSocketAddress("127.0.0.1", 40001)),
+                new LearnerConnection(4, new InetSocketAddress("127.0.0.1", 40004)));
+        beans.refresh();
+        String connections = REPLICA + "3,name2=Leader,name3=Learner_Connections";
+        ObjectName first = new ObjectName(connections + ",name4=\"127.0.0.1:40001\",name5=\"id:1\"");
+        ObjectName observer = new ObjectName(connections + ",name4=\"127.0.0.1:40004\",name5=\"id:4\"");
+        assertTrue(registeredNames().containsAll(Set.of(first.toString(), observer.toString())),
+                registeredNames().toString());
+        assertEquals(0, mbeans.getMBeanInfo(first).getAttributes().length, "Apache's bean has no attributes");
+        assertEquals(List.of("terminateConnection"), Arrays.stream(mbeans.getMBeanInfo(first).getOperations())
+                .map(MBeanOperationInfo::getName).toList());
+
+        mbeans.invoke(first, "terminateConnection", null, null);
+        beans.refresh();
+
+        assertEquals(List.of(1L), status.terminatedLearners);
+        assertTrue(!mbeans.isRegistered(first) && mbeans.isRegistered(observer), registeredNames().toString());
+        quorumMemberThree("follower", 1);
+        status.learners = List.of();
+        beans.refresh();
+        assertTrue(registeredNames().stream().noneMatch(name -> name.contains("Learner_Connections")),
+                "a follower has no learners: " + registeredNames());
     }
 
     @Test

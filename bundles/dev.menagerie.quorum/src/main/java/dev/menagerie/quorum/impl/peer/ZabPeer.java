@@ -12,6 +12,7 @@ import dev.menagerie.api.election.Vote;
 import dev.menagerie.api.quorum.QuorumVerifier;
 import dev.menagerie.api.replication.QuorumPeer;
 import dev.menagerie.api.replication.Replica;
+import dev.menagerie.api.status.LearnerConnection;
 import dev.menagerie.quorum.impl.zab.LeaderRunner;
 import dev.menagerie.quorum.impl.sasl.SaslPeerAuthenticator;
 import dev.menagerie.quorum.impl.tls.TlsPeerSockets;
@@ -114,6 +115,18 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
             values.putAll(leader.monitorValues());
         }
         return values;
+    }
+
+    @Override
+    public List<LearnerConnection> learnerConnections() {
+        LeaderRunner leader = leading;
+        return leader == null ? List.of() : leader.learnerConnections();
+    }
+
+    @Override
+    public boolean terminateLearnerConnection(long sid) {
+        LeaderRunner leader = leading;
+        return leader != null && leader.dropLearner(sid);
     }
 
     /** Apache's getDetailedPeerState: the role and the Zab phase ("following - broadcast"). */

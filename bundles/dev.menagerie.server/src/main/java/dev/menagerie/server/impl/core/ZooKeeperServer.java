@@ -1,6 +1,7 @@
 package dev.menagerie.server.impl.core;
 
 import dev.menagerie.api.metrics.MetricsRegistry;
+import dev.menagerie.api.replication.QuorumPeer;
 import dev.menagerie.api.status.QuorumStatus;
 import dev.menagerie.api.status.SnapshotStatus;
 import dev.menagerie.api.storage.Storage;
@@ -71,6 +72,7 @@ public final class ZooKeeperServer {
     private volatile Supplier<String> modeSource;
     private volatile Supplier<Map<String, Object>> monitorSource;
     private volatile Supplier<QuorumStatus> quorumSource;
+    private volatile Supplier<QuorumPeer> peerSource;
     private long pastDigestMismatches;
     private boolean shutDown;
     /** Set by {@link #start}: this server serves alone, so it may replace its database on its own. */
@@ -313,6 +315,17 @@ public final class ZooKeeperServer {
     /** Where the admin commands read the leader and Zab phase from; a standalone server has none. */
     public void quorumSource(Supplier<QuorumStatus> source) {
         quorumSource = source;
+    }
+
+    /** Where the status reads what only the quorum peer knows (its learners); a standalone server has none. */
+    public void peerSource(Supplier<QuorumPeer> source) {
+        peerSource = source;
+    }
+
+    /** The quorum peer driving this server now, or null (standalone, or no peer yet). */
+    public QuorumPeer quorumPeer() {
+        Supplier<QuorumPeer> source = peerSource;
+        return source == null ? null : source.get();
     }
 
     public QuorumStatus quorumStatus() {
