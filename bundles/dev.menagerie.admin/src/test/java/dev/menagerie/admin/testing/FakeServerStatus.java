@@ -42,6 +42,7 @@ public final class FakeServerStatus implements ServerStatus {
     public Map<String, Object> quorumMonitorValues = Map.of();
     public QuorumStatus quorum = QuorumStatus.NONE;
     public List<LearnerConnection> learners = List.of();
+    public long currentZxid = 0x20;
     /** The learner ids {@link #terminateLearnerConnection} was asked to drop, in order. */
     public final List<Long> terminatedLearners = new ArrayList<>();
     public SnapshotStatus lastSnapshot = new SnapshotStatus(0x1e, 1_796_646_278L);
@@ -122,6 +123,11 @@ public final class FakeServerStatus implements ServerStatus {
     @Override
     public QuorumStatus quorum() {
         return quorum;
+    }
+
+    @Override
+    public long currentZxid() {
+        return currentZxid;
     }
 
     @Override

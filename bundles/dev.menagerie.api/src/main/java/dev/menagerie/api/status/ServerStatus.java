@@ -62,6 +62,15 @@ public interface ServerStatus {
     QuorumStatus quorum();
 
     /**
+     * The highest zxid this server has given a transaction (Apache's {@code ZooKeeperServer.getZxid()}, the
+     * leader's {@code CurrentZxid}): on a leader or a standalone server ahead of {@link ServerSummary#lastZxid()}
+     * while proposals are in flight, otherwise equal to it.
+     *
+     * @since 1.4
+     */
+    long currentZxid();
+
+    /**
      * The learners connected to this server while it leads, ordered by server id; empty on any other server.
      *
      * @since 1.4

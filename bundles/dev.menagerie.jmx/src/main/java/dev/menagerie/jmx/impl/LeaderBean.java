@@ -13,6 +13,11 @@ final class LeaderBean extends ServerBean implements LeaderMXBean {
     }
 
     @Override
+    public String getCurrentZxid() {
+        return "0x" + Long.toHexString(status.currentZxid());
+    }
+
+    @Override
     public int getLastProposalSize() {
         return proposalSize("last_proposal_size");
     }

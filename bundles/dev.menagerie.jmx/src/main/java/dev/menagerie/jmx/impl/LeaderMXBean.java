@@ -7,6 +7,9 @@ package dev.menagerie.jmx.impl;
  */
 public interface LeaderMXBean extends ZooKeeperServerMXBean {
 
+    /** {@code 0x} and the hex of the highest zxid the leader has given a transaction. */
+    String getCurrentZxid();
+
     /** Bytes of the last proposal broadcast, -1 before the first. */
     int getLastProposalSize();
 

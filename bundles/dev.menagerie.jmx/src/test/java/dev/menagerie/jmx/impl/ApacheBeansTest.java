@@ -195,6 +195,8 @@ class ApacheBeansTest {
         String leader = REPLICA + "3,name2=Leader";
         assertEquals(1L, mbeans.getAttribute(new ObjectName(leader), "NumAliveConnections"));
         assertEquals(-1, mbeans.getAttribute(new ObjectName(leader), "LastProposalSize"), "no proposal yet");
+        status.currentZxid = 0x100000007L;
+        assertEquals("0x100000007", mbeans.getAttribute(new ObjectName(leader), "CurrentZxid"));
         status.quorumMonitorValues = Map.of("last_proposal_size", 120L, "min_proposal_size", 48L,
                 "max_proposal_size", 4096L);
         assertEquals(120, mbeans.getAttribute(new ObjectName(leader), "LastProposalSize"));

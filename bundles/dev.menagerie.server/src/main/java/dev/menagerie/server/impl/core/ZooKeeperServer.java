@@ -451,6 +451,16 @@ public final class ZooKeeperServer {
         return current == null ? 0 : current.lastProcessedZxid();
     }
 
+    /**
+     * Apache's ZooKeeperServer.getZxid(): the highest zxid this server has given a transaction, ahead of the last
+     * applied while proposals are in flight; the last applied where no zxids are assigned (a learner, or while not
+     * serving).
+     */
+    public long currentZxid() {
+        long applied = lastProcessedZxid();
+        return requests instanceof Pipeline pipeline ? Math.max(applied, pipeline.lastAssignedZxid()) : applied;
+    }
+
     public long digestMismatches() {
         RequestSink sink = requests;
         return pastDigestMismatches + (sink == null ? 0 : sink.digestMismatches());

@@ -47,7 +47,8 @@ public final class PrepStage {
     private final JuteWriter writer = new JuteWriter(4096);
     private final Proposer proposer;
     private final StageMetrics metrics;
-    private long lastZxid;
+    /** Written by the prep thread only; volatile so that the status can read it ({@link #lastZxid}). */
+    private volatile long lastZxid;
 
     PrepStage(Preparation preparation, PendingChanges pending, SessionTracker sessions, Storage storage,
             Consumer<Request> next, LongSupplier wallClockMs, long lastZxid, Proposer proposer, int queueCapacity,

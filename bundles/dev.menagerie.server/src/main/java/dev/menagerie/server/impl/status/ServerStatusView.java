@@ -189,6 +189,11 @@ public final class ServerStatusView implements ServerStatus {
     }
 
     @Override
+    public long currentZxid() {
+        return server.currentZxid();
+    }
+
+    @Override
     public List<LearnerConnection> learnerConnections() {
         QuorumPeer peer = server.quorumPeer();
         return peer == null ? List.of() : List.copyOf(peer.learnerConnections());

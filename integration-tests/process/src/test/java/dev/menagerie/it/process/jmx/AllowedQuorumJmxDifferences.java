@@ -38,7 +38,6 @@ final class AllowedQuorumJmxDifferences {
                     "attribute Tick", "the peer's tick counter is not reported by the ServerStatus service",
                     "attribute MaxCnxns", AllowedJmxDifferences.NOT_IN_STATUS),
             LEADER, role(Map.of(
-                    "attribute CurrentZxid", "the status reports the last applied zxid, not the last proposed",
                     "attribute ElectionTimeTaken", AllowedJmxDifferences.NOT_MEASURED,
                     "attribute MaxConcurrentSnapSyncs", NO_SYNC_THROTTLE,
                     "attribute MaxConcurrentDiffSyncs", NO_SYNC_THROTTLE,
