@@ -43,6 +43,7 @@ public final class FakeServerStatus implements ServerStatus {
     public QuorumStatus quorum = QuorumStatus.NONE;
     public List<LearnerConnection> learners = List.of();
     public long currentZxid = 0x20;
+    public long electionTimeTakenMs;
     /** The learner ids {@link #terminateLearnerConnection} was asked to drop, in order. */
     public final List<Long> terminatedLearners = new ArrayList<>();
     public SnapshotStatus lastSnapshot = new SnapshotStatus(0x1e, 1_796_646_278L);
@@ -128,6 +129,11 @@ public final class FakeServerStatus implements ServerStatus {
     @Override
     public long currentZxid() {
         return currentZxid;
+    }
+
+    @Override
+    public long electionTimeTakenMs() {
+        return electionTimeTakenMs;
     }
 
     @Override

@@ -35,6 +35,16 @@ public interface QuorumPeer extends AutoCloseable {
     }
 
     /**
+     * How long the election took, in milliseconds, after which this peer last became the leader or a follower (not
+     * an observer), as Apache's {@code ElectionTimeTaken}; 0 before that. A peer that does not measure it reports 0.
+     *
+     * @since 1.3
+     */
+    default long electionTimeTakenMs() {
+        return 0;
+    }
+
+    /**
      * The learners connected to this peer while it leads, ordered by server id; empty otherwise. A peer that does
      * not keep track of them reports none.
      *

@@ -71,6 +71,14 @@ public interface ServerStatus {
     long currentZxid();
 
     /**
+     * How long the election took, in milliseconds, after which this server last became the leader or a follower
+     * (Apache's {@code ElectionTimeTaken}); 0 before that, and on a standalone server.
+     *
+     * @since 1.4
+     */
+    long electionTimeTakenMs();
+
+    /**
      * The learners connected to this server while it leads, ordered by server id; empty on any other server.
      *
      * @since 1.4

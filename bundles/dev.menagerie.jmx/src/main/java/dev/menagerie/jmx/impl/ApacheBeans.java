@@ -74,9 +74,11 @@ final class ApacheBeans {
         if (serverPath.isEmpty()) {
             return wanted;
         }
-        wanted.put(BeanNames.of(serverPath), "leader".equals(status.summary().mode())
-                ? () -> new LeaderBean(status, clock.getAsLong())
-                : () -> new ServerBean(status, clock.getAsLong()));
+        wanted.put(BeanNames.of(serverPath), switch (status.summary().mode()) {
+            case "leader" -> () -> new LeaderBean(status, clock.getAsLong());
+            case "follower" -> () -> new FollowerBean(status, clock.getAsLong());
+            default -> () -> new ServerBean(status, clock.getAsLong());
+        });
         wanted.put(BeanNames.of(child(serverPath, BeanNames.DATA_TREE)), () -> new DataTreeBean(status));
         for (LearnerConnection learner : status.learnerConnections()) {
             List<String> path = new ArrayList<>(serverPath);

@@ -180,6 +180,8 @@ class ApacheBeansTest {
                 follower, follower + ",name3=InMemoryDataTree",
                 follower + ",name3=Connections,name4=127.0.0.1,name5=0x300abc")), registeredNames());
         assertEquals(6, mbeans.getAttribute(new ObjectName(follower + ",name3=InMemoryDataTree"), "NodeCount"));
+        status.electionTimeTakenMs = 212;
+        assertEquals(212L, mbeans.getAttribute(new ObjectName(follower), "ElectionTimeTaken"));
 
         quorumMemberThree("looking", -1);
         beans.refresh();
@@ -197,6 +199,7 @@ class ApacheBeansTest {
         assertEquals(-1, mbeans.getAttribute(new ObjectName(leader), "LastProposalSize"), "no proposal yet");
         status.currentZxid = 0x100000007L;
         assertEquals("0x100000007", mbeans.getAttribute(new ObjectName(leader), "CurrentZxid"));
+        assertEquals(212L, mbeans.getAttribute(new ObjectName(leader), "ElectionTimeTaken"));
         status.quorumMonitorValues = Map.of("last_proposal_size", 120L, "min_proposal_size", 48L,
                 "max_proposal_size", 4096L);
         assertEquals(120, mbeans.getAttribute(new ObjectName(leader), "LastProposalSize"));

@@ -54,6 +54,8 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
     private volatile long leaderId = -1;
     private volatile LeaderRunner leading;
     private volatile LearnerRunner learning;
+    /** The last election's duration that made this peer leader or follower ({@link #electionTimeTakenMs}). */
+    private volatile long electionTimeTakenMs;
 
     /**
      * Fails when zoo.cfg asks for quorum TLS or SASL that cannot be set up (a store that cannot be read, a JAAS
@@ -308,7 +310,7 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
     private String runRole(Vote vote, long electionMs) throws IOException, InterruptedException {
         if (vote.leaderId() == myId) {
             state = PeerState.LEADING;
-            metrics.electionTimeMs.record(electionMs);
+            electionTimeTaken(electionMs);
             LeaderRunner runner = new LeaderRunner(myId, verifier, replica, me.quorumAddress(), sockets,
                     authenticator, metrics);
             leading = runner;
@@ -325,7 +327,7 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
         boolean observer = me.type() == LearnerType.OBSERVER;
         state = observer ? PeerState.OBSERVING : PeerState.FOLLOWING;
         if (!observer) {
-            metrics.electionTimeMs.record(electionMs);
+            electionTimeTaken(electionMs);
         }
         LearnerRunner runner = new LearnerRunner(myId, observer, replica, leader.id(), leader.quorumAddress(),
                 sockets, authenticator, metrics);
@@ -335,6 +337,16 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
         } finally {
             learning = null;
         }
+    }
+
+    private void electionTimeTaken(long electionMs) {
+        metrics.electionTimeMs.record(electionMs);
+        electionTimeTakenMs = electionMs;
+    }
+
+    @Override
+    public long electionTimeTakenMs() {
+        return electionTimeTakenMs;
     }
 
     private void stopRole(String reason) {

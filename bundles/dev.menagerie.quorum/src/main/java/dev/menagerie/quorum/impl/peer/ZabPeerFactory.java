@@ -83,6 +83,11 @@ public final class ZabPeerFactory implements QuorumPeerFactory {
             }
 
             @Override
+            public long electionTimeTakenMs() {
+                return peer.electionTimeTakenMs();
+            }
+
+            @Override
             public List<LearnerConnection> learnerConnections() {
                 return peer.learnerConnections();
             }

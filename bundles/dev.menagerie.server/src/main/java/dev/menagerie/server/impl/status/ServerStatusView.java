@@ -194,6 +194,12 @@ public final class ServerStatusView implements ServerStatus {
     }
 
     @Override
+    public long electionTimeTakenMs() {
+        QuorumPeer peer = server.quorumPeer();
+        return peer == null ? 0 : peer.electionTimeTakenMs();
+    }
+
+    @Override
     public List<LearnerConnection> learnerConnections() {
         QuorumPeer peer = server.quorumPeer();
         return peer == null ? List.of() : List.copyOf(peer.learnerConnections());

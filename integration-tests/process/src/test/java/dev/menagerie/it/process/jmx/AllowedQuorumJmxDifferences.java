@@ -38,13 +38,11 @@ final class AllowedQuorumJmxDifferences {
                     "attribute Tick", "the peer's tick counter is not reported by the ServerStatus service",
                     "attribute MaxCnxns", AllowedJmxDifferences.NOT_IN_STATUS),
             LEADER, role(Map.of(
-                    "attribute ElectionTimeTaken", AllowedJmxDifferences.NOT_MEASURED,
                     "attribute MaxConcurrentSnapSyncs", NO_SYNC_THROTTLE,
                     "attribute MaxConcurrentDiffSyncs", NO_SYNC_THROTTLE,
                     "operation followerInfo", LEARNERS,
                     "operation nonVotingFollowerInfo", LEARNERS)),
             FOLLOWER, role(Map.of(
-                    "attribute ElectionTimeTaken", AllowedJmxDifferences.NOT_MEASURED,
                     "attribute QuorumAddress", "Apache prints its socket to the leader, local port included; the"
                             + " status does not report that socket",
                     "attribute LastQueuedZxid", AllowedJmxDifferences.NOT_IN_STATUS,

@@ -95,6 +95,8 @@ class JmxQuorumTest {
             }
             assertTrue((Integer) leaderJmx.getAttribute(new ObjectName(serverBean(leader, "Leader")),
                     "LastProposalSize") > 0, "the leader reports the size of the create it proposed");
+            assertTrue((Long) leaderJmx.getAttribute(new ObjectName(serverBean(leader, "Leader")),
+                    "ElectionTimeTaken") > 0, "the leader reports how long its election took");
             MBeanServerConnection followerJmx = connectors.get(follower).getMBeanServerConnection();
             String followerBean = serverBean(follower, "Follower");
             assertTrue((Long) followerJmx.getAttribute(new ObjectName(followerBean), "NumAliveConnections") >= 1,
