@@ -29,6 +29,8 @@ import org.osgi.framework.ServiceReference;
 public class StrategyHotSwapTest extends MenagerieTestSupport {
 
     private static final String UNANIMOUS = "unanimous";
+    /** The verifier's key in the {@code strategy_swaps} counter set. */
+    private static final String VERIFIER_ROLE = "verifier";
 
     @Before
     public void startFromTheBaselineConfig() {
@@ -41,6 +43,7 @@ public class StrategyHotSwapTest extends MenagerieTestSupport {
         ServerConfig configObjectBefore = context.getService(configBefore);
         awaitVerifier(ServerConfig.DEFAULT_VERIFIER);
         Bundle majority = bundle(MenagerieOptions.MAJORITY_BUNDLE);
+        long swapsBefore = StrategySwapCounts.inRegistry(context, VERIFIER_ROLE);
 
         majority.stop();
         try {
@@ -53,6 +56,7 @@ public class StrategyHotSwapTest extends MenagerieTestSupport {
         ServiceReference<QuorumVerifier> back = awaitVerifier(ServerConfig.DEFAULT_VERIFIER);
         assertTrue("majority of three: two ids", context.getService(back).containsQuorum(Set.of(1L, 2L)));
         assertConfigUntouched(configBefore, configObjectBefore);
+        awaitVerifierSwaps(swapsBefore + 1);
     }
 
     @Test
@@ -62,6 +66,7 @@ public class StrategyHotSwapTest extends MenagerieTestSupport {
             plugin.start();
             Await.service(context, QuorumVerifierFactory.class, "(type=" + UNANIMOUS + ")", TIMEOUT);
             long revisionBefore = revision(currentServerConfig());
+            long swapsBefore = StrategySwapCounts.inRegistry(context, VERIFIER_ROLE);
 
             zooCfg().set("quorumVerifier", UNANIMOUS);
 
@@ -69,6 +74,7 @@ public class StrategyHotSwapTest extends MenagerieTestSupport {
             assertTrue("all three ids", unanimous.containsQuorum(Set.of(1L, 2L, 3L)));
             assertFalse("two of three are not unanimous", unanimous.containsQuorum(Set.of(1L, 2L)));
             Await.noService(context, QuorumVerifier.class, "(type=" + ServerConfig.DEFAULT_VERIFIER + ")", TIMEOUT);
+            awaitVerifierSwaps(swapsBefore + 1);
 
             plugin.uninstall();
             Await.noService(context, QuorumVerifier.class, null, TIMEOUT);
@@ -77,6 +83,13 @@ public class StrategyHotSwapTest extends MenagerieTestSupport {
                 plugin.uninstall();
             }
         }
+    }
+
+    /** The count follows the registration of the new verifier on the thread that registered it. */
+    private void awaitVerifierSwaps(long expected) {
+        Await.untilTrue(() -> "zk_verifier_strategy_swaps " + expected + ", is "
+                + StrategySwapCounts.inRegistry(context, VERIFIER_ROLE), TIMEOUT,
+                () -> StrategySwapCounts.inRegistry(context, VERIFIER_ROLE) == expected);
     }
 
     /** The same service registration and the same object: the config bundle did not restart or republish. */

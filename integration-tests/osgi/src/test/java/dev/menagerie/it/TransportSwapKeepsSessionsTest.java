@@ -6,9 +6,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
-import dev.menagerie.api.metrics.MetricVisitor;
-import dev.menagerie.api.metrics.MetricsRegistry;
-import dev.menagerie.api.metrics.SummarySnapshot;
 import dev.menagerie.api.transport.ServerCnxnFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,25 +80,7 @@ public class TransportSwapKeepsSessionsTest extends StandaloneTestSupport {
 
     /** The registry's {@code strategy_swaps} count for the transport role, which mntr prints. */
     private long transportSwaps() {
-        MetricsRegistry registry = context.getService(context.getServiceReference(MetricsRegistry.class));
-        long[] swaps = new long[1];
-        registry.read(new MetricVisitor() {
-            @Override
-            public void counter(String name, String key, long value) {
-                if ("strategy_swaps".equals(name) && "transport".equals(key)) {
-                    swaps[0] = value;
-                }
-            }
-
-            @Override
-            public void gauge(String name, String key, Number value) {
-            }
-
-            @Override
-            public void summary(String name, String key, SummarySnapshot snapshot) {
-            }
-        });
-        return swaps[0];
+        return StrategySwapCounts.inRegistry(context, "transport");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.menagerie.api.status.ConnectionStatus;
 import dev.menagerie.api.status.DataTreeStatus;
 import dev.menagerie.api.status.DiskUsage;
 import dev.menagerie.api.status.Latency;
+import dev.menagerie.api.status.LearnerConnection;
 import dev.menagerie.api.status.LoggedDigest;
 import dev.menagerie.api.status.NodeStatus;
 import dev.menagerie.api.status.QuorumStatus;
@@ -40,6 +41,11 @@ public final class FakeServerStatus implements ServerStatus {
     public DiskUsage diskUsage = new DiskUsage(1024, 2048);
     public Map<String, Object> quorumMonitorValues = Map.of();
     public QuorumStatus quorum = QuorumStatus.NONE;
+    public List<LearnerConnection> learners = List.of();
+    public long currentZxid = 0x20;
+    public long electionTimeTakenMs;
+    /** The learner ids {@link #terminateLearnerConnection} was asked to drop, in order. */
+    public final List<Long> terminatedLearners = new ArrayList<>();
     public SnapshotStatus lastSnapshot = new SnapshotStatus(0x1e, 1_796_646_278L);
     /** What {@link #checkAccess} answers. */
     public AdminAccess access = AdminAccess.GRANTED;
@@ -118,6 +124,31 @@ public final class FakeServerStatus implements ServerStatus {
     @Override
     public QuorumStatus quorum() {
         return quorum;
+    }
+
+    @Override
+    public long currentZxid() {
+        return currentZxid;
+    }
+
+    @Override
+    public long electionTimeTakenMs() {
+        return electionTimeTakenMs;
+    }
+
+    @Override
+    public List<LearnerConnection> learnerConnections() {
+        return learners;
+    }
+
+    /** Drops the learner from {@link #learners} when it is there. */
+    @Override
+    public boolean terminateLearnerConnection(long sid) {
+        terminatedLearners.add(sid);
+        List<LearnerConnection> left = learners.stream().filter(learner -> learner.sid() != sid).toList();
+        boolean dropped = left.size() < learners.size();
+        learners = left;
+        return dropped;
     }
 
     @Override

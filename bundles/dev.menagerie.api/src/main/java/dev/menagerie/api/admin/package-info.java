@@ -5,9 +5,13 @@
  * goes, without a restart. The admin server owns the listening socket, TLS and the request threads; a page sees
  * only {@link dev.menagerie.api.admin.AdminPageRequest} and answers an
  * {@link dev.menagerie.api.admin.AdminPageResponse}.
+ *
+ * <p>The admin bundle also registers a {@link dev.menagerie.api.admin.StrategySwitcher}: the one way to select
+ * another strategy for a role from code (its Gogo command and the web console use it), with the checks and the wait
+ * of a live zoo.cfg edit.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.menagerie.api.admin;
 
 import org.osgi.annotation.bundle.Export;

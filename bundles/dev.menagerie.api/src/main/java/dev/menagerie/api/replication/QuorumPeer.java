@@ -1,6 +1,8 @@
 package dev.menagerie.api.replication;
 
 import dev.menagerie.api.election.PeerState;
+import dev.menagerie.api.status.LearnerConnection;
+import java.util.List;
 import java.util.Map;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -30,6 +32,36 @@ public interface QuorumPeer extends AutoCloseable {
      */
     default String zabState() {
         return state() == PeerState.LOOKING ? "election" : "broadcast";
+    }
+
+    /**
+     * How long the election took, in milliseconds, after which this peer last became the leader or a follower (not
+     * an observer), as Apache's {@code ElectionTimeTaken}; 0 before that. A peer that does not measure it reports 0.
+     *
+     * @since 1.3
+     */
+    default long electionTimeTakenMs() {
+        return 0;
+    }
+
+    /**
+     * The learners connected to this peer while it leads, ordered by server id; empty otherwise. A peer that does
+     * not keep track of them reports none.
+     *
+     * @since 1.3
+     */
+    default List<LearnerConnection> learnerConnections() {
+        return List.of();
+    }
+
+    /**
+     * While leading, drops the connection of the learner {@code sid}, which reconnects and syncs again.
+     *
+     * @return false when this peer does not lead, has no learner of that id, or cannot drop one
+     * @since 1.3
+     */
+    default boolean terminateLearnerConnection(long sid) {
+        return false;
     }
 
     /** Leaves the ensemble: ends the role, stops electing and closes the quorum and election ports. */

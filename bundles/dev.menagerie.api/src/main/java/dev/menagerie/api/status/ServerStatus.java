@@ -61,6 +61,39 @@ public interface ServerStatus {
     /** The leader and the Zab phase, {@link QuorumStatus#NONE} on a standalone server. */
     QuorumStatus quorum();
 
+    /**
+     * The highest zxid this server has given a transaction (Apache's {@code ZooKeeperServer.getZxid()}, the
+     * leader's {@code CurrentZxid}): on a leader or a standalone server ahead of {@link ServerSummary#lastZxid()}
+     * while proposals are in flight, otherwise equal to it.
+     *
+     * @since 1.4
+     */
+    long currentZxid();
+
+    /**
+     * How long the election took, in milliseconds, after which this server last became the leader or a follower
+     * (Apache's {@code ElectionTimeTaken}); 0 before that, and on a standalone server.
+     *
+     * @since 1.4
+     */
+    long electionTimeTakenMs();
+
+    /**
+     * The learners connected to this server while it leads, ordered by server id; empty on any other server.
+     *
+     * @since 1.4
+     */
+    List<LearnerConnection> learnerConnections();
+
+    /**
+     * Drops the connection of the learner {@code sid} to this leader, as Apache's {@code terminateConnection}
+     * operation of a {@code Learner_Connections} bean does: the learner notices, reconnects and syncs again.
+     *
+     * @return false when this server does not lead or no learner of that id is connected
+     * @since 1.4
+     */
+    boolean terminateLearnerConnection(long sid);
+
     /** The newest snapshot written or loaded since start-up ({@code last_snapshot}). */
     SnapshotStatus lastSnapshot();
 

@@ -2,11 +2,12 @@ package dev.menagerie.console.impl;
 
 import dev.menagerie.api.admin.AdminPageRequest;
 import dev.menagerie.api.admin.AdminPageResponse;
+import dev.menagerie.api.admin.StrategySwitchResult;
+import dev.menagerie.api.admin.StrategySwitcher;
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.status.AdminAccess;
 import dev.menagerie.api.status.NodeStatus;
 import dev.menagerie.api.status.ServerStatus;
-import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +35,9 @@ final class ConsoleApi {
     static final int HTTP_CONFLICT = 409;
     static final int HTTP_UNAVAILABLE = 503;
 
+    /** How long a switch waits for the new type to be bound: under the script's patience, over a transport swap. */
+    static final long SWITCH_TIMEOUT_MS = 15_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApi.class);
 
     private final Supplier<ServerStatus> status;
@@ -43,15 +46,17 @@ final class ConsoleApi {
     private final Ensemble ensemble;
     private final ElectionWatch election;
     private final Runtime runtime;
+    private final Supplier<StrategySwitcher> switcher;
 
     ConsoleApi(Supplier<ServerStatus> status, Supplier<ServerConfig> config, MetricsSampler sampler,
-            Ensemble ensemble, ElectionWatch election, Runtime runtime) {
+            Ensemble ensemble, ElectionWatch election, Runtime runtime, Supplier<StrategySwitcher> switcher) {
         this.status = status;
         this.config = config;
         this.sampler = sampler;
         this.ensemble = ensemble;
         this.election = election;
         this.runtime = runtime;
+        this.switcher = switcher;
     }
 
     AdminPageResponse ensemble() {
@@ -74,7 +79,7 @@ final class ConsoleApi {
     AdminPageResponse runtime() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("bundles", runtime.bundles());
-        map.put("strategies", runtime.strategies(config.get()));
+        map.put("strategies", Runtime.strategies(switcher.get()));
         return ok(map);
     }
 
@@ -95,7 +100,12 @@ final class ConsoleApi {
         return ok(Map.<String, Object>of("access", request.authorization().name()));
     }
 
-    /** {@code role=<reference>&type=<type>}: sets the role's zoo.cfg key, which the config bundle then applies. */
+    /**
+     * {@code role=<reference>&type=<type>}: switches through the admin bundle's {@link StrategySwitcher}, which
+     * rewrites the role's zoo.cfg key and waits, at most {@value #SWITCH_TIMEOUT_MS} ms, until the new type is
+     * bound. 200 once it is (or was already chosen), 202 when zoo.cfg was written but the type is not bound yet,
+     * 409 when the switcher refused.
+     */
     AdminPageResponse switchStrategy(AdminPageRequest request) {
         AdminAccess access = request.authorization();
         if (access != AdminAccess.GRANTED) {
@@ -104,38 +114,37 @@ final class ConsoleApi {
                     ? error(HTTP_FORBIDDEN, "not authorized: the root node's ACL must grant every permission")
                     : error(HTTP_UNAUTHORIZED, "switching a strategy needs credentials, as the snapshot command does");
         }
+        StrategySwitcher service = switcher.get();
+        if (service == null) {
+            return error(HTTP_UNAVAILABLE, "the admin bundle's strategy switcher is not registered");
+        }
         Map<String, String> form = form(request.body());
-        Optional<StrategyRole> role = StrategyRole.byReference(form.getOrDefault("role", ""));
+        String role = form.getOrDefault("role", "");
         String type = form.getOrDefault("type", "");
-        ServerConfig current = config.get();
-        if (role.isEmpty()) {
-            return error(HTTP_BAD_REQUEST, "unknown role " + form.get("role"));
-        }
-        if (current == null) {
-            return error(HTTP_UNAVAILABLE, "no configuration is in force");
-        }
-        Optional<String> refusal = role.get().switchRefusal(current);
-        if (refusal.isPresent()) {
-            return error(HTTP_CONFLICT, refusal.get());
-        }
-        Set<String> installed = runtime.installedTypes(role.get());
-        if (!installed.contains(type)) {
-            return error(HTTP_CONFLICT, "no installed " + role.get().reference() + " has type '" + type
-                    + "' (installed: " + String.join(", ", installed) + ")");
-        }
+        StrategySwitchResult result;
         try {
-            ConfigFileEdit.set(current.configFile(), role.get().configKey(), type);
-        } catch (IOException | IllegalArgumentException e) {
-            LOG.warn("Console strategy switch not written to {}: {}", current.configFile(), e.getMessage());
-            return error(HTTP_UNAVAILABLE, "cannot edit " + current.configFile() + ": " + e.getMessage());
+            result = service.switchStrategy(role, type, SWITCH_TIMEOUT_MS);
+        } catch (InterruptedException e) {
+            // The admin server is stopping; zoo.cfg may be written, and the config bundle applies it regardless.
+            Thread.currentThread().interrupt();
+            return error(HTTP_UNAVAILABLE, "the admin server stopped while waiting for " + role + " to switch");
         }
-        LOG.info("Console: {}={} written to {} at the request of {}", role.get().configKey(), type,
-                current.configFile(), request.remoteAddress());
+        LOG.info("Console strategy switch of {} to {} at the request of {}: {}", role, type, request.remoteAddress(),
+                result.outcome());
+        int status = switch (result.outcome()) {
+            case SWITCHED, UNCHANGED -> HTTP_OK;
+            case NOT_BOUND -> HTTP_ACCEPTED;
+            case REFUSED -> HTTP_CONFLICT;
+        };
+        if (status == HTTP_CONFLICT) {
+            return error(status, result.message().replaceFirst("^Refused: ", ""));
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("role", role.get().reference());
+        answer.put("role", role);
         answer.put("type", type);
-        answer.put("config_file", current.configFile().toString());
-        return AdminPageResponse.json(HTTP_ACCEPTED, Json.write(answer));
+        answer.put("outcome", result.outcome().name());
+        answer.put("message", result.message());
+        return AdminPageResponse.json(status, Json.write(answer));
     }
 
     private static Map<String, String> form(byte[] body) {

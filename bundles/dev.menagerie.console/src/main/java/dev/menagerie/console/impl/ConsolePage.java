@@ -3,6 +3,7 @@ package dev.menagerie.console.impl;
 import dev.menagerie.api.admin.AdminPage;
 import dev.menagerie.api.admin.AdminPageRequest;
 import dev.menagerie.api.admin.AdminPageResponse;
+import dev.menagerie.api.admin.StrategySwitcher;
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.status.ServerStatus;
@@ -46,6 +47,10 @@ public final class ConsolePage implements AdminPage {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile MetricsRegistry metrics;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile StrategySwitcher switcher;
+
     private ConsoleRoutes routes;
     private ScheduledExecutorService sampling;
 
@@ -55,7 +60,7 @@ public final class ConsolePage implements AdminPage {
         Ensemble ensemble = new Ensemble();
         ElectionWatch election = new ElectionWatch();
         routes = new ConsoleRoutes(Assets.load(), new ConsoleApi(() -> status, () -> config, sampler, ensemble,
-                election, new Runtime(context)));
+                election, new Runtime(context), () -> switcher));
         sampling = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "menagerie-console-sampler");
             thread.setDaemon(true);

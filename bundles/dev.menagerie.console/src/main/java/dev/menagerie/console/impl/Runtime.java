@@ -1,21 +1,16 @@
 package dev.menagerie.console.impl;
 
-import dev.menagerie.api.config.ServerConfig;
+import dev.menagerie.api.admin.StrategyRoleState;
+import dev.menagerie.api.admin.StrategySwitcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
 
 /** The installed bundles and, per strategy role, the chosen type and the installed implementations. */
 final class Runtime {
-
-    static final String TYPE_PROPERTY = "type";
 
     private final BundleContext context;
 
@@ -36,50 +31,33 @@ final class Runtime {
         return rows;
     }
 
-    List<Map<String, Object>> strategies(ServerConfig config) {
+    /**
+     * Per strategy role, the chosen type, the installed implementations (each {@code in_use} when bound) and why
+     * the role cannot be switched; empty while the admin bundle's switcher is not registered.
+     */
+    static List<Map<String, Object>> strategies(StrategySwitcher switcher) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (StrategyRole role : StrategyRole.values()) {
+        if (switcher == null) {
+            return rows;
+        }
+        for (StrategyRoleState role : switcher.roles()) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("role", role.reference());
-            row.put("config_key", role.configKey());
-            row.put("chosen", config == null ? null : role.chosen(config));
-            row.put("implementations", implementations(role));
-            row.put("switch_refused", config == null ? "no configuration in force"
-                    : role.switchRefusal(config).orElse(null));
+            row.put("role", role.role());
+            row.put("config_key", role.zooCfgKey());
+            row.put("chosen", role.selected());
+            List<Map<String, Object>> implementations = new ArrayList<>();
+            for (StrategyRoleState.Implementation implementation : role.installed()) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("type", implementation.type());
+                entry.put("bundle", implementation.bundle());
+                entry.put("in_use", role.bound().contains(implementation.type()));
+                implementations.add(entry);
+            }
+            row.put("implementations", implementations);
+            row.put("switch_refused", role.switchRefusal());
             rows.add(row);
         }
         return rows;
-    }
-
-    /** The {@code type} values of the services registered for the role. */
-    Set<String> installedTypes(StrategyRole role) {
-        Set<String> types = new TreeSet<>();
-        for (Map<String, Object> implementation : implementations(role)) {
-            types.add(String.valueOf(implementation.get("type")));
-        }
-        return types;
-    }
-
-    private List<Map<String, Object>> implementations(StrategyRole role) {
-        List<Map<String, Object>> found = new ArrayList<>();
-        ServiceReference<?>[] references;
-        try {
-            references = context.getServiceReferences(role.service().getName(), null);
-        } catch (InvalidSyntaxException e) {
-            throw new AssertionError("a null filter is always valid", e);
-        }
-        if (references == null) {
-            return found;
-        }
-        for (ServiceReference<?> reference : references) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("type", reference.getProperty(TYPE_PROPERTY));
-            row.put("bundle", reference.getBundle() == null ? null : reference.getBundle().getSymbolicName());
-            Bundle[] users = reference.getUsingBundles();
-            row.put("in_use", users != null && users.length > 0);
-            found.add(row);
-        }
-        return found;
     }
 
     /** OSGi's bundle states are single bits, UNINSTALLED (1) to ACTIVE (32), in this order. */

@@ -193,10 +193,14 @@ async function switchStrategy(role, type) {
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: 'role=' + encodeURIComponent(role) + '&type=' + encodeURIComponent(type),
   });
-  result.className = status === 202 ? '' : 'error';
-  result.textContent = status === 202
-    ? 'Written ' + body.role + ' = ' + body.type + ' to ' + body.config_file + '; the server applies it now.'
-    : 'Refused (' + status + '): ' + body.error;
+  result.className = status === 200 ? '' : 'error';
+  if (status === 200) {
+    result.textContent = 'Switched: ' + body.message;
+  } else if (status === 202) {
+    result.textContent = 'Written, not bound yet: ' + body.message;
+  } else {
+    result.textContent = 'Refused (' + status + '): ' + body.error;
+  }
   refreshRuntime();
 }
 

@@ -6,33 +6,35 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.menagerie.admin.testing.FakeServerStatus;
 import dev.menagerie.api.admin.AdminPageRequest;
 import dev.menagerie.api.admin.AdminPageResponse;
+import dev.menagerie.api.admin.StrategyRoleState;
+import dev.menagerie.api.admin.StrategySwitchResult;
+import dev.menagerie.api.admin.StrategySwitchResult.Outcome;
+import dev.menagerie.api.admin.StrategySwitcher;
 import dev.menagerie.api.status.AdminAccess;
 import dev.menagerie.api.status.NodeStatus;
-import dev.menagerie.api.transport.ServerCnxnFactory;
 import dev.menagerie.testing.FakeServerConfig;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
+import org.osgi.framework.Bundle;
 
-/** The console's JSON answers and its one write, the strategy switch, without a browser or a framework. */
+/**
+ * The console's JSON answers and its one write, the strategy switch (through the admin bundle's switcher), without
+ * a browser or a framework.
+ */
 class ConsoleApiTest {
-
-    @TempDir
-    Path folder;
 
     private final FakeServerStatus status = new FakeServerStatus();
     private final FakeServerConfig config = new FakeServerConfig();
+    private final FakeSwitcher switcher = new FakeSwitcher();
     private final ConsoleApi api = new ConsoleApi(() -> status, () -> config,
             new MetricsSampler(() -> null, () -> status, () -> 0), new Ensemble(), new ElectionWatch(),
-            new Runtime(contextWithTransports("nio", "netty")));
+            new Runtime(noBundles()), () -> switcher);
 
     private record Request(String method, String subPath, Map<String, String> parameters, byte[] body,
             AdminAccess authorization) implements AdminPageRequest {
@@ -80,9 +82,7 @@ class ConsoleApiTest {
     }
 
     @Test
-    void switchingWithoutCredentialsIsRefusedAndLeavesZooCfgAlone() throws Exception {
-        config.configFile = zooCfg("serverCnxnFactory=nio\n");
-
+    void switchingWithoutCredentialsIsRefusedBeforeTheSwitcherIsAsked() {
         AdminPageResponse anonymous = api.switchStrategy(post("role=cnxnFactory&type=netty",
                 AdminAccess.NOT_AUTHENTICATED));
         AdminPageResponse notAdmin = api.switchStrategy(post("role=cnxnFactory&type=netty",
@@ -90,39 +90,59 @@ class ConsoleApiTest {
 
         assertEquals(401, anonymous.status());
         assertEquals(403, notAdmin.status());
-        assertEquals("serverCnxnFactory=nio\n", Files.readString(config.configFile));
+        assertEquals(List.of(), switcher.calls);
     }
 
     @Test
-    void switchingWithCredentialsRewritesTheKeyAsAHandEditWould() throws Exception {
-        config.configFile = zooCfg("# transport\nserverCnxnFactory = nio\ntickTime=2000\n");
+    void aSwitchGoesThroughTheSwitcherAndAnswersWhatItDid() {
+        switcher.result = new StrategySwitchResult(Outcome.SWITCHED,
+                "cnxnFactory: nio -> netty (serverCnxnFactory=netty written to zoo.cfg)\nbound netty after 80 ms");
+        AdminPageResponse switched = api.switchStrategy(post("role=cnxnFactory&type=netty", AdminAccess.GRANTED));
+        switcher.result = new StrategySwitchResult(Outcome.NOT_BOUND, "cnxnFactory: nio -> netty\nbut after ...");
+        AdminPageResponse notBound = api.switchStrategy(post("role=cnxnFactory&type=netty", AdminAccess.GRANTED));
 
-        AdminPageResponse response = api.switchStrategy(post("role=cnxnFactory&type=netty", AdminAccess.GRANTED));
-
-        assertEquals(202, response.status(), body(response));
-        assertEquals(List.of("# transport", "serverCnxnFactory=netty", "tickTime=2000"),
-                Files.readAllLines(config.configFile));
+        assertEquals(List.of("cnxnFactory netty " + ConsoleApi.SWITCH_TIMEOUT_MS,
+                "cnxnFactory netty " + ConsoleApi.SWITCH_TIMEOUT_MS), switcher.calls);
+        assertEquals(200, switched.status(), body(switched));
+        assertTrue(body(switched).contains("\"outcome\":\"SWITCHED\""), body(switched));
+        assertTrue(body(switched).contains("bound netty after 80 ms"), body(switched));
+        assertEquals(202, notBound.status(), body(notBound));
     }
 
     @Test
-    void aTypeNoBundleProvidesAndAnEnsembleVerifierAreRefused() throws Exception {
-        config.configFile = zooCfg("tickTime=2000\n");
+    void aRefusalIsAConflictThatSaysWhy() {
+        switcher.result = new StrategySwitchResult(Outcome.REFUSED, "Refused: no installed bundle provides"
+                + " cnxnFactory type=carrier-pigeon (installed: netty, nio); cnxnFactory stays nio");
 
-        AdminPageResponse unknownType = api.switchStrategy(post("role=cnxnFactory&type=carrier-pigeon",
-                AdminAccess.GRANTED));
-        config.standalone = false;
-        AdminPageResponse verifier = api.switchStrategy(post("role=verifier&type=hierarchical",
+        AdminPageResponse refused = api.switchStrategy(post("role=cnxnFactory&type=carrier-pigeon",
                 AdminAccess.GRANTED));
 
-        assertEquals(409, unknownType.status());
-        assertTrue(body(unknownType).contains("installed: netty, nio"), body(unknownType));
-        assertEquals(409, verifier.status());
-        assertTrue(body(verifier).contains("reconfiguration"), body(verifier));
-        assertEquals("tickTime=2000\n", Files.readString(config.configFile));
+        assertEquals(409, refused.status());
+        assertEquals("{\"error\":\"no installed bundle provides cnxnFactory type=carrier-pigeon (installed: netty,"
+                + " nio); cnxnFactory stays nio\"}", body(refused));
     }
 
-    private Path zooCfg(String text) throws Exception {
-        return Files.writeString(folder.resolve("zoo.cfg"), text);
+    @Test
+    void withoutTheSwitcherASwitchIsUnavailableAndNoStrategiesAreListed() {
+        ConsoleApi withoutSwitcher = new ConsoleApi(() -> status, () -> config,
+                new MetricsSampler(() -> null, () -> status, () -> 0), new Ensemble(), new ElectionWatch(),
+                new Runtime(noBundles()), () -> null);
+
+        AdminPageResponse answer = withoutSwitcher.switchStrategy(post("role=cnxnFactory&type=netty",
+                AdminAccess.GRANTED));
+
+        assertEquals(503, answer.status());
+        assertTrue(body(withoutSwitcher.runtime()).contains("\"strategies\":[]"), body(withoutSwitcher.runtime()));
+    }
+
+    @Test
+    void theStrategyTableShowsEachRoleWithItsImplementationsAndWhatIsBound() {
+        String runtime = body(api.runtime());
+
+        assertTrue(runtime.contains("{\"role\":\"cnxnFactory\",\"config_key\":\"serverCnxnFactory\","
+                + "\"chosen\":\"nio\",\"implementations\":[{\"type\":\"netty\",\"bundle\":"
+                + "\"dev.menagerie.transport.netty 1.0.0\",\"in_use\":false},{\"type\":\"nio\",\"bundle\":"
+                + "\"dev.menagerie.transport.nio 1.0.0\",\"in_use\":true}],\"switch_refused\":null}"), runtime);
     }
 
     private static NodeStatus node(String path, String data, NodeStatus.AclEntry acl) {
@@ -130,21 +150,34 @@ class ConsoleApiTest {
                 new NodeStatus.NodeStat(2, 2, 0, 0, 0, 0, 0, 0, data.length(), 0, 2));
     }
 
-    /** A framework with one transport service per type and nothing else. */
-    private static BundleContext contextWithTransports(String... types) {
-        ServiceReference<?>[] references = new ServiceReference<?>[types.length];
-        for (int i = 0; i < types.length; i++) {
-            String type = types[i];
-            references[i] = (ServiceReference<?>) Proxy.newProxyInstance(ConsoleApiTest.class.getClassLoader(),
-                    new Class<?>[] {ServiceReference.class},
-                    (proxy, method, args) -> "getProperty".equals(method.getName()) ? type : null);
-        }
+    /** A framework with no bundles. */
+    private static BundleContext noBundles() {
         return (BundleContext) Proxy.newProxyInstance(ConsoleApiTest.class.getClassLoader(),
                 new Class<?>[] {BundleContext.class}, (proxy, method, args) -> {
-                    if ("getServiceReferences".equals(method.getName())) {
-                        return ServerCnxnFactory.class.getName().equals(args[0]) ? references : null;
+                    if ("getBundles".equals(method.getName())) {
+                        return new Bundle[0];
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
+    }
+
+    /** Records the switches asked for and answers {@link #result}. */
+    private static final class FakeSwitcher implements StrategySwitcher {
+        final List<String> calls = new ArrayList<>();
+        StrategySwitchResult result;
+
+        @Override
+        public List<StrategyRoleState> roles() {
+            return List.of(new StrategyRoleState("cnxnFactory", "serverCnxnFactory", "nio",
+                    List.of(new StrategyRoleState.Implementation("netty", "dev.menagerie.transport.netty 1.0.0"),
+                            new StrategyRoleState.Implementation("nio", "dev.menagerie.transport.nio 1.0.0")),
+                    List.of("nio"), null));
+        }
+
+        @Override
+        public StrategySwitchResult switchStrategy(String role, String type, long timeoutMs) {
+            calls.add(role + " " + type + " " + timeoutMs);
+            return result;
+        }
     }
 }

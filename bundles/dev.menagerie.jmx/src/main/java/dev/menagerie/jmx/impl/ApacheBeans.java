@@ -2,6 +2,7 @@ package dev.menagerie.jmx.impl;
 
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.status.ConnectionStatus;
+import dev.menagerie.api.status.LearnerConnection;
 import dev.menagerie.api.status.ServerStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,10 +74,17 @@ final class ApacheBeans {
         if (serverPath.isEmpty()) {
             return wanted;
         }
-        wanted.put(BeanNames.of(serverPath), "leader".equals(status.summary().mode())
-                ? () -> new LeaderBean(status, clock.getAsLong())
-                : () -> new ServerBean(status, clock.getAsLong()));
+        wanted.put(BeanNames.of(serverPath), switch (status.summary().mode()) {
+            case "leader" -> () -> new LeaderBean(status, clock.getAsLong());
+            case "follower" -> () -> new FollowerBean(status, clock.getAsLong());
+            default -> () -> new ServerBean(status, clock.getAsLong());
+        });
         wanted.put(BeanNames.of(child(serverPath, BeanNames.DATA_TREE)), () -> new DataTreeBean(status));
+        for (LearnerConnection learner : status.learnerConnections()) {
+            List<String> path = new ArrayList<>(serverPath);
+            path.addAll(LearnerHandlerBean.levels(learner));
+            wanted.put(BeanNames.of(path), () -> new LearnerHandlerBean(status, learner));
+        }
         for (ConnectionStatus connection : status.connections()) {
             if (!connection.hasSession()) {
                 continue;   // Apache registers a connection's bean once its session is established

@@ -3,13 +3,15 @@ package dev.menagerie.jmx.impl;
 import dev.menagerie.api.status.ServerStatus;
 
 /** The leader's server bean; the proposal sizes come from what the quorum peer adds to {@code mntr}. */
-final class LeaderBean extends ServerBean implements LeaderMXBean {
-
-    private final ServerStatus status;
+final class LeaderBean extends ElectedServerBean implements LeaderMXBean {
 
     LeaderBean(ServerStatus status, long nowMs) {
         super(status, nowMs);
-        this.status = status;
+    }
+
+    @Override
+    public String getCurrentZxid() {
+        return "0x" + Long.toHexString(status.currentZxid());
     }
 
     @Override

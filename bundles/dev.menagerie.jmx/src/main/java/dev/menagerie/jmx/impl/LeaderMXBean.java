@@ -7,6 +7,12 @@ package dev.menagerie.jmx.impl;
  */
 public interface LeaderMXBean extends ZooKeeperServerMXBean {
 
+    /** How long the election that made this server the leader took, in milliseconds. */
+    long getElectionTimeTaken();
+
+    /** {@code 0x} and the hex of the highest zxid the leader has given a transaction. */
+    String getCurrentZxid();
+
     /** Bytes of the last proposal broadcast, -1 before the first. */
     int getLastProposalSize();
 

@@ -11,6 +11,7 @@ import dev.menagerie.api.config.LearnerType;
 import dev.menagerie.api.config.QuorumMember;
 import dev.menagerie.api.status.ConnectionStatus;
 import dev.menagerie.api.status.Latency;
+import dev.menagerie.api.status.LearnerConnection;
 import dev.menagerie.api.status.QuorumStatus;
 import dev.menagerie.api.status.ServerStatus;
 import dev.menagerie.api.status.ServerSummary;
@@ -179,6 +180,8 @@ class ApacheBeansTest {
                 follower, follower + ",name3=InMemoryDataTree",
                 follower + ",name3=Connections,name4=127.0.0.1,name5=0x300abc")), registeredNames());
         assertEquals(6, mbeans.getAttribute(new ObjectName(follower + ",name3=InMemoryDataTree"), "NodeCount"));
+        status.electionTimeTakenMs = 212;
+        assertEquals(212L, mbeans.getAttribute(new ObjectName(follower), "ElectionTimeTaken"));
 
         quorumMemberThree("looking", -1);
         beans.refresh();
@@ -194,6 +197,9 @@ class ApacheBeansTest {
         String leader = REPLICA + "3,name2=Leader";
         assertEquals(1L, mbeans.getAttribute(new ObjectName(leader), "NumAliveConnections"));
         assertEquals(-1, mbeans.getAttribute(new ObjectName(leader), "LastProposalSize"), "no proposal yet");
+        status.currentZxid = 0x100000007L;
+        assertEquals("0x100000007", mbeans.getAttribute(new ObjectName(leader), "CurrentZxid"));
+        assertEquals(212L, mbeans.getAttribute(new ObjectName(leader), "ElectionTimeTaken"));
         status.quorumMonitorValues = Map.of("last_proposal_size", 120L, "min_proposal_size", 48L,
                 "max_proposal_size", 4096L);
         assertEquals(120, mbeans.getAttribute(new ObjectName(leader), "LastProposalSize"));
@@ -206,6 +212,33 @@ class ApacheBeansTest {
 
         beans.clear();
         assertEquals(Set.of(), registeredNames());
+    }
+
+    @Test
+    void aLeaderHasOneLearnerConnectionsBeanPerLearnerWhoseOperationDropsIt() throws Exception {
+        quorumMemberThree("leader", 3);
+        status.learners = List.of(new LearnerConnection(1, new InetSocketAddress("127.0.0.1", 40001)),
+                new LearnerConnection(4, new InetSocketAddress("127.0.0.1", 40004)));
+        beans.refresh();
+        String connections = REPLICA + "3,name2=Leader,name3=Learner_Connections";
+        ObjectName first = new ObjectName(connections + ",name4=\"127.0.0.1:40001\",name5=\"id:1\"");
+        ObjectName observer = new ObjectName(connections + ",name4=\"127.0.0.1:40004\",name5=\"id:4\"");
+        assertTrue(registeredNames().containsAll(Set.of(first.toString(), observer.toString())),
+                registeredNames().toString());
+        assertEquals(0, mbeans.getMBeanInfo(first).getAttributes().length, "Apache's bean has no attributes");
+        assertEquals(List.of("terminateConnection"), Arrays.stream(mbeans.getMBeanInfo(first).getOperations())
+                .map(MBeanOperationInfo::getName).toList());
+
+        mbeans.invoke(first, "terminateConnection", null, null);
+        beans.refresh();
+
+        assertEquals(List.of(1L), status.terminatedLearners);
+        assertTrue(!mbeans.isRegistered(first) && mbeans.isRegistered(observer), registeredNames().toString());
+        quorumMemberThree("follower", 1);
+        status.learners = List.of();
+        beans.refresh();
+        assertTrue(registeredNames().stream().noneMatch(name -> name.contains("Learner_Connections")),
+                "a follower has no learners: " + registeredNames());
     }
 
     @Test

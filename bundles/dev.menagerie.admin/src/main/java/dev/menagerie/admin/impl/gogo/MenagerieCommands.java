@@ -9,9 +9,7 @@ import dev.menagerie.admin.impl.runtime.ScrComponentInventory;
 import dev.menagerie.admin.impl.strategy.FrameworkStrategyInventory;
 import dev.menagerie.admin.impl.strategy.StrategiesText;
 import dev.menagerie.admin.impl.strategy.StrategyInventory;
-import dev.menagerie.admin.impl.strategy.StrategySwitch;
-import dev.menagerie.admin.impl.strategy.ZooCfgFile;
-import dev.menagerie.api.config.ConfigReader;
+import dev.menagerie.api.admin.StrategySwitcher;
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.status.ServerStatus;
 import java.io.IOException;
@@ -62,7 +60,7 @@ public final class MenagerieCommands {
     private final long switchTimeoutMs;
     private final GreedySlot<ServerConfig> serverConfig = new GreedySlot<>();
     private final GreedySlot<ServerStatus> serverStatus = new GreedySlot<>();
-    private final GreedySlot<ConfigReader> configReader = new GreedySlot<>();
+    private final GreedySlot<StrategySwitcher> switcher = new GreedySlot<>();
 
     @Activate
     public MenagerieCommands(BundleContext context,
@@ -101,12 +99,12 @@ public final class MenagerieCommands {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void bindConfigReader(ConfigReader newReader) {
-        configReader.bind(newReader);
+    void bindStrategySwitcher(StrategySwitcher newSwitcher) {
+        switcher.bind(newSwitcher);
     }
 
-    void unbindConfigReader(ConfigReader oldReader) {
-        configReader.unbind(oldReader);
+    void unbindStrategySwitcher(StrategySwitcher oldSwitcher) {
+        switcher.unbind(oldSwitcher);
     }
 
     @Descriptor("the runtime (configuration, bundles, components, strategies) and the server: serving, zxid,"
@@ -145,12 +143,11 @@ public final class MenagerieCommands {
             @Descriptor("cnxnFactory (serverCnxnFactory), storage, election (electionType) or verifier"
                     + " (quorumVerifier)") String role,
             @Descriptor("the strategy's type, such as nio or netty") String type) throws InterruptedException {
-        ConfigReader reader = configReader.get();
-        if (reader == null) {
-            return "Refused: the config bundle is not running, so zoo.cfg cannot be checked" + System.lineSeparator();
+        StrategySwitcher service = switcher.get();
+        if (service == null) {
+            return "Refused: the admin bundle's strategy switcher is not registered" + System.lineSeparator();
         }
-        return new StrategySwitch(strategies, serverConfig, new ZooCfgFile(reader), switchTimeoutMs, 100)
-                .run(role, type) + System.lineSeparator();
+        return service.switchStrategy(role, type, switchTimeoutMs).message() + System.lineSeparator();
     }
 
     @Descriptor("write a snapshot of the data tree and sessions now")

@@ -17,11 +17,11 @@ import java.util.Map;
  * the copy with the parser the server uses, then move it over the original in one step, so the config bundle's
  * watcher never reads a half-written or invalid file.
  */
-public final class ZooCfgFile {
+final class ZooCfgFile {
 
     private final ConfigReader reader;
 
-    public ZooCfgFile(ConfigReader reader) {
+    ZooCfgFile(ConfigReader reader) {
         this.reader = reader;
     }
 

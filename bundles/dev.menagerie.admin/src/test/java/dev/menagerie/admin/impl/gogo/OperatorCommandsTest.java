@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.menagerie.admin.impl.strategy.FakeStrategyInventory;
 import dev.menagerie.admin.impl.strategy.StrategyRole;
 import dev.menagerie.admin.testing.FakeServerStatus;
+import dev.menagerie.api.admin.StrategyRoleState;
+import dev.menagerie.api.admin.StrategySwitchResult;
+import dev.menagerie.api.admin.StrategySwitcher;
 import dev.menagerie.api.config.HostPort;
 import dev.menagerie.api.config.LearnerType;
 import dev.menagerie.api.config.QuorumMember;
@@ -21,6 +24,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,11 +128,31 @@ class OperatorCommandsTest {
     }
 
     @Test
-    void switchWithoutTheConfigBundleIsRefused() throws Exception {
+    void switchWithoutTheSwitcherIsRefused() throws Exception {
         commands.bindServerConfig(new FakeServerConfig());
 
-        assertEquals("Refused: the config bundle is not running, so zoo.cfg cannot be checked" + NL,
+        assertEquals("Refused: the admin bundle's strategy switcher is not registered" + NL,
                 commands._switch("cnxnFactory", "netty"));
+    }
+
+    @Test
+    void switchPrintsWhatTheSwitcherSaidAfterWaitingForIt() throws Exception {
+        List<String> calls = new ArrayList<>();
+        commands.bindStrategySwitcher(new StrategySwitcher() {
+            @Override
+            public List<StrategyRoleState> roles() {
+                return List.of();
+            }
+
+            @Override
+            public StrategySwitchResult switchStrategy(String role, String type, long timeoutMs) {
+                calls.add(role + " " + type + " " + timeoutMs);
+                return new StrategySwitchResult(StrategySwitchResult.Outcome.SWITCHED, "cnxnFactory: nio -> netty");
+            }
+        });
+
+        assertEquals("cnxnFactory: nio -> netty" + NL, commands._switch("serverCnxnFactory", "netty"));
+        assertEquals(List.of("serverCnxnFactory netty 1000"), calls);
     }
 
     @Test

@@ -3,6 +3,10 @@ package dev.menagerie.admin.impl.strategy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.menagerie.api.admin.StrategyRoleState;
+import dev.menagerie.api.admin.StrategySwitchResult;
+import dev.menagerie.api.admin.StrategySwitchResult.Outcome;
+import dev.menagerie.api.config.ConfigReader;
 import dev.menagerie.api.config.InvalidConfigException;
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.testing.FakeServerConfig;
@@ -17,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The strategy switching service behind {@code menagerie:switch} and the web console, against a fake config bundle. */
 class StrategySwitchTest {
 
     private static final String ZOO_CFG = String.join("\n",
@@ -32,6 +37,7 @@ class StrategySwitchTest {
     private Path zooCfg;
     private final FakeStrategyInventory inventory = FakeStrategyInventory.distribution();
     private final ConfigBundle configBundle = new ConfigBundle();
+    private ConfigReader reader = configBundle::read;
 
     @BeforeEach
     void writeZooCfg() throws IOException {
@@ -42,7 +48,7 @@ class StrategySwitchTest {
 
     @Test
     void switchRewritesTheKeyAndWaitsUntilTheNewTypeIsBound() throws Exception {
-        String answer = switcher(5_000).run("cnxnFactory", "netty");
+        String answer = switchTo("cnxnFactory", "netty", Outcome.SWITCHED);
 
         assertEquals(List.of("cnxnFactory: nio -> netty (serverCnxnFactory=netty written to zoo.cfg)",
                 "bound netty under zoo.cfg revision 2 after"), firstWords(answer));
@@ -53,12 +59,12 @@ class StrategySwitchTest {
 
     @Test
     void theZooCfgKeyNamesTheRoleToo() throws Exception {
-        assertTrue(switcher(5_000).run("serverCnxnFactory", "netty").startsWith("cnxnFactory: nio -> netty"));
+        assertTrue(switchTo("serverCnxnFactory", "netty", Outcome.SWITCHED).startsWith("cnxnFactory: nio -> netty"));
     }
 
     @Test
     void aTypeNoBundleProvidesIsRefusedAndNothingChanges() throws Exception {
-        String answer = switcher(5_000).run("cnxnFactory", "epoll");
+        String answer = switchTo("cnxnFactory", "epoll", Outcome.REFUSED);
 
         assertEquals("Refused: no installed bundle provides cnxnFactory type=epoll (installed: netty, nio);"
                 + " cnxnFactory stays nio", answer);
@@ -70,12 +76,13 @@ class StrategySwitchTest {
     void anUnknownRoleIsRefusedWithTheRoleNames() throws Exception {
         assertEquals("Refused: no strategy role \"transport\"; the roles are cnxnFactory (serverCnxnFactory),"
                 + " storage, election (electionType), verifier (quorumVerifier)",
-                switcher(5_000).run("transport", "netty"));
+                switchTo("transport", "netty", Outcome.REFUSED));
     }
 
     @Test
     void theSelectedTypeLeavesZooCfgAlone() throws Exception {
-        assertEquals("cnxnFactory is already nio; zoo.cfg is unchanged", switcher(5_000).run("cnxnFactory", "nio"));
+        assertEquals("cnxnFactory is already nio; zoo.cfg is unchanged",
+                switchTo("cnxnFactory", "nio", Outcome.UNCHANGED));
         assertEquals(ZOO_CFG, Files.readString(zooCfg));
     }
 
@@ -83,17 +90,18 @@ class StrategySwitchTest {
     void anEnsemblesVerifierChangesOnlyThroughReconfiguration() throws Exception {
         configBundle.current.standalone = false;
 
-        String answer = switcher(5_000).run("verifier", "hierarchical");
+        String answer = switchTo("verifier", "hierarchical", Outcome.REFUSED);
 
         assertTrue(answer.startsWith("Refused: an ensemble changes its quorum verifier through reconfiguration"),
                 answer);
+        assertTrue(answer.endsWith("; verifier stays majority"), answer);
         assertEquals(ZOO_CFG, Files.readString(zooCfg));
     }
 
     @Test
     void anEditTheParserRefusesLeavesZooCfgAsItWas() throws Exception {
         configBundle.refusal = "serverCnxnFactory: TLS needs serverCnxnFactory=netty";
-        String answer = switcher(5_000).run("cnxnFactory", "netty");
+        String answer = switchTo("cnxnFactory", "netty", Outcome.REFUSED);
 
         assertEquals("Refused: zoo.cfg with serverCnxnFactory=netty would be invalid: " + zooCfg
                 + ":3: serverCnxnFactory: TLS needs serverCnxnFactory=netty; cnxnFactory stays nio", answer);
@@ -105,14 +113,47 @@ class StrategySwitchTest {
     void aStrategyThatIsNeverBoundIsReportedAfterTheTimeout() throws Exception {
         configBundle.bindsNewType = false;
 
-        String answer = switcher(300).run("cnxnFactory", "netty");
+        String answer = switchTo("cnxnFactory", "netty", Outcome.NOT_BOUND);
 
         assertEquals(List.of("cnxnFactory: nio -> netty (serverCnxnFactory=netty written to zoo.cfg)",
                 "but after 300 ms cnxnFactory is bound to nio; the server log says why"), answer.lines().toList());
     }
 
-    private StrategySwitch switcher(long timeoutMs) {
-        return new StrategySwitch(inventory, configBundle, new ZooCfgFile(configBundle::read), timeoutMs, 10);
+    private StrategySwitchResult switchTo(String role, String type, long timeoutMs) throws InterruptedException {
+        return new StrategySwitch(inventory, configBundle, () -> reader, 10).switchStrategy(role, type, timeoutMs);
+    }
+
+    /** The message of a switch that ended with {@code expected}. */
+    private String switchTo(String role, String type, Outcome expected) throws InterruptedException {
+        StrategySwitchResult result = switchTo(role, type, expected == Outcome.NOT_BOUND ? 300 : 5_000);
+        assertEquals(expected, result.outcome(), result.message());
+        return result.message();
+    }
+
+    @Test
+    void withoutTheConfigBundlesParserNothingIsWritten() throws Exception {
+        reader = null;
+
+        assertEquals("Refused: the config bundle is not running, so zoo.cfg cannot be checked; cnxnFactory stays nio",
+                switchTo("cnxnFactory", "netty", Outcome.REFUSED));
+        assertEquals(ZOO_CFG, Files.readString(zooCfg));
+    }
+
+    @Test
+    void rolesListTheSelectedInstalledAndBoundTypesAndWhyAnEnsembleVerifierCannotSwitch() {
+        configBundle.current.standalone = false;
+        StrategySwitch switcher = new StrategySwitch(inventory, configBundle, () -> reader, 10);
+
+        List<StrategyRoleState> roles = switcher.roles();
+
+        StrategyRoleState transport = roles.get(0);
+        assertEquals(new StrategyRoleState("cnxnFactory", "serverCnxnFactory", "nio",
+                List.of(new StrategyRoleState.Implementation("netty", "dev.menagerie.transport.netty 1.0.0"),
+                        new StrategyRoleState.Implementation("nio", "dev.menagerie.transport.nio 1.0.0")),
+                List.of("nio"), null), transport);
+        StrategyRoleState verifier = roles.get(3);
+        assertEquals("verifier", verifier.role());
+        assertTrue(verifier.switchRefusal().contains("reconfiguration"), verifier.switchRefusal());
     }
 
     private static List<String> firstWords(String answer) {

@@ -12,6 +12,7 @@ import dev.menagerie.api.election.Vote;
 import dev.menagerie.api.quorum.QuorumVerifier;
 import dev.menagerie.api.replication.QuorumPeer;
 import dev.menagerie.api.replication.Replica;
+import dev.menagerie.api.status.LearnerConnection;
 import dev.menagerie.quorum.impl.zab.LeaderRunner;
 import dev.menagerie.quorum.impl.sasl.SaslPeerAuthenticator;
 import dev.menagerie.quorum.impl.tls.TlsPeerSockets;
@@ -53,6 +54,8 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
     private volatile long leaderId = -1;
     private volatile LeaderRunner leading;
     private volatile LearnerRunner learning;
+    /** The last election's duration that made this peer leader or follower ({@link #electionTimeTakenMs}). */
+    private volatile long electionTimeTakenMs;
 
     /**
      * Fails when zoo.cfg asks for quorum TLS or SASL that cannot be set up (a store that cannot be read, a JAAS
@@ -119,6 +122,18 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
             values.putAll(leader.monitorValues());
         }
         return values;
+    }
+
+    @Override
+    public List<LearnerConnection> learnerConnections() {
+        LeaderRunner leader = leading;
+        return leader == null ? List.of() : leader.learnerConnections();
+    }
+
+    @Override
+    public boolean terminateLearnerConnection(long sid) {
+        LeaderRunner leader = leading;
+        return leader != null && leader.dropLearner(sid);
     }
 
     /** Apache's getDetailedPeerState: the role and the Zab phase ("following - broadcast"). */
@@ -300,7 +315,7 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
     private String runRole(Vote vote, long electionMs) throws IOException, InterruptedException {
         if (vote.leaderId() == myId) {
             state = PeerState.LEADING;
-            metrics.electionTimeMs.record(electionMs);
+            electionTimeTaken(electionMs);
             LeaderRunner runner = new LeaderRunner(myId, verifier, replica, me.quorumAddress(), sockets,
                     authenticator, metrics);
             leading = runner;
@@ -317,7 +332,7 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
         boolean observer = me.type() == LearnerType.OBSERVER;
         state = observer ? PeerState.OBSERVING : PeerState.FOLLOWING;
         if (!observer) {
-            metrics.electionTimeMs.record(electionMs);
+            electionTimeTaken(electionMs);
         }
         LearnerRunner runner = new LearnerRunner(myId, observer, replica, leader.id(), leader.quorumAddress(),
                 sockets, authenticator, metrics);
@@ -327,6 +342,16 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
         } finally {
             learning = null;
         }
+    }
+
+    private void electionTimeTaken(long electionMs) {
+        metrics.electionTimeMs.record(electionMs);
+        electionTimeTakenMs = electionMs;
+    }
+
+    @Override
+    public long electionTimeTakenMs() {
+        return electionTimeTakenMs;
     }
 
     private void stopRole(String reason) {

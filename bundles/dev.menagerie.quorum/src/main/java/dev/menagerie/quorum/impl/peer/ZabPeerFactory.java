@@ -7,7 +7,9 @@ import dev.menagerie.api.quorum.QuorumVerifier;
 import dev.menagerie.api.replication.QuorumPeer;
 import dev.menagerie.api.replication.QuorumPeerFactory;
 import dev.menagerie.api.replication.Replica;
+import dev.menagerie.api.status.LearnerConnection;
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import dev.menagerie.quorum.impl.zab.ZabMetrics;
@@ -78,6 +80,21 @@ public final class ZabPeerFactory implements QuorumPeerFactory {
             @Override
             public String zabState() {
                 return peer.zabState();
+            }
+
+            @Override
+            public long electionTimeTakenMs() {
+                return peer.electionTimeTakenMs();
+            }
+
+            @Override
+            public List<LearnerConnection> learnerConnections() {
+                return peer.learnerConnections();
+            }
+
+            @Override
+            public boolean terminateLearnerConnection(long sid) {
+                return peer.terminateLearnerConnection(sid);
             }
 
             @Override

@@ -2,6 +2,7 @@ package dev.menagerie.quorum.impl.verifier;
 
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.config.StrategyTargets;
+import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.quorum.QuorumVerifier;
 import dev.menagerie.api.quorum.QuorumVerifierFactory;
 import java.util.Hashtable;
@@ -34,8 +35,16 @@ public final class ActiveQuorumVerifier {
         long menagerie_config_revision() default VerifierInputs.UNKNOWN_REVISION;
     }
 
-    private final VerifierPublisher publisher = new VerifierPublisher(this::register, new VerifierLog());
+    /** The registry's counter set of hand-overs per strategy role, which the server bundle also counts in. */
+    static final String SWAPS = "strategy_swaps";
+
+    private final VerifierPublisher publisher;
     private volatile BundleContext context;
+
+    @Activate
+    public ActiveQuorumVerifier(@Reference(name = "metrics") MetricsRegistry metrics) {
+        publisher = new VerifierPublisher(this::register, new VerifierLog(metrics.counterSet(SWAPS)));
+    }
 
     @Activate
     void activate(BundleContext bundleContext, Targets targets) {

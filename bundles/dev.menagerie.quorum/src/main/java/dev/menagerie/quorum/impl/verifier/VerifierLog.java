@@ -1,5 +1,6 @@
 package dev.menagerie.quorum.impl.verifier;
 
+import dev.menagerie.api.metrics.CounterSet;
 import dev.menagerie.quorum.impl.verifier.VerifierPlan.Broken;
 import dev.menagerie.quorum.impl.verifier.VerifierPlan.Missing;
 import dev.menagerie.quorum.impl.verifier.VerifierPlan.Publish;
@@ -8,10 +9,22 @@ import dev.menagerie.quorum.impl.verifier.VerifierPlan.Standalone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Tells the operator what the active verifier is; a rejected ensemble is one line, a plugin bug gets its stack. */
+/**
+ * Tells the operator what the active verifier is; a rejected ensemble is one line, a plugin bug gets its stack. A
+ * swap is also counted in the registry's {@code strategy_swaps} set under {@value #ROLE}, which mntr prints as
+ * {@code zk_verifier_strategy_swaps}.
+ */
 final class VerifierLog implements VerifierPublisher.Listener {
 
+    /** The verifier's key in the {@code strategy_swaps} counter set. */
+    static final String ROLE = "verifier";
     private static final Logger LOG = LoggerFactory.getLogger(ActiveQuorumVerifier.class);
+
+    private final CounterSet swaps;
+
+    VerifierLog(CounterSet swaps) {
+        this.swaps = swaps;
+    }
 
     @Override
     public void planned(VerifierPlan plan) {
@@ -30,6 +43,13 @@ final class VerifierLog implements VerifierPublisher.Listener {
             LOG.error("Quorum verifier '{}' failed on the ensemble of configuration revision {}", b.type(),
                     b.revision(), b.error());
         }
+    }
+
+    @Override
+    public void swapped(String fromType, String toType) {
+        swaps.increment(ROLE);
+        LOG.info("Quorum verifier swapped: '{}' is now built by another factory than the previous '{}'", toType,
+                fromType);
     }
 
     @Override

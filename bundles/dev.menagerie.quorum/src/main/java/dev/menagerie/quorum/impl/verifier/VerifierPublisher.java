@@ -36,6 +36,12 @@ final class VerifierPublisher {
         void planned(VerifierPlan plan);
 
         void registrationFailed(RuntimeException error);
+
+        /**
+         * A verifier built by another factory service than the previously registered one is registered: another
+         * type, or the same type from a restarted or updated bundle. A new configuration revision is no swap.
+         */
+        void swapped(String fromType, String toType);
     }
 
     private final Registrar registrar;
@@ -48,6 +54,8 @@ final class VerifierPublisher {
     private VerifierPlan appliedPlan;
     private Registration current;
     private VerifierPlan lastAnnounced;
+    /** The factory that built the last registered verifier; kept across withdrawals, so a comeback is a swap. */
+    private BoundFactory lastPublisher;
 
     VerifierPublisher(Registrar registrar, Listener listener) {
         this.registrar = Objects.requireNonNull(registrar, "registrar");
@@ -112,10 +120,19 @@ final class VerifierPublisher {
         appliedPlan = plan;
         if (plan instanceof Publish publish) {
             replace(registrar.register(publish.verifier(), properties(publish)));
+            noteSwap(inputs.factory());
         } else if (!(plan instanceof Hold)) {
             replace(null);
         }
         announce(plan);
+    }
+
+    private void noteSwap(BoundFactory publisher) {
+        BoundFactory previous = lastPublisher;
+        lastPublisher = publisher;
+        if (previous != null && previous.factory() != publisher.factory()) {
+            listener.swapped(previous.type(), publisher.type());
+        }
     }
 
     /** Registers before it unregisters, so a consumer of the verifier never sees a gap during a rebuild. */

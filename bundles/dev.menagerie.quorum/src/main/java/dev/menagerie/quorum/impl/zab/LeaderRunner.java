@@ -5,6 +5,7 @@ import dev.menagerie.api.election.PeerAuthenticator;
 import dev.menagerie.api.election.PeerSockets;
 import dev.menagerie.api.quorum.QuorumVerifier;
 import dev.menagerie.api.replication.Replica;
+import dev.menagerie.api.status.LearnerConnection;
 import dev.menagerie.protocol.quorum.QuorumPacket;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -84,6 +86,30 @@ public final class LeaderRunner {
     /** Apache's leader metrics for {@code mntr}, in its order. */
     public Map<String, Object> monitorValues() {
         return effects.monitorValues();
+    }
+
+    /** The learners whose connection is open, by server id: Apache's LearnerHandlers, in order of id. */
+    public List<LearnerConnection> learnerConnections() {
+        return links.values().stream().filter(link -> !link.closed)
+                .map(link -> new LearnerConnection(link.sid, link.channel.remoteAddress()))
+                .sorted(Comparator.comparingLong(LearnerConnection::sid)).toList();
+    }
+
+    /**
+     * Drops one learner's connection on demand, as Apache's LearnerHandler shutdown: its reader sees the socket
+     * close and reports the learner lost, and the learner reconnects and syncs again. Any thread.
+     *
+     * @return false when no learner of that id is connected
+     */
+    public boolean dropLearner(long sid) {
+        LearnerLink link = links.get(sid);
+        if (link == null || link.closed) {
+            return false;
+        }
+        LOG.info("Dropping learner {} ({}) on demand; it will sync again when it reconnects", sid,
+                link.channel.remote());
+        link.close();
+        return true;
     }
 
     /** The epoch being led once a quorum is in sync, else -1. */

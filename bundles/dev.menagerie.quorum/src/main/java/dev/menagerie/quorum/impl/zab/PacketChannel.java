@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -106,6 +107,12 @@ final class PacketChannel implements Closeable {
 
     String remote() {
         return String.valueOf(socket.getRemoteSocketAddress());
+    }
+
+    /** The other end; a socket that was never connected reports the unresolved address {@code Unknown:0}. */
+    InetSocketAddress remoteAddress() {
+        return socket.getRemoteSocketAddress() instanceof InetSocketAddress address ? address
+                : InetSocketAddress.createUnresolved("Unknown", 0);
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.quorum.QuorumVerifier;
 import dev.menagerie.api.quorum.QuorumVerifierFactory;
+import dev.menagerie.quorum.impl.zab.RecordedMetrics;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ class ActiveQuorumVerifierTest {
 
     @Test
     void registersTheBuiltVerifierAsAServiceAndWithdrawsItOnDeactivate() {
-        ActiveQuorumVerifier component = new ActiveQuorumVerifier();
+        RecordedMetrics metrics = new RecordedMetrics();
+        ActiveQuorumVerifier component = new ActiveQuorumVerifier(metrics.registry());
         StubFactory factory = new StubFactory();
         component.bindServerConfig(VerifierConfigs.quorum(5, ServerConfig.DEFAULT_VERIFIER, 3));
         component.bindVerifier(factory, Map.of(QuorumVerifierFactory.TYPE, ServerConfig.DEFAULT_VERIFIER));
@@ -40,6 +42,7 @@ class ActiveQuorumVerifierTest {
         assertEquals(List.of(), live, "no factory, no verifier");
         component.bindVerifier(new StubFactory(), Map.of(QuorumVerifierFactory.TYPE, "majority"));
         assertEquals(1, live.size());
+        assertEquals(1, metrics.count("verifier_strategy_swaps"), "the new factory's verifier is a swap");
         component.deactivate();
         assertEquals(List.of(), live);
     }

@@ -8,6 +8,7 @@ final class RecordingListener implements VerifierPublisher.Listener {
 
     private final List<VerifierPlan> plans = new ArrayList<>();
     private final List<RuntimeException> failures = new ArrayList<>();
+    private final List<String> swaps = new ArrayList<>();
 
     @Override
     public synchronized void planned(VerifierPlan plan) {
@@ -17,6 +18,16 @@ final class RecordingListener implements VerifierPublisher.Listener {
     @Override
     public synchronized void registrationFailed(RuntimeException error) {
         failures.add(error);
+    }
+
+    @Override
+    public synchronized void swapped(String fromType, String toType) {
+        swaps.add(fromType + " -> " + toType);
+    }
+
+    /** Each swap as {@code <from type> -> <to type>}. */
+    synchronized List<String> swaps() {
+        return List.copyOf(swaps);
     }
 
     synchronized List<VerifierPlan> plans() {

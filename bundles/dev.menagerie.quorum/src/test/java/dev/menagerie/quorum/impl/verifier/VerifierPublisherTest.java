@@ -63,6 +63,23 @@ class VerifierPublisherTest {
         publisher.factoryUnbound(first);
         publisher.factoryBound(second, MAJORITY);
         assertSame(second, builder(registry.only()));
+        assertEquals(List.of("majority -> majority"), log.swaps(), "a restarted bundle's factory is a swap");
+    }
+
+    @Test
+    void anotherTypeIsASwapButANewRevisionIsNot() {
+        StubFactory majority = new StubFactory();
+        StubFactory hierarchical = new StubFactory();
+        publisher.configBound(VerifierConfigs.quorum(1, MAJORITY, 3));
+        publisher.factoryBound(majority, MAJORITY);
+        publisher.configBound(VerifierConfigs.quorum(2, MAJORITY, 5));
+        assertEquals(List.of(), log.swaps(), "a reconfiguration rebuilds the verifier without swapping it");
+
+        publisher.configBound(VerifierConfigs.quorum(3, HIERARCHICAL, 5));
+        publisher.factoryBound(hierarchical, HIERARCHICAL);
+        publisher.factoryUnbound(majority);
+
+        assertEquals(List.of("majority -> hierarchical"), log.swaps());
     }
 
     @Test

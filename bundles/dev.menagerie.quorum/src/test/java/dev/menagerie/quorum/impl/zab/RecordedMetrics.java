@@ -13,11 +13,18 @@ public final class RecordedMetrics {
     private final MetricsRegistry registry = Components.create(MetricsRegistry.class).service();
     private final ZabMetrics metrics = new ZabMetrics(registry);
 
+    public MetricsRegistry registry() {
+        return registry;
+    }
+
     public ZabMetrics metrics() {
         return metrics;
     }
 
-    /** A counter's value, or a summary's count of values, by Apache's name. */
+    /**
+     * A counter's value, or a summary's count of values, by Apache's name (a member of a set as mntr names it,
+     * {@code <key>_<name>}).
+     */
     public long count(String name) {
         return count(name, null);
     }
@@ -30,6 +37,9 @@ public final class RecordedMetrics {
             @Override
             public void counter(String metric, String member, long value) {
                 counts.put(metric, value);
+                if (member != null) {
+                    counts.put(member + "_" + metric, value);
+                }
                 members.put(metric + "[" + member + "]", value);
             }
 

@@ -1,6 +1,7 @@
 package dev.menagerie.server.impl.core;
 
 import dev.menagerie.api.metrics.MetricsRegistry;
+import dev.menagerie.api.replication.QuorumPeer;
 import dev.menagerie.api.status.QuorumStatus;
 import dev.menagerie.api.status.SnapshotStatus;
 import dev.menagerie.api.storage.Storage;
@@ -71,6 +72,7 @@ public final class ZooKeeperServer {
     private volatile Supplier<String> modeSource;
     private volatile Supplier<Map<String, Object>> monitorSource;
     private volatile Supplier<QuorumStatus> quorumSource;
+    private volatile Supplier<QuorumPeer> peerSource;
     private long pastDigestMismatches;
     private boolean shutDown;
     /** Set by {@link #start}: this server serves alone, so it may replace its database on its own. */
@@ -315,6 +317,17 @@ public final class ZooKeeperServer {
         quorumSource = source;
     }
 
+    /** Where the status reads what only the quorum peer knows (its learners); a standalone server has none. */
+    public void peerSource(Supplier<QuorumPeer> source) {
+        peerSource = source;
+    }
+
+    /** The quorum peer driving this server now, or null (standalone, or no peer yet). */
+    public QuorumPeer quorumPeer() {
+        Supplier<QuorumPeer> source = peerSource;
+        return source == null ? null : source.get();
+    }
+
     public QuorumStatus quorumStatus() {
         Supplier<QuorumStatus> source = quorumSource;
         QuorumStatus status = source == null ? null : source.get();
@@ -448,6 +461,16 @@ public final class ZooKeeperServer {
     public long lastProcessedZxid() {
         Database current = db;
         return current == null ? 0 : current.lastProcessedZxid();
+    }
+
+    /**
+     * Apache's ZooKeeperServer.getZxid(): the highest zxid this server has given a transaction, ahead of the last
+     * applied while proposals are in flight; the last applied where no zxids are assigned (a learner, or while not
+     * serving).
+     */
+    public long currentZxid() {
+        long applied = lastProcessedZxid();
+        return requests instanceof Pipeline pipeline ? Math.max(applied, pipeline.lastAssignedZxid()) : applied;
     }
 
     public long digestMismatches() {

@@ -84,6 +84,7 @@ public final class ReplicatedServer implements Replica {
             QuorumPeer current = peer;
             return current == null ? Map.of() : current.monitorValues();
         });
+        server.peerSource(() -> peer);
         server.quorumSource(() -> {
             QuorumPeer current = peer;
             return current == null ? null : new QuorumStatus(current.leaderId(), current.zabState());

@@ -68,6 +68,11 @@ public final class Pipeline implements RequestSink {
         return prep.submit(request);
     }
 
+    /** The highest zxid prep has given a transaction (Apache's ZooKeeperServer.getZxid()); any thread. */
+    public long lastAssignedZxid() {
+        return prep.lastZxid();
+    }
+
     /** Transactions whose applied tree digest differed from the one logged with them (should stay 0). */
     @Override
     public long digestMismatches() {

@@ -49,7 +49,8 @@ public final class PrepStage {
     private final Proposer proposer;
     private final StageMetrics metrics;
     private final StaleRequests staleRequests;
-    private long lastZxid;
+    /** Written by the prep thread only; volatile so that the status can read it ({@link #lastZxid}). */
+    private volatile long lastZxid;
 
     PrepStage(Preparation preparation, PendingChanges pending, SessionTracker sessions, Storage storage,
             Consumer<Request> next, LongSupplier wallClockMs, long lastZxid, Proposer proposer, int queueCapacity,

@@ -1,11 +1,13 @@
 package dev.menagerie.server.impl.status;
 
 import dev.menagerie.api.auth.ConnectionInfo;
+import dev.menagerie.api.replication.QuorumPeer;
 import dev.menagerie.api.status.AdminAccess;
 import dev.menagerie.api.status.ConnectionStatus;
 import dev.menagerie.api.status.DataTreeStatus;
 import dev.menagerie.api.status.DiskUsage;
 import dev.menagerie.api.status.Latency;
+import dev.menagerie.api.status.LearnerConnection;
 import dev.menagerie.api.status.LoggedDigest;
 import dev.menagerie.api.status.NodeStatus;
 import dev.menagerie.api.status.QuorumStatus;
@@ -184,6 +186,32 @@ public final class ServerStatusView implements ServerStatus {
     @Override
     public QuorumStatus quorum() {
         return server.quorumStatus();
+    }
+
+    @Override
+    public long currentZxid() {
+        return server.currentZxid();
+    }
+
+    @Override
+    public long electionTimeTakenMs() {
+        QuorumPeer peer = server.quorumPeer();
+        return peer == null ? 0 : peer.electionTimeTakenMs();
+    }
+
+    @Override
+    public List<LearnerConnection> learnerConnections() {
+        QuorumPeer peer = server.quorumPeer();
+        return peer == null ? List.of() : List.copyOf(peer.learnerConnections());
+    }
+
+    @Override
+    public boolean terminateLearnerConnection(long sid) {
+        QuorumPeer peer = server.quorumPeer();
+        boolean dropped = peer != null && peer.terminateLearnerConnection(sid);
+        LOG.info("Terminating the connection of learner {} on demand: {}", sid,
+                dropped ? "dropped; it reconnects and syncs again" : "no such learner is connected to this leader");
+        return dropped;
     }
 
     @Override

@@ -132,7 +132,7 @@ class ConsoleBrowserTest {
         awaitText(page, By.id("access"), "signed in");
         transportSwitch(page, "netty");
         Await.untilTrue(() -> "the switch accepted, got: " + text(page, By.id("switch-result")), UI_TIMEOUT,
-                () -> text(page, By.id("switch-result")).startsWith("Written"));
+                () -> text(page, By.id("switch-result")).startsWith("Switched: cnxnFactory: nio -> netty"));
         awaitText(page, By.cssSelector("#strategies tr[data-role=cnxnFactory] .chosen"), "netty");
     }
 

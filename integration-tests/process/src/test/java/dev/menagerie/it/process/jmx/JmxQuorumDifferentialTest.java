@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A 3-server Apache ZooKeeper 3.9.5 ensemble, then a 3-server Menagerie ensemble, each with a client on a
- * follower; the leader's and that follower's beans are read over JMX (the attach API starts each JVM's JMX agent)
- * and compared: the same ObjectNames with ids, addresses and sessions generalised, and the same attribute and
- * operation names except {@link AllowedQuorumJmxDifferences}.
+ * follower; the leader's beans (with a {@code Learner_Connections} bean per follower) and that follower's beans are
+ * read over JMX (the attach API starts each JVM's JMX agent) and compared: the same ObjectNames with ids, addresses
+ * and sessions generalised, and the same attribute and operation names except {@link AllowedQuorumJmxDifferences}.
  */
 class JmxQuorumDifferentialTest {
 
@@ -52,6 +52,9 @@ class JmxQuorumDifferentialTest {
                 String session = "0x" + Long.toHexString(client.getSessionId());
                 Await.untilTrue(impl.label() + "'s follower registering the client's connection bean", START_TIMEOUT,
                         () -> hasConnectionBean(followerConnection, session));
+                MBeanServerConnection leaderConnection = leaderJmx.getMBeanServerConnection();
+                Await.untilTrue(impl.label() + "'s leader registering a Learner_Connections bean per follower",
+                        START_TIMEOUT, () -> learnerBeans(leaderConnection) == 2);
                 byRole.put("leader", BeanComparison.beans(leaderJmx.getMBeanServerConnection(),
                         name -> AllowedQuorumJmxDifferences.generalise(name, leader)));
                 byRole.put("follower", BeanComparison.beans(followerConnection,
@@ -60,6 +63,14 @@ class JmxQuorumDifferentialTest {
                 Clients.closeQuietly(client);
             }
             return byRole;
+        }
+    }
+
+    private static int learnerBeans(MBeanServerConnection jmx) {
+        try {
+            return jmx.queryNames(new ObjectName(BeanComparison.DOMAIN + ":name3=Learner_Connections,*"), null).size();
+        } catch (Exception e) {
+            throw new IllegalStateException("listing the learner beans", e);
         }
     }
 
