@@ -30,4 +30,14 @@ public interface ServerCnxnFactory {
 
     /** Stops listening and closes every connection; the handler sees {@code closed} for each. Idempotent. */
     void stop();
+
+    /**
+     * TLS handshakes started and not finished on this transport's ports, counted only while a limit on them is set
+     * (Apache's {@code zookeeper.netty.server.outstandingHandshake.limit}); 0 for a transport without TLS.
+     *
+     * @since 1.3
+     */
+    default int outstandingTlsHandshakes() {
+        return 0;
+    }
 }

@@ -158,7 +158,7 @@ final class KeyRules {
         warned(rules, "connection_throttle_", "new connections are not throttled");
         warned(rules, "netty.advancedFlowControl.enabled", "the netty transport stops reading at"
                 + " globalOutstandingLimit", FALSE);
-        warned(rules, "netty.server.outstandingHandshake.limit", "TLS handshakes are not counted");
+        done(rules, "netty.server.outstandingHandshake.limit");
         warned(rules, "netty.server.earlyDropSecureConnectionHandshakes", "TLS handshakes are not dropped early",
                 FALSE);
         warned(rules, "nio.numSelectorThreads", "the nio transport sizes its own selector threads");

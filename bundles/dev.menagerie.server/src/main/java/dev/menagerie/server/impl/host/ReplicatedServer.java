@@ -106,7 +106,7 @@ public final class ReplicatedServer implements Replica {
                 }
             }
             handler = new ClientProtocolHandler(server, fourLetterWords);
-            gauges = new ServerGauges(metrics, handler.status(), server.stats());
+            gauges = new ServerGauges(metrics, handler.status(), server.stats(), transports::outstandingTlsHandshakes);
             transports.open(plan, handler);
         });
     }

@@ -90,6 +90,12 @@ public final class TransportSlot {
         handler = null;
     }
 
+    /** The active transport's TLS handshakes in progress (Apache's {@code outstanding_tls_handshake}). */
+    public int outstandingTlsHandshakes() {
+        ServerCnxnFactory factory = active();
+        return factory == null ? 0 : factory.outstandingTlsHandshakes();
+    }
+
     public synchronized ServerCnxnFactory active() {
         return active;
     }

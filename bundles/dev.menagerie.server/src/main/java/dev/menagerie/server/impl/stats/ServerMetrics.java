@@ -88,6 +88,7 @@ public final class ServerMetrics {
         staleRequests = new StaleRequests(registry);
         // Fed by the netty transport, which asks for the same metrics; listed whichever transport runs, as in Apache.
         registry.counter("unsuccessful_handshake");
+        registry.counter("tls_handshake_exceeded");
         registry.summary("netty_queued_buffer_capacity", Detail.BASIC);
         nodeCreatedWatches = registry.summary("node_created_watch_count", Detail.BASIC);
         nodeDeletedWatches = registry.summary("node_deleted_watch_count", Detail.BASIC);

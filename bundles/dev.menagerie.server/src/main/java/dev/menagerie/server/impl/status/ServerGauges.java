@@ -25,8 +25,12 @@ public final class ServerGauges implements AutoCloseable {
 
     private final List<Registration> registrations = new ArrayList<>();
 
-    /** @param stats the client response sizes and plain connection counts, which Apache reads from its ServerStats */
-    public ServerGauges(MetricsRegistry registry, ServerStatus status, ServerStats stats) {
+    /**
+     * @param stats the client response sizes and plain connection counts, which Apache reads from its ServerStats
+     * @param outstandingTlsHandshakes the client transport's count of TLS handshakes in progress
+     */
+    public ServerGauges(MetricsRegistry registry, ServerStatus status, ServerStats stats,
+            Supplier<? extends Number> outstandingTlsHandshakes) {
         ResponseSizes responseSizes = stats.responseSizes();
         add(registry, "avg_latency", () -> status.summary().latency().avgMs());
         add(registry, "max_latency", () -> status.summary().latency().maxMs());
@@ -50,6 +54,7 @@ public final class ServerGauges implements AutoCloseable {
         add(registry, "max_client_response_size", responseSizes::max);
         add(registry, "non_mtls_local_conn_count", stats::nonMtlsLocalConnections);
         add(registry, "non_mtls_remote_conn_count", stats::nonMtlsRemoteConnections);
+        add(registry, "outstanding_tls_handshake", outstandingTlsHandshakes);
         for (String name : QUORUM_GAUGES) {
             // Absent (read as null, so left out) on a standalone server and in roles that do not have it.
             add(registry, name, () -> status.quorumMonitorValues().get(name) instanceof Number n ? n : null);

@@ -29,7 +29,7 @@ class ServerGaugesTest {
     void serverGaugesReadTheStatusAndQuorumOnesOnlyWhileTheRoleHasThem() {
         ServerStatus status = status();
         ServerStats stats = new ServerStats();
-        try (ServerGauges gauges = new ServerGauges(registry, status, stats)) {
+        try (ServerGauges gauges = new ServerGauges(registry, status, stats, () -> 2)) {
             Map<String, Number> read = gauges();
             assertEquals(-1, read.get("max_client_response_size").intValue(), "Apache's value before a response");
             stats.responseSizes().sent(188);
@@ -43,6 +43,7 @@ class ServerGaugesTest {
             assertEquals(188, read.get("max_client_response_size").intValue());
             assertEquals(2, read.get("non_mtls_local_conn_count").intValue());
             assertEquals(1, read.get("non_mtls_remote_conn_count").intValue());
+            assertEquals(2, read.get("outstanding_tls_handshake").intValue(), "the transport's count");
             assertEquals(7, read.get("znode_count").intValue());
             assertEquals(2, read.get("ephemerals_count").intValue());
             assertEquals(300L, read.get("approximate_data_size").longValue());

@@ -15,9 +15,12 @@ final class NettyMetrics {
     final Counter unsuccessfulHandshakes;
     /** Bytes a connection's read buffer can hold, each time bytes stay in it for later (a partial frame, a pause). */
     final Summary queuedBufferCapacity;
+    /** Connections closed because {@link HandshakeLimit} TLS handshakes were in progress already. */
+    final Counter tlsHandshakesExceeded;
 
     NettyMetrics(MetricsRegistry registry) {
         unsuccessfulHandshakes = registry.counter("unsuccessful_handshake");
         queuedBufferCapacity = registry.summary("netty_queued_buffer_capacity", Detail.BASIC);
+        tlsHandshakesExceeded = registry.counter("tls_handshake_exceeded");
     }
 }

@@ -42,10 +42,12 @@ final class NettyServer {
     private Channel secure;
 
     private final NettyMetrics metrics;
+    private final HandshakeLimit handshakeLimit;
 
     NettyServer(TransportSettings settings, ConnectionHandler handler, IoTransport io, NettyMetrics metrics)
             throws IOException {
         this.metrics = metrics;
+        this.handshakeLimit = HandshakeLimit.fromSystemProperty(metrics.tlsHandshakesExceeded);
         this.registry = new ConnectionRegistry(handler, settings.maxFrameBytes(), metrics.queuedBufferCapacity);
         this.acceptors = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("netty-accept", true),
                 io.ioHandlers().get());
@@ -94,6 +96,9 @@ final class NettyServer {
                         } else if (security == Security.SNIFFED) {
                             channel.pipeline().addLast(new TlsSniffer(ctx -> tlsHandler(ctx.channel())));
                         }
+                        if (security != Security.PLAIN && handshakeLimit.enabled()) {
+                            channel.pipeline().addLast(new HandshakeGate(handshakeLimit));
+                        }
                         // Answers to pipelined requests written during one read go out in one flush.
                         channel.pipeline().addLast(new FlushConsolidationHandler());
                         channel.pipeline().addLast(new ClientChannelHandler(registry,
@@ -119,6 +124,11 @@ final class NettyServer {
             LOG.error("Refusing the TLS connection from {}: {}", channel.remoteAddress(), e.getMessage());
             return null;
         }
+    }
+
+    /** TLS handshakes in progress while {@link HandshakeLimit} is on; 0 when it is off. */
+    int outstandingTlsHandshakes() {
+        return handshakeLimit.outstanding();
     }
 
     InetSocketAddress boundAddress() {

@@ -71,6 +71,11 @@ public final class NettyServerCnxnFactory implements ServerCnxnFactory {
     }
 
     @Override
+    public synchronized int outstandingTlsHandshakes() {
+        return server == null ? 0 : server.outstandingTlsHandshakes();
+    }
+
+    @Override
     public synchronized Collection<? extends Connection> connections() {
         return server == null ? List.of() : server.connections();
     }

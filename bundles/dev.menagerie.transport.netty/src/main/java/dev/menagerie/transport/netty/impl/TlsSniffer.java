@@ -23,6 +23,14 @@ final class TlsSniffer extends ByteToMessageDecoder {
         SslHandler forChannel(ChannelHandlerContext ctx);
     }
 
+    /** The user event fired when a connection's first bytes show it plain (the sniffer is gone by then). */
+    static final Object PLAIN = new Object() {
+        @Override
+        public String toString() {
+            return "plain connection";
+        }
+    };
+
     private final TlsHandlers tlsHandlers;
 
     TlsSniffer(TlsHandlers tlsHandlers) {
@@ -44,6 +52,7 @@ final class TlsSniffer extends ByteToMessageDecoder {
         }
         if (!tls) {
             ctx.pipeline().remove(this);
+            ctx.fireUserEventTriggered(PLAIN);
             return;
         }
         ChannelHandler handler = tlsHandlers.forChannel(ctx);

@@ -18,6 +18,7 @@ import dev.menagerie.testing.TestCertificates;
 import dev.menagerie.transport.contract.RecordingHandler;
 import dev.menagerie.transport.contract.TestClient;
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -116,6 +117,36 @@ class NettyTlsTest {
                 "only the client with a certificate reached the server");
         Await.untilTrue("Apache's unsuccessful_handshake counts the refused client", Await.DEFAULT_TIMEOUT,
                 () -> MetricCounts.count(metrics, "unsuccessful_handshake") == 1);
+    }
+
+    @Test
+    void handshakesBeyondTheOutstandingLimitAreClosedAndCounted() throws Exception {
+        System.setProperty(HandshakeLimit.PROPERTY, "1");
+        try {
+            start(certificates.serverTls(true));
+        } finally {
+            System.clearProperty(HandshakeLimit.PROPERTY);
+        }
+        try (Socket silent = new Socket()) {
+            // Connected, and never says hello: its handshake stays in progress and holds the only place.
+            silent.connect(factory.boundSecureAddress(), 5_000);
+            Await.untilTrue("the silent client's handshake to count", Await.DEFAULT_TIMEOUT,
+                    () -> factory.outstandingTlsHandshakes() == 1);
+            try (Socket refused = new Socket()) {
+                refused.connect(factory.boundSecureAddress(), 5_000);
+                refused.setSoTimeout(10_000);
+                assertEquals(-1, refused.getInputStream().read(), "the second connection is closed at once");
+            }
+            assertEquals(1, MetricCounts.count(metrics, "tls_handshake_exceeded"));
+        }
+        Await.untilTrue("the closed connection's place to be freed", Await.DEFAULT_TIMEOUT,
+                () -> factory.outstandingTlsHandshakes() == 0);
+        try (TlsTestClient client = new TlsTestClient(certificates.clientContext(true), factory.boundSecureAddress())) {
+            client.sendFrame(new byte[] {7});
+            assertArrayEquals(new byte[] {7}, client.readFrame());
+        }
+        assertEquals(0, factory.outstandingTlsHandshakes(), "a finished handshake frees its place");
+        assertEquals(1, MetricCounts.count(metrics, "tls_handshake_exceeded"));
     }
 
     @Test
