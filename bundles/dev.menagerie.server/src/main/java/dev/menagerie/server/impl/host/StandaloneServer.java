@@ -50,7 +50,8 @@ public final class StandaloneServer {
         server.audit().start(() -> {
             server.start();
             handler = new ClientProtocolHandler(server, fourLetterWords);
-            gauges = new ServerGauges(metrics, handler.status(), server.stats(), transports::outstandingTlsHandshakes);
+            gauges = new ServerGauges(metrics, handler.status(), server.stats(), transports::outstandingTlsHandshakes,
+                    () -> server.db() == null ? null : server.db().tree());
             transports.open(plan, handler);
         });
     }

@@ -26,7 +26,7 @@ public final class Pipeline implements RequestSink {
         StageMetrics metrics = context.metrics().stages;
         PendingChanges pending = new PendingChanges(db.tree(), metrics.outstandingChangesQueued,
                 metrics.outstandingChangesRemoved);
-        Preparation preparation = new Preparation(pending, access.acls(), new QuotaCheck(db.tree()), settings.prep(),
+        Preparation preparation = new Preparation(pending, access.acls(), new QuotaCheck(db.tree(), context.metrics().quotaExceeded), settings.prep(),
                 db.sessions());
         Replies replies = Replies.of(context);
         this.commit = new CommitStage(new CommitEffects(db.tree(), db.watches(), db.sessions(), access.audit(),

@@ -35,7 +35,7 @@ public final class NamespaceBytes {
     }
 
     /** The first path element, as Apache's {@code PathUtils.getTopNamespace}; null for the root or a bad path. */
-    static String namespaceOf(String path) {
+    public static String namespaceOf(String path) {
         if (path == null || !path.startsWith("/") || path.length() == 1) {
             return null;
         }

@@ -1,6 +1,7 @@
 package dev.menagerie.server.impl.stats;
 
 import dev.menagerie.api.metrics.Counter;
+import dev.menagerie.api.metrics.CounterSet;
 import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.metrics.MetricsRegistry.Detail;
 import dev.menagerie.api.metrics.Summary;
@@ -19,6 +20,8 @@ public final class ServerMetrics {
     public final Summary updateLatency;
     /** Bytes of client frames received, length prefix included. */
     public final Counter bytesReceived;
+    /** Creates and setData refused by a hard quota, per top namespace of the node (Apache 3.9's set). */
+    public final CounterSet quotaExceeded;
     /** Bytes of replies to requests, and of watch notifications (frames without their length prefix). */
     public final Counter responseBytes;
     public final Counter watchBytes;
@@ -86,6 +89,15 @@ public final class ServerMetrics {
         stages = new StageMetrics(registry);
         deadWatchers = new DeadWatchers(registry);
         staleRequests = new StaleRequests(registry);
+        quotaExceeded = registry.counterSet("quota_exceeded_error_per_namespace");
+        // Apache's names for mechanisms Menagerie does not have, whose keys it warns about (the commit processor's
+        // worker pool, commitProcessor.*; the request throttler, request_throttle_* and throttled_op_wait_time):
+        // listed, and empty, as Apache's are with those mechanisms off (docs/operations.md, "Metric groups").
+        registry.summary("concurrent_request_processing_in_commit_processor", Detail.BASIC);
+        registry.summary("time_waiting_empty_pool_in_commit_processor_read_ms", Detail.BASIC);
+        registry.summary("request_throttle_queue_time_ms", Detail.ADVANCED);
+        registry.counter("request_throttle_wait_count");
+        registry.counter("throttled_ops");
         // Fed by the netty transport, which asks for the same metrics; listed whichever transport runs, as in Apache.
         registry.counter("unsuccessful_handshake");
         registry.counter("tls_handshake_exceeded");

@@ -5,6 +5,8 @@ import dev.menagerie.api.metrics.Registration;
 import dev.menagerie.api.status.ServerStatus;
 import dev.menagerie.server.impl.stats.ResponseSizes;
 import dev.menagerie.server.impl.stats.ServerStats;
+import dev.menagerie.server.impl.tree.DataTree;
+import dev.menagerie.server.impl.tree.QuotaGauges;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -28,9 +30,10 @@ public final class ServerGauges implements AutoCloseable {
     /**
      * @param stats the client response sizes and plain connection counts, which Apache reads from its ServerStats
      * @param outstandingTlsHandshakes the client transport's count of TLS handshakes in progress
+     * @param tree the data tree in use (a restore or a sync replaces it), for the quota gauges
      */
     public ServerGauges(MetricsRegistry registry, ServerStatus status, ServerStats stats,
-            Supplier<? extends Number> outstandingTlsHandshakes) {
+            Supplier<? extends Number> outstandingTlsHandshakes, Supplier<DataTree> tree) {
         ResponseSizes responseSizes = stats.responseSizes();
         add(registry, "avg_latency", () -> status.summary().latency().avgMs());
         add(registry, "max_latency", () -> status.summary().latency().maxMs());
@@ -55,6 +58,9 @@ public final class ServerGauges implements AutoCloseable {
         add(registry, "non_mtls_local_conn_count", stats::nonMtlsLocalConnections);
         add(registry, "non_mtls_remote_conn_count", stats::nonMtlsRemoteConnections);
         add(registry, "outstanding_tls_handshake", outstandingTlsHandshakes);
+        for (QuotaGauges.Figure figure : QuotaGauges.Figure.values()) {
+            registrations.add(registry.gaugeSet(figure.metricName(), QuotaGauges.gaugeSet(tree, figure)));
+        }
         for (String name : QUORUM_GAUGES) {
             // Absent (read as null, so left out) on a standalone server and in roles that do not have it.
             add(registry, name, () -> status.quorumMonitorValues().get(name) instanceof Number n ? n : null);

@@ -1,6 +1,8 @@
 package dev.menagerie.server.impl.tree;
 
+import dev.menagerie.api.metrics.CounterSet;
 import dev.menagerie.protocol.ErrorCode;
+import dev.menagerie.server.impl.stats.NamespaceBytes;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -22,10 +24,13 @@ public final class QuotaCheck {
     private static final long WARN_INTERVAL_NS = TimeUnit.SECONDS.toNanos(1);
 
     private final DataTree tree;
+    private final CounterSet exceeded;
     private final AtomicLong lastWarnNs = new AtomicLong(System.nanoTime() - WARN_INTERVAL_NS);
 
-    public QuotaCheck(DataTree tree) {
+    /** @param exceeded counts the refusals per top namespace ({@code quota_exceeded_error_per_namespace}) */
+    public QuotaCheck(DataTree tree, CounterSet exceeded) {
         this.tree = tree;
+        this.exceeded = exceeded;
     }
 
     /** Whether creating {@code path} with {@code data} stays within its hard quota. */
@@ -63,11 +68,13 @@ public final class QuotaCheck {
         }
         QuotaStats usage = QuotaStats.parse(usageText);
         if (checkCount && exceeds(prefix, "count", usage.get(QuotaStats.COUNT) + countDiff,
-                limits.get(QuotaStats.COUNT_HARD_LIMIT), limits.get(QuotaStats.COUNT))) {
-            return ErrorCode.QUOTAEXCEEDED;
-        }
-        if (checkBytes && exceeds(prefix, "bytes", usage.get(QuotaStats.BYTES) + bytesDiff,
+                limits.get(QuotaStats.COUNT_HARD_LIMIT), limits.get(QuotaStats.COUNT))
+                || checkBytes && exceeds(prefix, "bytes", usage.get(QuotaStats.BYTES) + bytesDiff,
                 limits.get(QuotaStats.BYTE_HARD_LIMIT), limits.get(QuotaStats.BYTES))) {
+            String namespace = NamespaceBytes.namespaceOf(path);
+            if (namespace != null) {
+                exceeded.add(namespace, 1);
+            }
             return ErrorCode.QUOTAEXCEEDED;
         }
         return ErrorCode.OK;

@@ -29,7 +29,7 @@ class ServerGaugesTest {
     void serverGaugesReadTheStatusAndQuorumOnesOnlyWhileTheRoleHasThem() {
         ServerStatus status = status();
         ServerStats stats = new ServerStats();
-        try (ServerGauges gauges = new ServerGauges(registry, status, stats, () -> 2)) {
+        try (ServerGauges gauges = new ServerGauges(registry, status, stats, () -> 2, () -> null)) {
             Map<String, Number> read = gauges();
             assertEquals(-1, read.get("max_client_response_size").intValue(), "Apache's value before a response");
             stats.responseSizes().sent(188);

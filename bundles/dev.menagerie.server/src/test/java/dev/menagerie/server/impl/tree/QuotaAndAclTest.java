@@ -8,12 +8,17 @@ import dev.menagerie.protocol.OpCode;
 import dev.menagerie.protocol.data.Ids;
 import dev.menagerie.protocol.txn.CreateTxn;
 import dev.menagerie.protocol.txn.SetACLTxn;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class QuotaAndAclTest {
     private final DataTree tree = new DataTree();
     private final Txns txns = new Txns(tree);
-    private final QuotaCheck quotaCheck = new QuotaCheck(tree);
+    /** quota_exceeded_error_per_namespace as the check feeds it. */
+    private final Map<String, Long> exceeded = new TreeMap<>();
+    private final QuotaCheck quotaCheck = new QuotaCheck(tree, (namespace, delta) -> exceeded.merge(namespace, delta,
+            Long::sum));
 
     /** What the CLI's setquota does: the quota path, then limits, then stats. */
     private void setQuota(String path, String limits) {
@@ -55,6 +60,27 @@ class QuotaAndAclTest {
         setQuota("/soft", "count=1,bytes=-1");
         assertEquals(ErrorCode.OK, quotaCheck.checkCreate("/soft/a", null), "over the soft count: warning only");
         assertEquals(ErrorCode.OK, quotaCheck.checkCreate("/free/a", null), "no quota");
+        assertEquals(Map.of("hard", 1L), exceeded, "only refusals count, per top namespace");
+    }
+
+    @Test
+    void quotaGaugesSumLimitsAndUsagePerTopNamespace() {
+        txns.create("/app", "");
+        txns.create("/app/one", "");
+        txns.create("/zookeeper/quota/app", "");
+        setQuota("/app/one", "count=-1,bytes=-1=;byteHardLimit=100;countHardLimit=5");
+        txns.create("/app/two", "");
+        setQuota("/app/two", "count=3,bytes=50");
+        txns.create("/app/one/a", "12345");
+        txns.create("/other", "xy");
+        setQuota("/other", "count=7,bytes=-1");
+        assertEquals(Map.of("app", 8L, "other", 7L), QuotaGauges.read(tree, QuotaGauges.Figure.COUNT_LIMIT),
+                "hard limits where set (5), else soft (3)");
+        assertEquals(Map.of("app", 150L, "other", -1L), QuotaGauges.read(tree, QuotaGauges.Figure.BYTES_LIMIT));
+        // A stat node counts its quota path's subtree, itself included: /app/one and /app/one/a, /app/two, /other.
+        assertEquals(Map.of("app", 3L, "other", 1L), QuotaGauges.read(tree, QuotaGauges.Figure.COUNT_USAGE));
+        assertEquals(Map.of("app", 5L, "other", 2L), QuotaGauges.read(tree, QuotaGauges.Figure.BYTES_USAGE));
+        assertEquals(Map.of(), QuotaGauges.read(new DataTree(), QuotaGauges.Figure.COUNT_USAGE), "no quota");
     }
 
     @Test
