@@ -56,6 +56,8 @@ public final class ServerMetrics {
     public final DeadWatchers deadWatchers;
     /** Requests of connections that closed before they were answered. */
     public final StaleRequests staleRequests;
+    /** Replies served from, or added to, the getData and getChildren2 response caches. */
+    public final ResponseCacheCounters responseCache;
     private final Summary nodeCreatedWatches;
     private final Summary nodeDeletedWatches;
     private final Summary nodeChangedWatches;
@@ -86,6 +88,7 @@ public final class ServerMetrics {
         stages = new StageMetrics(registry);
         deadWatchers = new DeadWatchers(registry);
         staleRequests = new StaleRequests(registry);
+        responseCache = new ResponseCacheCounters(registry);
         // Fed by the netty transport, which asks for the same metrics; listed whichever transport runs, as in Apache.
         registry.counter("unsuccessful_handshake");
         registry.summary("netty_queued_buffer_capacity", Detail.BASIC);
