@@ -3,6 +3,7 @@ package dev.menagerie.server.e2e;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.testing.MetricCounts;
@@ -11,8 +12,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.WatchedEvent;
@@ -39,6 +44,10 @@ class CachedRepliesTest {
     private static final String DATA_MISSES = "response_packet_cache_misses";
     private static final String CHILDREN_HITS = "response_packet_get_children_cache_hits";
     private static final String CHILDREN_MISSES = "response_packet_get_children_cache_misses";
+
+    private static final int RACING_READERS = 3;
+    private static final int RACING_WRITES = 300;
+    private static final int MAX_RACING_READS = 20_000;
 
     @TempDir
     Path dir;
@@ -130,6 +139,64 @@ class CachedRepliesTest {
                 stranger.close();
             }
         }
+    }
+
+    /**
+     * Writes race with cached reads on other connections: whatever a reader gets, the data is the one its stat
+     * says (each write puts its version in the data), and once the writer is done everyone reads the last write.
+     */
+    @Test
+    void readsRacingWithWritesNeverGetDataOfAnotherVersion() throws Exception {
+        try (InJvmMenagerie server = new InJvmMenagerie(dir, "nio")) {
+            ZooKeeper writer = JavaClientSmokeTest.connect(server.connectString(), new LinkedBlockingQueue<>());
+            List<ZooKeeper> readers = new ArrayList<>();
+            ExecutorService pool = Executors.newFixedThreadPool(RACING_READERS);
+            try {
+                writer.create("/raced", bytes("version 0"), ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+                List<Future<Integer>> reads = new ArrayList<>();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                AtomicBoolean writing = new AtomicBoolean(true);
+                for (int r = 0; r < RACING_READERS; r++) {
+                    ZooKeeper reader = JavaClientSmokeTest.connect(server.connectString(), new LinkedBlockingQueue<>());
+                    readers.add(reader);
+                    reads.add(pool.submit(() -> readUntil(reader, writing, deadline)));
+                }
+                int written = 0;
+                while (written < RACING_WRITES && System.nanoTime() < deadline) {
+                    writer.setData("/raced", bytes("version " + (written + 1)), written);
+                    written++;
+                }
+                writing.set(false);
+                assertEquals(RACING_WRITES, written, "writes made within 20 s");
+                long readCount = 0;
+                for (Future<Integer> read : reads) {
+                    readCount += read.get(30, TimeUnit.SECONDS);
+                }
+                Stat last = new Stat();
+                byte[] lastData = readers.get(0).getData("/raced", false, last);
+                assertEquals(RACING_WRITES, last.getVersion(), "the last write's version, read after it");
+                assertArrayEquals(bytes("version " + RACING_WRITES), lastData);
+                assertTrue(MetricCounts.count(server.metrics(), DATA_HITS) > 0,
+                        "some of the " + readCount + " reads were served from the cache");
+            } finally {
+                pool.shutdownNow();
+                writer.close();
+                for (ZooKeeper reader : readers) {
+                    reader.close();
+                }
+            }
+        }
+    }
+
+    private static int readUntil(ZooKeeper reader, AtomicBoolean writing, long deadline) throws Exception {
+        int count = 0;
+        while (writing.get() && System.nanoTime() < deadline && count < MAX_RACING_READS) {
+            Stat stat = new Stat();
+            String data = new String(reader.getData("/raced", false, stat), StandardCharsets.UTF_8);
+            assertEquals("version " + stat.getVersion(), data, "the data belongs to the stat it came with");
+            count++;
+        }
+        return count;
     }
 
     @Test
