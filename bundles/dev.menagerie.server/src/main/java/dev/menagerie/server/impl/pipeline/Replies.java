@@ -37,8 +37,9 @@ final class Replies {
     static Replies of(StageContext context) {
         Database db = context.db();
         Access access = context.access();
-        return new Replies(db.tree(), new ReadContext(db.tree(), db.watches(), access.acls(), access.providers(),
-                context.metrics().namespaceBytes), new WriteAudit(access.audit(), access.providers()), context.metrics(),
+        ReadContext reads = new ReadContext(db.tree(), db.watches(), access.acls(), access.providers(),
+                context.metrics().namespaceBytes);
+        return new Replies(db.tree(), reads, new WriteAudit(access.audit(), access.providers()), context.metrics(),
                 new ResponseCaches(context.settings().responseCaches(), context.metrics().responseCache));
     }
 

@@ -49,7 +49,7 @@ final class ResponseCache {
         return entry.body();
     }
 
-    /** Remembers {@code body}, which must never be changed afterwards, as the reply for {@code path} at {@code stat}. */
+    /** Keeps {@code body}, which must never change afterwards, as the reply for {@code path} at {@code stat}. */
     synchronized void put(String path, Stat stat, byte[] body) {
         entries.put(path, new Entry(stat, body));
     }
