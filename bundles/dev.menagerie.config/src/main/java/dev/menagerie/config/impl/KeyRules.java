@@ -143,8 +143,7 @@ final class KeyRules {
         warned(rules, "watcherCleanIntervalInSeconds", "dead watchers are removed at once");
         warned(rules, "maxInProcessingDeadWatchers", "dead watchers are removed at once");
         warned(rules, "bitHashCacheSize", "the one watch manager is always used");
-        warned(rules, "maxResponseCacheSize", "responses are not cached");
-        warned(rules, "maxGetChildrenResponseCacheSize", "responses are not cached");
+        done(rules, "maxResponseCacheSize", "maxGetChildrenResponseCacheSize");
         warned(rules, "enableEagerACLCheck", "ACLs are checked when the request is prepared", FALSE);
         warned(rules, "intBufferStartingSizeBytes", "buffers are sized per response");
         warned(rules, "jute.maxbuffer.extrasize", "jute.maxbuffer alone limits records");

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
+import org.apache.zookeeper.data.Stat;
 import org.apache.zookeeper.metrics.impl.DefaultMetricsProvider;
 import org.apache.zookeeper.server.ServerMetrics;
 import org.apache.zookeeper.server.command.FourLetterCommands;
@@ -77,7 +78,7 @@ class DifferentialMonitorTest {
         assertWorkloadWasMeasuredAsApacheMeasures(apache, menagerie);
     }
 
-    /** A create, reads, a watched change and a delete in one namespace, from one session. */
+    /** A create, reads (some repeated), a watched change and a delete in one namespace, from one session. */
     static void workload(String connectString) throws Exception {
         ZooKeeper zk = JavaClientSmokeTest.connect(connectString, new LinkedBlockingQueue<>());
         try {
@@ -85,9 +86,15 @@ class DifferentialMonitorTest {
                     CreateMode.PERSISTENT);
             zk.create("/metrics/a", new byte[100], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
             zk.getData("/metrics/a", true, null);
+            // The same replies again, from the response cache; a Stat makes it getChildren2, which is cached.
+            zk.getData("/metrics/a", false, null);
             zk.getChildren("/metrics", true);
+            zk.getChildren("/metrics", false, new Stat());
+            zk.getChildren("/metrics", false, new Stat());
             zk.exists("/metrics/b", true);
             zk.setData("/metrics/a", new byte[10], -1);
+            // Changed since it was cached: a miss.
+            zk.getData("/metrics/a", false, null);
             zk.create("/metrics/b", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
             zk.delete("/metrics/b", -1);
         } finally {
@@ -107,7 +114,8 @@ class DifferentialMonitorTest {
                 "zk_sum_metrics_write_per_namespace", "zk_cnt_metrics_read_per_namespace",
                 "zk_sum_metrics_read_per_namespace", "zk_max_metrics_read_per_namespace", "zk_watch_bytes",
                 "zk_cnt_startup_txns_loaded", "zk_last_client_response_size", "zk_min_client_response_size",
-                "zk_max_client_response_size")) {
+                "zk_max_client_response_size", "zk_response_packet_cache_hits", "zk_response_packet_cache_misses",
+                "zk_response_packet_get_children_cache_hits", "zk_response_packet_get_children_cache_misses")) {
             assertEquals(apache.get(key), menagerie.get(key), key);
         }
         for (String key : List.of("zk_cnt_updatelatency", "zk_cnt_readlatency", "zk_bytes_received_count",

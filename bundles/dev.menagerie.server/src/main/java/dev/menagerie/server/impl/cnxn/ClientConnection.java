@@ -26,6 +26,7 @@ import dev.menagerie.server.impl.op.Unimplemented;
 import dev.menagerie.server.impl.pipeline.Admission;
 import dev.menagerie.server.impl.pipeline.ClientLink;
 import dev.menagerie.server.impl.pipeline.Request;
+import dev.menagerie.server.impl.pipeline.SerializedBody;
 import dev.menagerie.server.impl.session.SessionPasswords;
 import dev.menagerie.server.impl.session.SessionTimeoutBounds;
 import java.nio.ByteBuffer;
@@ -335,35 +336,45 @@ final class ClientConnection implements ClientLink {
     private int sendReply(ReplyHeader header, JuteRecord body) {
         JuteWriter out = new JuteWriter(64);
         header.write(out);
-        if (body != null) {
-            body.write(out);
+        ByteBuffer frame;
+        if (body instanceof SerializedBody serialized) {
+            // Encoded once for many replies (the response cache): copied after the header, not encoded again.
+            byte[] bytes = serialized.bytes();
+            frame = ByteBuffer.allocate(out.size() + bytes.length).put(out.view()).put(bytes).flip();
+        } else {
+            if (body != null) {
+                body.write(out);
+            }
+            frame = out.view();
         }
-        if (!sendFrame(out)) {
+        int size = frame.remaining();
+        if (!sendFrame(frame)) {
             return 0;
         }
-        server.stats().responseSizes().sent(out.size());
-        return out.size();
+        server.stats().responseSizes().sent(size);
+        return size;
     }
 
     private void send(JuteRecord record) {
         JuteWriter out = new JuteWriter(64);
         record.write(out);
-        sendFrame(out);
+        sendFrame(out.view());
     }
 
-    /** False when the frame was too large to send (the connection is closed). */
-    private boolean sendFrame(JuteWriter out) {
+    /** False when the frame (without its length prefix) was too large to send (the connection is closed). */
+    private boolean sendFrame(ByteBuffer frame) {
         int limit = server.settings().juteMaxBufferBytes();
-        if (out.size() > limit) {
+        int size = frame.remaining();
+        if (size > limit) {
             LOG.warn("Closing connection from {} (session 0x{}): a {}-byte response is larger than jute.maxbuffer"
                     + " ({} bytes); the client could not read it. Raise jute.maxbuffer on both sides or read less"
-                    + " at once.", transport.remoteAddress(), Long.toHexString(sessionId), out.size(), limit);
+                    + " at once.", transport.remoteAddress(), Long.toHexString(sessionId), size, limit);
             transport.close();
             return false;
         }
         stats.sent();
         server.stats().sent();
-        transport.send(out.view());
+        transport.send(frame);
         return true;
     }
 

@@ -1,6 +1,7 @@
 package dev.menagerie.server.impl.op;
 
 import dev.menagerie.protocol.OpCode;
+import dev.menagerie.protocol.data.Stat;
 import dev.menagerie.protocol.jute.JuteRecord;
 import dev.menagerie.protocol.jute.JuteWriter;
 import dev.menagerie.protocol.proto.GetDataRequest;
@@ -21,9 +22,16 @@ public record GetData(String path, boolean watch) implements ReadOperation, Mult
         if (watch && caller.watcher() != null) {
             context.watches().watchData(path, caller.watcher());
         }
-        byte[] data = node.data();
+        byte[] data;
+        Stat stat;
+        // One moment's data and stat (the node's lock, which the applier holds for a change): a reply cached
+        // under this stat must hold this data.
+        synchronized (node) {
+            data = node.data();
+            stat = node.stat();
+        }
         context.countRead(path, data == null ? 0 : data.length);
-        return new GetDataResponse(data, node.stat());
+        return new GetDataResponse(data, stat);
     }
 
     @Override

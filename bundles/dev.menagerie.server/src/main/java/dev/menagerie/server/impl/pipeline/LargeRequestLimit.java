@@ -29,29 +29,18 @@ public record LargeRequestLimit(int maxBytes, int thresholdBytes) {
      * @throws IllegalArgumentException naming the key, for a value that is not a whole number
      */
     public static LargeRequestLimit parse(String maxBytes, String thresholdBytes) {
-        int max = number(MAX_BYTES_KEY, maxBytes, DEFAULT_MAX_BYTES);
+        int max = SettingValues.wholeNumber(MAX_BYTES_KEY, maxBytes, DEFAULT_MAX_BYTES, "bytes");
         if (max <= 0) {
             LOG.warn("{}={} is not a positive number of bytes; the maximum stays {}", MAX_BYTES_KEY, max,
                     DEFAULT_MAX_BYTES);
             max = DEFAULT_MAX_BYTES;
         }
-        int threshold = number(THRESHOLD_KEY, thresholdBytes, OFF);
+        int threshold = SettingValues.wholeNumber(THRESHOLD_KEY, thresholdBytes, OFF, "bytes");
         if (threshold == 0 || threshold < OFF) {
             LOG.warn("{}={} is neither -1 nor positive; large requests are not limited", THRESHOLD_KEY, threshold);
             threshold = OFF;
         }
         return new LargeRequestLimit(max, threshold);
-    }
-
-    private static int number(String key, String value, int defaultValue) {
-        if (value == null) {
-            return defaultValue;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " is not a whole number of bytes: " + value);
-        }
     }
 
     boolean isLarge(int requestBytes) {

@@ -23,20 +23,24 @@ final class Replies {
     private final ReadContext reads;
     private final WriteAudit audit;
     private final ServerMetrics metrics;
+    private final ResponseCaches caches;
 
-    Replies(DataTree tree, ReadContext reads, WriteAudit audit, ServerMetrics metrics) {
+    Replies(DataTree tree, ReadContext reads, WriteAudit audit, ServerMetrics metrics, ResponseCaches caches) {
         this.tree = tree;
         this.reads = reads;
         this.audit = audit;
         this.metrics = metrics;
+        this.caches = caches;
     }
 
     /** Replies from the context's tree, with its access control, feeding its metrics. */
     static Replies of(StageContext context) {
         Database db = context.db();
         Access access = context.access();
-        return new Replies(db.tree(), new ReadContext(db.tree(), db.watches(), access.acls(), access.providers(),
-                context.metrics().namespaceBytes), new WriteAudit(access.audit(), access.providers()), context.metrics());
+        ReadContext reads = new ReadContext(db.tree(), db.watches(), access.acls(), access.providers(),
+                context.metrics().namespaceBytes);
+        return new Replies(db.tree(), reads, new WriteAudit(access.audit(), access.providers()), context.metrics(),
+                new ResponseCaches(context.settings().responseCaches(), context.metrics().responseCache));
     }
 
     /** Answers a write once its transaction ({@code request.txn()}) is applied with {@code result}. */
@@ -81,7 +85,7 @@ final class Replies {
         int err = 0;
         JuteRecord body;
         try {
-            body = read.read(reads, new Caller(client, request.sessionId(), request.authIds()));
+            body = caches.body(read, read.read(reads, new Caller(client, request.sessionId(), request.authIds())));
         } catch (KeeperFailure e) {
             err = e.code().code();
             body = null;

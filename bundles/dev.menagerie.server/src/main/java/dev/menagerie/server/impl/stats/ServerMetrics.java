@@ -59,6 +59,8 @@ public final class ServerMetrics {
     public final DeadWatchers deadWatchers;
     /** Requests of connections that closed before they were answered. */
     public final StaleRequests staleRequests;
+    /** Replies served from, or added to, the getData and getChildren2 response caches. */
+    public final ResponseCacheCounters responseCache;
     private final Summary nodeCreatedWatches;
     private final Summary nodeDeletedWatches;
     private final Summary nodeChangedWatches;
@@ -98,6 +100,7 @@ public final class ServerMetrics {
         registry.summary("request_throttle_queue_time_ms", Detail.ADVANCED);
         registry.counter("request_throttle_wait_count");
         registry.counter("throttled_ops");
+        responseCache = new ResponseCacheCounters(registry);
         // Fed by the netty transport, which asks for the same metrics; listed whichever transport runs, as in Apache.
         registry.counter("unsuccessful_handshake");
         registry.counter("tls_handshake_exceeded");

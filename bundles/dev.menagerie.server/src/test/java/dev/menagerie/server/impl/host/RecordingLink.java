@@ -3,6 +3,7 @@ package dev.menagerie.server.impl.host;
 import dev.menagerie.protocol.jute.JuteRecord;
 import dev.menagerie.protocol.proto.WatcherEvent;
 import dev.menagerie.server.impl.pipeline.ClientLink;
+import dev.menagerie.server.impl.pipeline.SerializedBody;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +29,8 @@ final class RecordingLink implements ClientLink {
     @Override
     public void reply(int xid, long zxid, int err, JuteRecord body) {
         received.add("reply " + xid);
-        replies.add(new Reply(xid, zxid, err, body));
+        // What the client decodes: a cached encoding stands for its record.
+        replies.add(new Reply(xid, zxid, err, body instanceof SerializedBody cached ? cached.record() : body));
     }
 
     @Override
