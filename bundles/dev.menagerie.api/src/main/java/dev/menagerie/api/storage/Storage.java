@@ -2,6 +2,7 @@ package dev.menagerie.api.storage;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletionStage;
 import org.osgi.annotation.versioning.ConsumerType;
@@ -41,6 +42,19 @@ public interface Storage extends Closeable {
      * there is none (a fresh server).
      */
     OptionalLong loadNewestSnapshot(SnapshotSink sink) throws IOException;
+
+    /**
+     * Reads a whole snapshot file that arrives as a stream instead of from this storage's directory (the body of
+     * the admin {@code restore}), in this engine's snapshot format: the header, then the body through {@code sink},
+     * every seal checked as the sink reads it, and nothing after the last one. Touches no stored file.
+     *
+     * @throws IOException when the stream is not a complete, intact snapshot (the message says what is wrong), or
+     *     the engine cannot read snapshots from a stream
+     * @since 1.3
+     */
+    default void readSnapshot(InputStream stream, SnapshotSink sink) throws IOException {
+        throw new IOException("the storage engine " + getClass().getName() + " cannot read a snapshot from a stream");
+    }
 
     /** The {@code currentEpoch} file; 0 when absent. */
     long currentEpoch() throws IOException;

@@ -6,6 +6,7 @@ import dev.menagerie.api.storage.SnapshotSink;
 import dev.menagerie.api.storage.SnapshotSource;
 import dev.menagerie.api.storage.Storage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletionStage;
 
@@ -46,6 +47,11 @@ class ForwardingStorage implements Storage {
     @Override
     public OptionalLong loadNewestSnapshot(SnapshotSink sink) throws IOException {
         return storage.loadNewestSnapshot(sink);
+    }
+
+    @Override
+    public void readSnapshot(InputStream stream, SnapshotSink sink) throws IOException {
+        storage.readSnapshot(stream, sink);
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.menagerie.server.impl.tree.DataTree;
 import dev.menagerie.server.impl.tree.LoadedSnapshot;
 import dev.menagerie.server.impl.tree.ZxidDigest;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -37,6 +38,19 @@ public final class DatabaseLoader {
         this.extendedTypesEnabled = extendedTypesEnabled;
         this.maxRecordBytes = maxRecordBytes;
         this.trustEmptySnapshot = trustEmptySnapshot;
+    }
+
+    /**
+     * A whole snapshot file from a stream (the body of the admin {@code restore}), read and checked by the storage
+     * engine into a new tree; nothing stored or served changes, so a failure leaves no trace. The file has no name,
+     * so the zxid is the lastProcessedZxid section that 3.9 snapshots end with (0 when absent, as in Apache).
+     *
+     * @throws IOException when the stream is not a complete, intact snapshot
+     */
+    public LoadedSnapshot readStreamed(InputStream stream) throws IOException {
+        LoadedSnapshot[] loaded = new LoadedSnapshot[1];
+        storage.readSnapshot(stream, in -> loaded[0] = DataTree.readSnapshot(in, extendedTypesEnabled, maxRecordBytes));
+        return loaded[0];
     }
 
     public LoadedDatabase load() throws IOException {

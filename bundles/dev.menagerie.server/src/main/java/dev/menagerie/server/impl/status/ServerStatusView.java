@@ -20,7 +20,7 @@ import dev.menagerie.api.status.SnapshotStatus;
 import dev.menagerie.api.status.WatchesStatus;
 import dev.menagerie.server.impl.core.ServerSettings;
 import dev.menagerie.server.impl.core.ZooKeeperServer;
-import dev.menagerie.server.impl.loading.StreamedSnapshot;
+import dev.menagerie.server.impl.loading.DatabaseLoader;
 import dev.menagerie.server.impl.stats.LatencyStats;
 import dev.menagerie.server.impl.stats.ServerStats;
 import dev.menagerie.server.impl.tree.DataTree;
@@ -153,8 +153,8 @@ public final class ServerStatusView implements ServerStatus {
     public long restoreSnapshot(InputStream snapshot) throws IOException {
         ServerSettings settings = server.settings();
         // Read and checked before the server is touched: a bad stream changes nothing.
-        LoadedSnapshot loaded = StreamedSnapshot.read(snapshot, settings.prep().extendedTypesEnabled(),
-                settings.maxRecordBytes() + 1024);
+        LoadedSnapshot loaded = new DatabaseLoader(server.storage(), settings.prep().extendedTypesEnabled(),
+                settings.maxRecordBytes() + 1024, settings.trustEmptySnapshot()).readStreamed(snapshot);
         long zxid = server.restore(loaded);
         // Watches and connections belong to the old tree: clients reconnect, and set their watches again.
         connections.closeAll();

@@ -6,6 +6,7 @@ import dev.menagerie.api.storage.SnapshotSink;
 import dev.menagerie.api.storage.SnapshotSource;
 import dev.menagerie.api.storage.Storage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -126,6 +127,12 @@ final class FileStorage implements Storage {
     public OptionalLong loadNewestSnapshot(SnapshotSink sink) throws IOException {
         Objects.requireNonNull(sink, "sink");
         return loader.loadNewest(sink);
+    }
+
+    @Override
+    public void readSnapshot(InputStream stream, SnapshotSink sink) throws IOException {
+        Objects.requireNonNull(sink, "sink");
+        SnapshotStream.read(stream, sink);
     }
 
     @Override

@@ -1,0 +1,48 @@
+package dev.menagerie.storage.file.impl;
+
+import dev.menagerie.api.storage.SnapshotSink;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A whole snapshot file arriving as a stream (the admin {@code restore} body), read as Apache's
+ * {@code ZKDatabase.deserializeSnapshot(InputArchive, CheckedInputStream)} reads it: the file header, the body and
+ * each seal checked against the Adler32 of everything before it. The file has no name, so compression is told by
+ * its first bytes: uncompressed (what Apache takes) and gz are read; snappy is refused with the reason, as
+ * {@link SnapshotLoader} refuses a {@code .snappy} file. Bytes after the last seal are refused; bytes after the end
+ * of a gz file's compressed data are ignored, as gzip itself ignores them.
+ */
+final class SnapshotStream {
+
+    private static final byte[] GZIP_MAGIC = {0x1f, (byte) 0x8b};
+    private static final byte[] SNAPPY_MAGIC = {(byte) 0x82, 'S', 'N', 'A', 'P', 'P', 'Y', 0};
+    private static final int BUFFER_BYTES = 64 * 1024;
+
+    private SnapshotStream() {
+    }
+
+    static void read(InputStream stream, SnapshotSink sink) throws IOException {
+        BufferedInputStream raw = new BufferedInputStream(stream, BUFFER_BYTES);
+        if (startsWith(raw, SNAPPY_MAGIC)) {
+            throw new IOException("the snapshot is snappy-compressed, which Menagerie cannot read; send an"
+                    + " uncompressed or gz snapshot");
+        }
+        BufferedInputStream plain = startsWith(raw, GZIP_MAGIC)
+                ? new BufferedInputStream(new GZIPInputStream(raw, BUFFER_BYTES), BUFFER_BYTES) : raw;
+        CheckedSnapshotInput in = CheckedSnapshotInput.afterHeader(plain, "the stream");
+        sink.readFrom(in);
+        if (!in.atEnd()) {
+            throw new IOException("the stream goes on after the snapshot's last seal");
+        }
+    }
+
+    private static boolean startsWith(BufferedInputStream in, byte[] magic) throws IOException {
+        in.mark(magic.length);
+        byte[] head = in.readNBytes(magic.length);
+        in.reset();
+        return Arrays.equals(head, magic);
+    }
+}
