@@ -130,7 +130,7 @@ class AdminRestoreTest {
                     "not a version 2 ZooKeeper snapshot");
             assertRefused(status, new byte[0], "");
             byte[] snappy = {(byte) 0x82, 'S', 'N', 'A', 'P', 'P', 'Y', 0, 1, 2};
-            assertRefused(status, snappy, "snappy");
+            assertRefused(status, snappy, "");
 
             assertArrayEquals(V2, zk.getData("/app", false, null));
             assertEquals(sessionId, zk.getSessionId());

@@ -5,15 +5,14 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
-import java.util.zip.GZIPInputStream;
 
 /**
  * A whole snapshot file arriving as a stream (the admin {@code restore} body), read as Apache's
  * {@code ZKDatabase.deserializeSnapshot(InputArchive, CheckedInputStream)} reads it: the file header, the body and
  * each seal checked against the Adler32 of everything before it. The file has no name, so compression is told by
- * its first bytes: uncompressed (what Apache takes) and gz are read; snappy is refused with the reason, as
- * {@link SnapshotLoader} refuses a {@code .snappy} file. Bytes after the last seal are refused; bytes after the end
- * of a gz file's compressed data are ignored, as gzip itself ignores them.
+ * its first bytes: uncompressed (what Apache takes), gz and snappy are read, as {@link SnapshotLoader} reads files
+ * of each kind. Bytes after the last seal are refused; bytes after the end of a gz file's compressed data are
+ * ignored, as gzip itself ignores them.
  */
 final class SnapshotStream {
 
@@ -26,12 +25,10 @@ final class SnapshotStream {
 
     static void read(InputStream stream, SnapshotSink sink) throws IOException {
         BufferedInputStream raw = new BufferedInputStream(stream, BUFFER_BYTES);
-        if (startsWith(raw, SNAPPY_MAGIC)) {
-            throw new IOException("the snapshot is snappy-compressed, which Menagerie cannot read; send an"
-                    + " uncompressed or gz snapshot");
-        }
-        BufferedInputStream plain = startsWith(raw, GZIP_MAGIC)
-                ? new BufferedInputStream(new GZIPInputStream(raw, BUFFER_BYTES), BUFFER_BYTES) : raw;
+        SnapshotCompression compression = startsWith(raw, SNAPPY_MAGIC) ? SnapshotCompression.SNAPPY
+                : startsWith(raw, GZIP_MAGIC) ? SnapshotCompression.GZIP : SnapshotCompression.NONE;
+        BufferedInputStream plain = compression == SnapshotCompression.NONE ? raw
+                : new BufferedInputStream(compression.decompress(raw), BUFFER_BYTES);
         CheckedSnapshotInput in = CheckedSnapshotInput.afterHeader(plain, "the stream");
         sink.readFrom(in);
         if (!in.atEnd()) {
