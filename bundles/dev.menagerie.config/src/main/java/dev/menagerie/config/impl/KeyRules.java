@@ -182,7 +182,8 @@ final class KeyRules {
                 "SASLAuthenticationProvider.superPassword", "sasl.serverconfig", "kerberos.removeHostFromPrincipal",
                 "kerberos.removeRealmFromPrincipal", "security.auth_to_local", "kerberos.minReLoginTimeMs", "kinit",
                 "requireKerberosConfig");
-        refused(rules, "ensembleAuthName", "the ensemble authentication provider is not supported");
+        // Read by the ensemble scheme's provider, which authProvider.N registers (as in Apache).
+        done(rules, "ensembleAuthName");
         // Apache's server reads these two only for quorum Kerberos (the quorum bundle): the server.N host names in the
         // peers' principals (QuorumPeer.QuorumServer), and the realm a learner's SASL client appends
         // (SecurityUtils.createSaslClient) before it splits the principal into the GSSAPI service and host names.

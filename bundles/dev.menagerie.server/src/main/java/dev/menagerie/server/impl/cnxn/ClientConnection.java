@@ -19,6 +19,7 @@ import dev.menagerie.protocol.proto.SetSASLRequest;
 import dev.menagerie.protocol.proto.SetSASLResponse;
 import dev.menagerie.protocol.proto.WatcherEvent;
 import dev.menagerie.server.impl.auth.AuthInfo;
+import dev.menagerie.server.impl.auth.EnsembleAuthenticationProvider;
 import dev.menagerie.server.impl.core.ZooKeeperServer;
 import dev.menagerie.server.impl.op.Operation;
 import dev.menagerie.server.impl.op.OperationDecoder;
@@ -202,6 +203,10 @@ final class ClientConnection implements ClientLink {
     }
 
     private void authenticate(RequestHeader header, AuthPacket packet) {
+        if (EnsembleAuthenticationProvider.SCHEME.equals(packet.scheme()) && server.providers().ensemble().isPresent()) {
+            checkEnsemble(server.providers().ensemble().get(), packet.auth());
+            return;
+        }
         List<Id> ids = server.providers().authenticate(packet.scheme(), packet.auth(), connectionInfo);
         if (ids.isEmpty()) {
             LOG.warn("Authentication failed for scheme {} from {}", packet.scheme(), transport.remoteAddress());
@@ -213,6 +218,19 @@ final class ClientConnection implements ClientLink {
         authInfo.add(ids);
         LOG.info("Session 0x{}: auth success for scheme {} from {}", Long.toHexString(sessionId), packet.scheme(),
                 transport.remoteAddress());
+        sendReply(new ReplyHeader(Xids.AUTH, 0, 0), null);
+    }
+
+    /** As Apache: a wrong ensemble name closes the connection unanswered, so the client moves to another server. */
+    private void checkEnsemble(EnsembleAuthenticationProvider ensemble, byte[] name) {
+        EnsembleAuthenticationProvider.Outcome outcome = ensemble.check(name, connectionInfo.remoteAddress(),
+                System.currentTimeMillis());
+        server.metrics().ensembleAuth(outcome);
+        if (outcome == EnsembleAuthenticationProvider.Outcome.REFUSED) {
+            state = State.CLOSED;
+            transport.close();
+            return;
+        }
         sendReply(new ReplyHeader(Xids.AUTH, 0, 0), null);
     }
 

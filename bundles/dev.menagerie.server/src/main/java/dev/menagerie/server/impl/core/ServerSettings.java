@@ -4,6 +4,7 @@ import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.server.impl.audit.AuditSettings;
 import dev.menagerie.server.impl.auth.AuthSettings;
 import dev.menagerie.server.impl.auth.DigestAuthenticationProvider;
+import dev.menagerie.server.impl.auth.EnsembleAuthenticationProvider;
 import dev.menagerie.server.impl.auth.KerberosSettings;
 import dev.menagerie.server.impl.op.PrepSettings;
 import dev.menagerie.server.impl.pipeline.LargeRequestLimit;
@@ -76,7 +77,8 @@ public record ServerSettings(int tickTimeMs, int minSessionTimeoutMs, int maxSes
                 setting(config, "SASLAuthenticationProvider.superPassword"),
                 setting(config, "security.auth_to_local", null),
                 flag(config, "kerberos.removeHostFromPrincipal", false),
-                flag(config, "kerberos.removeRealmFromPrincipal", false), kerberosSettings(config));
+                flag(config, "kerberos.removeRealmFromPrincipal", false), kerberosSettings(config),
+                setting(config, EnsembleAuthenticationProvider.NAMES_KEY));
     }
 
     private static KerberosSettings kerberosSettings(ServerConfig config) {

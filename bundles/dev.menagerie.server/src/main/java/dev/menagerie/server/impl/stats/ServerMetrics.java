@@ -5,6 +5,9 @@ import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.metrics.MetricsRegistry.Detail;
 import dev.menagerie.api.metrics.Summary;
 import dev.menagerie.protocol.EventType;
+import dev.menagerie.server.impl.auth.EnsembleAuthenticationProvider.Outcome;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * The server's metrics in the registry, under Apache ZooKeeper 3.9's names, kinds and detail levels
@@ -56,6 +59,7 @@ public final class ServerMetrics {
     public final DeadWatchers deadWatchers;
     /** Requests of connections that closed before they were answered. */
     public final StaleRequests staleRequests;
+    private final Map<Outcome, Counter> ensembleAuth = new EnumMap<>(Outcome.class);
     private final Summary nodeCreatedWatches;
     private final Summary nodeDeletedWatches;
     private final Summary nodeChangedWatches;
@@ -86,6 +90,9 @@ public final class ServerMetrics {
         stages = new StageMetrics(registry);
         deadWatchers = new DeadWatchers(registry);
         staleRequests = new StaleRequests(registry);
+        ensembleAuth.put(Outcome.ACCEPTED, registry.counter("ensemble_auth_success"));
+        ensembleAuth.put(Outcome.REFUSED, registry.counter("ensemble_auth_fail"));
+        ensembleAuth.put(Outcome.SKIPPED, registry.counter("ensemble_auth_skip"));
         // Fed by the netty transport, which asks for the same metrics; listed whichever transport runs, as in Apache.
         registry.counter("unsuccessful_handshake");
         registry.summary("netty_queued_buffer_capacity", Detail.BASIC);
@@ -93,6 +100,11 @@ public final class ServerMetrics {
         nodeDeletedWatches = registry.summary("node_deleted_watch_count", Detail.BASIC);
         nodeChangedWatches = registry.summary("node_changed_watch_count", Detail.BASIC);
         nodeChildrenWatches = registry.summary("node_children_watch_count", Detail.BASIC);
+    }
+
+    /** One auth packet of the {@code ensemble} scheme, counted by what became of it. */
+    public void ensembleAuth(Outcome outcome) {
+        ensembleAuth.get(outcome).increment();
     }
 
     /** How many watches one event fired in one watch table; Apache records only events that fired some. */
