@@ -29,6 +29,7 @@ import dev.menagerie.server.impl.pipeline.ClientLink;
 import dev.menagerie.server.impl.pipeline.Request;
 import dev.menagerie.server.impl.session.SessionPasswords;
 import dev.menagerie.server.impl.session.SessionTimeoutBounds;
+import dev.menagerie.server.impl.throttle.ConnectionThrottle;
 import java.nio.ByteBuffer;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -123,6 +124,9 @@ final class ClientConnection implements ClientLink {
             transport.close();
             return;
         }
+        if (!admittedByThrottle(request.sessionId())) {
+            return;
+        }
         readOnlyFieldPresent = request.readOnlyPresent();
         long serverZxid = server.lastProcessedZxid();
         if (request.lastZxidSeen() > serverZxid) {
@@ -150,6 +154,22 @@ final class ClientConnection implements ClientLink {
                     Long.toHexString(sessionId), transport.remoteAddress());
         }
         sessionEstablished(valid);
+    }
+
+    /** Apache's BlueThrottle check, before anything else of the connect request; a refusal closes unanswered. */
+    private boolean admittedByThrottle(long requestedSessionId) {
+        ConnectionThrottle throttle = server.connectionThrottle();
+        if (!throttle.tryAcquire(throttle.settings().tokensFor(requestedSessionId))) {
+            server.metrics().connectionsRejected.increment();
+            // A connection storm is what the throttle is for: one line per refusal would add to it.
+            LOG.debug("Closing connection from {}: the connection throttle has no tokens left",
+                    transport.remoteAddress());
+            state = State.CLOSED;
+            transport.close();
+            return false;
+        }
+        server.metrics().connectionTokenDeficit.record(throttle.deficit());
+        return true;
     }
 
     private void request(ByteBuffer frame) throws JuteException {

@@ -9,6 +9,7 @@ import dev.menagerie.server.impl.auth.KerberosSettings;
 import dev.menagerie.server.impl.op.PrepSettings;
 import dev.menagerie.server.impl.pipeline.LargeRequestLimit;
 import dev.menagerie.server.impl.pipeline.StageSettings;
+import dev.menagerie.server.impl.throttle.ThrottleSettings;
 import java.util.Set;
 
 /**
@@ -20,7 +21,7 @@ public record ServerSettings(int tickTimeMs, int minSessionTimeoutMs, int maxSes
         String superDigest, boolean digestEnabled, String digestAlgorithm, boolean skipAcl, PrepSettings prep, boolean trustEmptySnapshot,
         long containerCheckIntervalMs, String mode, java.nio.file.Path dataDir, java.nio.file.Path dataLogDir,
         int clientPort, boolean x509Enabled, String x509SuperUser, long serverId, String quorumConf,
-        boolean auditEnabled, AuthSettings auth, LargeRequestLimit largeRequests) {
+        boolean auditEnabled, AuthSettings auth, LargeRequestLimit largeRequests, ThrottleSettings connectionThrottle) {
 
     /** @throws IllegalArgumentException naming the key, for a value the server refuses to start with */
     public static ServerSettings from(ServerConfig config) {
@@ -48,7 +49,8 @@ public record ServerSettings(int tickTimeMs, int minSessionTimeoutMs, int maxSes
                 AuditSettings.enabled(setting(config, AuditSettings.ENABLE_KEY),
                         setting(config, AuditSettings.IMPL_CLASS_KEY)), authSettings(config),
                 LargeRequestLimit.parse(setting(config, LargeRequestLimit.MAX_BYTES_KEY),
-                        setting(config, LargeRequestLimit.THRESHOLD_KEY)));
+                        setting(config, LargeRequestLimit.THRESHOLD_KEY)),
+                ThrottleSettings.read(key -> setting(config, key)));
     }
 
     /** Apache fails to start on a digest this JVM does not provide; so do we, naming the key. */

@@ -105,7 +105,8 @@ public final class ReplicatedServer implements Replica {
                 }
             }
             handler = new ClientProtocolHandler(server, fourLetterWords);
-            gauges = new ServerGauges(metrics, handler.status(), server.stats());
+            gauges = new ServerGauges(metrics, handler.status(), server.stats(),
+                    server.connectionThrottle());
             transports.open(plan, handler);
         });
     }

@@ -50,7 +50,8 @@ public final class StandaloneServer {
         server.audit().start(() -> {
             server.start();
             handler = new ClientProtocolHandler(server, fourLetterWords);
-            gauges = new ServerGauges(metrics, handler.status(), server.stats());
+            gauges = new ServerGauges(metrics, handler.status(), server.stats(),
+                    server.connectionThrottle());
             transports.open(plan, handler);
         });
     }

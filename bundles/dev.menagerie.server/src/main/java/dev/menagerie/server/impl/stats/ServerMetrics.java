@@ -27,8 +27,10 @@ public final class ServerMetrics {
     public final Counter watchBytes;
     /** Connect requests from clients. */
     public final Counter connectionRequests;
-    /** Connections refused because their address had {@code maxClientCnxns} already. */
+    /** Connections refused because their address had {@code maxClientCnxns} already, or by the throttle. */
     public final Counter connectionsRejected;
+    /** Tokens missing from the connection throttle's bucket, at each connect request it admitted. */
+    public final Summary connectionTokenDeficit;
     /** Connections closed because they sent no connect request in time. */
     public final Counter sessionlessConnectionsExpired;
     /** Connections closed at their connect request because the server does not serve (electing, syncing). */
@@ -72,6 +74,7 @@ public final class ServerMetrics {
         connectionRequests = registry.counter("connection_request_count");
         connectionsRejected = registry.counter("connection_rejected");
         sessionlessConnectionsExpired = registry.counter("sessionless_connections_expired");
+        connectionTokenDeficit = registry.summary("connection_token_deficit", Detail.BASIC);
         cnxnClosedWithoutServerRunning = registry.counter("cnxn_closed_without_zk_server_running");
         largeRequestsRejected = registry.counter("large_requests_rejected");
         responseBytes = registry.counter("response_bytes");

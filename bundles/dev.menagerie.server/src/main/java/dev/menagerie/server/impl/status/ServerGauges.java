@@ -5,6 +5,7 @@ import dev.menagerie.api.metrics.Registration;
 import dev.menagerie.api.status.ServerStatus;
 import dev.menagerie.server.impl.stats.ResponseSizes;
 import dev.menagerie.server.impl.stats.ServerStats;
+import dev.menagerie.server.impl.throttle.ConnectionThrottle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -25,8 +26,12 @@ public final class ServerGauges implements AutoCloseable {
 
     private final List<Registration> registrations = new ArrayList<>();
 
-    /** @param stats the client response sizes and plain connection counts, which Apache reads from its ServerStats */
-    public ServerGauges(MetricsRegistry registry, ServerStatus status, ServerStats stats) {
+    /**
+     * @param stats    the client response sizes and plain connection counts, which Apache reads from its ServerStats
+     * @param throttle the connection throttle, whose drop probability is a gauge
+     */
+    public ServerGauges(MetricsRegistry registry, ServerStatus status, ServerStats stats,
+            ConnectionThrottle throttle) {
         ResponseSizes responseSizes = stats.responseSizes();
         add(registry, "avg_latency", () -> status.summary().latency().avgMs());
         add(registry, "max_latency", () -> status.summary().latency().maxMs());
@@ -50,6 +55,7 @@ public final class ServerGauges implements AutoCloseable {
         add(registry, "max_client_response_size", responseSizes::max);
         add(registry, "non_mtls_local_conn_count", stats::nonMtlsLocalConnections);
         add(registry, "non_mtls_remote_conn_count", stats::nonMtlsRemoteConnections);
+        add(registry, "connection_drop_probability", throttle::dropProbability);
         for (String name : QUORUM_GAUGES) {
             // Absent (read as null, so left out) on a standalone server and in roles that do not have it.
             add(registry, name, () -> status.quorumMonitorValues().get(name) instanceof Number n ? n : null);
