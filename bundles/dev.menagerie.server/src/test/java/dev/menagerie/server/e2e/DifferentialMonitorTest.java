@@ -107,7 +107,8 @@ class DifferentialMonitorTest {
                 "zk_sum_metrics_write_per_namespace", "zk_cnt_metrics_read_per_namespace",
                 "zk_sum_metrics_read_per_namespace", "zk_max_metrics_read_per_namespace", "zk_watch_bytes",
                 "zk_cnt_startup_txns_loaded", "zk_last_client_response_size", "zk_min_client_response_size",
-                "zk_max_client_response_size")) {
+                "zk_max_client_response_size", "zk_cnt_connection_token_deficit", "zk_max_connection_token_deficit",
+                "zk_connection_drop_probability")) {
             assertEquals(apache.get(key), menagerie.get(key), key);
         }
         for (String key : List.of("zk_cnt_updatelatency", "zk_cnt_readlatency", "zk_bytes_received_count",

@@ -31,6 +31,8 @@ public final class ServerMetrics {
     public final Counter connectionsRejected;
     /** Tokens missing from the connection throttle's bucket, at each connect request it admitted. */
     public final Summary connectionTokenDeficit;
+    /** Connections the client closed (Apache's connection_drop_count), as the transport tells. */
+    public final Counter connectionDrops;
     /** Connections closed because they sent no connect request in time. */
     public final Counter sessionlessConnectionsExpired;
     /** Connections closed at their connect request because the server does not serve (electing, syncing). */
@@ -75,6 +77,7 @@ public final class ServerMetrics {
         connectionsRejected = registry.counter("connection_rejected");
         sessionlessConnectionsExpired = registry.counter("sessionless_connections_expired");
         connectionTokenDeficit = registry.summary("connection_token_deficit", Detail.BASIC);
+        connectionDrops = registry.counter("connection_drop_count");
         cnxnClosedWithoutServerRunning = registry.counter("cnxn_closed_without_zk_server_running");
         largeRequestsRejected = registry.counter("large_requests_rejected");
         responseBytes = registry.counter("response_bytes");
