@@ -20,7 +20,6 @@ import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.data.ACL;
 import org.apache.zookeeper.data.Id;
-import org.apache.zookeeper.metrics.impl.DefaultMetricsProvider;
 import org.apache.zookeeper.server.ServerMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -49,19 +48,12 @@ class DifferentialEnsembleAuthTest {
 
     @Test
     void aWrongEnsembleNameDropsTheConnectionAsOnApache() throws Exception {
-        DefaultMetricsProvider provider = new DefaultMetricsProvider();
-        provider.start();
-        ServerMetrics.metricsProviderInitialized(provider);
-        Map<String, Object> apache;
-        try (InJvmApache server = new InJvmApache(dir)) {
-            apache = observe(server.connectString(), name -> switch (name) {
-                case "ensemble_auth_success" -> ServerMetrics.getMetrics().ENSEMBLE_AUTH_SUCCESS.get();
-                case "ensemble_auth_fail" -> ServerMetrics.getMetrics().ENSEMBLE_AUTH_FAIL.get();
-                default -> ServerMetrics.getMetrics().ENSEMBLE_AUTH_SKIP.get();
-            });
-        } finally {
-            provider.stop();
-        }
+        Map<String, Object> apache = InJvmApache.observeWithOwnMetrics(dir,
+                server -> observe(server.connectString(), name -> switch (name) {
+                    case "ensemble_auth_success" -> ServerMetrics.getMetrics().ENSEMBLE_AUTH_SUCCESS.get();
+                    case "ensemble_auth_fail" -> ServerMetrics.getMetrics().ENSEMBLE_AUTH_FAIL.get();
+                    default -> ServerMetrics.getMetrics().ENSEMBLE_AUTH_SKIP.get();
+                }));
         Map<String, Object> menagerie;
         try (InJvmMenagerie server = new InJvmMenagerie(dir.resolve("menagerie"), "nio")) {
             menagerie = observe(server.connectString(), name -> server.metrics().counter(name).value());

@@ -19,8 +19,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
-import org.apache.zookeeper.metrics.impl.DefaultMetricsProvider;
-import org.apache.zookeeper.server.ServerMetrics;
 import org.apache.zookeeper.server.command.FourLetterCommands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -48,17 +46,10 @@ class DifferentialMonitorTest {
 
     @Test
     void menageriePrintsApachesMntrKeysButTheListedOnes() throws Exception {
-        // A provider of its own, so that no other test's namespaces or counts show in Apache's answer.
-        DefaultMetricsProvider provider = new DefaultMetricsProvider();
-        provider.start();
-        ServerMetrics.metricsProviderInitialized(provider);
-        Map<String, String> apache;
-        try (InJvmApache server = new InJvmApache(dir)) {
+        Map<String, String> apache = InJvmApache.observeWithOwnMetrics(dir, server -> {
             workload(server.connectString());
-            apache = mntr(server.port());
-        } finally {
-            provider.stop();
-        }
+            return mntr(server.port());
+        });
         Map<String, String> menagerie;
         try (InJvmMenagerie server = new InJvmMenagerie(dir.resolve("menagerie"), "nio")) {
             // The quorum bundle registers its metrics when its peer factory starts, on a standalone server too.
@@ -131,7 +122,7 @@ class DifferentialMonitorTest {
         return keys;
     }
 
-    private static Map<String, String> mntr(int port) throws IOException {
+    static Map<String, String> mntr(int port) throws IOException {
         Map<String, String> values = new LinkedHashMap<>();
         List<String> malformed = new ArrayList<>();
         for (String line : ClientPortFourLetterWordsTest.send(port, "mntr").split("\n")) {
