@@ -38,6 +38,17 @@ public interface Connection {
     /** Bytes queued for sending and not yet written to the socket. */
     long pendingSendBytes();
 
+    /**
+     * True when the connection is gone because the client closed it (the end of its stream, or a reset the
+     * transport cannot tell from one) rather than because the server closed it: Apache's connection_drop_count.
+     * Read in {@link ConnectionHandler#closed}. Transports that cannot tell answer false.
+     *
+     * @since 1.4
+     */
+    default boolean closedByClient() {
+        return false;
+    }
+
     /** The server's per-connection state; the transport only stores it. */
     Object attachment();
 

@@ -154,7 +154,13 @@ final class KeyRules {
         warned(rules, "maxCnxns", "connections are limited per address by maxClientCnxns only", "0");
         warned(rules, "tcpKeepAlive", "quorum sockets use the operating system's keepalive default", FALSE);
         warned(rules, "clientTcpKeepAlive", "client sockets use the operating system's keepalive default", FALSE);
-        warned(rules, "connection_throttle_", "new connections are not throttled");
+        // Apache's BlueThrottle, read by the server bundle (ThrottleSettings).
+        done(rules, "connection_throttle_tokens", "connection_throttle_fill_time", "connection_throttle_fill_count",
+                "connection_throttle_freeze_time", "connection_throttle_drop_increase",
+                "connection_throttle_drop_decrease", "connection_throttle_decrease_ratio",
+                "connection_throttle_weight_enabled", "connection_throttle_global_session_weight",
+                "connection_throttle_local_session_weight", "connection_throttle_renew_session_weight");
+        warned(rules, "connection_throttle_", "not a connection throttle key of Apache ZooKeeper 3.9");
         warned(rules, "netty.advancedFlowControl.enabled", "the netty transport stops reading at"
                 + " globalOutstandingLimit", FALSE);
         done(rules, "netty.server.outstandingHandshake.limit");
@@ -181,7 +187,8 @@ final class KeyRules {
                 "SASLAuthenticationProvider.superPassword", "sasl.serverconfig", "kerberos.removeHostFromPrincipal",
                 "kerberos.removeRealmFromPrincipal", "security.auth_to_local", "kerberos.minReLoginTimeMs", "kinit",
                 "requireKerberosConfig");
-        refused(rules, "ensembleAuthName", "the ensemble authentication provider is not supported");
+        // Read by the ensemble scheme's provider, which authProvider.N registers (as in Apache).
+        done(rules, "ensembleAuthName");
         // Apache's server reads these two only for quorum Kerberos (the quorum bundle): the server.N host names in the
         // peers' principals (QuorumPeer.QuorumServer), and the realm a learner's SASL client appends
         // (SecurityUtils.createSaslClient) before it splits the principal into the GSSAPI service and host names.

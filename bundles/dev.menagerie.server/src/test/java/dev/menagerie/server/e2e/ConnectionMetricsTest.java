@@ -3,10 +3,13 @@ package dev.menagerie.server.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.testing.Await;
 import dev.menagerie.testing.MetricCounts;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -18,6 +21,8 @@ import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What a client's connection moves in the metrics {@code mntr} prints, under Apache's names. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -25,6 +30,30 @@ class ConnectionMetricsTest {
 
     @TempDir
     Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nio", "netty"})
+    void aConnectionTheClientClosesCountsAsDroppedAndOneTheServerClosesDoesNot(String transport) throws Exception {
+        try (InJvmMenagerie server = new InJvmMenagerie(dir, transport)) {
+            MetricsRegistry metrics = server.metrics();
+            try (Socket socket = new Socket("127.0.0.1", server.port())) {
+                Await.untilTrue("the connection accepted", Duration.ofSeconds(20),
+                        () -> MetricCounts.count(metrics, "num_alive_connections") == 1);
+            }
+            Await.untilTrue(() -> "the client's close counted, now " + MetricCounts.count(metrics,
+                    "connection_drop_count"), Duration.ofSeconds(20),
+                    () -> MetricCounts.count(metrics, "connection_drop_count") == 1);
+            try (Socket socket = new Socket("127.0.0.1", server.port())) {
+                // A four-letter word: the server answers and closes the connection itself.
+                socket.getOutputStream().write("srvr".getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                assertTrue(answer.startsWith("Zookeeper version"), answer);
+            }
+            Await.untilTrue("the server-closed connection gone", Duration.ofSeconds(20),
+                    () -> MetricCounts.count(metrics, "num_alive_connections") == 0);
+            assertEquals(1, MetricCounts.count(metrics, "connection_drop_count"));
+        }
+    }
 
     @Test
     void aClosedConnectionsWatchesAreCountedAsDeadWatchersCleared() throws Exception {

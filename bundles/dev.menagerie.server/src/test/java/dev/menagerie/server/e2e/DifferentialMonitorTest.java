@@ -20,8 +20,6 @@ import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.data.Stat;
-import org.apache.zookeeper.metrics.impl.DefaultMetricsProvider;
-import org.apache.zookeeper.server.ServerMetrics;
 import org.apache.zookeeper.server.command.FourLetterCommands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -49,17 +47,10 @@ class DifferentialMonitorTest {
 
     @Test
     void menageriePrintsApachesMntrKeysButTheListedOnes() throws Exception {
-        // A provider of its own, so that no other test's namespaces or counts show in Apache's answer.
-        DefaultMetricsProvider provider = new DefaultMetricsProvider();
-        provider.start();
-        ServerMetrics.metricsProviderInitialized(provider);
-        Map<String, String> apache;
-        try (InJvmApache server = new InJvmApache(dir)) {
+        Map<String, String> apache = InJvmApache.observeWithOwnMetrics(dir, server -> {
             workload(server.connectString());
-            apache = mntr(server.port());
-        } finally {
-            provider.stop();
-        }
+            return mntr(server.port());
+        });
         Map<String, String> menagerie;
         try (InJvmMenagerie server = new InJvmMenagerie(dir.resolve("menagerie"), "nio")) {
             // The quorum bundle registers its metrics when its peer factory starts, on a standalone server too.
@@ -115,7 +106,9 @@ class DifferentialMonitorTest {
                 "zk_sum_metrics_read_per_namespace", "zk_max_metrics_read_per_namespace", "zk_watch_bytes",
                 "zk_cnt_startup_txns_loaded", "zk_last_client_response_size", "zk_min_client_response_size",
                 "zk_max_client_response_size", "zk_response_packet_cache_hits", "zk_response_packet_cache_misses",
-                "zk_response_packet_get_children_cache_hits", "zk_response_packet_get_children_cache_misses")) {
+                "zk_response_packet_get_children_cache_hits", "zk_response_packet_get_children_cache_misses",
+                "zk_cnt_connection_token_deficit", "zk_max_connection_token_deficit",
+                "zk_connection_drop_probability")) {
             assertEquals(apache.get(key), menagerie.get(key), key);
         }
         for (String key : List.of("zk_cnt_updatelatency", "zk_cnt_readlatency", "zk_bytes_received_count",
@@ -138,7 +131,7 @@ class DifferentialMonitorTest {
         return keys;
     }
 
-    private static Map<String, String> mntr(int port) throws IOException {
+    static Map<String, String> mntr(int port) throws IOException {
         Map<String, String> values = new LinkedHashMap<>();
         List<String> malformed = new ArrayList<>();
         for (String line : ClientPortFourLetterWordsTest.send(port, "mntr").split("\n")) {

@@ -5,8 +5,10 @@ import java.io.File;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.zookeeper.metrics.impl.DefaultMetricsProvider;
 import org.apache.zookeeper.server.NIOServerCnxnFactory;
 import org.apache.zookeeper.server.ServerCnxnFactory;
+import org.apache.zookeeper.server.ServerMetrics;
 import org.apache.zookeeper.server.ZooKeeperServer;
 
 /**
@@ -51,6 +53,26 @@ final class InJvmApache implements AutoCloseable {
             } else {
                 System.setProperty(ServerCnxnFactory.ZOOKEEPER_SERVER_CNXN_FACTORY, before);
             }
+        }
+    }
+
+    /** What a test reads from a running Apache server. */
+    interface Observation<T> {
+        T of(InJvmApache server) throws Exception;
+    }
+
+    /**
+     * Runs {@code observation} against a new nio server whose metrics provider is its own, so that no other test's
+     * counts show in what it reads.
+     */
+    static <T> T observeWithOwnMetrics(Path dir, Observation<T> observation) throws Exception {
+        DefaultMetricsProvider provider = new DefaultMetricsProvider();
+        provider.start();
+        ServerMetrics.metricsProviderInitialized(provider);
+        try (InJvmApache server = new InJvmApache(dir)) {
+            return observation.of(server);
+        } finally {
+            provider.stop();
         }
     }
 

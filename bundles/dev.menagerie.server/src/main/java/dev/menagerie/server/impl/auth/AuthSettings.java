@@ -23,11 +23,13 @@ import java.util.Set;
  * @param removeHost             {@code kerberos.removeHostFromPrincipal}
  * @param removeRealm            {@code kerberos.removeRealmFromPrincipal}
  * @param kerberos               the settings of the server's own Kerberos login
+ * @param ensembleAuthName       {@code ensembleAuthName}: this ensemble's names, comma-separated, for the
+ *                               {@code ensemble} scheme; or null
  */
 public record AuthSettings(Map<String, String> authProviders, Set<String> saslSuperUsers, String letAnySaslUserDoX,
         boolean enforceAuth, List<String> enforceAuthSchemes, boolean allowSaslFailedClients, String jaasSection,
         boolean jaasSectionNamed, String superPassword, String authToLocal, boolean removeHost, boolean removeRealm,
-        KerberosSettings kerberos) {
+        KerberosSettings kerberos, String ensembleAuthName) {
 
     public static final String DEFAULT_JAAS_SECTION = "Server";
 

@@ -21,7 +21,8 @@ public final class ClientAuthPolicy implements AutoCloseable {
             "org.apache.zookeeper.server.auth.IPAuthenticationProvider", IpAuthenticationProvider.SCHEME,
             "org.apache.zookeeper.server.auth.DigestAuthenticationProvider", DigestAuthenticationProvider.SCHEME,
             "org.apache.zookeeper.server.auth.SASLAuthenticationProvider", SaslAuthenticationProvider.SCHEME,
-            "org.apache.zookeeper.server.auth.X509AuthenticationProvider", X509AuthenticationProvider.SCHEME);
+            "org.apache.zookeeper.server.auth.X509AuthenticationProvider", X509AuthenticationProvider.SCHEME,
+            "org.apache.zookeeper.server.auth.EnsembleAuthenticationProvider", EnsembleAuthenticationProvider.SCHEME);
 
     private final ProviderRegistry providers;
     private final SaslAuthenticationProvider saslIds;
@@ -53,18 +54,25 @@ public final class ClientAuthPolicy implements AutoCloseable {
         });
         SaslAuthenticationProvider saslIds = new SaslAuthenticationProvider(settings.letAnySaslUserDoX(),
                 settings.saslSuperUsers());
-        ProviderRegistry providers = settings.authProviders().values().stream()
-                .anyMatch(value -> builtInScheme(value.trim()).equals(Optional.of(SaslAuthenticationProvider.SCHEME)))
+        ProviderRegistry providers = namesBuiltIn(settings, SaslAuthenticationProvider.SCHEME)
                 ? base.with(saslIds) : base;
+        if (namesBuiltIn(settings, EnsembleAuthenticationProvider.SCHEME)) {
+            providers = providers.with(new EnsembleAuthenticationProvider(settings.ensembleAuthName()));
+        }
         Set<String> schemes = new TreeSet<>(providers.schemes());
         schemes.addAll(pluginSelectors(settings));
         checkEnforcement(settings, schemes);
         return new ClientAuthPolicy(providers, saslIds, SaslLogin.configure(settings), settings);
     }
 
+    private static boolean namesBuiltIn(AuthSettings settings, String scheme) {
+        return settings.authProviders().values().stream()
+                .anyMatch(value -> builtInScheme(value.trim()).equals(Optional.of(scheme)));
+    }
+
     /**
      * The built-in scheme an {@code authProvider.<n>} value names: Apache's class name of a provider we implement, or
-     * the scheme itself ({@code ip}, {@code digest}, {@code x509}, {@code sasl}); empty for anything else.
+     * the scheme itself ({@code ip}, {@code digest}, {@code x509}, {@code sasl}, {@code ensemble}); empty for anything else.
      */
     public static Optional<String> builtInScheme(String value) {
         if (KNOWN_PROVIDERS.containsKey(value)) {

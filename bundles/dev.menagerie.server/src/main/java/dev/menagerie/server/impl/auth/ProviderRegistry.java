@@ -91,6 +91,12 @@ public final class ProviderRegistry {
         return Optional.ofNullable(builtIn != null ? builtIn : plugins.provider(scheme));
     }
 
+    /** The built-in {@code ensemble} provider, when {@code authProvider.N} registered it. */
+    public Optional<EnsembleAuthenticationProvider> ensemble() {
+        return builtIns.get(EnsembleAuthenticationProvider.SCHEME) instanceof EnsembleAuthenticationProvider ensemble
+                ? Optional.of(ensemble) : Optional.empty();
+    }
+
     /** The schemes that have a provider now. */
     public Set<String> schemes() {
         Set<String> schemes = new TreeSet<>(builtIns.keySet());

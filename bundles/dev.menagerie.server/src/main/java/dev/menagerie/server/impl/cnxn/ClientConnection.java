@@ -19,6 +19,7 @@ import dev.menagerie.protocol.proto.SetSASLRequest;
 import dev.menagerie.protocol.proto.SetSASLResponse;
 import dev.menagerie.protocol.proto.WatcherEvent;
 import dev.menagerie.server.impl.auth.AuthInfo;
+import dev.menagerie.server.impl.auth.EnsembleAuthenticationProvider;
 import dev.menagerie.server.impl.core.ZooKeeperServer;
 import dev.menagerie.server.impl.op.Operation;
 import dev.menagerie.server.impl.op.OperationDecoder;
@@ -29,6 +30,7 @@ import dev.menagerie.server.impl.pipeline.Request;
 import dev.menagerie.server.impl.pipeline.SerializedBody;
 import dev.menagerie.server.impl.session.SessionPasswords;
 import dev.menagerie.server.impl.session.SessionTimeoutBounds;
+import dev.menagerie.server.impl.throttle.ConnectionThrottle;
 import java.nio.ByteBuffer;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -123,6 +125,9 @@ final class ClientConnection implements ClientLink {
             transport.close();
             return;
         }
+        if (!admittedByThrottle(request.sessionId())) {
+            return;
+        }
         readOnlyFieldPresent = request.readOnlyPresent();
         long serverZxid = server.lastProcessedZxid();
         if (request.lastZxidSeen() > serverZxid) {
@@ -150,6 +155,22 @@ final class ClientConnection implements ClientLink {
                     Long.toHexString(sessionId), transport.remoteAddress());
         }
         sessionEstablished(valid);
+    }
+
+    /** Apache's BlueThrottle check, before anything else of the connect request; a refusal closes unanswered. */
+    private boolean admittedByThrottle(long requestedSessionId) {
+        ConnectionThrottle throttle = server.connectionThrottle();
+        if (!throttle.tryAcquire(throttle.settings().tokensFor(requestedSessionId))) {
+            server.metrics().connectionsRejected.increment();
+            // A connection storm is what the throttle is for: one line per refusal would add to it.
+            LOG.debug("Closing connection from {}: the connection throttle has no tokens left",
+                    transport.remoteAddress());
+            state = State.CLOSED;
+            transport.close();
+            return false;
+        }
+        server.metrics().connectionTokenDeficit.record(throttle.deficit());
+        return true;
     }
 
     private void request(ByteBuffer frame) throws JuteException {
@@ -203,6 +224,10 @@ final class ClientConnection implements ClientLink {
     }
 
     private void authenticate(RequestHeader header, AuthPacket packet) {
+        if (EnsembleAuthenticationProvider.SCHEME.equals(packet.scheme()) && server.providers().ensemble().isPresent()) {
+            checkEnsemble(server.providers().ensemble().get(), packet.auth());
+            return;
+        }
         List<Id> ids = server.providers().authenticate(packet.scheme(), packet.auth(), connectionInfo);
         if (ids.isEmpty()) {
             LOG.warn("Authentication failed for scheme {} from {}", packet.scheme(), transport.remoteAddress());
@@ -214,6 +239,19 @@ final class ClientConnection implements ClientLink {
         authInfo.add(ids);
         LOG.info("Session 0x{}: auth success for scheme {} from {}", Long.toHexString(sessionId), packet.scheme(),
                 transport.remoteAddress());
+        sendReply(new ReplyHeader(Xids.AUTH, 0, 0), null);
+    }
+
+    /** As Apache: a wrong ensemble name closes the connection unanswered, so the client moves to another server. */
+    private void checkEnsemble(EnsembleAuthenticationProvider ensemble, byte[] name) {
+        EnsembleAuthenticationProvider.Outcome outcome = ensemble.check(name, connectionInfo.remoteAddress(),
+                System.currentTimeMillis());
+        server.metrics().ensembleAuth(outcome);
+        if (outcome == EnsembleAuthenticationProvider.Outcome.REFUSED) {
+            state = State.CLOSED;
+            transport.close();
+            return;
+        }
         sendReply(new ReplyHeader(Xids.AUTH, 0, 0), null);
     }
 

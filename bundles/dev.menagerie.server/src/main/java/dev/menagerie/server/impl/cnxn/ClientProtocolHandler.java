@@ -133,6 +133,9 @@ public final class ClientProtocolHandler implements ConnectionHandler, ClientCon
             return;
         }
         connections.remove(connection.id());
+        if (connection.closedByClient()) {
+            server.metrics().connectionDrops.increment();
+        }
         perAddress.computeIfPresent(connection.remoteAddress().getAddress(),
                 (a, n) -> n.decrementAndGet() <= 0 ? null : n);
         client.closed();

@@ -4,11 +4,13 @@ import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.server.impl.audit.AuditSettings;
 import dev.menagerie.server.impl.auth.AuthSettings;
 import dev.menagerie.server.impl.auth.DigestAuthenticationProvider;
+import dev.menagerie.server.impl.auth.EnsembleAuthenticationProvider;
 import dev.menagerie.server.impl.auth.KerberosSettings;
 import dev.menagerie.server.impl.op.PrepSettings;
 import dev.menagerie.server.impl.pipeline.LargeRequestLimit;
 import dev.menagerie.server.impl.pipeline.ResponseCacheSizes;
 import dev.menagerie.server.impl.pipeline.StageSettings;
+import dev.menagerie.server.impl.throttle.ThrottleSettings;
 import java.util.Set;
 
 /**
@@ -20,7 +22,8 @@ public record ServerSettings(int tickTimeMs, int minSessionTimeoutMs, int maxSes
         String superDigest, boolean digestEnabled, String digestAlgorithm, boolean skipAcl, PrepSettings prep, boolean trustEmptySnapshot,
         long containerCheckIntervalMs, String mode, java.nio.file.Path dataDir, java.nio.file.Path dataLogDir,
         int clientPort, boolean x509Enabled, String x509SuperUser, long serverId, String quorumConf,
-        boolean auditEnabled, AuthSettings auth, LargeRequestLimit largeRequests, ResponseCacheSizes responseCaches) {
+        boolean auditEnabled, AuthSettings auth, LargeRequestLimit largeRequests, ResponseCacheSizes responseCaches,
+        ThrottleSettings connectionThrottle) {
 
     /** @throws IllegalArgumentException naming the key, for a value the server refuses to start with */
     public static ServerSettings from(ServerConfig config) {
@@ -50,7 +53,8 @@ public record ServerSettings(int tickTimeMs, int minSessionTimeoutMs, int maxSes
                 LargeRequestLimit.parse(setting(config, LargeRequestLimit.MAX_BYTES_KEY),
                         setting(config, LargeRequestLimit.THRESHOLD_KEY)),
                 ResponseCacheSizes.parse(setting(config, ResponseCacheSizes.GET_DATA_KEY),
-                        setting(config, ResponseCacheSizes.GET_CHILDREN_KEY)));
+                        setting(config, ResponseCacheSizes.GET_CHILDREN_KEY)),
+                ThrottleSettings.read(key -> setting(config, key)));
     }
 
     /** Apache fails to start on a digest this JVM does not provide; so do we, naming the key. */
@@ -79,7 +83,8 @@ public record ServerSettings(int tickTimeMs, int minSessionTimeoutMs, int maxSes
                 setting(config, "SASLAuthenticationProvider.superPassword"),
                 setting(config, "security.auth_to_local", null),
                 flag(config, "kerberos.removeHostFromPrincipal", false),
-                flag(config, "kerberos.removeRealmFromPrincipal", false), kerberosSettings(config));
+                flag(config, "kerberos.removeRealmFromPrincipal", false), kerberosSettings(config),
+                setting(config, EnsembleAuthenticationProvider.NAMES_KEY));
     }
 
     private static KerberosSettings kerberosSettings(ServerConfig config) {

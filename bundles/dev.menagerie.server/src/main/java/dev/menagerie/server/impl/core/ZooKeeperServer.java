@@ -22,16 +22,17 @@ import dev.menagerie.server.impl.loading.LoadedDatabase;
 import dev.menagerie.server.impl.loading.Snapshots;
 import dev.menagerie.server.impl.pipeline.Access;
 import dev.menagerie.server.impl.pipeline.Admission;
+import dev.menagerie.server.impl.pipeline.CommitEffects;
 import dev.menagerie.server.impl.pipeline.CommittedTxn;
 import dev.menagerie.server.impl.pipeline.Pipeline;
 import dev.menagerie.server.impl.pipeline.Request;
 import dev.menagerie.server.impl.pipeline.RequestSink;
-import dev.menagerie.server.impl.pipeline.CommitEffects;
 import dev.menagerie.server.impl.pipeline.StageContext;
 import dev.menagerie.server.impl.session.SessionIdGenerator;
 import dev.menagerie.server.impl.session.SessionTracker;
 import dev.menagerie.server.impl.stats.ServerMetrics;
 import dev.menagerie.server.impl.stats.ServerStats;
+import dev.menagerie.server.impl.throttle.ConnectionThrottle;
 import dev.menagerie.server.impl.tree.DataTree;
 import dev.menagerie.server.impl.tree.LoadedSnapshot;
 import dev.menagerie.server.impl.watch.ReadAclDeliveryFilter;
@@ -39,6 +40,7 @@ import dev.menagerie.server.impl.watch.WatchRouter;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +65,7 @@ public final class ZooKeeperServer {
     private final FailStop failStop = new FailStop();
     private final ServerMetrics metrics;
     private volatile ServerSettings settings;
+    private final ConnectionThrottle connectionThrottle;
     private volatile Database db;
     /** Set by the first load; kept by later ones, like the watch table. */
     private volatile Access access;
@@ -93,6 +96,9 @@ public final class ZooKeeperServer {
         this.audit = new AuditLog(settings.auditEnabled());
         this.admission = new Admission(settings.globalOutstandingLimit(), settings.largeRequests());
         this.registry = new SessionRegistry(() -> db, this::submit, metrics.deadWatchers);
+        // As Apache's, the throttle is set up once per server: a zoo.cfg edit of its keys applies at the next start.
+        this.connectionThrottle = new ConnectionThrottle(settings.connectionThrottle(),
+                () -> System.nanoTime() / 1_000_000, () -> ThreadLocalRandom.current().nextDouble());
         this.snapshots = new Snapshots(() -> db, metrics.snapshotTime);
         failStop.onStop(metrics.unrecoverableErrors::increment);
         failStop.onStop(() -> stopServing(false));
@@ -456,6 +462,11 @@ public final class ZooKeeperServer {
 
     public ServerStats stats() {
         return stats;
+    }
+
+    /** The token bucket new connections draw from (Apache's BlueThrottle); off unless connection_throttle_tokens. */
+    public ConnectionThrottle connectionThrottle() {
+        return connectionThrottle;
     }
 
     public long lastProcessedZxid() {

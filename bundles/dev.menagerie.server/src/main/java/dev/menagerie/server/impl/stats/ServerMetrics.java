@@ -6,6 +6,9 @@ import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.metrics.MetricsRegistry.Detail;
 import dev.menagerie.api.metrics.Summary;
 import dev.menagerie.protocol.EventType;
+import dev.menagerie.server.impl.auth.EnsembleAuthenticationProvider.Outcome;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * The server's metrics in the registry, under Apache ZooKeeper 3.9's names, kinds and detail levels
@@ -27,8 +30,12 @@ public final class ServerMetrics {
     public final Counter watchBytes;
     /** Connect requests from clients. */
     public final Counter connectionRequests;
-    /** Connections refused because their address had {@code maxClientCnxns} already. */
+    /** Connections refused because their address had {@code maxClientCnxns} already, or by the throttle. */
     public final Counter connectionsRejected;
+    /** Tokens missing from the connection throttle's bucket, at each connect request it admitted. */
+    public final Summary connectionTokenDeficit;
+    /** Connections the client closed (Apache's connection_drop_count), as the transport tells. */
+    public final Counter connectionDrops;
     /** Connections closed because they sent no connect request in time. */
     public final Counter sessionlessConnectionsExpired;
     /** Connections closed at their connect request because the server does not serve (electing, syncing). */
@@ -61,6 +68,7 @@ public final class ServerMetrics {
     public final StaleRequests staleRequests;
     /** Replies served from, or added to, the getData and getChildren2 response caches. */
     public final ResponseCacheCounters responseCache;
+    private final Map<Outcome, Counter> ensembleAuth = new EnumMap<>(Outcome.class);
     private final Summary nodeCreatedWatches;
     private final Summary nodeDeletedWatches;
     private final Summary nodeChangedWatches;
@@ -73,6 +81,8 @@ public final class ServerMetrics {
         connectionRequests = registry.counter("connection_request_count");
         connectionsRejected = registry.counter("connection_rejected");
         sessionlessConnectionsExpired = registry.counter("sessionless_connections_expired");
+        connectionTokenDeficit = registry.summary("connection_token_deficit", Detail.BASIC);
+        connectionDrops = registry.counter("connection_drop_count");
         cnxnClosedWithoutServerRunning = registry.counter("cnxn_closed_without_zk_server_running");
         largeRequestsRejected = registry.counter("large_requests_rejected");
         responseBytes = registry.counter("response_bytes");
@@ -101,6 +111,9 @@ public final class ServerMetrics {
         registry.counter("request_throttle_wait_count");
         registry.counter("throttled_ops");
         responseCache = new ResponseCacheCounters(registry);
+        ensembleAuth.put(Outcome.ACCEPTED, registry.counter("ensemble_auth_success"));
+        ensembleAuth.put(Outcome.REFUSED, registry.counter("ensemble_auth_fail"));
+        ensembleAuth.put(Outcome.SKIPPED, registry.counter("ensemble_auth_skip"));
         // Fed by the netty transport, which asks for the same metrics; listed whichever transport runs, as in Apache.
         registry.counter("unsuccessful_handshake");
         registry.counter("tls_handshake_exceeded");
@@ -109,6 +122,11 @@ public final class ServerMetrics {
         nodeDeletedWatches = registry.summary("node_deleted_watch_count", Detail.BASIC);
         nodeChangedWatches = registry.summary("node_changed_watch_count", Detail.BASIC);
         nodeChildrenWatches = registry.summary("node_children_watch_count", Detail.BASIC);
+    }
+
+    /** One auth packet of the {@code ensemble} scheme, counted by what became of it. */
+    public void ensembleAuth(Outcome outcome) {
+        ensembleAuth.get(outcome).increment();
     }
 
     /** How many watches one event fired in one watch table; Apache records only events that fired some. */

@@ -5,6 +5,7 @@ import dev.menagerie.api.metrics.Registration;
 import dev.menagerie.api.status.ServerStatus;
 import dev.menagerie.server.impl.stats.ResponseSizes;
 import dev.menagerie.server.impl.stats.ServerStats;
+import dev.menagerie.server.impl.throttle.ConnectionThrottle;
 import dev.menagerie.server.impl.tree.DataTree;
 import dev.menagerie.server.impl.tree.QuotaGauges;
 import java.util.ArrayList;
@@ -29,10 +30,11 @@ public final class ServerGauges implements AutoCloseable {
 
     /**
      * @param stats the client response sizes and plain connection counts, which Apache reads from its ServerStats
+     * @param throttle the connection throttle, whose drop probability is a gauge
      * @param outstandingTlsHandshakes the client transport's count of TLS handshakes in progress
      * @param tree the data tree in use (a restore or a sync replaces it), for the quota gauges
      */
-    public ServerGauges(MetricsRegistry registry, ServerStatus status, ServerStats stats,
+    public ServerGauges(MetricsRegistry registry, ServerStatus status, ServerStats stats, ConnectionThrottle throttle,
             Supplier<? extends Number> outstandingTlsHandshakes, Supplier<DataTree> tree) {
         ResponseSizes responseSizes = stats.responseSizes();
         add(registry, "avg_latency", () -> status.summary().latency().avgMs());
@@ -61,6 +63,7 @@ public final class ServerGauges implements AutoCloseable {
         for (QuotaGauges.Figure figure : QuotaGauges.Figure.values()) {
             registrations.add(registry.gaugeSet(figure.metricName(), QuotaGauges.gaugeSet(tree, figure)));
         }
+        add(registry, "connection_drop_probability", throttle::dropProbability);
         for (String name : QUORUM_GAUGES) {
             // Absent (read as null, so left out) on a standalone server and in roles that do not have it.
             add(registry, name, () -> status.quorumMonitorValues().get(name) instanceof Number n ? n : null);

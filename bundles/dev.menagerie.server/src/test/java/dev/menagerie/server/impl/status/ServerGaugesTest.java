@@ -12,6 +12,8 @@ import dev.menagerie.api.status.ServerStatus;
 import dev.menagerie.api.status.ServerSummary;
 import dev.menagerie.api.status.SessionsStatus;
 import dev.menagerie.server.impl.stats.ServerStats;
+import dev.menagerie.server.impl.throttle.ConnectionThrottle;
+import dev.menagerie.server.impl.throttle.ThrottleSettings;
 import dev.menagerie.testing.Components;
 import java.lang.reflect.Proxy;
 import java.util.LinkedHashMap;
@@ -29,8 +31,10 @@ class ServerGaugesTest {
     void serverGaugesReadTheStatusAndQuorumOnesOnlyWhileTheRoleHasThem() {
         ServerStatus status = status();
         ServerStats stats = new ServerStats();
-        try (ServerGauges gauges = new ServerGauges(registry, status, stats, () -> 2, () -> null)) {
+        ConnectionThrottle throttle = new ConnectionThrottle(ThrottleSettings.OFF, () -> 0, () -> 0.5);
+        try (ServerGauges gauges = new ServerGauges(registry, status, stats, throttle, () -> 2, () -> null)) {
             Map<String, Number> read = gauges();
+            assertEquals(0.0, read.get("connection_drop_probability").doubleValue(), "no drops while not throttled");
             assertEquals(-1, read.get("max_client_response_size").intValue(), "Apache's value before a response");
             stats.responseSizes().sent(188);
             stats.responseSizes().sent(16);

@@ -44,6 +44,7 @@ final class NettyConnection implements Connection, FrameReader.Listener {
     private final AtomicLong pendingBytes = new AtomicLong();
     private final AtomicBoolean reportedClosed = new AtomicBoolean();
     private volatile boolean closing;
+    private volatile boolean closedByClient;
     private volatile boolean receiving = true;
     private volatile Object attachment;
     private final long pauseSendBytes;
@@ -149,6 +150,11 @@ final class NettyConnection implements Connection, FrameReader.Listener {
         channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
+    @Override
+    public boolean closedByClient() {
+        return closedByClient;
+    }
+
     /** Drops the connection without flushing; {@link #channelClosed} follows when the channel is gone. */
     void closeNow() {
         closing = true;
@@ -191,6 +197,8 @@ final class NettyConnection implements Connection, FrameReader.Listener {
         if (!reportedClosed.compareAndSet(false, true)) {
             return;
         }
+        // As Apache's netty transport: a channel that closed before the server asked was dropped by the client.
+        closedByClient = !closing;
         closing = true;
         String word = reader.awaitedArgumentOf();
         if (word != null) {

@@ -50,6 +50,7 @@ final class NioConnection implements Connection, FrameDecoder.Listener {
     private final AtomicBoolean writeRequested = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean closing;
+    private volatile boolean closedByClient;
     private volatile boolean receiving = true;
     private volatile Object attachment;
     private final long pauseSendBytes;
@@ -141,6 +142,12 @@ final class NioConnection implements Connection, FrameDecoder.Listener {
         requestWrite();
     }
 
+    /** Only the end of the stream counts, as in Apache's nio transport: a reset is an error, not a client's close. */
+    @Override
+    public boolean closedByClient() {
+        return closedByClient;
+    }
+
     @Override
     public List<Certificate> peerCertificates() {
         return List.of();
@@ -184,6 +191,7 @@ final class NioConnection implements Connection, FrameDecoder.Listener {
             scratch.clear();
             int n = channel.read(scratch);
             if (n < 0) {
+                closedByClient = true;
                 String word = decoder.awaitedArgumentOf();
                 if (word != null) {
                     LOG.info("Closing connection {} from {}: it closed before the argument of {} arrived", id, remote,
