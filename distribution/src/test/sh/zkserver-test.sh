@@ -240,10 +240,10 @@ check "it prints one line naming emulate353TTLNodes, its line and that it is not
   eval 'test "$(grep -v "^Using config: " <<<"$last_output" | grep -c .)" -eq 1 &&
         grep -q "refused.cfg:4: emulate353TTLNodes: not supported by Menagerie" <<<"$last_output"'
 sed -i '/^emulate353TTLNodes=/d' "$refused_cfg"
-run env SERVER_JVMFLAGS="-Dzookeeper.ensembleAuthName=x" timeout "$FOREGROUND_WAIT_S" \
+run env SERVER_JVMFLAGS="-Dzookeeper.ssl.context.supplier.class=x" timeout "$FOREGROUND_WAIT_S" \
   "$SCRIPT" start-foreground "$refused_cfg" </dev/null
-check "start-foreground with -Dzookeeper.ensembleAuthName=x exits 2 naming the property" \
-  eval 'status_is 2 && grep -q -- "-Dzookeeper.ensembleAuthName: ensembleAuthName: not supported" <<<"$last_output"'
+check "start-foreground with -Dzookeeper.ssl.context.supplier.class=x exits 2 naming the property" \
+  eval 'status_is 2 && grep -q -- "-Dzookeeper.ssl.context.supplier.class: ssl.context.supplier.class: not supported" <<<"$last_output"'
 
 # ---- a quorum peer whose settings cannot work (an unreadable quorum TLS key store) stops the process
 quorum_cfg="$work/quorum-tls.cfg"
