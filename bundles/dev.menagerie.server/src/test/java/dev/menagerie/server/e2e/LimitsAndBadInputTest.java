@@ -211,27 +211,14 @@ class LimitsAndBadInputTest {
 
     /** Creates sessions of {@code timeoutMs} on raw connections that never ping, then closes them all. */
     private static void openAndAbandonSessions(InJvmMenagerie server, int count, int timeoutMs) throws IOException {
-        List<Socket> vanishing = new ArrayList<>();
+        List<RawClient> vanishing = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {
-                Socket socket = open(server);
-                vanishing.add(socket);
-                DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-                out.writeInt(45);
-                out.writeInt(0);
-                out.writeLong(0);
-                out.writeInt(timeoutMs);
-                out.writeLong(0);
-                out.writeInt(16);
-                out.write(new byte[16]);
-                out.writeBoolean(false);
-                out.flush();
-                DataInputStream in = new DataInputStream(socket.getInputStream());
-                in.readFully(new byte[in.readInt()]);
+                vanishing.add(new RawClient(server.port(), timeoutMs));
             }
         } finally {
-            for (Socket socket : vanishing) {
-                socket.close();
+            for (RawClient client : vanishing) {
+                client.close();
             }
         }
     }

@@ -38,7 +38,12 @@ final class RawClient implements AutoCloseable {
     private final int connectResponseBytes;
 
     RawClient(int port) throws IOException {
-        this(port, true);
+        this(port, true, 30_000);
+    }
+
+    /** A client that asks for a session of {@code sessionTimeoutMs} (it sends no pings of its own). */
+    RawClient(int port, int sessionTimeoutMs) throws IOException {
+        this(port, true, sessionTimeoutMs);
     }
 
     /**
@@ -46,15 +51,19 @@ final class RawClient implements AutoCloseable {
      *     flag; the server must then answer without it too
      */
     RawClient(int port, boolean withReadOnly) throws IOException {
+        this(port, withReadOnly, 30_000);
+    }
+
+    private RawClient(int port, boolean withReadOnly, int sessionTimeoutMs) throws IOException {
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
         socket.setSoTimeout(10_000);
         socket.setTcpNoDelay(true);
         in = new DataInputStream(socket.getInputStream());
         out = new DataOutputStream(socket.getOutputStream());
         if (withReadOnly) {
-            send(null, new ConnectRequest(0, 0, 30_000, 0, new byte[16], false));
+            send(null, new ConnectRequest(0, 0, sessionTimeoutMs, 0, new byte[16], false));
         } else {
-            ByteBuffer old = ByteBuffer.allocate(4 + 44).putInt(44).putInt(0).putLong(0).putInt(30_000).putLong(0)
+            ByteBuffer old = ByteBuffer.allocate(4 + 44).putInt(44).putInt(0).putLong(0).putInt(sessionTimeoutMs).putLong(0)
                     .putInt(16).put(new byte[16]);
             out.write(old.array());
             out.flush();
