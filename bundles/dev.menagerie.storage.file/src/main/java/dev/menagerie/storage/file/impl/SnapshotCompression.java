@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.xerial.snappy.Snappy;
@@ -18,18 +19,23 @@ import org.xerial.snappy.SnappyOutputStream;
  * native library cannot load gets an IOException that says so.
  */
 enum SnapshotCompression {
-    NONE(StorageSettings.UNCOMPRESSED, ""),
-    GZIP(StorageSettings.GZIP, StorageFiles.GZIP_SUFFIX),
-    SNAPPY(StorageSettings.SNAPPY, StorageFiles.SNAPPY_SUFFIX);
+    NONE(StorageSettings.UNCOMPRESSED, "", new byte[0]),
+    GZIP(StorageSettings.GZIP, StorageFiles.GZIP_SUFFIX, new byte[] {0x1f, (byte) 0x8b}),
+    SNAPPY(StorageSettings.SNAPPY, StorageFiles.SNAPPY_SUFFIX, new byte[] {(byte) 0x82, 'S', 'N', 'A', 'P', 'P', 'Y', 0});
 
+    /** The most first bytes {@link #ofFirstBytes} needs. */
+    static final int MAX_MAGIC_BYTES = 8;
     private static final int BUFFER_BYTES = 64 * 1024;
 
     private final String method;
     private final String suffix;
+    /** What a file of this compression starts with; nothing for an uncompressed one. */
+    private final byte[] magic;
 
-    SnapshotCompression(String method, String suffix) {
+    SnapshotCompression(String method, String suffix, byte[] magic) {
         this.method = method;
         this.suffix = suffix;
+        this.magic = magic;
     }
 
     /** The compression zoo.cfg's {@code snapshot.compression.method} names. */
@@ -48,6 +54,25 @@ enum SnapshotCompression {
             return GZIP;
         }
         return StorageFiles.isSnappy(snapshot) ? SNAPPY : NONE;
+    }
+
+    /** The compression whose magic {@code head} (a file's first bytes) starts with; NONE when none does. */
+    static SnapshotCompression ofFirstBytes(byte[] head) {
+        for (SnapshotCompression compression : values()) {
+            if (compression != NONE && compression.startsTheFile(head)) {
+                return compression;
+            }
+        }
+        return NONE;
+    }
+
+    /** Whether {@code head} (a file's first bytes) starts with this compression's magic. */
+    boolean startsTheFile(byte[] head) {
+        return head.length >= magic.length && Arrays.equals(head, 0, magic.length, magic, 0, magic.length);
+    }
+
+    int magicBytes() {
+        return magic.length;
     }
 
     String suffix() {

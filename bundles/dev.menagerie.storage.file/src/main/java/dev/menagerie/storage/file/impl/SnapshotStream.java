@@ -4,7 +4,6 @@ import dev.menagerie.api.storage.SnapshotSink;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 
 /**
  * A whole snapshot file arriving as a stream (the admin {@code restore} body), read as Apache's
@@ -16,8 +15,6 @@ import java.util.Arrays;
  */
 final class SnapshotStream {
 
-    private static final byte[] GZIP_MAGIC = {0x1f, (byte) 0x8b};
-    private static final byte[] SNAPPY_MAGIC = {(byte) 0x82, 'S', 'N', 'A', 'P', 'P', 'Y', 0};
     private static final int BUFFER_BYTES = 64 * 1024;
 
     private SnapshotStream() {
@@ -25,8 +22,10 @@ final class SnapshotStream {
 
     static void read(InputStream stream, SnapshotSink sink) throws IOException {
         BufferedInputStream raw = new BufferedInputStream(stream, BUFFER_BYTES);
-        SnapshotCompression compression = startsWith(raw, SNAPPY_MAGIC) ? SnapshotCompression.SNAPPY
-                : startsWith(raw, GZIP_MAGIC) ? SnapshotCompression.GZIP : SnapshotCompression.NONE;
+        raw.mark(SnapshotCompression.MAX_MAGIC_BYTES);
+        SnapshotCompression compression = SnapshotCompression.ofFirstBytes(
+                raw.readNBytes(SnapshotCompression.MAX_MAGIC_BYTES));
+        raw.reset();
         BufferedInputStream plain = compression == SnapshotCompression.NONE ? raw
                 : new BufferedInputStream(compression.decompress(raw), BUFFER_BYTES);
         CheckedSnapshotInput in = CheckedSnapshotInput.afterHeader(plain, "the stream");
@@ -34,12 +33,5 @@ final class SnapshotStream {
         if (!in.atEnd()) {
             throw new IOException("the stream goes on after the snapshot's last seal");
         }
-    }
-
-    private static boolean startsWith(BufferedInputStream in, byte[] magic) throws IOException {
-        in.mark(magic.length);
-        byte[] head = in.readNBytes(magic.length);
-        in.reset();
-        return Arrays.equals(head, magic);
     }
 }

@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 
 /**
  * Apache's cheap "is this snapshot complete?" test ({@code SnapStream.isValidSnapshot}): an uncompressed snapshot
@@ -17,18 +16,16 @@ import java.util.Arrays;
 final class SnapshotTail {
 
     private static final int MIN_UNCOMPRESSED_BYTES = 10;
-    private static final byte[] GZIP_MAGIC = {0x1f, (byte) 0x8b};
-    private static final byte[] SNAPPY_MAGIC = {(byte) 0x82, 'S', 'N', 'A', 'P', 'P', 'Y', 0};
 
     private SnapshotTail() {
     }
 
     static boolean looksComplete(ZxidFile snapshot) throws IOException {
-        if (StorageFiles.isGzip(snapshot.path())) {
-            return startsWith(snapshot, GZIP_MAGIC);
-        }
-        if (StorageFiles.isSnappy(snapshot.path())) {
-            return startsWith(snapshot, SNAPPY_MAGIC);
+        SnapshotCompression compression = SnapshotCompression.ofFile(snapshot.path());
+        if (compression != SnapshotCompression.NONE) {
+            try (InputStream in = Files.newInputStream(snapshot.path())) {
+                return compression.startsTheFile(in.readNBytes(compression.magicBytes()));
+            }
         }
         return endsWithSealPath(snapshot);
     }
@@ -47,12 +44,6 @@ final class SnapshotTail {
             }
             tail.flip();
             return tail.getInt() == 1 && tail.get() == '/';
-        }
-    }
-
-    private static boolean startsWith(ZxidFile snapshot, byte[] magic) throws IOException {
-        try (InputStream in = Files.newInputStream(snapshot.path())) {
-            return Arrays.equals(in.readNBytes(magic.length), magic);
         }
     }
 }
