@@ -448,6 +448,14 @@ status_server() {
     echo "Unsatisfied components:"
     printf '%s\n' "$unsatisfied" | sed 's/^/  /'
   fi
+  # A role whose zoo.cfg type no installed bundle provides: the server waits for one.
+  local missing
+  missing="$(json_string_array "$body" missing_strategies)"
+  if [[ -n $missing ]]; then
+    healthy=0
+    echo "Missing strategies:"
+    printf '%s\n' "$missing" | sed 's/^/  /'
+  fi
   # Components merely waiting for their configuration are shown, not counted as failures.
   waiting="$(json_string_array "$body" waiting_components)"
   if [[ -n $waiting ]]; then

@@ -49,6 +49,15 @@ run() {
 output_has() { grep -q -- "$1" <<<"$last_output"; }          # a basic regular expression
 output_has_text() { grep -qF -- "$1" <<<"$last_output"; }    # literal text
 status_is() { [[ $last_status -eq $1 ]]; }
+# await_log <regex> [tenths of a second]: waits until a log line matches; 10 s by default.
+await_log() {
+  local _
+  for _ in $(seq 1 "${2:-100}"); do
+    cat "$ZOO_LOG_DIR"/*.log 2>/dev/null | grep -q -- "$1" && return 0
+    sleep 0.1
+  done
+  return 1
+}
 
 client_port="$(free_port)"
 admin_port="$(free_port)"
@@ -125,21 +134,43 @@ check "a key Menagerie ignores (leaderServes=no) gets exactly one WARN line nami
 
 # ---- the JVM pause monitor (jvm.pause.monitor=true) logs a pause of the whole process
 kill -STOP "$(cat "$pid_file")" && sleep 2 && kill -CONT "$(cat "$pid_file")"
-pause_logged=0
-for _ in $(seq 1 50); do
-  if cat "$ZOO_LOG_DIR"/*.log 2>/dev/null | grep -q "Detected pause in JVM or host machine (eg GC): pause of approximately"; then
-    pause_logged=1
-    break
-  fi
-  sleep 0.1
-done
-check "a 2 s SIGSTOP is logged by the JVM pause monitor" test "$pause_logged" -eq 1
+check "a 2 s SIGSTOP is logged by the JVM pause monitor" \
+  await_log "Detected pause in JVM or host machine (eg GC): pause of approximately" 50
 
 # ---- a Gogo shell attached to the running server (its ticket lies in a dataDir whose path has a space)
 run timeout 60 bash -c 'printf "menagerie:status\nexit\nmenagerie:purge\n" | "$0" shell "$1"' "$SCRIPT" "$good_cfg"
 check "shell runs a piped menagerie:status and exits 0" \
   eval 'status_is 0 && output_has "^serving: *yes" && output_has "^mode: *standalone"'
 check "shell stops at exit: the command after it does not run" eval '! output_has_text "purge deleted"'
+
+# ---- a live edit to a strategy type no bundle provides is refused; the server keeps serving on its transport
+cp "$good_cfg" "$work/zoo.cfg.good"
+printf 'serverCnxnFactory=nosuch\n' >>"$good_cfg"
+await_log "ERROR.*Refused change to the configuration"
+check "a live edit to serverCnxnFactory=nosuch is refused with one ERROR line naming key, type and installed types" \
+  eval 'test "$(cat "$ZOO_LOG_DIR"/*.log | grep -c "ERROR.*Refused change to the configuration, keeping revision 1: serverCnxnFactory=nosuch: no installed bundle provides it (installed: netty, nio)")" -eq 1'
+run "$SCRIPT" status "$good_cfg"
+check "after the refused edit status still exits 0 with Mode: standalone" eval 'status_is 0 && output_has "^Mode: standalone"'
+run timeout 5 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0" && printf ruok >&3 && cat <&3' "$client_port"
+check "and the nio client port still answers ruok" output_has_text "imok"
+cp "$work/zoo.cfg.good" "$good_cfg"
+
+# ---- the bundle providing the transport in use stops: the log says what is unbound, then that it is back
+run timeout 60 bash -c 'printf "stop dev.menagerie.transport.nio\nexit\n" | "$0" shell "$1"' "$SCRIPT" "$good_cfg"
+check "stopping the nio bundle logs one ERROR line: unbound, which bundle, what the server does" \
+  await_log "ERROR.*serverCnxnFactory=nio is unbound: dev.menagerie.transport.nio [0-9.A-Z-]*, which provided it, stopped or was uninstalled (installed: netty); the client port stays closed until a bundle provides it"
+run timeout 60 bash -c 'printf "lb -s dev.menagerie.transport.nio\nexit\n" | "$0" shell "$1"' "$SCRIPT" "$good_cfg"
+nio_id="$(sed -n -E 's/^ *([0-9]+)\|.*dev\.menagerie\.transport\.nio.*/\1/p' <<<"$last_output" | head -n 1)"
+run timeout 60 bash -c 'printf "start %s\nexit\n" "$2" | "$0" shell "$1"' "$SCRIPT" "$good_cfg" "$nio_id"
+check "starting it again logs that serverCnxnFactory=nio is provided again" \
+  await_log "INFO.*serverCnxnFactory=nio is now provided by dev.menagerie.transport.nio"
+ruok=""
+for _ in $(seq 1 50); do
+  ruok="$(timeout 5 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0" && printf ruok >&3 && cat <&3' "$client_port" 2>/dev/null)"
+  [[ $ruok == imok ]] && break
+  sleep 0.1
+done
+check "and the client port answers ruok again" test "$ruok" = imok
 
 # ---- a second start refuses
 run "$SCRIPT" start "$good_cfg"
@@ -157,6 +188,31 @@ check "stop leaves no server process" eval '! kill -0 "$server_pid" 2>/dev/null'
 run "$SCRIPT" shell "$good_cfg" </dev/null
 check "shell to a stopped server exits 1 and says why" \
   eval 'status_is 1 && output_has_text "is the server running (zkServer.sh status)?"'
+
+# ---- a zoo.cfg naming a storage engine no bundle provides: the server waits and says so
+missing_cfg="$work/zoo-missing.cfg"
+sed "s|^dataDir=.*|dataDir=$work/data-missing|" "$good_cfg" >"$missing_cfg"
+printf 'storage=nosuch\n' >>"$missing_cfg"
+run "$SCRIPT" start "$missing_cfg"
+check "start with storage=nosuch exits 0 (the runtime starts and waits)" status_is 0
+missing_shown=0
+deadline=$((SECONDS + STATUS_WAIT_S))
+while ((SECONDS < deadline)); do
+  run "$SCRIPT" status "$missing_cfg"
+  if output_has_text "storage=nosuch: no installed bundle provides it (installed: file)"; then
+    missing_shown=1
+    break
+  fi
+  sleep 0.5
+done
+check "status lists it under Missing strategies and exits 1" \
+  eval 'test "$missing_shown" -eq 1 && status_is 1 && output_has "^Missing strategies:"'
+missing_line="storage=nosuch: no installed bundle provides it (installed: file); no server runs until a bundle provides it"
+await_log "ERROR.*$missing_line" $((STATUS_WAIT_S * 10))
+check "the log says so in one ERROR line" \
+  eval 'test "$(cat "$ZOO_LOG_DIR"/*.log | grep -c "ERROR.*$missing_line")" -eq 1'
+run timeout 60 "$SCRIPT" stop "$missing_cfg"
+check "stop of the waiting server exits 0" status_is 0
 
 # ---- purge on demand
 run env ZOOCFGDIR="$(dirname "$good_cfg")" ZOOCFG="$(basename "$good_cfg")" "$MENAGERIE_HOME/bin/zkCleanup.sh" -n 3

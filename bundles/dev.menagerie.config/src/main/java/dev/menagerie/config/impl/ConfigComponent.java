@@ -1,10 +1,14 @@
 package dev.menagerie.config.impl;
 
+import dev.menagerie.api.config.StrategyTargets;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceListener;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -30,6 +34,8 @@ public final class ConfigComponent {
 
     private final ConfigPublisher publisher;
     private final ScheduledExecutorService watcher;
+    private BundleContext context;
+    private ServiceListener strategyListener;
 
     @Activate
     public ConfigComponent(BundleContext context, @Reference(name = "configAdmin") ConfigurationAdmin configAdmin) {
@@ -51,10 +57,28 @@ public final class ConfigComponent {
         long pollMs = pollMs(context.getProperty(POLL_PROPERTY));
         watcher = Executors.newSingleThreadScheduledExecutor(ConfigComponent::daemonThread);
         watcher.scheduleWithFixedDelay(publisher::reloadIfChanged, pollMs, pollMs, TimeUnit.MILLISECONDS);
+        this.context = context;
+        strategyListener = event -> retryLater();
+        try {
+            context.addServiceListener(strategyListener, StrategyTargets.servicesFilter());
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException("the strategy filter is built from interface names", e);
+        }
+    }
+
+    private void retryLater() {
+        try {
+            watcher.execute(publisher::strategiesChanged);
+        } catch (RejectedExecutionException stopping) {
+            // deactivated meanwhile
+        }
     }
 
     @Deactivate
     void deactivate() {
+        if (strategyListener != null) {
+            context.removeServiceListener(strategyListener);
+        }
         if (watcher != null) {
             watcher.shutdownNow();
         }

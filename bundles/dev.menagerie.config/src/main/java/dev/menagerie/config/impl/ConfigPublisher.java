@@ -3,7 +3,9 @@ package dev.menagerie.config.impl;
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.config.StrategyTargets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -26,6 +28,8 @@ final class ConfigPublisher {
     private Runnable currentRegistration;
     private Map<String, String> writtenTargets;
     private FileStamp seenStamp = FileStamp.ABSENT;
+    /** Whether the last edit was refused for a strategy type no bundle provides; guarded by this. */
+    private boolean refusedForMissingType;
 
     ConfigPublisher(Path configFile, ConfigParser parser, ConfigSink sink) {
         this.configFile = configFile;
@@ -56,7 +60,18 @@ final class ConfigPublisher {
         reload();
     }
 
+    /**
+     * Called when strategy services come or go: an edit refused because no bundle provided its type is tried
+     * again, so deploying the bundle makes the edit apply.
+     */
+    synchronized void strategiesChanged() {
+        if (refusedForMissingType) {
+            reload();
+        }
+    }
+
     private void reload() {
+        refusedForMissingType = false;
         ParseResult result;
         try {
             result = parser.parse(configFile);
@@ -72,6 +87,13 @@ final class ConfigPublisher {
         }
         Set<String> changed = ConfigDiff.changedKeys(current, result.config());
         if (changed.isEmpty()) {
+            return;
+        }
+        List<String> missing = missingTypes(result.config());
+        if (!missing.isEmpty()) {
+            refusedForMissingType = true;
+            LOG.error("Refused change to the configuration, keeping revision {}: {}; the edit applies once a bundle"
+                    + " provides it", current.revision(), String.join("; ", missing));
             return;
         }
         Set<String> needRestart = result.config().keysNeedingRestart(current);
@@ -101,6 +123,28 @@ final class ConfigPublisher {
         }
     }
 
+    /**
+     * {@code electionType=priority: no installed bundle provides it (installed: fast)} for each strategy whose
+     * type {@code next} changes to one that no registered service offers: switching to it would unbind the
+     * current strategy and leave the role empty.
+     */
+    private List<String> missingTypes(ParsedServerConfig next) {
+        List<String> missing = new ArrayList<>();
+        for (String reference : StrategyTargets.REFERENCES) {
+            String wanted = StrategyTargets.selectedType(next, reference);
+            if (wanted.equals(StrategyTargets.selectedType(current, reference))) {
+                continue;
+            }
+            Set<String> installed = sink.installedTypes(reference);
+            if (!installed.contains(wanted)) {
+                missing.add(StrategyTargets.zooCfgKey(reference) + "=" + wanted
+                        + ": no installed bundle provides it (installed: "
+                        + (installed.isEmpty() ? "none" : String.join(", ", installed)) + ")");
+            }
+        }
+        return missing;
+    }
+
     /** Unregisters the current configuration. */
     synchronized void stop() {
         if (currentRegistration != null) {
@@ -116,14 +160,10 @@ final class ConfigPublisher {
     /** {@code <reference>.target} filters for the four strategies. */
     static Map<String, String> targetsOf(ServerConfig config) {
         Map<String, String> targets = new LinkedHashMap<>();
-        targets.put(StrategyTargets.targetProperty(StrategyTargets.CNXN_FACTORY),
-                StrategyTargets.filterFor(config.cnxnFactoryType()));
-        targets.put(StrategyTargets.targetProperty(StrategyTargets.STORAGE),
-                StrategyTargets.filterFor(config.storageType()));
-        targets.put(StrategyTargets.targetProperty(StrategyTargets.ELECTION),
-                StrategyTargets.filterFor(config.electionType()));
-        targets.put(StrategyTargets.targetProperty(StrategyTargets.VERIFIER),
-                StrategyTargets.filterFor(config.verifierType()));
+        for (String reference : StrategyTargets.REFERENCES) {
+            targets.put(StrategyTargets.targetProperty(reference),
+                    StrategyTargets.filterFor(StrategyTargets.selectedType(config, reference)));
+        }
         return targets;
     }
 }

@@ -6,8 +6,12 @@ import java.io.IOException;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -18,6 +22,9 @@ import org.slf4j.LoggerFactory;
 final class FrameworkSink implements ConfigSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(FrameworkSink.class);
+
+    /** The service property strategies carry their type name in. */
+    private static final String TYPE = "type";
 
     private final BundleContext context;
     private final ConfigurationAdmin configAdmin;
@@ -57,6 +64,23 @@ final class FrameworkSink implements ConfigSink {
             LOG.error("Cannot write the strategy choices to Configuration Admin ({}): {}", StrategyTargets.PID,
                     e.getMessage());
         }
+    }
+
+    @Override
+    public Set<String> installedTypes(String reference) {
+        Set<String> types = new TreeSet<>();
+        try {
+            ServiceReference<?>[] services =
+                    context.getAllServiceReferences(StrategyTargets.serviceInterface(reference), null);
+            if (services != null) {
+                for (ServiceReference<?> service : services) {
+                    types.add(String.valueOf(service.getProperty(TYPE)));
+                }
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException("a null filter cannot be invalid", e);
+        }
+        return types;
     }
 
     @Override

@@ -5,13 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.menagerie.api.config.StrategyTargets;
+import dev.menagerie.testing.LogLines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +35,12 @@ class ConfigPublisherTest {
         final List<String> events = new ArrayList<>();
         final List<ParsedServerConfig> registered = new ArrayList<>();
         Map<String, String> lastTargets;
+        /** The distribution's strategies by reference; a test adds or removes types. */
+        final Map<String, Set<String>> installed = new HashMap<>(Map.of(
+                StrategyTargets.CNXN_FACTORY, new TreeSet<>(Set.of("nio", "netty")),
+                StrategyTargets.STORAGE, new TreeSet<>(Set.of("file")),
+                StrategyTargets.ELECTION, new TreeSet<>(Set.of("fast")),
+                StrategyTargets.VERIFIER, new TreeSet<>(Set.of("majority", "hierarchical"))));
 
         @Override
         public Runnable register(ParsedServerConfig config) {
@@ -42,6 +53,11 @@ class ConfigPublisherTest {
         public void writeTargets(Map<String, String> targets, long revision) {
             lastTargets = targets;
             events.add("targets " + revision);
+        }
+
+        @Override
+        public Set<String> installedTypes(String reference) {
+            return installed.get(reference);
         }
 
         @Override
@@ -99,6 +115,32 @@ class ConfigPublisherTest {
         publisher.reloadIfChanged();
         assertEquals("targets 2", sink.events.get(sink.events.size() - 1));
         assertEquals("(type=netty)", sink.lastTargets.get("cnxnFactory.target"));
+    }
+
+    @Test
+    void anEditToAStrategyTypeNoBundleProvidesIsRefusedUntilOneIsDeployed() throws IOException {
+        assertTrue(publisher.start());
+        try (LogLines log = new LogLines()) {
+            edit(zoo.base() + "maxClientCnxns=5\nstorage=memory\n");
+            publisher.reloadIfChanged();
+
+            assertEquals(1, publisher.current().revision(), "the whole edit is refused");
+            assertEquals("(type=file)", sink.lastTargets.get("storage.target"), "file storage stays bound");
+            List<String> refusals = log.containing("Refused change");
+            assertEquals(1, refusals.size(), "one line: " + refusals);
+            assertTrue(refusals.get(0).contains("ERROR") && refusals.get(0).contains("keeping revision 1:"
+                    + " storage=memory: no installed bundle provides it (installed: file); the edit applies once a"
+                    + " bundle provides it"), refusals.get(0));
+
+            publisher.strategiesChanged();
+            assertEquals(1, publisher.current().revision(), "a strategy that came or went is not the one missing");
+
+            sink.installed.get(StrategyTargets.STORAGE).add("memory");
+            publisher.strategiesChanged();
+            assertEquals(2, publisher.current().revision(), "deploying the engine makes the edit apply");
+            assertEquals("(type=memory)", sink.lastTargets.get("storage.target"));
+            assertEquals(5, publisher.current().maxClientCnxns());
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.menagerie.admin.impl.fourletter.MonitorText;
 import dev.menagerie.admin.impl.metrics.AdminMetrics;
 import dev.menagerie.admin.impl.runtime.BundleInventory;
 import dev.menagerie.admin.impl.runtime.ComponentInventory;
+import dev.menagerie.admin.impl.strategy.StrategyInventory;
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.status.ServerStatus;
@@ -26,7 +27,7 @@ public final class StandardCommands {
      */
     public static CommandRegistry registry(Supplier<ServerStatus> status, Supplier<ServerConfig> config,
             Supplier<String> initialConfiguration, BundleInventory bundles, ComponentInventory components,
-            MetricsRegistry metrics) {
+            StrategyInventory strategies, MetricsRegistry metrics) {
         Supplier<String> version = () -> {
             ServerStatus current = status.get();
             return current == null ? Environment.NOT_AVAILABLE : current.version();
@@ -40,7 +41,7 @@ public final class StandardCommands {
                 monitor(metrics),
                 BackupCommands.snapshot(config, RateLimiter.monotonic(), adminMetrics),
                 BackupCommands.restore(config, RateLimiter.monotonic(), adminMetrics),
-                new RuntimeStatusCommand(config, status, bundles, components)));
+                new RuntimeStatusCommand(config, status, bundles, components, strategies)));
         commands.addAll(ServerCommands.all(initialConfiguration, metrics));
         commands.addAll(QuorumCommands.all(config));
         commands.addAll(TraceMaskCommands.all());

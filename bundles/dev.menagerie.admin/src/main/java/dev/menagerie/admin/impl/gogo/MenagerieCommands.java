@@ -112,7 +112,7 @@ public final class MenagerieCommands {
     public String status() {
         ServerStatus server = serverStatus.get();
         ServerConfig config = serverConfig.get();
-        return StatusText.format(RuntimeStatus.collect(config, server, bundles, components))
+        return StatusText.format(RuntimeStatus.collect(config, server, bundles, components, strategies))
                 + EnsembleText.format(config, server);
     }
 

@@ -21,6 +21,7 @@ final class StatusText {
         list(text, "inactive bundles", status.inactiveBundles());
         list(text, "unsatisfied components", status.unsatisfiedComponents());
         list(text, "waiting for configuration", status.waitingComponents());
+        list(text, "missing strategies", status.missingStrategies());
         return text.toString();
     }
 

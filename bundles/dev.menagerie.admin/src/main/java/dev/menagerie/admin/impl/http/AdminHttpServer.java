@@ -8,6 +8,8 @@ import dev.menagerie.admin.impl.runtime.ComponentInventory;
 import dev.menagerie.admin.impl.runtime.FrameworkBundleInventory;
 import dev.menagerie.admin.impl.runtime.GreedySlot;
 import dev.menagerie.admin.impl.runtime.ScrComponentInventory;
+import dev.menagerie.admin.impl.strategy.FrameworkStrategyInventory;
+import dev.menagerie.admin.impl.strategy.StrategyInventory;
 import dev.menagerie.api.admin.AdminPage;
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.metrics.Counter;
@@ -66,13 +68,15 @@ public final class AdminHttpServer {
     public AdminHttpServer(BundleContext context,
             @Reference(name = "componentRuntime") ServiceComponentRuntime componentRuntime,
             @Reference(name = "metrics") MetricsRegistry metrics) {
-        this(new FrameworkBundleInventory(context), new ScrComponentInventory(componentRuntime), metrics);
+        this(new FrameworkBundleInventory(context), new ScrComponentInventory(componentRuntime),
+                new FrameworkStrategyInventory(context, componentRuntime), metrics);
     }
 
-    AdminHttpServer(BundleInventory bundles, ComponentInventory components, MetricsRegistry metrics) {
+    AdminHttpServer(BundleInventory bundles, ComponentInventory components, StrategyInventory strategies,
+            MetricsRegistry metrics) {
         this.insecureConnections = new AdminMetrics(metrics).insecureConnections;
         this.registry = StandardCommands.registry(status, () -> config, () -> initialConfiguration, bundles,
-                components, metrics);
+                components, strategies, metrics);
     }
 
     /** The running server's status, which the commands report; absent while no server runs. */

@@ -1,5 +1,7 @@
 package dev.menagerie.admin.impl.runtime;
 
+import dev.menagerie.admin.impl.strategy.MissingStrategy;
+import dev.menagerie.admin.impl.strategy.StrategyInventory;
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.config.StrategyTargets;
 import dev.menagerie.api.status.ServerStatus;
@@ -19,10 +21,11 @@ import java.util.Map;
  * @param configFile the zoo.cfg path, null when unconfigured
  * @param configRevision the revision of the configuration in force, null when unconfigured
  * @param strategies reference name to selected {@code type}, in a fixed order; empty when unconfigured
+ * @param missingStrategies one line per role the configuration uses whose type no installed bundle provides
  */
 public record RuntimeStatus(String mode, String serverState, String configFile, Long configRevision, int bundlesTotal,
         int bundlesActive, List<String> inactiveBundles, List<String> unsatisfiedComponents,
-        List<String> waitingComponents, Map<String, String> strategies) {
+        List<String> waitingComponents, Map<String, String> strategies, List<String> missingStrategies) {
 
     public static final String MODE_STANDALONE = "standalone";
     public static final String MODE_QUORUM = "quorum";
@@ -33,7 +36,7 @@ public record RuntimeStatus(String mode, String serverState, String configFile, 
      * when no server runs.
      */
     public static RuntimeStatus collect(ServerConfig config, ServerStatus server, BundleInventory bundles,
-            ComponentInventory components) {
+            ComponentInventory components, StrategyInventory strategyInventory) {
         List<BundleInfo> installed = bundles.bundles();
         List<String> inactive = new ArrayList<>();
         for (BundleInfo bundle : installed) {
@@ -48,7 +51,8 @@ public record RuntimeStatus(String mode, String serverState, String configFile, 
         }
         return new RuntimeStatus(mode(config), server == null ? null : server.summary().mode(), config == null ? null : config.configFile().toString(),
                 config == null ? null : config.revision(), installed.size(), installed.size() - inactive.size(),
-                List.copyOf(inactive), List.copyOf(unsatisfied), List.copyOf(waiting), strategies(config));
+                List.copyOf(inactive), List.copyOf(unsatisfied), List.copyOf(waiting), strategies(config),
+                MissingStrategy.find(config, strategyInventory).stream().map(MissingStrategy::describe).toList());
     }
 
     private static String mode(ServerConfig config) {
@@ -82,6 +86,7 @@ public record RuntimeStatus(String mode, String serverState, String configFile, 
         fields.put("unsatisfied_components", unsatisfiedComponents);
         fields.put("waiting_components", waitingComponents);
         fields.put("strategies", strategies);
+        fields.put("missing_strategies", missingStrategies);
         return fields;
     }
 }

@@ -5,33 +5,24 @@ import dev.menagerie.api.config.StrategyTargets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The four roles zoo.cfg fills with a strategy: the reference name consumers bind it under, the zoo.cfg key that
  * chooses it, and the service interface its bundles register.
  */
 public enum StrategyRole {
-    CNXN_FACTORY(StrategyTargets.CNXN_FACTORY, "serverCnxnFactory", "dev.menagerie.api.transport.ServerCnxnFactory",
-            ServerConfig::cnxnFactoryType),
-    STORAGE(StrategyTargets.STORAGE, "storage", "dev.menagerie.api.storage.StorageFactory",
-            ServerConfig::storageType),
-    ELECTION(StrategyTargets.ELECTION, "electionType", "dev.menagerie.api.election.ElectionFactory",
-            ServerConfig::electionType),
-    VERIFIER(StrategyTargets.VERIFIER, "quorumVerifier", "dev.menagerie.api.quorum.QuorumVerifierFactory",
-            ServerConfig::verifierType);
+    CNXN_FACTORY(StrategyTargets.CNXN_FACTORY, "the client port stays closed until a bundle provides it; sessions"
+            + " stay open until they time out"),
+    STORAGE(StrategyTargets.STORAGE, "no server runs until a bundle provides it"),
+    ELECTION(StrategyTargets.ELECTION, "this server takes no part in the ensemble until a bundle provides it"),
+    VERIFIER(StrategyTargets.VERIFIER, "this server takes no part in the ensemble until a bundle provides it");
 
     private final String reference;
-    private final String zooCfgKey;
-    private final String serviceInterface;
-    private final Function<ServerConfig, String> selected;
+    private final String whileMissing;
 
-    StrategyRole(String reference, String zooCfgKey, String serviceInterface,
-            Function<ServerConfig, String> selected) {
+    StrategyRole(String reference, String whileMissing) {
         this.reference = reference;
-        this.zooCfgKey = zooCfgKey;
-        this.serviceInterface = serviceInterface;
-        this.selected = selected;
+        this.whileMissing = whileMissing;
     }
 
     /** The name the operator types and the status reports: the consumers' reference name. */
@@ -40,16 +31,26 @@ public enum StrategyRole {
     }
 
     public String zooCfgKey() {
-        return zooCfgKey;
+        return StrategyTargets.zooCfgKey(reference);
     }
 
     public String serviceInterface() {
-        return serviceInterface;
+        return StrategyTargets.serviceInterface(reference);
     }
 
     /** The type the configuration in force selects. */
     public String selectedIn(ServerConfig config) {
-        return selected.apply(config);
+        return StrategyTargets.selectedType(config, reference);
+    }
+
+    /** Whether a server running {@code config} uses this role (a standalone server has no election or verifier). */
+    public boolean usedIn(ServerConfig config) {
+        return StrategyTargets.usedIn(config, reference);
+    }
+
+    /** What the server does while no bundle provides the selected type, for the log line that says so. */
+    public String whileMissing() {
+        return whileMissing;
     }
 
     /** The role named by its reference name or its zoo.cfg key, ignoring case. */
@@ -57,7 +58,7 @@ public enum StrategyRole {
         String wanted = name.toLowerCase(Locale.ROOT);
         return Arrays.stream(values())
                 .filter(role -> role.reference.toLowerCase(Locale.ROOT).equals(wanted)
-                        || role.zooCfgKey.toLowerCase(Locale.ROOT).equals(wanted))
+                        || role.zooCfgKey().toLowerCase(Locale.ROOT).equals(wanted))
                 .findFirst();
     }
 
@@ -69,8 +70,8 @@ public enum StrategyRole {
                 names.append(", ");
             }
             names.append(role.reference);
-            if (!role.zooCfgKey.equals(role.reference)) {
-                names.append(" (").append(role.zooCfgKey).append(')');
+            if (!role.zooCfgKey().equals(role.reference)) {
+                names.append(" (").append(role.zooCfgKey()).append(')');
             }
         }
         return names.toString();

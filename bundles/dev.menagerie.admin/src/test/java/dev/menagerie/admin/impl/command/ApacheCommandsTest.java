@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.menagerie.admin.impl.json.JsonWriter;
+import dev.menagerie.admin.impl.strategy.FakeStrategyInventory;
 import dev.menagerie.admin.testing.FakeServerStatus;
 import dev.menagerie.admin.testing.MiniJson;
 import dev.menagerie.api.config.HostPort;
@@ -31,7 +32,8 @@ class ApacheCommandsTest {
     private final FakeServerStatus status = new FakeServerStatus();
     private final FakeServerConfig config = new FakeServerConfig();
     private final CommandRegistry registry = StandardCommands.registry(() -> status, () -> config,
-            () -> "tickTime=2000\n", List::of, List::of, Components.create(MetricsRegistry.class).service());
+            () -> "tickTime=2000\n", List::of, List::of, FakeStrategyInventory.distribution(),
+            Components.create(MetricsRegistry.class).service());
 
     private Map<String, Object> get(String name) {
         CommandResponse response = registry.run(name, CommandRequest.get());

@@ -9,6 +9,7 @@ import dev.menagerie.admin.impl.json.JsonWriter;
 import dev.menagerie.admin.impl.runtime.BundleInfo;
 import dev.menagerie.admin.impl.runtime.ComponentIssue.Kind;
 import dev.menagerie.admin.impl.runtime.ComponentIssue;
+import dev.menagerie.admin.impl.strategy.FakeStrategyInventory;
 import dev.menagerie.admin.testing.FakeServerStatus;
 import dev.menagerie.admin.testing.MiniJson;
 import dev.menagerie.api.config.HostPort;
@@ -138,7 +139,7 @@ class CommandsTest {
         FakeServerStatus server = new FakeServerStatus();
         server.summary = new ServerSummary("leader", true, 0, Latency.NONE, 0, 0, 0, 0, 0, 0, 0);
         RuntimeStatusCommand command = new RuntimeStatusCommand(() -> config, () -> server, () -> bundles,
-                () -> issues);
+                () -> issues, FakeStrategyInventory.distribution());
 
         Map<String, Object> json = json(command.run(CommandRequest.get()));
 
@@ -157,14 +158,29 @@ class CommandsTest {
         assertEquals(List.of("dev.menagerie.example"), json.get("waiting_components"));
         assertEquals(Map.of("cnxnFactory", "netty", "storage", "file", "election", "fast", "verifier", "majority"),
                 json.get("strategies"));
+        assertEquals(List.of(), json.get("missing_strategies"));
+    }
+
+    @Test
+    void runtimeStatusListsEachSelectedTypeNoInstalledBundleProvides() {
+        config.standalone = false;
+        config.electionType = "priority";
+        config.storageType = "memory";
+        RuntimeStatusCommand command = new RuntimeStatusCommand(() -> config, () -> null, List::of, List::of,
+                FakeStrategyInventory.distribution());
+
+        assertEquals(List.of("storage=memory: no installed bundle provides it (installed: file)",
+                "electionType=priority: no installed bundle provides it (installed: fast)"),
+                json(command.run(CommandRequest.get())).get("missing_strategies"));
     }
 
     @Test
     void runtimeStatusSaysQuorumOrUnconfigured() {
         config.standalone = false;
-        RuntimeStatusCommand quorum = new RuntimeStatusCommand(() -> config, () -> null, List::of, List::of);
+        RuntimeStatusCommand quorum = new RuntimeStatusCommand(() -> config, () -> null, List::of, List::of,
+                FakeStrategyInventory.distribution());
         RuntimeStatusCommand unconfigured = new RuntimeStatusCommand(() -> (ServerConfig) null, () -> null, List::of,
-                List::of);
+                List::of, FakeStrategyInventory.distribution());
 
         assertEquals("quorum", json(quorum.run(CommandRequest.get())).get("mode"));
         Map<String, Object> none = json(unconfigured.run(CommandRequest.get()));
@@ -178,7 +194,7 @@ class CommandsTest {
     @Test
     void standardRegistryAnswersApacheAliases() {
         CommandRegistry registry = StandardCommands.registry(FakeServerStatus::new, () -> config, () -> "",
-                List::of, List::of, Components.create(MetricsRegistry.class).service());
+                List::of, List::of, FakeStrategyInventory.distribution(), Components.create(MetricsRegistry.class).service());
 
         assertEquals("configuration", registry.run("conf", CommandRequest.get()).command());
         assertEquals("environment", registry.run("envi", CommandRequest.get()).command());
@@ -193,7 +209,7 @@ class CommandsTest {
         FakeServerStatus status = new FakeServerStatus();
 
         Map<String, Object> json = json(StandardCommands.registry(() -> status, () -> config, () -> "", List::of,
-                List::of, metrics).run("monitor", CommandRequest.get()));
+                List::of, FakeStrategyInventory.distribution(), metrics).run("monitor", CommandRequest.get()));
 
         assertEquals("monitor", json.get("command"));
         assertNull(json.get("error"));
@@ -202,7 +218,7 @@ class CommandsTest {
         assertEquals(5.0, json.get("avg_fsynctime"));
         assertEquals(1L, json.get("cnt_fsynctime"));
         CommandResponse none = StandardCommands.registry(() -> null, () -> config, () -> "", List::of, List::of,
-                metrics).run("mntr", CommandRequest.get());
+                FakeStrategyInventory.distribution(), metrics).run("mntr", CommandRequest.get());
         assertEquals("This ZooKeeper instance is not currently serving requests", none.error());
     }
 }

@@ -46,6 +46,7 @@ class MenagerieCommandsTest {
                 "  Peer (missing reference storage)",
                 "waiting for configuration: 1",
                 "  Unanimous",
+                "missing strategies: none",
                 "serving:     yes",
                 "zxid:        0x1f",
                 "clients:     1 connection, 0 sessions, 0 outstanding requests",

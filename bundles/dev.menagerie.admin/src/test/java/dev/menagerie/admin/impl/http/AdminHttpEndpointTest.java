@@ -11,6 +11,7 @@ import dev.menagerie.admin.impl.command.TraceMask;
 import dev.menagerie.admin.impl.json.JsonWriter;
 import dev.menagerie.admin.impl.metrics.AdminMetrics;
 import dev.menagerie.admin.impl.runtime.BundleInfo;
+import dev.menagerie.admin.impl.strategy.FakeStrategyInventory;
 import dev.menagerie.admin.testing.FakeServerStatus;
 import dev.menagerie.admin.testing.MiniJson;
 import dev.menagerie.api.metrics.MetricsRegistry;
@@ -37,7 +38,7 @@ class AdminHttpEndpointTest {
         CommandRegistry registry = StandardCommands.registry(() -> status, () -> config, () -> "tickTime=2000\n",
                 () -> List.of(new BundleInfo("dev.menagerie.api", Bundle.ACTIVE, false),
                         new BundleInfo("dev.menagerie.transport.netty", Bundle.INSTALLED, false)),
-                List::of, metrics);
+                List::of, FakeStrategyInventory.distribution(), metrics);
         endpoint = AdminHttpEndpoint.start(new AdminSettings(true, "127.0.0.1", 0, "/commands"), registry,
                 new AdminMetrics(metrics).insecureConnections);
         http = new HttpTestClient(endpoint.address());

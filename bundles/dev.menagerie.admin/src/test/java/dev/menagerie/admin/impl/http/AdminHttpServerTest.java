@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.menagerie.admin.impl.strategy.FakeStrategyInventory;
 import dev.menagerie.admin.testing.FakeServerStatus;
 import dev.menagerie.admin.testing.MiniJson;
 import dev.menagerie.api.metrics.MetricsRegistry;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 class AdminHttpServerTest {
 
-    private final AdminHttpServer server = new AdminHttpServer(List::of, List::of, Components.create(MetricsRegistry.class).service());
+    private final AdminHttpServer server = new AdminHttpServer(List::of, List::of, FakeStrategyInventory.distribution(),
+            Components.create(MetricsRegistry.class).service());
 
     @AfterEach
     void deactivate() {

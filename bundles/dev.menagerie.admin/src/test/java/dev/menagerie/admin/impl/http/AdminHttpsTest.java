@@ -9,6 +9,7 @@ import dev.menagerie.admin.impl.command.CommandRegistry;
 import dev.menagerie.admin.impl.command.RuokCommand;
 import dev.menagerie.admin.impl.command.StandardCommands;
 import dev.menagerie.admin.impl.metrics.AdminMetrics;
+import dev.menagerie.admin.impl.strategy.FakeStrategyInventory;
 import dev.menagerie.admin.testing.FakeServerStatus;
 import dev.menagerie.api.metrics.Counter;
 import dev.menagerie.api.metrics.MetricsRegistry;
@@ -91,7 +92,7 @@ class AdminHttpsTest {
                 "ssl.trustStore.password", PASSWORD));
         properties.putAll(keys);
         CommandRegistry registry = StandardCommands.registry(() -> status, () -> config, () -> "", List::of,
-                List::of, metrics);
+                List::of, FakeStrategyInventory.distribution(), metrics);
         endpoint = AdminHttpEndpoint.start(AdminSettings.from(properties), registry, insecureConnections);
         return endpoint.address();
     }

@@ -2,6 +2,7 @@ package dev.menagerie.admin.impl.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.menagerie.admin.impl.strategy.FakeStrategyInventory;
 import dev.menagerie.admin.testing.FakeServerStatus;
 import dev.menagerie.admin.testing.MiniJson;
 import dev.menagerie.api.admin.AdminPage;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** Pages other bundles register as {@link AdminPage} services, served on the admin port while registered. */
 class AdminPagesTest {
 
-    private final AdminHttpServer server = new AdminHttpServer(List::of, List::of,
+    private final AdminHttpServer server = new AdminHttpServer(List::of, List::of, FakeStrategyInventory.distribution(),
             Components.create(MetricsRegistry.class).service());
     private final AdminPage echo = AdminPagesTest::echo;
 
