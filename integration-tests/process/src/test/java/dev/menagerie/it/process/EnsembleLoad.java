@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.Watcher.Event.KeeperState;
 import org.apache.zookeeper.ZooDefs.Ids;
 import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.data.Stat;
@@ -36,6 +38,10 @@ public final class EnsembleLoad {
     private final ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicInteger disconnects = new AtomicInteger();
+    private final AtomicLong longestPauseNs = new AtomicLong();
+    /** The start of the window {@link #longestPause()} measures, or 0 while none is open. */
+    private volatile long windowStartNs;
     private volatile boolean stopped;
 
     public EnsembleLoad(String connectString, AckLedger ledger, String round, int maxOpsPerWriter,
@@ -66,12 +72,21 @@ public final class EnsembleLoad {
         threads.forEach(Thread::start);
     }
 
+    private ZooKeeper connect() throws IOException {
+        return new ZooKeeper(connectString, SESSION_TIMEOUT_MS, event -> {
+            if (event.getState() == KeeperState.Disconnected) {
+                disconnects.incrementAndGet();
+            }
+        });
+    }
+
     private void write(int writer) {
         ZooKeeper client = null;
+        long[] lastAckNs = {System.nanoTime()};
         try {
-            client = new ZooKeeper(connectString, SESSION_TIMEOUT_MS, event -> { });
+            client = connect();
             for (int op = 0; op < maxOpsPerWriter && !stopped && System.nanoTime() < deadlineNs; op++) {
-                client = writeOne(client, writer, op);
+                client = writeOne(client, writer, op, lastAckNs);
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -87,7 +102,8 @@ public final class EnsembleLoad {
     }
 
     /** One create; returns the client to go on with (a new one after the session expired). */
-    private ZooKeeper writeOne(ZooKeeper client, int writer, int op) throws IOException, InterruptedException {
+    private ZooKeeper writeOne(ZooKeeper client, int writer, int op, long[] lastAckNs)
+            throws IOException, InterruptedException {
         byte[] payload = (round + "/w" + writer + "/op" + op).getBytes(StandardCharsets.UTF_8);
         try {
             Stat stat = new Stat();
@@ -95,6 +111,12 @@ public final class EnsembleLoad {
                     CreateMode.PERSISTENT_SEQUENTIAL, stat);
             ledger.created(path, payload, stat.getCzxid());
             acknowledged.incrementAndGet();
+            long now = System.nanoTime();
+            long window = windowStartNs;
+            if (window != 0) {
+                longestPauseNs.accumulateAndGet(now - Math.max(lastAckNs[0], window), Math::max);
+            }
+            lastAckNs[0] = now;
             return client;
         } catch (KeeperException.ConnectionLossException | KeeperException.NotReadOnlyException lost) {
             failed.incrementAndGet();
@@ -103,13 +125,33 @@ public final class EnsembleLoad {
         } catch (KeeperException.SessionExpiredException | KeeperException.SessionMovedException expired) {
             failed.incrementAndGet();
             Clients.closeQuietly(client);
-            return new ZooKeeper(connectString, SESSION_TIMEOUT_MS, event -> { });
+            return connect();
         } catch (KeeperException e) {
             unexpected.add(Thread.currentThread().getName() + ": " + e);
             failed.incrementAndGet();
             Thread.sleep(RETRY_PAUSE_MS);
             return client;
         }
+    }
+
+    /**
+     * Opens a window: from now on {@link #longestPause()} is the longest time any writer went without an
+     * acknowledged write, and {@link #disconnects()} counts the writers' dropped connections.
+     */
+    public void openWindow() {
+        longestPauseNs.set(0);
+        disconnects.set(0);
+        windowStartNs = System.nanoTime();
+    }
+
+    /** The longest time a writer waited for its next acknowledged write since {@link #openWindow()}. */
+    public Duration longestPause() {
+        return Duration.ofNanos(longestPauseNs.get());
+    }
+
+    /** Writers' connections that dropped since {@link #openWindow()} (or since the start). */
+    public int disconnects() {
+        return disconnects.get();
     }
 
     public void stop() {

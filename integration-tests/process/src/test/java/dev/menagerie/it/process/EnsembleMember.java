@@ -74,6 +74,15 @@ public final class EnsembleMember extends ServerProcess {
         return config;
     }
 
+    /**
+     * Rewrites the running member's zoo.cfg as the layout's text, the extra lines and {@code liveLines}: a live
+     * edit the member's config watcher picks up (the file's size must change, or its modification time).
+     */
+    public void editLiveConfig(String liveLines) throws IOException {
+        Files.writeString(workDir().resolve(name() + ".cfg"),
+                layout.configText(id(), dataDir()) + extraConfig + liveLines);
+    }
+
     /** Lines added to this member's zoo.cfg from its next start on (a rolling change of settings). */
     public void setExtraConfig(String lines) {
         extraConfig = lines;

@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -103,6 +104,18 @@ public final class ZabPeerFactory implements QuorumPeerFactory {
                 peer.close();
             }
         };
+    }
+
+    /**
+     * Keeps the running peers through a change of the strategy choices that leaves this factory's election target
+     * as it was (a client transport swap, a new zoo.cfg revision). Without a modified method Declarative Services
+     * would deactivate the factory on every such change, ending each peer: the ensemble would elect again because
+     * a member changed its client transport. A new election target still replaces the static reference, and with
+     * it this factory and its peers.
+     */
+    @Modified
+    void strategiesChanged() {
+        // nothing to apply: the election reference and the verifier are rebound by the runtime when they change
     }
 
     @Deactivate
