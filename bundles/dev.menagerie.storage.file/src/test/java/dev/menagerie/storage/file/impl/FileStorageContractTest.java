@@ -19,11 +19,16 @@ class FileStorageContractTest {
         }
 
         @Override
+        protected StorageSettings settings() {
+            StorageSettings plain = super.settings();
+            return new StorageSettings(plain.dataDir(), plain.dataLogDir(), plain.preAllocSizeBytes(),
+                    plain.forceSync(), plain.snapRetainCount(), plain.purgeIntervalHours(),
+                    plain.fsyncWarningThresholdMs(), compression);
+        }
+
+        @Override
         protected Storage open(StorageSettings settings) throws IOException {
-            StorageSettings compressed = new StorageSettings(settings.dataDir(), settings.dataLogDir(),
-                    settings.preAllocSizeBytes(), settings.forceSync(), settings.snapRetainCount(),
-                    settings.purgeIntervalHours(), settings.fsyncWarningThresholdMs(), compression);
-            return FileStorage.open(FileStorageConfig.from(compressed), LogChannel.FILES, storage -> { },
+            return FileStorage.open(FileStorageConfig.from(settings), LogChannel.FILES, storage -> { },
                     TestStorage.unrecordedMetrics());
         }
 
