@@ -96,7 +96,7 @@ final class MemoryStorage implements Storage {
         int snapshotsBefore = snapshots.size();
         snapshots.tailMap(zxid, false).clear();
         lastLoggedZxid = log.isEmpty() ? Math.min(lastLoggedZxid, zxid) : log.peekLast().zxid();
-        LOG.warn("Truncated the in-memory log after zxid 0x{}: dropped {} entries and {} snapshots",
+        LOG.info("Truncated the in-memory log after zxid 0x{}: dropped {} entries and {} snapshots",
                 Long.toHexString(zxid), before - log.size(), snapshotsBefore - snapshots.size());
     }
 
@@ -108,6 +108,10 @@ final class MemoryStorage implements Storage {
         source.writeTo(out);
         byte[] body = out.toByteArray();
         synchronized (this) {
+            if (closed) {
+                throw new IOException("the memory storage closed while snapshot 0x" + Long.toHexString(zxid)
+                        + " was being written");
+            }
             snapshots.put(zxid, body);
             dropWhatRetainedSnapshotsCover();
         }

@@ -3,6 +3,8 @@ package dev.menagerie.storage.memory.impl;
 import dev.menagerie.api.storage.Storage;
 import dev.menagerie.api.storage.StorageFactory;
 import dev.menagerie.api.storage.StorageSettings;
+import java.util.ArrayList;
+import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +18,9 @@ public final class MemoryStorageFactory implements StorageFactory {
 
     static final String TYPE = "memory";
 
+    /** Apache's default {@code preAllocSize}, 64 MiB. */
+    private static final long APACHE_PREALLOC_BYTES = 64L * 1024 * 1024;
+
     private static final Logger LOG = LoggerFactory.getLogger(MemoryStorageFactory.class);
 
     @Override
@@ -24,6 +29,32 @@ public final class MemoryStorageFactory implements StorageFactory {
         LOG.warn("storage=memory: the transaction log, snapshots and epochs are kept in memory only and are not"
                 + " durable; a restart loses all data (keeping the {} newest snapshots and the log after the"
                 + " oldest of them)", storage.retainedSnapshots());
+        List<String> ignored = ignoredSettings(settings);
+        if (!ignored.isEmpty()) {
+            LOG.warn("storage=memory ignores {}: it writes no files and syncs nothing", String.join(", ", ignored));
+        }
         return storage;
+    }
+
+    /** The file engine's settings that were changed from Apache's defaults, which mean nothing in memory. */
+    static List<String> ignoredSettings(StorageSettings settings) {
+        List<String> ignored = new ArrayList<>();
+        if (!settings.forceSync()) {
+            ignored.add("forceSync=no");
+        }
+        if (settings.preAllocSizeBytes() != APACHE_PREALLOC_BYTES) {
+            ignored.add("preAllocSize=" + settings.preAllocSizeBytes() / 1024);
+        }
+        if (settings.fsyncWarningThresholdMs() != StorageSettings.DEFAULT_FSYNC_WARNING_THRESHOLD_MS) {
+            ignored.add("fsync.warningthresholdms=" + settings.fsyncWarningThresholdMs());
+        }
+        if (!settings.snapshotCompression().equals(StorageSettings.UNCOMPRESSED)) {
+            ignored.add("snapshot.compression.method=" + settings.snapshotCompression());
+        }
+        if (settings.purgeIntervalHours() > 0) {
+            ignored.add("autopurge.purgeInterval=" + settings.purgeIntervalHours()
+                    + " (it purges at every snapshot instead)");
+        }
+        return ignored;
     }
 }

@@ -16,14 +16,17 @@ import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
-/** What is particular to the memory engine: its warning, its size bound, and the snapshot stream it refuses. */
+/** What is particular to the memory engine: its warnings, its size bound, and the snapshot stream it refuses. */
 class MemoryStorageTest {
 
     private static final Path UNUSED_DIR = Path.of("unused-by-the-memory-engine");
 
+    private static final long APACHE_PREALLOC_BYTES = 64L * 1024 * 1024;
+
+    /** Opened with Apache's defaults for everything the memory engine ignores. */
     private static Storage open(int snapRetainCount) {
-        return new MemoryStorageFactory().open(new StorageSettings(UNUSED_DIR, UNUSED_DIR, 0, true,
-                snapRetainCount, 0));
+        return new MemoryStorageFactory().open(new StorageSettings(UNUSED_DIR, UNUSED_DIR, APACHE_PREALLOC_BYTES,
+                true, snapRetainCount, 0));
     }
 
     private static LogEntry entry(long zxid) {
@@ -43,10 +46,27 @@ class MemoryStorageTest {
     @Test
     void openingWarnsOnceThatNothingIsDurable() throws Exception {
         try (LogLines lines = new LogLines(); Storage storage = open(3)) {
-            List<String> warnings = lines.containing("storage=memory");
+            List<String> warnings = lines.containing("storage=memory:");
             assertEquals(1, warnings.size(), "one line: " + warnings);
             assertTrue(warnings.get(0).contains("WARN") && warnings.get(0).contains("not durable")
                     && warnings.get(0).contains("restart loses all data"), warnings.get(0));
+        }
+    }
+
+    @Test
+    void fileEngineSettingsChangedFromTheirDefaultsAreNamedInOneWarning() throws Exception {
+        StorageSettings tuned = new StorageSettings(UNUSED_DIR, UNUSED_DIR, 1024 * 1024, false, 3, 1, 50,
+                StorageSettings.GZIP);
+        try (LogLines lines = new LogLines(); Storage storage = new MemoryStorageFactory().open(tuned)) {
+            List<String> ignored = lines.containing("storage=memory ignores");
+            assertEquals(1, ignored.size(), "one line: " + ignored);
+            for (String named : List.of("WARN", "forceSync=no", "preAllocSize=1024", "fsync.warningthresholdms=50",
+                    "snapshot.compression.method=gz", "autopurge.purgeInterval=1")) {
+                assertTrue(ignored.get(0).contains(named), named + " in: " + ignored.get(0));
+            }
+        }
+        try (LogLines lines = new LogLines(); Storage storage = open(3)) {
+            assertEquals(List.of(), lines.containing("storage=memory ignores"), "nothing to say with the defaults");
         }
     }
 
