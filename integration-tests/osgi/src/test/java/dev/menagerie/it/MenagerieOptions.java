@@ -73,6 +73,7 @@ final class MenagerieOptions {
             NIO_TRANSPORT_BUNDLE,
             NETTY_TRANSPORT_BUNDLE,
             "dev.menagerie.storage.file",
+            "dev.menagerie.storage.memory",
             SERVER_BUNDLE);
 
     /**

@@ -18,7 +18,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 
-/** A Menagerie standalone server in this JVM, on a free loopback port, with the real transport and storage. */
+/**
+ * A Menagerie standalone server in this JVM, on a free loopback port, with the real transport and the storage engine
+ * its zoo.cfg names.
+ */
 public final class InJvmMenagerie implements AutoCloseable {
 
     private final Path dir;
@@ -45,7 +48,8 @@ public final class InJvmMenagerie implements AutoCloseable {
         new AdminMetrics(metrics);
         ServerConfig config = ZooCfg.standalone(dir.resolve("data"), port).lines(extraConfigLines)
                 .writeAndRead(dir.resolve("zoo.cfg"));
-        storage = Components.create(StorageFactory.class, StorageFactory.TYPE, ServerConfig.DEFAULT_STORAGE, metrics)
+        // The engine zoo.cfg's storage key names, as the runtime binds it (file unless a test says storage=memory).
+        storage = Components.create(StorageFactory.class, StorageFactory.TYPE, config.storageType(), metrics)
                 .service().open(ServerComponent.storageSettings(config));
         transports.offer(newTransport(transport, metrics), transport);
         try {

@@ -4,30 +4,29 @@ import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.replication.Forwarder;
 import dev.menagerie.api.replication.Proposer;
 import dev.menagerie.api.replication.Replica;
-import dev.menagerie.api.storage.LogCursor;
 import dev.menagerie.api.storage.LogEntry;
-import dev.menagerie.api.storage.SnapshotSink;
-import dev.menagerie.api.storage.SnapshotSource;
 import dev.menagerie.api.storage.Storage;
+import dev.menagerie.api.storage.StorageFactory;
+import dev.menagerie.api.storage.StorageSettings;
+import dev.menagerie.testing.Components;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * A replica whose "data tree" is the list of applied transactions and whose storage is in memory, so that the
- * role runners can be tested over real loopback sockets without the server bundle. The leader's writes are numbered
- * here as the server's prep stage numbers them.
+ * A replica whose "data tree" is the list of applied transactions and whose storage is the memory engine, so that
+ * the role runners can be tested over real loopback sockets without the server bundle. The leader's writes are
+ * numbered here as the server's prep stage numbers them.
  */
 final class MemoryReplica implements Replica {
 
@@ -35,7 +34,7 @@ final class MemoryReplica implements Replica {
     static final long REVALIDATED_SESSION = 0x0100000000000042L;
 
     private final ServerConfig config;
-    private final MemoryStorage storage = new MemoryStorage();
+    private final Storage storage;
     private final TreeMap<Long, byte[]> applied = new TreeMap<>();
     private volatile Proposer proposer;
     private volatile Forwarder forwarder;
@@ -43,6 +42,13 @@ final class MemoryReplica implements Replica {
 
     MemoryReplica(int tickMs, int initLimit, int syncLimit) {
         this.config = TestConfigs.zab(tickMs, initLimit, syncLimit);
+        // The memory engine ignores the directories; the test needs no disk.
+        try {
+            this.storage = Components.create(StorageFactory.class, StorageFactory.TYPE, "memory").service()
+                    .open(new StorageSettings(Path.of("memory"), Path.of("memory"), 0, true, 3, 0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     synchronized List<Long> appliedZxids() {
@@ -168,80 +174,5 @@ final class MemoryReplica implements Replica {
     @Override
     public Map<Long, Integer> localSessions() {
         return Map.of();
-    }
-
-    /** An in-memory log; appends are durable at once. */
-    static final class MemoryStorage implements Storage {
-        private final TreeMap<Long, LogEntry> log = new TreeMap<>();
-        private volatile long currentEpoch;
-        private volatile long acceptedEpoch;
-
-        @Override
-        public synchronized CompletionStage<Void> append(LogEntry entry) {
-            log.put(entry.zxid(), entry);
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public synchronized long lastLoggedZxid() {
-            return log.isEmpty() ? 0 : log.lastKey();
-        }
-
-        @Override
-        public synchronized LogCursor readLog(long fromZxid) {
-            Iterator<LogEntry> entries = new ArrayList<>(log.tailMap(fromZxid, true).values()).iterator();
-            return new LogCursor() {
-                @Override
-                public LogEntry next() {
-                    return entries.hasNext() ? entries.next() : null;
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-        }
-
-        @Override
-        public synchronized void truncateLog(long zxid) {
-            log.tailMap(zxid, false).clear();
-        }
-
-        @Override
-        public void snapshot(long zxid, SnapshotSource source) {
-        }
-
-        @Override
-        public OptionalLong loadNewestSnapshot(SnapshotSink sink) {
-            return OptionalLong.empty();
-        }
-
-        @Override
-        public long currentEpoch() {
-            return currentEpoch;
-        }
-
-        @Override
-        public void setCurrentEpoch(long epoch) {
-            currentEpoch = epoch;
-        }
-
-        @Override
-        public long acceptedEpoch() {
-            return acceptedEpoch;
-        }
-
-        @Override
-        public void setAcceptedEpoch(long epoch) {
-            acceptedEpoch = epoch;
-        }
-
-        @Override
-        public void purge() {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }
