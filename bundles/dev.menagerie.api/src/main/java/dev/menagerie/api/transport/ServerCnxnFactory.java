@@ -16,6 +16,17 @@ public interface ServerCnxnFactory {
     /** Service property naming the transport. */
     String TYPE = "type";
 
+    /**
+     * Gets ready to {@link #start} soon: loads and creates what start needs that does not depend on the settings
+     * (threads, native libraries), without binding anything. The server calls it before it stops the transport
+     * this one replaces, so that clients find the port closed for as short a time as possible. A transport that
+     * is prepared but never started releases what it prepared in {@link #stop()}. Does nothing by default.
+     *
+     * @since 1.5
+     */
+    default void prepare() {
+    }
+
     /** Binds the addresses in {@code settings} and starts calling {@code handler}. */
     void start(TransportSettings settings, ConnectionHandler handler) throws IOException;
 

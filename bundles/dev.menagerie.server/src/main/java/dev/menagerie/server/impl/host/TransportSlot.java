@@ -47,6 +47,9 @@ public final class TransportSlot {
             swaps.increment(ROLE);
         }
         everBound = true;
+        if (listening) {
+            prepare(factory, type);
+        }
         stopActive();
         active = factory;
         activeType = type;
@@ -114,6 +117,16 @@ public final class TransportSlot {
             LOG.info("Clients are served by the {} transport on {}", activeType, describe(active));
         } catch (IOException | RuntimeException e) {
             LOG.error("The {} transport could not start: {}", activeType, e.getMessage());
+        }
+    }
+
+    /** Lets the incoming transport get ready while the outgoing one still serves. */
+    private static void prepare(ServerCnxnFactory factory, String type) {
+        try {
+            factory.prepare();
+        } catch (RuntimeException e) {
+            LOG.warn("The {} transport could not get ready before the hand-over ({}); it starts from scratch",
+                    type, e.toString());
         }
     }
 

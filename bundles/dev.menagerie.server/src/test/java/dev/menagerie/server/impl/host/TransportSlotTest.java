@@ -51,6 +51,11 @@ class TransportSlotTest {
         }
 
         @Override
+        public void prepare() {
+            log.add(name + " prepare");
+        }
+
+        @Override
         public void start(TransportSettings settings, ConnectionHandler h) throws IOException {
             if (failStart) {
                 throw new IOException("Address already in use");
@@ -90,15 +95,15 @@ class TransportSlotTest {
     }
 
     @Test
-    void greedyReplacementStopsTheOldOneFirstAndIgnoresItsLateUnbind() {
+    void greedyReplacementPreparesTheNewOneThenStopsTheOldOneAndIgnoresItsLateUnbind() {
         Fake nio = new Fake("nio");
         Fake netty = new Fake("netty");
         slot.offer(nio, "nio");
         slot.open(plan, handler);
         slot.offer(netty, "netty");
         slot.withdraw(nio);
-        assertEquals(List.of("nio start 127.0.0.1:2181", "transport swapped", "nio stop",
-                "netty start 127.0.0.1:2181"), log);
+        assertEquals(List.of("nio start 127.0.0.1:2181", "transport swapped", "netty prepare", "nio stop",
+                "netty start 127.0.0.1:2181"), log, "the port is closed only between the old stop and the new start");
         assertSame(netty, slot.active());
     }
 

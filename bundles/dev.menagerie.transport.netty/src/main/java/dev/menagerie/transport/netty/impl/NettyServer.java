@@ -18,6 +18,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,25 +35,35 @@ final class NettyServer {
     /** Pooled direct buffers, as the frames are handed to the server as views of what was read. */
     private static final ByteBufAllocator ALLOCATOR = new PooledByteBufAllocator(true);
 
+    private final IoTransport io;
     private final EventLoopGroup acceptors;
     private final EventLoopGroup workers;
-    private final ConnectionRegistry registry;
+    private ConnectionRegistry registry;
     private TlsContextSource tls;
     private Channel plain;
     private Channel secure;
 
     private final NettyMetrics metrics;
-    private final HandshakeLimit handshakeLimit;
+    private HandshakeLimit handshakeLimit;
 
-    NettyServer(TransportSettings settings, ConnectionHandler handler, IoTransport io, NettyMetrics metrics)
-            throws IOException {
+    /** Starts the event loops over {@code io}; {@link #listen} binds the ports. */
+    NettyServer(IoTransport io, NettyMetrics metrics) {
+        this.io = io;
         this.metrics = metrics;
-        this.handshakeLimit = HandshakeLimit.fromSystemProperty(metrics.tlsHandshakesExceeded);
-        this.registry = new ConnectionRegistry(handler, settings.maxFrameBytes(), metrics.queuedBufferCapacity);
         this.acceptors = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("netty-accept", true),
                 io.ioHandlers().get());
         this.workers = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("netty-worker", true),
                 io.ioHandlers().get());
+    }
+
+    IoTransport io() {
+        return io;
+    }
+
+    /** Binds the ports of {@code settings}; on failure everything is stopped again. */
+    void listen(TransportSettings settings, ConnectionHandler handler) throws IOException {
+        this.handshakeLimit = HandshakeLimit.fromSystemProperty(metrics.tlsHandshakesExceeded);
+        this.registry = new ConnectionRegistry(handler, settings.maxFrameBytes(), metrics.queuedBufferCapacity);
         try {
             if (settings.tls() != null) {
                 tls = new TlsContextSource(settings.tls());
@@ -128,7 +139,7 @@ final class NettyServer {
 
     /** TLS handshakes in progress while {@link HandshakeLimit} is on; 0 when it is off. */
     int outstandingTlsHandshakes() {
-        return handshakeLimit.outstanding();
+        return handshakeLimit == null ? 0 : handshakeLimit.outstanding();
     }
 
     InetSocketAddress boundAddress() {
@@ -144,7 +155,7 @@ final class NettyServer {
     }
 
     Collection<NettyConnection> connections() {
-        return registry.list();
+        return registry == null ? List.of() : registry.list();
     }
 
     /** Frees the ports, closes every connection and waits until the handler has heard of each close. */
@@ -154,12 +165,14 @@ final class NettyServer {
         if (tls != null) {
             tls.close();
         }
-        for (NettyConnection connection : registry.list()) {
+        for (NettyConnection connection : connections()) {
             connection.closeNow();
         }
         shutDown(acceptors);
         shutDown(workers);
-        registry.reportRemainingClosed();
+        if (registry != null) {
+            registry.reportRemainingClosed();
+        }
     }
 
     private static void closeListener(Channel listener) {

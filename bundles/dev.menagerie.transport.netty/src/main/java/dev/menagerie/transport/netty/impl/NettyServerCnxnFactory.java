@@ -29,6 +29,8 @@ public final class NettyServerCnxnFactory implements ServerCnxnFactory {
     private final Supplier<IoTransport> ioChoice;
     private final NettyMetrics metrics;
     private NettyServer server;
+    /** Event loops made by {@link #prepare()} for the next start; null when none waits. */
+    private NettyServer prepared;
 
     @Activate
     public NettyServerCnxnFactory(@Reference(name = "metrics") MetricsRegistry metrics) {
@@ -52,12 +54,23 @@ public final class NettyServerCnxnFactory implements ServerCnxnFactory {
         if (settings.secureClientAddress() != null && settings.tls() == null) {
             throw new IOException("secureClientPort needs the ssl.keyStore and ssl.trustStore settings");
         }
-        IoTransport io = ioChoice.get();
-        server = new NettyServer(settings, handler, io, metrics);
+        NettyServer starting = prepared != null ? prepared : new NettyServer(ioChoice.get(), metrics);
+        prepared = null;
+        starting.listen(settings, handler);
+        server = starting;
+        IoTransport io = starting.io();
         LOG.info("Netty transport listening on {}{} using {} ({} worker threads, frames up to {} bytes)",
                 server.boundAddress() == null ? "no plain port" : server.boundAddress(),
                 server.boundSecureAddress() == null ? "" : " and TLS on " + server.boundSecureAddress(),
                 io.description(), server.workerThreads(), settings.maxFrameBytes());
+    }
+
+    /** Loads the I/O engine (native epoll) and starts the event loops, so that {@link #start} only binds. */
+    @Override
+    public synchronized void prepare() {
+        if (server == null && prepared == null) {
+            prepared = new NettyServer(ioChoice.get(), metrics);
+        }
     }
 
     @Override
@@ -83,6 +96,10 @@ public final class NettyServerCnxnFactory implements ServerCnxnFactory {
     @Override
     @Deactivate
     public synchronized void stop() {
+        if (prepared != null) {
+            prepared.stop();
+            prepared = null;
+        }
         if (server != null) {
             InetSocketAddress address = server.boundAddress() != null ? server.boundAddress()
                     : server.boundSecureAddress();
