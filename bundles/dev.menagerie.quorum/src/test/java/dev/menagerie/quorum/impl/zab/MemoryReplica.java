@@ -40,6 +40,7 @@ final class MemoryReplica implements Replica {
     private volatile Proposer proposer;
     private volatile Forwarder forwarder;
     private long nextZxid;
+    private boolean held;
 
     MemoryReplica(int tickMs, int initLimit, int syncLimit) {
         this.config = TestConfigs.zab(tickMs, initLimit, syncLimit);
@@ -55,6 +56,17 @@ final class MemoryReplica implements Replica {
 
     /** A write on the leader, numbered, logged and proposed as the server's pipeline does it. */
     synchronized CompletionStage<Void> write(byte[] data) {
+        while (held) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return CompletableFuture.failedStage(e);
+            }
+        }
+        if (proposer == null) {
+            return CompletableFuture.failedStage(new IOException("not leading"));
+        }
         long zxid = ++nextZxid;
         LogEntry entry = new LogEntry(zxid, data);
         CompletionStage<Void> durable = storage.append(entry);
@@ -136,10 +148,28 @@ final class MemoryReplica implements Replica {
         this.forwarder = forwarder;
     }
 
+    /** As the server's prep stage: a write waits while held; none is being numbered once the monitor is ours. */
     @Override
-    public void stopServing() {
+    public synchronized CompletionStage<Long> holdRequests() {
+        if (proposer == null || held) {
+            return CompletableFuture.failedStage(new IllegalStateException("not a leader, or held already"));
+        }
+        held = true;
+        return CompletableFuture.completedStage(nextZxid);
+    }
+
+    @Override
+    public synchronized void releaseRequests() {
+        held = false;
+        notifyAll();
+    }
+
+    @Override
+    public synchronized void stopServing() {
         proposer = null;
         forwarder = null;
+        held = false;
+        notifyAll();
     }
 
     /** What the peer reported as fatal, or null; a server would stop serving and leave the ensemble. */
