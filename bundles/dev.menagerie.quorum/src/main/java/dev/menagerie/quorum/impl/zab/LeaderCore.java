@@ -245,6 +245,7 @@ final class LeaderCore {
         }
         List<LeaderOutput> outputs = new ArrayList<>();
         translate(broadcast.propose(zxid, txn), outputs);
+        maybeSendHandover(outputs);
         return outputs;
     }
 
@@ -335,7 +336,10 @@ final class LeaderCore {
         if (handover == null || phase != Phase.BROADCAST || handover.step() != Handover.Step.HOLDING) {
             return List.of(); // given up meanwhile, and released
         }
-        long zxid = Math.max(lastGivenZxid, broadcast.lastProposedZxid()) + 1;
+        // The proposals up to lastGivenZxid may still be on their way here: the report of the hold overtakes them.
+        assert broadcast.lastProposedZxid() <= lastGivenZxid : "proposed 0x"
+                + Long.toHexString(broadcast.lastProposedZxid()) + " after the last zxid given";
+        long zxid = lastGivenZxid + 1;
         handover.held(zxid, HandoverTxn.bytes(zxid, wallTimeMs));
         List<LeaderOutput> outputs = new ArrayList<>();
         maybeSendHandover(outputs);
@@ -375,9 +379,11 @@ final class LeaderCore {
         if (handover == null || phase != Phase.BROADCAST || handover.step() != Handover.Step.CATCHING_UP) {
             return;
         }
-        long last = broadcast.lastProposedZxid();
-        assert last < handover.zxid() : "proposal 0x" + Long.toHexString(last) + " while requests are held";
-        if (broadcast.lastCommittedZxid() < last || !broadcast.hasLogged(handover.targetSid(), last)) {
+        long last = handover.zxid() - 1;
+        assert broadcast.lastProposedZxid() <= last : "proposal 0x" + Long.toHexString(broadcast.lastProposedZxid())
+                + " while requests are held";
+        if (broadcast.lastProposedZxid() < last || broadcast.lastCommittedZxid() < last
+                || !broadcast.hasLogged(handover.targetSid(), last)) {
             return;
         }
         handover.sent();

@@ -96,6 +96,20 @@ class LeadershipTransferCoreTest {
                 "the handover proposal goes once committed: " + committed);
     }
 
+    /** The report of the hold runs before queued events, so it may overtake the last proposals it covers. */
+    @Test
+    void theHandoverWaitsForProposalsTheHoldReportOvertook() {
+        LeaderCore core = broadcasting();
+        core.transferTo(2);
+        assertTrue(core.requestsHeld(FIRST, 0).isEmpty(), "0x" + Long.toHexString(FIRST) + " is not here yet");
+        core.propose(FIRST, new byte[] {1});
+        core.localLogged(FIRST);
+        core.ack(3, FIRST);
+        List<LeaderOutput> outputs = core.ack(2, FIRST);
+        assertTrue(outputs.stream().anyMatch(output -> output instanceof LeaderOutput.Send send
+                && send.type() == ZabPacketType.PROPOSAL && send.zxid() == FIRST + 1), outputs.toString());
+    }
+
     @Test
     void transfersAreRefusedWithAReason() {
         LeaderCore notYet = new LeaderCore(1, TestVerifiers.majority(Set.of(1L, 2L, 3L)), 10, SYNC_LIMIT_TICKS, 2, 2,
@@ -133,7 +147,7 @@ class LeadershipTransferCoreTest {
 
         LeaderCore after = broadcasting();
         after.transferTo(2);
-        assertTrue(after.requestsHeld(0, 0).stream().anyMatch(LeaderOutput.Send.class::isInstance),
+        assertTrue(after.requestsHeld(EPOCH_3, 0).stream().anyMatch(LeaderOutput.Send.class::isInstance),
                 "nothing outstanding: the handover proposal goes at once");
         LeaderOutput.SteppedDown down = assertInstanceOf(LeaderOutput.SteppedDown.class, after.learnerLost(2).get(0));
         assertFalse(down.confirmed(), "its next zxid would collide with the one the target may hold");
@@ -144,7 +158,7 @@ class LeadershipTransferCoreTest {
     void aHandoverProposalNotConfirmedWithinSyncLimitStillEndsTheLeadership() {
         LeaderCore core = broadcasting();
         core.transferTo(2);
-        core.requestsHeld(0, 0);
+        core.requestsHeld(EPOCH_3, 0);
         List<LeaderOutput> last = ticksPastSyncLimit(core);
         LeaderOutput.SteppedDown down = assertInstanceOf(LeaderOutput.SteppedDown.class, last.get(last.size() - 1));
         assertFalse(down.confirmed());

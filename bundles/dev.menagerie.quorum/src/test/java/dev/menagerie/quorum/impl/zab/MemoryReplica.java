@@ -164,12 +164,16 @@ final class MemoryReplica implements Replica {
         notifyAll();
     }
 
+    /** As the server's: the role ends, then the tree catches up with the log (Apache's fastForwardDataBase). */
     @Override
     public synchronized void stopServing() {
         proposer = null;
         forwarder = null;
         held = false;
         notifyAll();
+        for (LogEntry entry : storage.entriesAfter(lastProcessedZxid())) {
+            applied.put(entry.zxid(), entry.txnBytes());
+        }
     }
 
     /** What the peer reported as fatal, or null; a server would stop serving and leave the ensemble. */
@@ -210,6 +214,10 @@ final class MemoryReplica implements Replica {
         public synchronized CompletionStage<Void> append(LogEntry entry) {
             log.put(entry.zxid(), entry);
             return CompletableFuture.completedFuture(null);
+        }
+
+        synchronized List<LogEntry> entriesAfter(long zxid) {
+            return new ArrayList<>(log.tailMap(zxid, false).values());
         }
 
         @Override
