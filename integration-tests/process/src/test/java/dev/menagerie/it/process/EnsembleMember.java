@@ -57,6 +57,11 @@ public final class EnsembleMember extends ServerProcess {
         return self.id();
     }
 
+    /** The port of this member's admin server (HTTP). */
+    public int adminPort() {
+        return self.adminPort();
+    }
+
     public boolean isObserver() {
         return self.observer();
     }
