@@ -57,8 +57,8 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
     private volatile long leaderId = -1;
     private volatile LeaderRunner leading;
     private volatile LearnerRunner learning;
-    /** The transfer the last leadership ended for, completed by the next election. */
-    private TransferRequest handedOver;
+    /** The transfer the last leadership ended for, completed by the next election; written by the peer thread. */
+    private volatile TransferRequest handedOver;
     /** The last election's duration that made this peer leader or follower ({@link #electionTimeTakenMs}). */
     private volatile long electionTimeTakenMs;
 
@@ -111,6 +111,10 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
             Thread.currentThread().interrupt();
         }
         replica.stopServing();
+        TransferRequest pending = handedOver;
+        if (pending != null) {
+            pending.noElection("this server left the ensemble before the next election ended");
+        }
     }
 
     @Override

@@ -39,6 +39,12 @@ public final class TransferRequest {
         this.stepDownReason = reason;
     }
 
+    /** This server stepped down but will not see the next election's outcome; no effect once answered. */
+    public void noElection(String why) {
+        outcome.complete(new LeadershipTransfer(true, targetSid, -1, -1, "stepped down (" + stepDownReason + "), but "
+                + why));
+    }
+
     /** The election after stepping down chose {@code newLeaderSid}. */
     public void elected(long newLeaderSid) {
         long handoverMs = (System.nanoTime() - startNanos) / 1_000_000;
