@@ -1,5 +1,8 @@
 package dev.menagerie.quorum.impl.zab;
 
+import dev.menagerie.api.quorum.QuorumVerifier;
+import java.util.Optional;
+
 /**
  * One leadership transfer's progress, as {@link LeaderCore} keeps it: the requests are held, then the target catches
  * up, then it confirms the handover proposal. Bounded by syncLimit ticks from the start.
@@ -24,6 +27,46 @@ final class Handover {
     Handover(long targetSid, long startTick) {
         this.targetSid = targetSid;
         this.startTick = startTick;
+    }
+
+    /**
+     * Why {@code targetSid} cannot take over from leader {@code leaderSid}, or null when it can: it must be a voting
+     * member connected as a follower and in sync.
+     *
+     * @param role how the target is registered with the leader, null when it is not connected
+     */
+    static String refusal(long targetSid, long leaderSid, QuorumVerifier verifier, LearnerRole role, boolean inSync) {
+        if (targetSid == leaderSid) {
+            return "server " + targetSid + " leads already";
+        }
+        if (!verifier.votingMembers().contains(targetSid)) {
+            return "server " + targetSid + " is not a voting member" + (role == null ? "" : " (an observer or"
+                    + " non-voting follower cannot lead)");
+        }
+        if (role != LearnerRole.FOLLOWER || !inSync) {
+            return "server " + targetSid + " is not connected to this leader as a follower in sync";
+        }
+        return null;
+    }
+
+    /**
+     * While catching up: the handover proposal, once every proposal before it is proposed (the report of the hold
+     * may overtake the last ones), committed and logged by the target. It goes to the target alone and is not
+     * logged by the leader, so that the target alone holds its zxid.
+     */
+    Optional<LeaderOutput> proposalOnceCaughtUp(BroadcastCore broadcast) {
+        if (step != Step.CATCHING_UP) {
+            return Optional.empty();
+        }
+        long last = zxid - 1;
+        assert broadcast.lastProposedZxid() <= last : "proposal 0x" + Long.toHexString(broadcast.lastProposedZxid())
+                + " while requests are held";
+        if (broadcast.lastProposedZxid() < last || broadcast.lastCommittedZxid() < last
+                || !broadcast.hasLogged(targetSid, last)) {
+            return Optional.empty();
+        }
+        step = Step.CONFIRMING;
+        return Optional.of(new LeaderOutput.Send(targetSid, ZabPacketType.PROPOSAL, zxid, txn));
     }
 
     long targetSid() {
@@ -52,10 +95,5 @@ final class Handover {
         step = Step.CATCHING_UP;
         zxid = handoverZxid;
         txn = handoverTxn;
-    }
-
-    void sent() {
-        assert step == Step.CATCHING_UP : "handover proposal sent in step " + step;
-        step = Step.CONFIRMING;
     }
 }

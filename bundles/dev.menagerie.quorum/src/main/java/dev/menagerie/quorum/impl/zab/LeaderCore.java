@@ -361,34 +361,13 @@ final class LeaderCore {
         if (handover != null) {
             return "a transfer to server " + handover.targetSid() + " is under way";
         }
-        if (targetSid == myId) {
-            return "server " + targetSid + " leads already";
-        }
-        LearnerRole role = registered.get(targetSid);
-        if (!verifier.votingMembers().contains(targetSid)) {
-            return "server " + targetSid + " is not a voting member" + (role == null ? "" : " (an observer or"
-                    + " non-voting follower cannot lead)");
-        }
-        if (role != LearnerRole.FOLLOWER || !upToDate.contains(targetSid)) {
-            return "server " + targetSid + " is not connected to this leader as a follower in sync";
-        }
-        return null;
+        return Handover.refusal(targetSid, myId, verifier, registered.get(targetSid), upToDate.contains(targetSid));
     }
 
     private void maybeSendHandover(List<LeaderOutput> outputs) {
-        if (handover == null || phase != Phase.BROADCAST || handover.step() != Handover.Step.CATCHING_UP) {
-            return;
+        if (handover != null && phase == Phase.BROADCAST) {
+            handover.proposalOnceCaughtUp(broadcast).ifPresent(outputs::add);
         }
-        long last = handover.zxid() - 1;
-        assert broadcast.lastProposedZxid() <= last : "proposal 0x" + Long.toHexString(broadcast.lastProposedZxid())
-                + " while requests are held";
-        if (broadcast.lastProposedZxid() < last || broadcast.lastCommittedZxid() < last
-                || !broadcast.hasLogged(handover.targetSid(), last)) {
-            return;
-        }
-        handover.sent();
-        // Not logged here and sent to no one else: the target alone holds this zxid.
-        outputs.add(new Send(handover.targetSid(), ZabPacketType.PROPOSAL, handover.zxid(), handover.txn()));
     }
 
     /**
