@@ -6,6 +6,7 @@ import dev.menagerie.api.status.ConnectionStatus;
 import dev.menagerie.api.status.DataTreeStatus;
 import dev.menagerie.api.status.DiskUsage;
 import dev.menagerie.api.status.Latency;
+import dev.menagerie.api.status.LeadershipTransfer;
 import dev.menagerie.api.status.LearnerConnection;
 import dev.menagerie.api.status.LoggedDigest;
 import dev.menagerie.api.status.NodeStatus;
@@ -24,6 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** A ServerStatus with public, changeable snapshots: what a test needs, without running a server. */
 public final class FakeServerStatus implements ServerStatus {
@@ -139,6 +142,17 @@ public final class FakeServerStatus implements ServerStatus {
     @Override
     public List<LearnerConnection> learnerConnections() {
         return learners;
+    }
+
+    /** The targets {@link #transferLeadership} was asked for, in order. */
+    public final List<Long> transferTargets = new ArrayList<>();
+    /** What {@link #transferLeadership} answers. */
+    public volatile LeadershipTransfer transferOutcome = LeadershipTransfer.refused(-1, "not set in this test");
+
+    @Override
+    public CompletionStage<LeadershipTransfer> transferLeadership(long targetSid) {
+        transferTargets.add(targetSid);
+        return CompletableFuture.completedStage(transferOutcome);
     }
 
     /** Drops the learner from {@link #learners} when it is there. */

@@ -1,9 +1,12 @@
 package dev.menagerie.api.replication;
 
 import dev.menagerie.api.election.PeerState;
+import dev.menagerie.api.status.LeadershipTransfer;
 import dev.menagerie.api.status.LearnerConnection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /** A running quorum peer. */
@@ -62,6 +65,18 @@ public interface QuorumPeer extends AutoCloseable {
      */
     default boolean terminateLearnerConnection(long sid) {
         return false;
+    }
+
+    /**
+     * While leading, moves leadership to the voting follower {@code targetSid}: see {@link LeadershipTransfer}.
+     * Refused (completed at once, not transferred) when this peer does not lead, the target is not a connected
+     * voting follower in sync, or a transfer is under way.
+     *
+     * @since 1.4
+     */
+    default CompletionStage<LeadershipTransfer> transferLeadership(long targetSid) {
+        return CompletableFuture.completedStage(LeadershipTransfer.refused(targetSid,
+                "this quorum peer cannot transfer its leadership"));
     }
 
     /** Leaves the ensemble: ends the role, stops electing and closes the quorum and election ports. */

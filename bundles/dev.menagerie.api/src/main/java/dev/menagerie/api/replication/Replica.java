@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -75,6 +76,25 @@ public interface Replica {
      * {@link #lastProcessedZxid()} covers the whole log for the next election and sync. Idempotent.
      */
     void stopServing();
+
+    /**
+     * Leader only: stops giving zxids without failing any request. Requests wait unanswered in the server's queue
+     * until {@link #releaseRequests} lets them through, or {@link #stopServing} drops them (their clients see the
+     * connection close, as in any change of leader). Completes with the last zxid given to a write, once every
+     * write up to it has been passed to the proposer and no later one will be until released; fails when this
+     * server does not lead or the requests are held already. What is chained on it must only hand over (post to
+     * another thread), since it may run while the server's request thread waits.
+     *
+     * @since 1.4
+     */
+    CompletionStage<Long> holdRequests();
+
+    /**
+     * Leader only: ends {@link #holdRequests}, the requests that waited are prepared in their order.
+     *
+     * @since 1.4
+     */
+    void releaseRequests();
 
     /** Leader only: a learner's REQUEST; it gets no direct answer, the learner sees the committed transaction. */
     void submitForwarded(long sessionId, int cxid, int type, byte[] body, List<Forwarder.AuthId> authIds);

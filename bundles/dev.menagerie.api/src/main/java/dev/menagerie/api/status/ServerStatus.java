@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -93,6 +94,15 @@ public interface ServerStatus {
      * @since 1.4
      */
     boolean terminateLearnerConnection(long sid);
+
+    /**
+     * Moves leadership from this leader to the voting follower {@code targetSid} (see {@link LeadershipTransfer}).
+     * The stage completes once this server's next election chose a leader, or at once when the transfer is refused
+     * (not the leader, unknown target, target not a connected voting follower, a transfer under way).
+     *
+     * @since 1.5
+     */
+    CompletionStage<LeadershipTransfer> transferLeadership(long targetSid);
 
     /** The newest snapshot written or loaded since start-up ({@code last_snapshot}). */
     SnapshotStatus lastSnapshot();

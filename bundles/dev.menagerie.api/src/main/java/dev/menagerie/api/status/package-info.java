@@ -8,7 +8,7 @@
  * status of the server that owns the port.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package dev.menagerie.api.status;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,7 +1,9 @@
 package dev.menagerie.it.process;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -19,8 +21,11 @@ public final class AckLedger {
     private final Map<String, Ack> sets = new ConcurrentHashMap<>();
     private final Map<String, byte[]> lastAttempts = new ConcurrentHashMap<>();
     private final AtomicLong maxZxid = new AtomicLong();
+    /** When each create was acknowledged ({@link System#nanoTime()}), in no particular order. */
+    private final ConcurrentLinkedQueue<Long> createdAtNs = new ConcurrentLinkedQueue<>();
 
     public void created(String path, byte[] payload, long czxid) {
+        createdAtNs.add(System.nanoTime());
         creates.put(path, new Ack(payload, 0, czxid));
         maxZxid.accumulateAndGet(czxid, Math::max);
     }
@@ -40,6 +45,22 @@ public final class AckLedger {
 
     public Map<String, Ack> sets() {
         return sets;
+    }
+
+    /**
+     * Write unavailability around an event at {@code eventNs}: the longest time between two consecutive
+     * acknowledged creates, the later one after the event and the earlier one before {@code untilNs}; -1 when no
+     * create was acknowledged after the event.
+     */
+    public long longestGapMs(long eventNs, long untilNs) {
+        List<Long> times = createdAtNs.stream().sorted().toList();
+        long longestNs = -1;
+        for (int i = 1; i < times.size(); i++) {
+            if (times.get(i) > eventNs && times.get(i - 1) < untilNs) {
+                longestNs = Math.max(longestNs, times.get(i) - times.get(i - 1));
+            }
+        }
+        return longestNs < 0 ? -1 : longestNs / 1_000_000;
     }
 
     public byte[] lastAttempt(String path) {

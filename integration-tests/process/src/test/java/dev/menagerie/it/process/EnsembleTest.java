@@ -431,7 +431,7 @@ class EnsembleTest {
     }
 
     /** Every acknowledged write, read from member {@code id} alone after a sync. */
-    private static void assertLedgerOn(Ensemble ensemble, int id, AckLedger ledger) throws Exception {
+    static void assertLedgerOn(Ensemble ensemble, int id, AckLedger ledger) throws Exception {
         ZooKeeper client = ensemble.syncedClient(id, CHECK_TIMEOUT);
         try {
             assertEquals(List.of(), LedgerCheck.problems(client, ledger), ledger.size()

@@ -29,6 +29,23 @@ public final class AdminAuthorization {
     private AdminAuthorization() {
     }
 
+    /**
+     * As {@link #refusal(String, CommandRequest)}, then the method: a command that changes something takes one
+     * method ({@code takenMethod}; HEAD counts as GET), checked after the authentication, as Apache checks it.
+     */
+    static Optional<CommandResponse> refusal(String command, CommandRequest request, String takenMethod) {
+        Optional<CommandResponse> refusal = refusal(command, request);
+        if (refusal.isPresent()) {
+            return refusal;
+        }
+        String method = CommandRequest.HEAD.equals(request.method()) ? CommandRequest.GET : request.method();
+        if (!takenMethod.equals(method)) {
+            return Optional.of(CommandResponse.failed(command, CommandResponse.HTTP_METHOD_NOT_ALLOWED,
+                    "Method not allowed: " + request.method() + " (use " + takenMethod + ")"));
+        }
+        return Optional.empty();
+    }
+
     /** The refusal to answer, or empty when the request may go on. */
     static Optional<CommandResponse> refusal(String command, CommandRequest request) {
         String header = request.authorization();

@@ -77,14 +77,9 @@ final class BackupCommands implements AdminCommand {
 
     @Override
     public CommandResponse run(CommandRequest request) {
-        Optional<CommandResponse> refusal = AdminAuthorization.refusal(primaryName, request);
+        Optional<CommandResponse> refusal = AdminAuthorization.refusal(primaryName, request, takenMethod);
         if (refusal.isPresent()) {
             return refusal.get();
-        }
-        String method = CommandRequest.HEAD.equals(request.method()) ? CommandRequest.GET : request.method();
-        if (!takenMethod.equals(method)) {
-            return CommandResponse.failed(primaryName, CommandResponse.HTTP_METHOD_NOT_ALLOWED,
-                    "Method not allowed: " + request.method() + " (use " + takenMethod + ")");
         }
         BackupSettings settings = BackupSettings.of(config.get());
         return CommandRequest.GET.equals(takenMethod) ? snapshot(request, settings) : restore(request, settings);

@@ -41,7 +41,8 @@ public final class StandardCommands {
                 monitor(metrics),
                 BackupCommands.snapshot(config, RateLimiter.monotonic(), adminMetrics),
                 BackupCommands.restore(config, RateLimiter.monotonic(), adminMetrics),
-                new RuntimeStatusCommand(config, status, bundles, components, strategies)));
+                new RuntimeStatusCommand(config, status, bundles, components, strategies),
+                new TransferLeadershipCommand()));
         commands.addAll(ServerCommands.all(initialConfiguration, metrics));
         commands.addAll(QuorumCommands.all(config));
         commands.addAll(TraceMaskCommands.all());

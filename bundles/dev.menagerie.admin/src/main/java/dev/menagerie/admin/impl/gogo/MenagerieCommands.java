@@ -1,5 +1,6 @@
 package dev.menagerie.admin.impl.gogo;
 
+import dev.menagerie.admin.impl.command.TransferLeadershipCommand;
 import dev.menagerie.admin.impl.runtime.BundleInventory;
 import dev.menagerie.admin.impl.runtime.ComponentInventory;
 import dev.menagerie.admin.impl.runtime.FrameworkBundleInventory;
@@ -11,6 +12,7 @@ import dev.menagerie.admin.impl.strategy.StrategiesText;
 import dev.menagerie.admin.impl.strategy.StrategyInventory;
 import dev.menagerie.api.admin.StrategySwitcher;
 import dev.menagerie.api.config.ServerConfig;
+import dev.menagerie.api.status.LeadershipTransfer;
 import dev.menagerie.api.status.ServerStatus;
 import java.io.IOException;
 import org.apache.felix.service.command.Descriptor;
@@ -41,6 +43,7 @@ import org.slf4j.LoggerFactory;
     MenagerieCommands.FUNCTION_PROPERTY + "=switch",
     MenagerieCommands.FUNCTION_PROPERTY + "=snapshot",
     MenagerieCommands.FUNCTION_PROPERTY + "=purge",
+    MenagerieCommands.FUNCTION_PROPERTY + "=transfer",
     MenagerieCommands.FUNCTION_PROPERTY + "=usage"
 })
 public final class MenagerieCommands {
@@ -158,6 +161,19 @@ public final class MenagerieCommands {
     @Descriptor("delete snapshots and transaction logs older than the autopurge.snapRetainCount newest snapshots")
     public String purge() {
         return onServer("purge", DataFiles::purge);
+    }
+
+    @Descriptor("move the leadership from this leader to a voting follower, for planned maintenance: requests are"
+            + " held while the follower catches up, then this server steps down and the follower is elected")
+    public String transfer(@Descriptor("the server id of the follower to lead") long targetSid) {
+        ServerStatus server = serverStatus.get();
+        if (server == null) {
+            return NO_SERVER;
+        }
+        LeadershipTransfer outcome = TransferLeadershipCommand.transfer(server, targetSid,
+                TransferLeadershipCommand.OUTCOME_TIMEOUT_MS);
+        return (outcome.transferred() ? "Transferred: " : "Not transferred: ") + outcome.message()
+                + System.lineSeparator();
     }
 
     /** Runs a command on the running server; a failure is one sentence, as for any expected error. */

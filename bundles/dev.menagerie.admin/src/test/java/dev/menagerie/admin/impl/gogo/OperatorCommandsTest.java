@@ -14,6 +14,7 @@ import dev.menagerie.api.config.LearnerType;
 import dev.menagerie.api.config.QuorumMember;
 import dev.menagerie.api.status.ConnectionStatus;
 import dev.menagerie.api.status.Latency;
+import dev.menagerie.api.status.LeadershipTransfer;
 import dev.menagerie.api.status.QuorumStatus;
 import dev.menagerie.api.status.ServerSummary;
 import dev.menagerie.api.status.ServingConfiguration;
@@ -205,6 +206,19 @@ class OperatorCommandsTest {
     }
 
     @Test
+    void transferPrintsTheOutcomeOrTheRefusal() {
+        assertEquals(MenagerieCommands.NO_SERVER, commands.transfer(2));
+        commands.bindServerStatus(server);
+        server.transferOutcome = new LeadershipTransfer(true, 2, 2, 310, "server 2 was elected leader 310 ms after"
+                + " requests were held");
+        assertEquals("Transferred: server 2 was elected leader 310 ms after requests were held" + NL,
+                commands.transfer(2));
+        server.transferOutcome = LeadershipTransfer.refused(3, "server 3 is not a voting member");
+        assertEquals("Not transferred: server 3 is not a voting member" + NL, commands.transfer(3));
+        assertEquals(List.of(2L, 3L), server.transferTargets);
+    }
+
+    @Test
     void usageDescribesEveryRegisteredCommandWithItsParameters() {
         String help = commands.usage();
 
@@ -219,7 +233,7 @@ class OperatorCommandsTest {
     /** The functions the component registers with Gogo (its osgi.command.function property). */
     private static List<String> registeredFunctions() {
         return List.of("config", "connections", "purge", "sessions", "snapshot", "status", "strategies", "switch",
-                "usage");
+                "transfer", "usage");
     }
 
     private static QuorumMember member(long id, LearnerType type) {

@@ -12,16 +12,19 @@ import dev.menagerie.api.election.Vote;
 import dev.menagerie.api.quorum.QuorumVerifier;
 import dev.menagerie.api.replication.QuorumPeer;
 import dev.menagerie.api.replication.Replica;
+import dev.menagerie.api.status.LeadershipTransfer;
 import dev.menagerie.api.status.LearnerConnection;
 import dev.menagerie.quorum.impl.zab.LeaderRunner;
 import dev.menagerie.quorum.impl.sasl.SaslPeerAuthenticator;
 import dev.menagerie.quorum.impl.tls.TlsPeerSockets;
 import dev.menagerie.quorum.impl.zab.LearnerRunner;
+import dev.menagerie.quorum.impl.zab.TransferRequest;
 import dev.menagerie.quorum.impl.zab.ZabMetrics;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -54,6 +57,8 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
     private volatile long leaderId = -1;
     private volatile LeaderRunner leading;
     private volatile LearnerRunner learning;
+    /** The transfer the last leadership ended for, completed by the next election; written by the peer thread. */
+    private volatile TransferRequest handedOver;
     /** The last election's duration that made this peer leader or follower ({@link #electionTimeTakenMs}). */
     private volatile long electionTimeTakenMs;
 
@@ -106,6 +111,10 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
             Thread.currentThread().interrupt();
         }
         replica.stopServing();
+        TransferRequest pending = handedOver;
+        if (pending != null) {
+            pending.noElection("this server left the ensemble before the next election ended");
+        }
     }
 
     @Override
@@ -134,6 +143,21 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
     public boolean terminateLearnerConnection(long sid) {
         LeaderRunner leader = leading;
         return leader != null && leader.dropLearner(sid);
+    }
+
+    @Override
+    public CompletionStage<LeadershipTransfer> transferLeadership(long targetSid) {
+        TransferRequest request = new TransferRequest(targetSid);
+        LeaderRunner leader = leading;
+        if (members().stream().noneMatch(member -> member.id() == targetSid)) {
+            request.refuse("server " + targetSid + " is not a member of the ensemble");
+        } else if (leader == null) {
+            request.refuse("this server is not the leader (" + state.name().toLowerCase(java.util.Locale.ROOT)
+                    + (leaderId >= 0 ? ", the leader is server " + leaderId : "") + ")");
+        } else {
+            leader.transfer(request);
+        }
+        return request.outcome();
     }
 
     /** Apache's getDetailedPeerState: the role and the Zab phase ("following - broadcast"). */
@@ -251,6 +275,10 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
                 if (vote == null) {
                     return;
                 }
+                if (handedOver != null) {
+                    handedOver.elected(vote.leaderId());
+                    handedOver = null;
+                }
                 currentVote = vote;
                 leaderId = vote.leaderId();
                 LOG.info("Election done in {} ms: leader {} (zxid 0x{}, epoch {})",
@@ -323,6 +351,7 @@ final class ZabPeer implements QuorumPeer, ElectionContext {
                 return closed ? "closed" : runner.run();
             } finally {
                 leading = null;
+                handedOver = runner.steppedDownFor();
             }
         }
         QuorumMember leader = members().stream().filter(m -> m.id() == vote.leaderId()).findFirst().orElse(null);

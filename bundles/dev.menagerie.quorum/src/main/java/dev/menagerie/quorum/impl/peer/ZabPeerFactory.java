@@ -7,10 +7,12 @@ import dev.menagerie.api.quorum.QuorumVerifier;
 import dev.menagerie.api.replication.QuorumPeer;
 import dev.menagerie.api.replication.QuorumPeerFactory;
 import dev.menagerie.api.replication.Replica;
+import dev.menagerie.api.status.LeadershipTransfer;
 import dev.menagerie.api.status.LearnerConnection;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import dev.menagerie.quorum.impl.zab.ZabMetrics;
 import org.osgi.service.component.annotations.Activate;
@@ -96,6 +98,11 @@ public final class ZabPeerFactory implements QuorumPeerFactory {
             @Override
             public boolean terminateLearnerConnection(long sid) {
                 return peer.terminateLearnerConnection(sid);
+            }
+
+            @Override
+            public CompletionStage<LeadershipTransfer> transferLeadership(long targetSid) {
+                return peer.transferLeadership(targetSid);
             }
 
             @Override

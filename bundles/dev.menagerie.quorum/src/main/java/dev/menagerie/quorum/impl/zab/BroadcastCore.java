@@ -92,6 +92,9 @@ final class BroadcastCore {
             return List.of();
         }
         learner.heardAt(nowTick);
+        if (!Zxids.isEpochStart(zxid)) {
+            learner.acked(zxid);
+        }
         return recordAck(sid, zxid);
     }
 
@@ -131,7 +134,25 @@ final class BroadcastCore {
                 outputs.add(new LeaderOutput.Send(sid, ZabPacketType.PROPOSAL, pending.zxid(), pending.txn()));
             }
         }
+        learner.sentBeforeNewLeader(Math.max(syncedUpToZxid, lastProposedZxid));
         return outputs;
+    }
+
+    /** The learner acked NEWLEADER, so its log holds what was sent before it. */
+    void newLeaderAcked(long sid) {
+        ConnectedLearner learner = learners.get(sid);
+        if (learner != null) {
+            learner.newLeaderAcked();
+        }
+    }
+
+    /**
+     * Whether the follower {@code sid} holds every proposal up to {@code zxid} in its log (a leadership transfer
+     * waits for this).
+     */
+    boolean hasLogged(long sid, long zxid) {
+        ConnectedLearner learner = learners.get(sid);
+        return learner != null && learner.isFollower() && learner.loggedUpToZxid() >= zxid;
     }
 
     /** The learner's connection is gone; the acks it already sent still count, until it syncs again. */

@@ -6,6 +6,10 @@ final class ConnectedLearner {
     private final long sid;
     private final LearnerRole role;
     private long lastHeardTick;
+    /** The highest zxid this learner is known to hold in its log: acks come in zxid order, after the log write. */
+    private long loggedUpToZxid = -1;
+    /** The last zxid sent before its NEWLEADER: logged once NEWLEADER is acked. */
+    private long sentBeforeNewLeaderZxid = -1;
 
     ConnectedLearner(long sid, LearnerRole role, long syncedTick) {
         this.sid = sid;
@@ -27,6 +31,23 @@ final class ConnectedLearner {
 
     void heardAt(long tick) {
         lastHeardTick = tick;
+    }
+
+    void sentBeforeNewLeader(long zxid) {
+        sentBeforeNewLeaderZxid = zxid;
+    }
+
+    /** NEWLEADER acked: everything sent before it is in the learner's log. */
+    void newLeaderAcked() {
+        loggedUpToZxid = Math.max(loggedUpToZxid, sentBeforeNewLeaderZxid);
+    }
+
+    void acked(long zxid) {
+        loggedUpToZxid = Math.max(loggedUpToZxid, zxid);
+    }
+
+    long loggedUpToZxid() {
+        return loggedUpToZxid;
     }
 
     /** Apache's LearnerHandler.synced(): the ack deadline, syncLimit ticks after the last packet, has not passed. */

@@ -4,11 +4,15 @@ import dev.menagerie.api.quorum.QuorumVerifier;
 import dev.menagerie.quorum.impl.zab.LeaderOutput.AcceptEpoch;
 import dev.menagerie.quorum.impl.zab.LeaderOutput.CloseLearner;
 import dev.menagerie.quorum.impl.zab.LeaderOutput.GiveUp;
+import dev.menagerie.quorum.impl.zab.LeaderOutput.HoldRequests;
+import dev.menagerie.quorum.impl.zab.LeaderOutput.ReleaseRequests;
 import dev.menagerie.quorum.impl.zab.LeaderOutput.Send;
 import dev.menagerie.quorum.impl.zab.LeaderOutput.SendSnapshot;
 import dev.menagerie.quorum.impl.zab.LeaderOutput.SetCurrentEpoch;
 import dev.menagerie.quorum.impl.zab.LeaderOutput.StartServing;
+import dev.menagerie.quorum.impl.zab.LeaderOutput.SteppedDown;
 import dev.menagerie.quorum.impl.zab.LeaderOutput.SyncReady;
+import dev.menagerie.quorum.impl.zab.LeaderOutput.TransferRefused;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -61,6 +65,8 @@ final class LeaderCore {
     private long newEpoch = -1;
     private BroadcastCore broadcast;
     private long lastAppliedZxid;
+    /** The leadership transfer under way, or null. */
+    private Handover handover;
 
     /**
      * @param window the newest committed transactions, loaded from the log at start-up; grows with every commit
@@ -189,6 +195,9 @@ final class LeaderCore {
                 return outputs; // the ack of UPTODATE, or of a learner already dropped
             }
             newLeaderAckers.add(sid);
+            if (broadcast != null) {
+                broadcast.newLeaderAcked(sid);
+            }
             if (phase == Phase.BROADCAST) {
                 sendUpToDate(sid, outputs);
             } else {
@@ -198,6 +207,15 @@ final class LeaderCore {
         }
         if (broadcast != null) {
             translate(broadcast.ack(sid, zxid), outputs);
+        }
+        if (handover != null && phase == Phase.BROADCAST) {
+            if (sid == handover.targetSid() && handover.step() == Handover.Step.CONFIRMING
+                    && zxid == handover.zxid()) {
+                outputs.add(stepDown(true, "server " + sid + " logged the handover proposal 0x"
+                        + Long.toHexString(zxid) + "; stepping down so that it wins the election"));
+            } else {
+                maybeSendHandover(outputs);
+            }
         }
         return outputs;
     }
@@ -227,6 +245,7 @@ final class LeaderCore {
         }
         List<LeaderOutput> outputs = new ArrayList<>();
         translate(broadcast.propose(zxid, txn), outputs);
+        maybeSendHandover(outputs);
         return outputs;
     }
 
@@ -234,6 +253,7 @@ final class LeaderCore {
         List<LeaderOutput> outputs = new ArrayList<>();
         if (broadcast != null && phase != Phase.STOPPED) {
             translate(broadcast.localLogged(zxid), outputs);
+            maybeSendHandover(outputs);
         }
         return outputs;
     }
@@ -260,6 +280,9 @@ final class LeaderCore {
         if (broadcast != null) {
             broadcast.learnerLost(sid);
         }
+        if (handover != null && handover.targetSid() == sid && phase == Phase.BROADCAST) {
+            return List.of(abandonHandover("server " + sid + " disconnected during the transfer"));
+        }
         return List.of();
     }
 
@@ -277,7 +300,93 @@ final class LeaderCore {
             return outputs;
         }
         translate(broadcast.tick(), outputs);
+        if (handover != null && phase == Phase.BROADCAST && handover.expired(nowTick, syncLimitTicks)) {
+            outputs.add(abandonHandover("server " + handover.targetSid() + " did not catch up within syncLimit ("
+                    + syncLimitTicks + " ticks)"));
+        }
         return outputs;
+    }
+
+    // ---- leadership transfer ----
+
+    /**
+     * An operator asks to move leadership to the voting follower {@code targetSid}. Refused unless this leader
+     * broadcasts, the target is a voting follower in sync with it, and no transfer is under way; otherwise the
+     * server's requests are held first ({@link #requestsHeld} follows).
+     */
+    List<LeaderOutput> transferTo(long targetSid) {
+        String refusal = transferRefusal(targetSid);
+        if (refusal != null) {
+            return List.of(new TransferRefused(targetSid, refusal));
+        }
+        handover = new Handover(targetSid, nowTick);
+        return List.of(new HoldRequests(targetSid));
+    }
+
+    /** The transfer under way: its target, or -1. */
+    long transferTarget() {
+        return handover == null ? -1 : handover.targetSid();
+    }
+
+    /**
+     * The server gives no zxid after {@code lastGivenZxid} until released: once the target logged, and a quorum
+     * committed, every proposal, the target alone gets the handover proposal with the next zxid.
+     */
+    List<LeaderOutput> requestsHeld(long lastGivenZxid, long wallTimeMs) {
+        if (handover == null || phase != Phase.BROADCAST || handover.step() != Handover.Step.HOLDING) {
+            return List.of(); // given up meanwhile, and released
+        }
+        // The proposals up to lastGivenZxid may still be on their way here: the report of the hold overtakes them.
+        assert broadcast.lastProposedZxid() <= lastGivenZxid : "proposed 0x"
+                + Long.toHexString(broadcast.lastProposedZxid()) + " after the last zxid given";
+        long zxid = lastGivenZxid + 1;
+        handover.held(zxid, HandoverTxn.bytes(zxid, wallTimeMs));
+        List<LeaderOutput> outputs = new ArrayList<>();
+        maybeSendHandover(outputs);
+        return outputs;
+    }
+
+    /** The server could not hold its requests: the transfer is given up. */
+    List<LeaderOutput> holdFailed(String reason) {
+        if (handover == null || phase != Phase.BROADCAST) {
+            return List.of();
+        }
+        return List.of(abandonHandover("the server could not hold its requests: " + reason));
+    }
+
+    private String transferRefusal(long targetSid) {
+        if (phase != Phase.BROADCAST) {
+            return "this server does not lead an established epoch";
+        }
+        if (handover != null) {
+            return "a transfer to server " + handover.targetSid() + " is under way";
+        }
+        return Handover.refusal(targetSid, myId, verifier, registered.get(targetSid), upToDate.contains(targetSid));
+    }
+
+    private void maybeSendHandover(List<LeaderOutput> outputs) {
+        if (handover != null && phase == Phase.BROADCAST) {
+            handover.proposalOnceCaughtUp(broadcast).ifPresent(outputs::add);
+        }
+    }
+
+    /**
+     * Before the handover proposal went out the leader simply leads on; after, its next zxid would collide with the
+     * target's, so it steps down and lets the election decide.
+     */
+    private LeaderOutput abandonHandover(String reason) {
+        Handover given = handover;
+        if (given.step() == Handover.Step.CONFIRMING) {
+            return stepDown(false, reason + " after it was sent the handover proposal; stepping down, the election"
+                    + " decides");
+        }
+        handover = null;
+        return new ReleaseRequests(given.targetSid(), reason);
+    }
+
+    private LeaderOutput stepDown(boolean confirmed, String reason) {
+        phase = Phase.STOPPED;
+        return new SteppedDown(handover.targetSid(), confirmed, reason);
     }
 
     // ---- discovery ----

@@ -58,6 +58,10 @@ final class LeaderEffects implements Proposer {
     private final Set<Long> snapSyncing = new HashSet<>();
     private final Set<Long> diffSyncing = new HashSet<>();
     private long lastCommittedZxid = -1;
+    /** The operator's request for a leadership transfer under way; loop thread only. */
+    private TransferRequest transfer;
+    /** Set when the leadership ended for a transfer. */
+    private volatile TransferRequest steppedDownFor;
     private volatile boolean serving;
     private volatile long servingEpoch = -1;
     private volatile long servingSinceMs;
@@ -133,6 +137,24 @@ final class LeaderEffects implements Proposer {
         }
     }
 
+    /**
+     * An operator asks to move leadership to {@code request}'s target; its future completes when the transfer is
+     * refused or given up, else it is handed on ({@link #steppedDownFor()}) to complete after the next election.
+     */
+    void transferTo(TransferRequest request) {
+        if (transfer != null) {
+            request.refuse("a transfer to server " + transfer.targetSid() + " is under way");
+            return;
+        }
+        transfer = request;
+        carryOut(core.transferTo(request.targetSid()));
+    }
+
+    /** The leadership ended for a transfer: the request, with the time of stepping down; null otherwise. */
+    TransferRequest steppedDownFor() {
+        return steppedDownFor;
+    }
+
     /** A learner's REQUEST for sync (a client's sync() on it). */
     void syncRequest(long sid) {
         carryOut(core.syncRequest(sid));
@@ -179,6 +201,10 @@ final class LeaderEffects implements Proposer {
         proposedAtMs.clear();
         localSyncs.forEach(f -> f.completeExceptionally(lost));
         localSyncs.clear();
+        if (transfer != null && steppedDownFor == null) {
+            transfer.refuse("the leadership ended before the handover");
+        }
+        transfer = null;
     }
 
     // ---- Proposer, called by the server's pipeline ----
@@ -305,6 +331,39 @@ final class LeaderEffects implements Proposer {
             core.learnerLost(close.sid());
         } else if (output instanceof LeaderOutput.GiveUp giveUp) {
             loop.finish(giveUp.reason());
+        } else {
+            carryOutTransfer(output);
+        }
+    }
+
+    private void refuseTransfer(String reason) {
+        if (transfer != null) {
+            transfer.refuse(reason);
+            transfer = null;
+        }
+    }
+
+    private void carryOutTransfer(LeaderOutput output) {
+        if (output instanceof LeaderOutput.HoldRequests hold) {
+            LOG.info("Transferring leadership to server {}: holding client requests", hold.targetSid());
+            replica.holdRequests().whenComplete((lastGiven, error) -> loop.postCompletion(() -> carryOut(
+                    error != null ? core.holdFailed(error.getMessage()) : core.requestsHeld(lastGiven,
+                            loop.nowMs()))));
+        } else if (output instanceof LeaderOutput.TransferRefused refused) {
+            LOG.info("Refused to transfer leadership to server {}: {}", refused.targetSid(), refused.reason());
+            refuseTransfer(refused.reason());
+        } else if (output instanceof LeaderOutput.ReleaseRequests release) {
+            LOG.warn("Gave up transferring leadership to server {}: {}; leading on", release.targetSid(),
+                    release.reason());
+            replica.releaseRequests();
+            refuseTransfer("gave up: " + release.reason() + "; this server leads on");
+        } else if (output instanceof LeaderOutput.SteppedDown down) {
+            LOG.info("Leadership transfer to server {}: {}", down.targetSid(), down.reason());
+            if (transfer != null) {
+                transfer.steppedDown(down.confirmed(), down.reason());
+                steppedDownFor = transfer;
+            }
+            loop.finish("handed the leadership to server " + down.targetSid());
         }
     }
 

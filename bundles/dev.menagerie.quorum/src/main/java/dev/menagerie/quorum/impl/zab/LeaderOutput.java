@@ -44,4 +44,23 @@ sealed interface LeaderOutput {
     /** Stop leading and go back to election. The core ignores every input after this. */
     record GiveUp(String reason) implements LeaderOutput {
     }
+
+    /** A leadership transfer starts: hold the server's requests, then report the last zxid given. */
+    record HoldRequests(long targetSid) implements LeaderOutput {
+    }
+
+    /** A leadership transfer is refused before it started; nothing was held. */
+    record TransferRefused(long targetSid, String reason) implements LeaderOutput {
+    }
+
+    /** A leadership transfer is given up: let the held requests through and go on leading. */
+    record ReleaseRequests(long targetSid, String reason) implements LeaderOutput {
+    }
+
+    /**
+     * Stop leading for a leadership transfer: the target logged the handover proposal (or, when {@code confirmed}
+     * is false, it had it sent and then failed to confirm in time). The core ignores every input after this.
+     */
+    record SteppedDown(long targetSid, boolean confirmed, String reason) implements LeaderOutput {
+    }
 }

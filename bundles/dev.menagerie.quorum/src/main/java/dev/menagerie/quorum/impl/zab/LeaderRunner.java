@@ -43,6 +43,7 @@ public final class LeaderRunner {
     private final Map<Long, LearnerLink> links = new ConcurrentHashMap<>();
     private final int initLimitMs;
     private ServerSocket listener;
+    private volatile TransferRequest lastTransfer;
 
     public LeaderRunner(long myId, QuorumVerifier verifier, Replica replica, HostPort quorumAddress,
             PeerSockets sockets, PeerAuthenticator authenticator, ZabMetrics metrics) throws IOException {
@@ -112,6 +113,24 @@ public final class LeaderRunner {
         return true;
     }
 
+    /**
+     * Asks this leader to move its leadership to {@code request}'s target (see {@link LeaderCore#transferTo}); any
+     * thread. The request is refused when the leadership ends first.
+     */
+    public void transfer(TransferRequest request) {
+        lastTransfer = request;
+        if (loop.finished()) {
+            request.refuse("the leadership ended");
+            return;
+        }
+        loop.post(() -> effects.transferTo(request));
+    }
+
+    /** After {@link #run} returned: the transfer this leader stepped down for, or null. */
+    public TransferRequest steppedDownFor() {
+        return effects.steppedDownFor();
+    }
+
     /** The epoch being led once a quorum is in sync, else -1. */
     public long servingEpoch() {
         return effects.servingEpoch();
@@ -132,6 +151,10 @@ public final class LeaderRunner {
         links.values().forEach(LearnerLink::close);
         links.clear();
         effects.shutdown();
+        TransferRequest transfer = lastTransfer;
+        if (transfer != null && transfer != effects.steppedDownFor()) {
+            transfer.refuse("the leadership ended before the handover"); // no effect once answered
+        }
     }
 
     /** The socket seam: each learner's connection, written by its {@link PacketSender}. */

@@ -4,6 +4,7 @@ import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.replication.Forwarder;
 import dev.menagerie.api.replication.Proposer;
 import dev.menagerie.api.replication.Replica;
+import dev.menagerie.api.storage.LogCursor;
 import dev.menagerie.api.storage.LogEntry;
 import dev.menagerie.api.storage.Storage;
 import dev.menagerie.api.storage.StorageFactory;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -39,6 +41,7 @@ final class MemoryReplica implements Replica {
     private volatile Proposer proposer;
     private volatile Forwarder forwarder;
     private long nextZxid;
+    private boolean held;
 
     MemoryReplica(int tickMs, int initLimit, int syncLimit) {
         this.config = TestConfigs.zab(tickMs, initLimit, syncLimit);
@@ -61,6 +64,17 @@ final class MemoryReplica implements Replica {
 
     /** A write on the leader, numbered, logged and proposed as the server's pipeline does it. */
     synchronized CompletionStage<Void> write(byte[] data) {
+        while (held) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return CompletableFuture.failedStage(e);
+            }
+        }
+        if (proposer == null) {
+            return CompletableFuture.failedStage(new IOException("not leading"));
+        }
         long zxid = ++nextZxid;
         LogEntry entry = new LogEntry(zxid, data);
         CompletionStage<Void> durable = storage.append(entry);
@@ -142,10 +156,36 @@ final class MemoryReplica implements Replica {
         this.forwarder = forwarder;
     }
 
+    /** As the server's prep stage: a write waits while held; none is being numbered once the monitor is ours. */
     @Override
-    public void stopServing() {
+    public synchronized CompletionStage<Long> holdRequests() {
+        if (proposer == null || held) {
+            return CompletableFuture.failedStage(new IllegalStateException("not a leader, or held already"));
+        }
+        held = true;
+        return CompletableFuture.completedStage(nextZxid);
+    }
+
+    @Override
+    public synchronized void releaseRequests() {
+        held = false;
+        notifyAll();
+    }
+
+    /** As the server's: the role ends, then the tree catches up with the log (Apache's fastForwardDataBase). */
+    @Override
+    public synchronized void stopServing() {
         proposer = null;
         forwarder = null;
+        held = false;
+        notifyAll();
+        try (LogCursor entries = storage.readLog(lastProcessedZxid() + 1)) {
+            for (LogEntry entry = entries.next(); entry != null; entry = entries.next()) {
+                applied.put(entry.zxid(), entry.txnBytes());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** What the peer reported as fatal, or null; a server would stop serving and leave the ensemble. */

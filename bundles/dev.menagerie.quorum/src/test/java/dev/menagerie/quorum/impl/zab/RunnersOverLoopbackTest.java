@@ -138,6 +138,74 @@ class RunnersOverLoopbackTest {
         await(() -> followers.get(3).appliedZxids().size() == 50, "a late follower applies every write");
     }
 
+    /**
+     * A transfer to follower 2 while a client writes on: 2 alone logs the handover proposal, the highest zxid, and
+     * leading the next epoch (as the election then chooses it) it commits everything the old leader acknowledged.
+     */
+    @Test
+    void aTransferLeavesTheTargetAloneWithTheHighestZxidAndItsEpochKeepsEveryAcknowledgedWrite() throws Exception {
+        HostPort address = new HostPort("127.0.0.1", freePort());
+        MemoryReplica old = new MemoryReplica(TICK_MS, 10, 3);
+        MemoryReplica target = new MemoryReplica(TICK_MS, 10, 3);
+        MemoryReplica f3 = new MemoryReplica(TICK_MS, 10, 3);
+        Set<Long> voters = Set.of(1L, 2L, 3L);
+        LeaderRunner leading = new LeaderRunner(1, TestVerifiers.majority(voters), old, address,
+                PeerSockets.PLAINTEXT, PeerAuthenticator.NONE, new RecordedMetrics().metrics());
+        CompletableFuture<String> leaderEnd = runAsync(leading::run, "leader");
+        stops.add(() -> leading.stop("test over"));
+        startLearner(2, target, address);
+        startLearner(3, f3, address);
+        await(() -> old.serving() && target.serving() && f3.serving(), "all three serve");
+        CompletableFuture<String> writer = runAsync(() -> {
+            for (int i = 0; i < 100_000; i++) {
+                try {
+                    old.write(new byte[] {(byte) i}).toCompletableFuture().get(10, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    return "stopped after " + i + " writes: " + e.getCause().getMessage();
+                }
+            }
+            return "wrote them all";
+        }, "writer");
+        await(() -> old.appliedZxids().size() >= 50, "writes flow");
+
+        TransferRequest request = new TransferRequest(2);
+        leading.transfer(request);
+        String reason = leaderEnd.get(20, TimeUnit.SECONDS);
+        assertEquals("handed the leadership to server 2", reason);
+        old.stopServing(); // as the peer does once the role ended: the held write fails
+        String written = writer.get(20, TimeUnit.SECONDS);
+        assertTrue(written.contains("leading"), written);
+        List<Long> acknowledged = old.appliedZxids();
+        long handoverZxid = target.storage().lastLoggedZxid();
+        assertEquals(acknowledged.get(acknowledged.size() - 1) + 1, handoverZxid, "the target holds one more zxid");
+        assertEquals(handoverZxid - 1, old.storage().lastLoggedZxid(), "the old leader logged no held write");
+        assertEquals(handoverZxid - 1, f3.storage().lastLoggedZxid(), "nor did the other follower get it");
+
+        // The election prefers the target's zxid; here its outcome is set up by hand.
+        target.stopServing();
+        f3.stopServing();
+        HostPort nextAddress = new HostPort("127.0.0.1", freePort());
+        LeaderRunner next = new LeaderRunner(2, TestVerifiers.majority(voters), target, nextAddress,
+                PeerSockets.PLAINTEXT, PeerAuthenticator.NONE, new RecordedMetrics().metrics());
+        runAsync(next::run, "next-leader");
+        stops.add(() -> next.stop("test over"));
+        startLearner(1, old, nextAddress);
+        startLearner(3, f3, nextAddress);
+        await(() -> target.serving() && old.serving() && f3.serving(), "the target leads, the old leader follows");
+        assertEquals(Zxids.epoch(handoverZxid) + 1, target.storage().currentEpoch());
+        Await.untilTrue(() -> "every server applies the acknowledged writes (" + acknowledged.size()
+                + ") and the handover proposal 0x" + Long.toHexString(handoverZxid) + "; old leader: "
+                + describe(old) + ", follower 3: " + describe(f3), Await.DEFAULT_TIMEOUT,
+                () -> old.appliedZxids().containsAll(acknowledged) && old.appliedZxids().contains(handoverZxid)
+                && f3.appliedZxids().contains(handoverZxid));
+        target.write(new byte[] {42}).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private static String describe(MemoryReplica replica) {
+        List<Long> applied = replica.appliedZxids();
+        return applied.size() + " applied, the last 0x" + Long.toHexString(replica.lastProcessedZxid());
+    }
+
     /** An Apache learner asks the leader to revalidate a session that reconnected to it, and waits for the answer. */
     @Test
     void theLeaderAnswersRevalidateAsApacheLearnersExpect() throws Exception {

@@ -55,6 +55,11 @@ final class SimLeader {
         return effects.isServing();
     }
 
+    /** An operator asks this leader to hand its leadership to {@code targetSid}, as LeaderRunner.transfer does. */
+    void transfer(long targetSid) {
+        loop.post(() -> effects.transferTo(new TransferRequest(targetSid)));
+    }
+
     /** Accepting connections: a learner may connect while this role runs. */
     boolean listening() {
         return !loop.finished();

@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -34,6 +35,8 @@ final class SimReplica implements Replica {
     private Proposer proposer;
     private Forwarder forwarder;
     private long lastProposedZxid;
+    /** Writes that arrived while a leadership transfer held requests, in order; null when not held. */
+    private List<String> heldWrites;
 
     SimReplica(SimPeer peer) {
         this.peer = peer;
@@ -42,6 +45,10 @@ final class SimReplica implements Replica {
 
     /** A client write on a serving leader: numbered, logged and proposed; applied and acknowledged once committed. */
     void write(String body) {
+        if (heldWrites != null) {
+            heldWrites.add(body);
+            return;
+        }
         long zxid = ++lastProposedZxid;
         LogEntry entry = new LogEntry(zxid, SimDisk.bytes(body));
         proposer.propose(entry, storage.append(entry)).thenRun(() -> {
@@ -161,9 +168,28 @@ final class SimReplica implements Replica {
         throw new AssertionError("server " + peer + " fail-stopped: " + what, cause);
     }
 
+    @Override
+    public CompletionStage<Long> holdRequests() {
+        if (proposer == null || heldWrites != null) {
+            return CompletableFuture.failedStage(new IllegalStateException("not a leader, or held already"));
+        }
+        heldWrites = new ArrayList<>();
+        return CompletableFuture.completedStage(lastProposedZxid);
+    }
+
+    @Override
+    public void releaseRequests() {
+        List<String> waiting = heldWrites;
+        heldWrites = null;
+        if (waiting != null && proposer != null) {
+            waiting.forEach(this::write);
+        }
+    }
+
     /** The role ended: no more writes, and the tree catches up with the log, as the server's stopServing does. */
     @Override
     public void stopServing() {
+        heldWrites = null;
         proposer = null;
         forwarder = null;
         peer.ensemble.clients.peerStopsServing(peer);

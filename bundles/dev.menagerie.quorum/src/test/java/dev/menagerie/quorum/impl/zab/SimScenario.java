@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * One seeded run: peers boot, clients write and do register operations on every peer, and for a few seconds peers crash and restart, partitions come and
- * go, connections break, election messages are lost, duplicated and reordered. Then everything heals and the
+ * go, connections break, election messages are lost, duplicated and reordered, and the leader is asked to hand its
+ * leadership to another voter. Then everything heals and the
  * ensemble must settle on one leader with every acknowledged write, and commit a new write within a bound; the
  * register clients' history must be linearizable.
  */
@@ -68,14 +69,26 @@ final class SimScenario {
     }
 
     private void injectFault() {
-        switch (random.nextInt(7)) {
+        switch (random.nextInt(8)) {
             case 0 -> crashAndRestart(randomPeer());
             case 1 -> crashAndRestart(servingLeader());
             case 2 -> partitionFor(randomSide());
             case 3 -> partitionFor(servingLeader() == null ? randomSide() : Set.of(servingLeader().id));
             case 4 -> breakConnection();
             case 5 -> crashQuorum();
+            case 6 -> transferLeadership();
             default -> ensemble.peers.values().forEach(this::crashAndRestart);
+        }
+    }
+
+    /** Planned maintenance amid the faults: the serving leader hands its leadership to a random other voter. */
+    private void transferLeadership() {
+        SimPeer leader = servingLeader();
+        List<Long> voters = ensemble.ids().stream().filter(id -> id <= ensemble.layout.voters()).toList();
+        long target = voters.get(random.nextInt(voters.size()));
+        if (leader != null) {
+            world.note("leader " + leader.id + " is asked to hand its leadership to " + target);
+            leader.leading.transfer(target);
         }
     }
 

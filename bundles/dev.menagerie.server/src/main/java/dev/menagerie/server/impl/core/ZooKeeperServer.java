@@ -40,6 +40,8 @@ import dev.menagerie.server.impl.watch.WatchRouter;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -482,6 +484,18 @@ public final class ZooKeeperServer {
     public long currentZxid() {
         long applied = lastProcessedZxid();
         return requests instanceof Pipeline pipeline ? Math.max(applied, pipeline.lastAssignedZxid()) : applied;
+    }
+
+    /** A leader's {@link Pipeline#holdRequests}; refused where no leader's pipeline runs. */
+    public CompletionStage<Long> holdRequests() {
+        return requests instanceof Pipeline pipeline ? pipeline.holdRequests()
+                : CompletableFuture.failedStage(new IllegalStateException("this server does not lead"));
+    }
+
+    public void releaseRequests() {
+        if (requests instanceof Pipeline pipeline) {
+            pipeline.releaseRequests();
+        }
     }
 
     public long digestMismatches() {

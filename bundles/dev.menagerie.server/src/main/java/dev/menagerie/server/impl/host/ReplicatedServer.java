@@ -32,6 +32,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -197,6 +198,16 @@ public final class ReplicatedServer implements Replica {
         server.startServing(learner, false);
         role = Role.LEARNER;
         LOG.info("Serving as learner at zxid 0x{}", Long.toHexString(server.lastProcessedZxid()));
+    }
+
+    @Override
+    public CompletionStage<Long> holdRequests() {
+        return server.holdRequests();
+    }
+
+    @Override
+    public void releaseRequests() {
+        server.releaseRequests();
     }
 
     /** Drops the requests in flight (see {@link #endRole}), then the connections, so clients move on. */

@@ -6,6 +6,7 @@ import dev.menagerie.server.impl.op.PendingChanges;
 import dev.menagerie.server.impl.op.Preparation;
 import dev.menagerie.server.impl.stats.StageMetrics;
 import dev.menagerie.server.impl.tree.QuotaCheck;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The request pipeline of a standalone server or a quorum leader: prep (one thread) then commit (one thread). Prep
@@ -71,6 +72,18 @@ public final class Pipeline implements RequestSink {
     /** The highest zxid prep has given a transaction (Apache's ZooKeeperServer.getZxid()); any thread. */
     public long lastAssignedZxid() {
         return prep.lastZxid();
+    }
+
+    /**
+     * Holds the requests before prep (none is answered or refused meanwhile); completes with the last zxid given
+     * once no further one will be given until {@link #releaseRequests}. Dependent actions must only hand over.
+     */
+    public CompletionStage<Long> holdRequests() {
+        return prep.hold();
+    }
+
+    public void releaseRequests() {
+        prep.release();
     }
 
     /** Transactions whose applied tree digest differed from the one logged with them (should stay 0). */

@@ -51,6 +51,7 @@ public final class PrepStage {
     private final StaleRequests staleRequests;
     /** Written by the prep thread only; volatile so that the status can read it ({@link #lastZxid}). */
     private volatile long lastZxid;
+    private final RequestHold hold = new RequestHold(() -> lastZxid);
 
     PrepStage(Preparation preparation, PendingChanges pending, SessionTracker sessions, Storage storage,
             Consumer<Request> next, LongSupplier wallClockMs, long lastZxid, Proposer proposer, int queueCapacity,
@@ -91,10 +92,36 @@ public final class PrepStage {
     }
 
     void abort() {
+        hold.abort();
         queue.abort();
     }
 
+    /** See {@link RequestHold#hold}. */
+    CompletionStage<Long> hold() {
+        return hold.hold();
+    }
+
+    void release() {
+        hold.release();
+    }
+
     private void handle(Request request) {
+        try {
+            if (!hold.enter()) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            prepareAndPass(request);
+        } finally {
+            hold.exit();
+        }
+    }
+
+    private void prepareAndPass(Request request) {
         long startNanos = System.nanoTime();
         metrics.prepQueueTimeMs.record((startNanos - request.receivedNanos()) / 1_000_000);
         metrics.prepQueueSize.record(queue.size());

@@ -7,6 +7,7 @@ import dev.menagerie.api.status.ConnectionStatus;
 import dev.menagerie.api.status.DataTreeStatus;
 import dev.menagerie.api.status.DiskUsage;
 import dev.menagerie.api.status.Latency;
+import dev.menagerie.api.status.LeadershipTransfer;
 import dev.menagerie.api.status.LearnerConnection;
 import dev.menagerie.api.status.LoggedDigest;
 import dev.menagerie.api.status.NodeStatus;
@@ -38,6 +39,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -212,6 +215,16 @@ public final class ServerStatusView implements ServerStatus {
         LOG.info("Terminating the connection of learner {} on demand: {}", sid,
                 dropped ? "dropped; it reconnects and syncs again" : "no such learner is connected to this leader");
         return dropped;
+    }
+
+    @Override
+    public CompletionStage<LeadershipTransfer> transferLeadership(long targetSid) {
+        QuorumPeer peer = server.quorumPeer();
+        if (peer == null) {
+            return CompletableFuture.completedStage(LeadershipTransfer.refused(targetSid,
+                    "this server is not part of an ensemble"));
+        }
+        return peer.transferLeadership(targetSid);
     }
 
     @Override
