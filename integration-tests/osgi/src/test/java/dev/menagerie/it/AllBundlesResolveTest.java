@@ -72,7 +72,7 @@ public class AllBundlesResolveTest extends MenagerieTestSupport {
                 bundlesWithComponents.contains("dev.menagerie.config"));
         for (String serverSide : List.of(MenagerieOptions.SERVER_BUNDLE, MenagerieOptions.NIO_TRANSPORT_BUNDLE,
                 MenagerieOptions.NETTY_TRANSPORT_BUNDLE, "dev.menagerie.storage.file",
-                "dev.menagerie.storage.memory")) {
+                "dev.menagerie.storage.memory", "dev.menagerie.election.fle", "dev.menagerie.election.priority")) {
             assertTrue(serverSide + "'s components are among " + bundlesWithComponents,
                     bundlesWithComponents.contains(serverSide));
         }

@@ -66,6 +66,7 @@ final class MenagerieOptions {
             "dev.menagerie.quorum.hierarchical",
             "dev.menagerie.quorum",
             "dev.menagerie.election.fle",
+            "dev.menagerie.election.priority",
             "dev.menagerie.admin",
             "dev.menagerie.metrics",
             JMX_BUNDLE,

@@ -27,6 +27,8 @@ public final class ConfigParser {
      * {@code autopurge.purgeInterval=0}.
      */
     static final int DEFAULT_PURGE_INTERVAL_HOURS = 24;
+    /** The {@code type} of the election bundle that reads {@code electionPriority.N}. */
+    static final String PRIORITY_ELECTION = "priority";
 
     private final Map<String, String> jvmProperties;
     private final Function<String, String> systemProperties;
@@ -92,6 +94,8 @@ public final class ConfigParser {
             throw settings.missing("clientPort", "a standalone server needs clientPort or secureClientPort");
         }
         warnAboutQuorumSize(settings, ensemble, mode, warnings);
+        String electionType = strategy(settings, "electionType", ServerConfig.DEFAULT_ELECTION);
+        warnAboutUnusedPriorities(settings, electionType, warnings);
 
         ParsedServerConfig config = new ParsedServerConfig(configFile.toAbsolutePath(), 0, tickTimeMs,
                 mode.initLimitTicks(), mode.syncLimitTicks(), dataDir, dataLogDir, mode.clientAddress(),
@@ -100,8 +104,8 @@ public final class ConfigParser {
                 tunables.forceSync(), tunables.juteMaxBufferBytes(), snapRetainCount, purgeIntervalHours,
                 tunables.fourLetterWords(), mode.myId(), mode.standalone() ? List.of() : ensemble.members(),
                 mode.standalone(), tunables.cnxnFactoryType(), strategy(settings, "storage",
-                        ServerConfig.DEFAULT_STORAGE), strategy(settings, "electionType",
-                        ServerConfig.DEFAULT_ELECTION), verifierType(settings, ensemble), rawProperties(byKey));
+                        ServerConfig.DEFAULT_STORAGE), electionType, verifierType(settings, ensemble),
+                rawProperties(byKey));
         return new ParseResult(config, warnings, unknownKeys(settings), systemPropertiesFor(byKey));
     }
 
@@ -117,6 +121,17 @@ public final class ConfigParser {
             }
         }
         return byKey;
+    }
+
+    /** Priorities only mean something to the priority election: say so rather than ignore them in silence. */
+    private static void warnAboutUnusedPriorities(Settings settings, String electionType, List<String> warnings) {
+        if (electionType.equals(PRIORITY_ELECTION)) {
+            return;
+        }
+        settings.lines().values().stream().filter(l -> KeyCatalog.PRIORITY_KEY.matcher(l.key()).matches())
+                .findFirst().ifPresent(l -> warnings.add(settings.fileName() + ":" + l.lineNumber() + ": " + l.key()
+                        + ": ignored: election priorities are used by electionType=" + PRIORITY_ELECTION
+                        + " only, and electionType is " + electionType));
     }
 
     private static void rejectUnsupported(Settings settings) throws ConfigException {

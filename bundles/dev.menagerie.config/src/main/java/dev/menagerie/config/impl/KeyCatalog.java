@@ -35,6 +35,8 @@ final class KeyCatalog {
     static final Pattern SERVER_KEY = Pattern.compile("server\\.(.*)");
     static final Pattern GROUP_KEY = Pattern.compile("group\\.(.*)");
     static final Pattern WEIGHT_KEY = Pattern.compile("weight\\.(.*)");
+    /** Menagerie's {@code electionPriority.N}: server N's rank for {@code electionType=priority}. */
+    static final Pattern PRIORITY_KEY = Pattern.compile("electionPriority\\.(.*)");
     private static final Pattern MEMBERSHIP_ID = Pattern.compile("(server|group|weight)\\.[0-9]+");
 
     /**
@@ -53,16 +55,19 @@ final class KeyCatalog {
     private KeyCatalog() {
     }
 
-    /** True when the key is consumed here and is not handed on as a system property. */
+    /**
+     * True when the key is consumed here and is not handed on as a system property. Election priorities are ours
+     * and must be the same on every server, so they come from zoo.cfg only (Apache would make a property of them).
+     */
     static boolean consumedHere(String key) {
         return PEER_KEYS.contains(key) || STRATEGY_KEYS.contains(key) || isMembership(key)
-                || PEER_PREFIXES.stream().anyMatch(key::startsWith);
+                || PRIORITY_KEY.matcher(key).matches() || PEER_PREFIXES.stream().anyMatch(key::startsWith);
     }
 
-    /** True when Apache reads the key from zoo.cfg only, never from a {@code zookeeper.<key>} property. */
+    /** True when the key is read from zoo.cfg only, never from a {@code zookeeper.<key>} property. */
     static boolean fileOnly(String key) {
         return PEER_KEYS.contains(key) || STRATEGY_KEYS.contains(key) || MEMBERSHIP_ID.matcher(key).matches()
-                || PEER_PREFIXES.stream().anyMatch(key::startsWith);
+                || PRIORITY_KEY.matcher(key).matches() || PEER_PREFIXES.stream().anyMatch(key::startsWith);
     }
 
     static boolean isMembership(String key) {

@@ -3,6 +3,7 @@ package dev.menagerie.config.impl;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 
 /**
  * Checks the Apache ZooKeeper keys that Menagerie does not model in {@code ServerConfig} but must still reject
@@ -46,6 +47,7 @@ final class PeerSettingsChecker {
         settings.integer("clientPortListenBacklog", -1, -1, Integer.MAX_VALUE);
         settings.integer("admin.serverPort", 8080, 0, 65535);
         checkPeerType();
+        checkElectionPriorities();
         checkStorageKeys();
         checkSasl();
         checkFipsMode();
@@ -59,6 +61,20 @@ final class PeerSettingsChecker {
             String value = peerType.get().value().toLowerCase(Locale.ROOT);
             if (!value.equals("participant") && !value.equals("observer")) {
                 throw peerType.get().invalid("participant or observer");
+            }
+        }
+    }
+
+    /** {@code electionPriority.N=P}: N a server id, P a rank from 0 (the default) up; higher ranks lead first. */
+    private void checkElectionPriorities() throws ConfigException {
+        for (String key : settings.lines().keySet()) {
+            Matcher priority = KeyCatalog.PRIORITY_KEY.matcher(key);
+            if (priority.matches()) {
+                Setting setting = settings.fromFile(key).orElseThrow();
+                if (!priority.group(1).matches("[0-9]{1,18}")) {
+                    throw setting.error("expected electionPriority.N with N a server id");
+                }
+                Settings.integer(setting, 0, Integer.MAX_VALUE);
             }
         }
     }

@@ -7,6 +7,7 @@ import dev.menagerie.api.election.Election;
 import dev.menagerie.api.election.ElectionContext;
 import dev.menagerie.api.election.Vote;
 import dev.menagerie.election.fle.impl.net.ElectionPort;
+import dev.menagerie.election.fle.spi.TieBreak;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,7 +15,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
-/** FastLeaderElection for one peer: the deterministic core, its driver thread and the election port. */
+/**
+ * FastLeaderElection for one peer: the deterministic core, its driver thread and the election port; its tie-break
+ * orders equally up-to-date candidates ({@link TieBreak#SERVER_ID} for Apache's order).
+ */
 final class FastElection implements Election {
 
     private final ElectionPort port;
@@ -22,8 +26,8 @@ final class FastElection implements Election {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Consumer<FastElection> onClosed;
 
-    private FastElection(ElectionContext context, int cnxTimeoutMs, Consumer<FastElection> onClosed,
-            long finalizeWaitMs) {
+    private FastElection(ElectionContext context, int cnxTimeoutMs, TieBreak tieBreak,
+            Consumer<FastElection> onClosed, long finalizeWaitMs) {
         this.onClosed = onClosed;
         Map<Long, QuorumMember> members = new HashMap<>();
         context.members().forEach(m -> members.put(m.id(), m));
@@ -36,7 +40,7 @@ final class FastElection implements Election {
         ElectionSettings settings = new ElectionSettings(defaults.myId(), defaults.participant(), defaults.verifier(),
                 defaults.config(), finalizeWaitMs, defaults.minNotificationIntervalMs(),
                 defaults.maxNotificationIntervalMs());
-        FastLeaderElectionCore core = new FastLeaderElectionCore(settings, new ContextHistory(context));
+        FastLeaderElectionCore core = new FastLeaderElectionCore(settings, new ContextHistory(context), tieBreak);
         ElectionPort[] portRef = new ElectionPort[1];
         this.driver = new ElectionDriver(core, context, (sid, payload) -> portRef[0].send(sid, payload));
         this.port = new ElectionPort(context.myId(), me.electionAddress(), sid -> addressOf(members, sid),
@@ -46,15 +50,15 @@ final class FastElection implements Election {
     }
 
     /** Opens the election port of {@code context}'s peer; the election answers peers from then on. */
-    static FastElection open(ElectionContext context, int cnxTimeoutMs, Consumer<FastElection> onClosed)
-            throws IOException {
-        return open(context, cnxTimeoutMs, onClosed, ElectionSettings.FINALIZE_WAIT_MS);
+    static FastElection open(ElectionContext context, int cnxTimeoutMs, TieBreak tieBreak,
+            Consumer<FastElection> onClosed) throws IOException {
+        return open(context, cnxTimeoutMs, tieBreak, onClosed, ElectionSettings.FINALIZE_WAIT_MS);
     }
 
     /** As above, with another finalizeWait than Apache's 200 ms (tests that must not depend on the machine's speed). */
-    static FastElection open(ElectionContext context, int cnxTimeoutMs, Consumer<FastElection> onClosed,
-            long finalizeWaitMs) throws IOException {
-        FastElection election = new FastElection(context, cnxTimeoutMs, onClosed, finalizeWaitMs);
+    static FastElection open(ElectionContext context, int cnxTimeoutMs, TieBreak tieBreak,
+            Consumer<FastElection> onClosed, long finalizeWaitMs) throws IOException {
+        FastElection election = new FastElection(context, cnxTimeoutMs, tieBreak, onClosed, finalizeWaitMs);
         try {
             election.port.open();
         } catch (IOException e) {

@@ -3,7 +3,10 @@ package dev.menagerie.election.fle.impl;
 import dev.menagerie.api.election.Election;
 import dev.menagerie.api.election.ElectionContext;
 import dev.menagerie.api.election.ElectionFactory;
+import dev.menagerie.election.fle.spi.TieBreak;
+import dev.menagerie.election.fle.spi.TieBreakingElectionFactory;
 import java.io.IOException;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.service.component.annotations.Activate;
@@ -13,11 +16,14 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** FastLeaderElection, the only algorithm Apache ZooKeeper 3.9 accepts; closes elections still open on deactivation. */
-@Component(service = ElectionFactory.class, property = ElectionFactory.TYPE + "=fast",
-        configurationPid = FastElectionFactory.PID)
+/**
+ * FastLeaderElection, the only algorithm Apache ZooKeeper 3.9 accepts, and the same with another tie-break for
+ * election bundles built on it; closes every election still open, of either kind, on deactivation.
+ */
+@Component(service = {ElectionFactory.class, TieBreakingElectionFactory.class},
+        property = ElectionFactory.TYPE + "=fast", configurationPid = FastElectionFactory.PID)
 @Designate(ocd = FastElectionFactory.Config.class)
-public final class FastElectionFactory implements ElectionFactory {
+public final class FastElectionFactory implements ElectionFactory, TieBreakingElectionFactory {
 
     static final String PID = "dev.menagerie.election.fle";
 
@@ -43,7 +49,13 @@ public final class FastElectionFactory implements ElectionFactory {
 
     @Override
     public Election create(ElectionContext context) throws IOException {
-        FastElection election = FastElection.open(context, cnxTimeoutMs, open::remove);
+        return create(context, TieBreak.SERVER_ID);
+    }
+
+    @Override
+    public Election create(ElectionContext context, TieBreak tieBreak) throws IOException {
+        FastElection election = FastElection.open(context, cnxTimeoutMs, Objects.requireNonNull(tieBreak, "tieBreak"),
+                open::remove);
         open.add(election);
         return election;
     }

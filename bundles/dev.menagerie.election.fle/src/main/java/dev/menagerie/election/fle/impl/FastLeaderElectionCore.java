@@ -3,6 +3,7 @@ package dev.menagerie.election.fle.impl;
 import dev.menagerie.api.election.PeerState;
 import dev.menagerie.api.election.Vote;
 import dev.menagerie.election.fle.impl.wire.Notification;
+import dev.menagerie.election.fle.spi.TieBreak;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class FastLeaderElectionCore {
 
     private final ElectionSettings settings;
     private final PeerHistory history;
+    private final VoteOrder order;
     private final ArrayDeque<Notification> loopback = new ArrayDeque<>();
     private List<Outbound> pending = new ArrayList<>();
     private Decision decision;
@@ -29,9 +31,16 @@ public final class FastLeaderElectionCore {
     private Vote currentVote;
     private LookingRound round;
 
+    /** Apache's FastLeaderElection: equally up-to-date candidates are ordered by server id. */
     public FastLeaderElectionCore(ElectionSettings settings, PeerHistory history) {
+        this(settings, history, TieBreak.SERVER_ID);
+    }
+
+    /** As Apache's, except that {@code tieBreak} orders equally up-to-date candidates before their server ids do. */
+    public FastLeaderElectionCore(ElectionSettings settings, PeerHistory history, TieBreak tieBreak) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.history = Objects.requireNonNull(history, "history");
+        this.order = new VoteOrder(settings.verifier(), tieBreak);
     }
 
     /**
@@ -45,7 +54,7 @@ public final class FastLeaderElectionCore {
         }
         state = PeerState.LOOKING;
         logicalClock++;
-        round = new LookingRound(settings, logicalClock, initial, nowMs);
+        round = new LookingRound(settings, order, logicalClock, initial, nowMs);
         broadcast();
         return flush(nowMs);
     }

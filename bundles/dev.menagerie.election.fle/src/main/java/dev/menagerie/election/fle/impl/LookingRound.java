@@ -24,6 +24,7 @@ final class LookingRound {
     private static final long NOT_FINALIZING = Long.MAX_VALUE;
 
     private final ElectionSettings settings;
+    private final VoteOrder order;
     private final Proposal initial;
     private final NotificationBackoff backoff;
     private final VoteTally recvset = new VoteTally();
@@ -34,8 +35,9 @@ final class LookingRound {
     private long finalizeDeadlineMs = NOT_FINALIZING;
     private Set<Long> pendingSupporters = Set.of();
 
-    LookingRound(ElectionSettings settings, long logicalClock, Proposal initial, long nowMs) {
+    LookingRound(ElectionSettings settings, VoteOrder order, long logicalClock, Proposal initial, long nowMs) {
         this.settings = settings;
+        this.order = order;
         this.logicalClock = logicalClock;
         this.initial = initial;
         this.proposal = initial;
@@ -59,7 +61,7 @@ final class LookingRound {
     /** A notification from voter {@code sid} whose state is known. */
     Step onNotification(long sid, Notification n, long nowMs) {
         if (finalizing()) {
-            if (!VoteOrder.supersedes(candidateOf(n), proposal, settings.verifier())) {
+            if (!order.supersedes(candidateOf(n), proposal)) {
                 // Apache drops what cannot change the outcome and waits finalizeWait again from now.
                 finalizeDeadlineMs = nowMs + settings.finalizeWaitMs();
                 return Step.NOTHING;
@@ -108,11 +110,11 @@ final class LookingRound {
             // A newer round: what we counted belongs to an old one. Restart from our own candidacy.
             logicalClock = n.electionEpoch();
             recvset.clear();
-            proposal = VoteOrder.supersedes(theirs, initial, settings.verifier()) ? theirs : initial;
+            proposal = order.supersedes(theirs, initial) ? theirs : initial;
             broadcast = true;
         } else if (n.electionEpoch() < logicalClock) {
             return Step.NOTHING; // the core answers the laggard with our vote
-        } else if (VoteOrder.supersedes(theirs, proposal, settings.verifier())) {
+        } else if (order.supersedes(theirs, proposal)) {
             proposal = theirs;
             broadcast = true;
         }

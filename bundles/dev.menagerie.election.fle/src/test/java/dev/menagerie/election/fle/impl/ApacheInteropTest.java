@@ -10,6 +10,7 @@ import dev.menagerie.api.election.PeerState;
 import dev.menagerie.api.election.Vote;
 import dev.menagerie.election.fle.impl.wire.Notification;
 import dev.menagerie.election.fle.impl.wire.NotificationCodec;
+import dev.menagerie.election.fle.spi.TieBreak;
 import java.io.File;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ class ApacheInteropTest {
         File apacheDir = dataDir.toFile();
 
         try (ApacheElectionPeer apache = new ApacheElectionPeer(apacheId, view, apacheDir);
-                FastElection ours = FastElection.open(context, 2000, e -> { })) {
+                FastElection ours = FastElection.open(context, 2000, TieBreak.SERVER_ID, e -> { })) {
             // Apache speaks first: the connection rule decides who keeps which socket. Apache dials once per message
             // and, as the lower id, waits for our dial-back, which a loaded machine can make before Apache's
             // listener is up: it speaks again each second until connected, as its election loop would.

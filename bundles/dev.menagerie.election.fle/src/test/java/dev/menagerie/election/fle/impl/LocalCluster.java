@@ -7,6 +7,7 @@ import dev.menagerie.api.config.LearnerType;
 import dev.menagerie.api.config.QuorumMember;
 import dev.menagerie.api.election.Vote;
 import dev.menagerie.api.quorum.QuorumVerifier;
+import dev.menagerie.election.fle.spi.TieBreak;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -62,7 +63,8 @@ final class LocalCluster implements AutoCloseable {
     }
 
     FastElection open(long id) throws IOException {
-        FastElection election = FastElection.open(contexts.get(id), CNX_TIMEOUT_MS, e -> { }, finalizeWaitMs);
+        FastElection election = FastElection.open(contexts.get(id), CNX_TIMEOUT_MS, TieBreak.SERVER_ID, e -> { },
+                finalizeWaitMs);
         elections.put(id, election);
         return election;
     }

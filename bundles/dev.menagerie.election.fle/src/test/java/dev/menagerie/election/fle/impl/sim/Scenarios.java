@@ -1,40 +1,60 @@
 package dev.menagerie.election.fle.impl.sim;
 
-import dev.menagerie.api.election.PeerState;
 import dev.menagerie.api.election.Vote;
 import dev.menagerie.election.fle.impl.Decision;
+import dev.menagerie.election.fle.spi.TieBreak;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** The simulated runs and what each must show; one seed picks the layout, the scenario and every fault. */
-final class Scenarios {
+/**
+ * The simulated runs and what each must show; one seed picks the layout, the scenario and every fault. Public for
+ * election bundles built on this one (a test-jar): they run the same scenarios with their own {@link TieBreak}.
+ */
+public final class Scenarios {
 
     private Scenarios() {
     }
 
+    /** Apache's order: equally up-to-date candidates by server id. */
     static void run(long seed) {
+        run(seed, TieBreak.SERVER_ID);
+    }
+
+    /** One seeded run in which every peer breaks ties with {@code tieBreak}; fails naming the seed. */
+    public static void run(long seed, TieBreak tieBreak) {
         switch ((int) Math.floorMod(seed / 4, 4L)) {
-            case 0 -> orderlyStart(seed);
-            case 1 -> hostileNetwork(seed);
-            case 2 -> partitionFromTheStart(seed);
-            default -> latePeer(seed);
+            case 0 -> orderlyStart(seed, tieBreak);
+            case 1 -> hostileNetwork(seed, tieBreak);
+            case 2 -> partitionFromTheStart(seed, tieBreak);
+            default -> latePeer(seed, tieBreak);
         }
     }
 
     /**
      * Everyone boots within 50 ms on a network that delays (up to 80 ms), reorders and duplicates but loses
      * nothing: every peer's first decision names the same leader in round 1, and that leader has the highest
-     * (epoch, zxid, id) of all voters.
+     * (epoch, zxid, tie-break, id) of all voters.
      */
-    static void orderlyStart(long seed) {
-        Simulation sim = new Simulation(seed, SimNetwork.Faults.ORDERLY);
+    static void orderlyStart(long seed, TieBreak tieBreak) {
+        orderlyStartFrom(seed, tieBreak, Map.of());
+    }
+
+    /**
+     * {@link #orderlyStart} where the listed peers begin with the given {epoch, zxid} (the others with the seed's
+     * random logs); returns the leader everyone follows. Seed 0 is a majority of 3, seed 1 a majority of 5 with an
+     * observer (id 6).
+     */
+    public static long orderlyStartFrom(long seed, TieBreak tieBreak, Map<Long, long[]> epochAndZxidById) {
+        Simulation sim = new Simulation(seed, SimNetwork.Faults.ORDERLY, id -> tieBreak);
+        epochAndZxidById.forEach((id, history) -> sim.setHistory(id, history[0], history[1]));
         for (long id : sim.ids()) {
             sim.at(sim.random.nextInt(50), () -> sim.boot(id));
         }
         sim.runUntil(10_000);
-        long best = bestVoter(sim, new HashSet<>(sim.ids()));
+        long best = bestVoter(sim, new HashSet<>(sim.ids()), tieBreak);
         for (Simulation.Node node : sim.nodes.values()) {
             sim.check(!node.decisions.isEmpty(), node, "never decided: " + sim.describe());
             Vote first = node.decisions.get(0).vote();
@@ -42,6 +62,7 @@ final class Scenarios {
                     "first decided " + first + " but the best voter is " + best);
         }
         sim.check(sim.convergedLeader(new HashSet<>(sim.ids())) == best, null, "leader changed: " + sim.describe());
+        return best;
     }
 
     /**
@@ -49,8 +70,8 @@ final class Scenarios {
      * decision along the way is well-formed (checked as it happens), and within 75 s of calm everyone follows one
      * established leader.
      */
-    static void hostileNetwork(long seed) {
-        Simulation sim = new Simulation(seed, SimNetwork.Faults.HOSTILE);
+    static void hostileNetwork(long seed, TieBreak tieBreak) {
+        Simulation sim = new Simulation(seed, SimNetwork.Faults.HOSTILE, id -> tieBreak);
         for (long id : sim.ids()) {
             sim.at(sim.random.nextInt(500), () -> sim.boot(id));
         }
@@ -82,8 +103,8 @@ final class Scenarios {
      * A partition from the first moment: the side without a quorum never decides, the side with one elects its
      * best voter; after healing, the minority joins that leader and the leader stays.
      */
-    static void partitionFromTheStart(long seed) {
-        Simulation sim = new Simulation(seed, SimNetwork.Faults.ORDERLY);
+    static void partitionFromTheStart(long seed, TieBreak tieBreak) {
+        Simulation sim = new Simulation(seed, SimNetwork.Faults.ORDERLY, id -> tieBreak);
         Set<Long> minority = minoritySide(sim);
         Set<Long> majority = new HashSet<>(sim.ids());
         majority.removeAll(minority);
@@ -97,7 +118,7 @@ final class Scenarios {
                     "decided without a quorum on its side " + minority + ": " + sim.nodes.get(id).decisions);
         }
         long leader = sim.convergedLeader(majority);
-        sim.check(leader == bestVoter(sim, majority), null, "majority side elected " + leader + ": " + sim.describe());
+        sim.check(leader == bestVoter(sim, majority, tieBreak), null, "majority side elected " + leader + ": " + sim.describe());
         int leaderDecisions = sim.nodes.get(leader).decisions.size();
         sim.network.partition(null);
         sim.runUntil(100_000);
@@ -110,8 +131,8 @@ final class Scenarios {
      * One participant boots late, or reboots with a fresh logical clock, after the others elected a leader: it
      * joins that leader, whatever its own log, and nobody else changes role.
      */
-    static void latePeer(long seed) {
-        Simulation sim = new Simulation(seed, SimNetwork.Faults.ORDERLY);
+    static void latePeer(long seed, TieBreak tieBreak) {
+        Simulation sim = new Simulation(seed, SimNetwork.Faults.ORDERLY, id -> tieBreak);
         List<Long> candidates = new ArrayList<>(sim.layout.participants());
         candidates.sort(null);
         long late = candidates.get(sim.random.nextInt(candidates.size()));
@@ -168,16 +189,26 @@ final class Scenarios {
         }
     }
 
-    /** The voter with the highest (epoch, zxid, id) among {@code group}, by the logs the run started with. */
-    private static long bestVoter(Simulation sim, Set<Long> group) {
-        Vote best = null;
+    /** The voter with the highest (epoch, zxid, tie-break, id) among {@code group}, by the starting logs. */
+    static long bestVoter(Simulation sim, Set<Long> group, TieBreak tieBreak) {
+        Long best = null;
         for (long id : group) {
-            Vote vote = new Vote(id, sim.initialZxid(id), 0, sim.initialEpoch(id), PeerState.LOOKING);
-            if (sim.layout.isVoter(id) && (best == null || vote.beats(best))) {
-                best = vote;
+            if (sim.layout.isVoter(id) && (best == null || startsAhead(sim, id, best, tieBreak))) {
+                best = id;
             }
         }
-        return best.leaderId();
+        return best;
+    }
+
+    private static boolean startsAhead(Simulation sim, long a, long b, TieBreak tieBreak) {
+        if (sim.initialEpoch(a) != sim.initialEpoch(b)) {
+            return sim.initialEpoch(a) > sim.initialEpoch(b);
+        }
+        if (sim.initialZxid(a) != sim.initialZxid(b)) {
+            return sim.initialZxid(a) > sim.initialZxid(b);
+        }
+        int preference = tieBreak.compare(a, b);
+        return preference != 0 ? preference > 0 : a > b;
     }
 
     private static int totalDecisions(Simulation sim) {

@@ -9,6 +9,7 @@ import dev.menagerie.election.fle.impl.FastLeaderElectionCore;
 import dev.menagerie.election.fle.impl.Outbound;
 import dev.menagerie.election.fle.impl.PeerHistory;
 import dev.menagerie.election.fle.impl.wire.Notification;
+import dev.menagerie.election.fle.spi.TieBreak;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.LongFunction;
 
 /**
  * A whole ensemble of election cores on a fake clock and a {@link SimNetwork}, all driven by one seeded Random.
@@ -70,6 +72,7 @@ final class Simulation {
     final Layout layout;
     final SimNetwork network;
     final Map<Long, Node> nodes = new TreeMap<>();
+    final LongFunction<TieBreak> tieBreakOf;
     private final Map<Long, long[]> initialEpochAndZxid = new TreeMap<>();
     private final PriorityQueue<Event> events = new PriorityQueue<>(
             (a, b) -> a.atMs != b.atMs ? Long.compare(a.atMs, b.atMs) : Long.compare(a.sequence, b.sequence));
@@ -77,7 +80,13 @@ final class Simulation {
     private long sequence;
 
     Simulation(long seed, SimNetwork.Faults faults) {
+        this(seed, faults, id -> TieBreak.SERVER_ID);
+    }
+
+    /** As above; {@code tieBreakOf} says how each peer orders equally up-to-date candidates. */
+    Simulation(long seed, SimNetwork.Faults faults, LongFunction<TieBreak> tieBreakOf) {
         this.seed = seed;
+        this.tieBreakOf = tieBreakOf;
         this.random = new Random(seed);
         this.layout = Layout.forSeed(seed);
         this.network = new SimNetwork(this, random, faults);
@@ -89,6 +98,14 @@ final class Simulation {
             initialEpochAndZxid.put(id, new long[] {node.epoch, node.zxid});
         }
         at(ZAB_CHECK_INTERVAL_MS, this::zabCheck);
+    }
+
+    /** Replaces the log a peer starts with (before it boots): epoch and last zxid. */
+    void setHistory(long id, long epoch, long zxid) {
+        Node node = nodes.get(id);
+        node.epoch = epoch;
+        node.zxid = zxid;
+        initialEpochAndZxid.put(id, new long[] {epoch, zxid});
     }
 
     long initialEpoch(long id) {
@@ -137,7 +154,8 @@ final class Simulation {
         node.tickAtMs = Long.MAX_VALUE;
         boolean participant = layout.participants().contains(id);
         node.core = new FastLeaderElectionCore(
-                ElectionSettings.withDefaultTiming(id, participant, layout.verifier(), "version=0"), node);
+                ElectionSettings.withDefaultTiming(id, participant, layout.verifier(), "version=0"), node,
+                tieBreakOf.apply(id));
         apply(node, node.core.start(nowMs));
         network.resendLastMessages();
     }
