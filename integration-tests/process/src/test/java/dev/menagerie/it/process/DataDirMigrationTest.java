@@ -40,10 +40,10 @@ class DataDirMigrationTest {
     }
 
     private static final ServerKind APACHE = (name, workDir, dataDir, port, config) ->
-            new ApacheServer(name, workDir, dataDir, port, config, List.of("-Xmx512m"));
+            new ApacheServer(name, workDir, dataDir, port, config, Distribution.testJvmFlags("-Xmx512m"));
     private static final ServerKind MENAGERIE = (name, workDir, dataDir, port, config) ->
             new MenagerieServer(name, workDir, dataDir, port, config, MenagerieServer.Launch.SCRIPT,
-                    List.of("-Xmx512m"));
+                    Distribution.testJvmFlags("-Xmx512m"));
 
     @Test
     void menagerieServesADataDirectoryWrittenByApacheZooKeeper() throws Exception {
