@@ -34,7 +34,7 @@ class PowerLossEnsembleTest {
         Map<Integer, EnsembleMember.Impl> menagerie = Map.of(1, EnsembleMember.Impl.MENAGERIE,
                 2, EnsembleMember.Impl.MENAGERIE, 3, EnsembleMember.Impl.MENAGERIE);
         try (Ensemble ensemble = Ensemble.startMixed(menagerie, EnsembleTest.layout(3, 0), "power-loss",
-                Distribution.testJvmFlags("-Xmx512m", POWER_LOSS_FLAG), id -> "\nsnapCount=" + SNAP_COUNT + "\n")) {
+                List.of("-Xmx512m", POWER_LOSS_FLAG), id -> "\nsnapCount=" + SNAP_COUNT + "\n")) {
             ensemble.awaitWritable(EnsembleTest.START_TIMEOUT);
             for (EnsembleMember member : ensemble.members()) {
                 ensemble.awaitOutputOf(member.id(), POWER_LOSS_WARNING, EnsembleTest.START_TIMEOUT);

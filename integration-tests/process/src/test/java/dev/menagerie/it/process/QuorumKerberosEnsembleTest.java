@@ -52,7 +52,7 @@ class QuorumKerberosEnsembleTest {
                 + keytabSection("QuorumLearner", learner, kdc.keytab("learner"), true)
                 + keytabSection("StaleLearner", learner, kdc.keytab("stale-learner"), true)
                 + keytabSection("ForeignLearner", FOREIGN_LEARNER, kdc.keytab("foreign-learner"), true));
-        jvmFlags = Distribution.testJvmFlags("-Xmx512m", "-Djava.security.auth.login.config=" + jaas,
+        jvmFlags = List.of("-Xmx512m", "-Djava.security.auth.login.config=" + jaas,
                 "-Djava.security.krb5.conf=" + kdc.krb5Conf());
     }
 
