@@ -44,7 +44,7 @@ class CrashRecoveryTest {
         Random random = new Random(SEED);
         AckLedger ledger = new AckLedger();
         long deadline = System.nanoTime() + BUDGET.toNanos();
-        try (MenagerieServer server = MenagerieServer.forTest("menagerie", Distribution.newWorkDir("crash"),
+        try (MenagerieServer server = MenagerieServer.forStartHeavyTest("menagerie", Distribution.newWorkDir("crash"),
                 Map.of("snapCount", SNAP_COUNT))) {
             startAndPrepare(server);
             for (int cycle = 1; cycle <= CYCLES; cycle++) {
@@ -86,7 +86,7 @@ class CrashRecoveryTest {
         long seed = SEED + damage.ordinal();
         Random random = new Random(seed);
         AckLedger ledger = new AckLedger();
-        try (MenagerieServer server = MenagerieServer.forTest("menagerie",
+        try (MenagerieServer server = MenagerieServer.forStartHeavyTest("menagerie",
                 Distribution.newWorkDir("damage-" + damage), Map.of())) {
             String where = "seed " + seed + ", " + damage + ", " + server;
             startAndPrepare(server);

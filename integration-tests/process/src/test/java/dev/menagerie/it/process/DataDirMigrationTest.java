@@ -18,12 +18,17 @@ import java.util.stream.Stream;
 import org.apache.zookeeper.Watcher.Event.EventType;
 import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * A data directory written by Apache ZooKeeper 3.9.5 (snapshots and logs) is served by Menagerie with every znode,
  * ACL and Stat field unchanged and the open sessions' ephemerals kept until those sessions expire; and the other
- * way round.
+ * way round. The three migrations run at the same time (each has its own servers, ports and folders): each spends
+ * most of its minute waiting for a session it abandoned to expire, and the reading server must capture the tree
+ * within that session's 40 s, which three migrations at once leave plenty of.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class DataDirMigrationTest {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -40,10 +45,10 @@ class DataDirMigrationTest {
     }
 
     private static final ServerKind APACHE = (name, workDir, dataDir, port, config) ->
-            new ApacheServer(name, workDir, dataDir, port, config, List.of("-Xmx512m"));
+            new ApacheServer(name, workDir, dataDir, port, config, Distribution.testJvmFlags("-Xmx512m"));
     private static final ServerKind MENAGERIE = (name, workDir, dataDir, port, config) ->
             new MenagerieServer(name, workDir, dataDir, port, config, MenagerieServer.Launch.SCRIPT,
-                    List.of("-Xmx512m"));
+                    Distribution.testJvmFlags("-Xmx512m"));
 
     @Test
     void menagerieServesADataDirectoryWrittenByApacheZooKeeper() throws Exception {

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.TestInstance;
 class EnsembleTest {
 
     static final EnsembleMember.Impl IMPL = EnsembleMember.Impl.fromSystemProperty();
-    static final List<String> JVM_FLAGS = List.of("-Xmx512m");
+    static final List<String> JVM_FLAGS = Distribution.testJvmFlags("-Xmx512m");
     /** Short ticks keep failure detection (syncLimit = 3 s) and the test quick; sessions may last 20 ticks. */
     static final int TICK_MS = 1_000;
     static final int INIT_LIMIT_TICKS = 10;

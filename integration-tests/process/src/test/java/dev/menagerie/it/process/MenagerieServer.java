@@ -41,6 +41,16 @@ public final class MenagerieServer extends ServerProcess {
                 Launch.SCRIPT, List.of("-Xmx512m"));
     }
 
+    /**
+     * As {@link #forTest}, with {@link Distribution#testJvmFlags}: for a test whose time goes to starting and
+     * restarting the server rather than to load whose speed it measures.
+     */
+    public static MenagerieServer forStartHeavyTest(String name, Path workDir, Map<String, String> extraConfig)
+            throws IOException {
+        return new MenagerieServer(name, workDir, workDir.resolve(name + "-data"), FreePorts.next(), extraConfig,
+                Launch.SCRIPT, Distribution.testJvmFlags("-Xmx512m"));
+    }
+
     /** Sets an environment variable for the launch (as an operator exports one before zkServer.sh); chainable. */
     public MenagerieServer withEnvironment(String name, String value) {
         extraEnvironment.put(name, value);

@@ -46,7 +46,7 @@ class QuorumSaslEnsembleTest {
                        user_client="client-secret";
                 };
                 """);
-        jvmFlags = List.of("-Xmx512m", "-Djava.security.auth.login.config=" + jaas);
+        jvmFlags = Distribution.testJvmFlags("-Xmx512m", "-Djava.security.auth.login.config=" + jaas);
     }
 
     @Test
