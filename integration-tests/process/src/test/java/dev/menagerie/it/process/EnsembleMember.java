@@ -69,9 +69,21 @@ public final class EnsembleMember extends ServerProcess {
     @Override
     protected Path writeConfig() throws IOException {
         Files.writeString(dataDir().resolve("myid"), id() + "\n");
-        Path config = workDir().resolve(name() + ".cfg");
-        Files.writeString(config, layout.configText(id(), dataDir()) + extraConfig);
-        return config;
+        Files.writeString(configFile(), layout.configText(id(), dataDir()) + extraConfig);
+        return configFile();
+    }
+
+    /**
+     * Menagerie's log file (logback), across restarts. Unlike {@link #outputFile()} it also has the lines that
+     * shell commands' threads log, which Gogo sends to the shell instead of the console.
+     */
+    public Path logFile() {
+        return workDir().resolve(name() + "-logs").resolve(name() + ".log");
+    }
+
+    /** The zoo.cfg this member runs with (written at each start, and by {@link #editLiveConfig}). */
+    public Path configFile() {
+        return workDir().resolve(name() + ".cfg");
     }
 
     /**
@@ -79,8 +91,7 @@ public final class EnsembleMember extends ServerProcess {
      * edit the member's config watcher picks up (the file's size must change, or its modification time).
      */
     public void editLiveConfig(String liveLines) throws IOException {
-        Files.writeString(workDir().resolve(name() + ".cfg"),
-                layout.configText(id(), dataDir()) + extraConfig + liveLines);
+        Files.writeString(configFile(), layout.configText(id(), dataDir()) + extraConfig + liveLines);
     }
 
     /** Lines added to this member's zoo.cfg from its next start on (a rolling change of settings). */

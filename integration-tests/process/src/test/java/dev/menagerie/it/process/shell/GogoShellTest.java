@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.menagerie.it.process.Clients;
 import dev.menagerie.it.process.Distribution;
 import dev.menagerie.it.process.MenagerieServer;
+import dev.menagerie.it.process.ZkShell;
 import dev.menagerie.testing.Await;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -19,7 +19,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.zookeeper.CreateMode;
@@ -134,20 +133,7 @@ class GogoShellTest {
 
     /** The operator's way in: the commands on the script's stdin, the answers on its stdout. */
     private static String shell(Path zooCfg, String... commands) throws IOException, InterruptedException {
-        Process shell = new ProcessBuilder(Distribution.home().resolve("bin/zkServer.sh").toString(), "shell",
-                zooCfg.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        try (OutputStream in = shell.getOutputStream()) {
-            in.write((String.join("\n", commands) + "\n").getBytes(StandardCharsets.UTF_8));
-        }
-        String output;
-        try (InputStream out = shell.getInputStream()) {
-            output = new String(out.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertTrue(shell.waitFor(SHELL_TIMEOUT.toSeconds(), TimeUnit.SECONDS), "zkServer.sh shell exits");
-        assertEquals(0, shell.exitValue(), output);
-        return LOG_LINE.matcher(output).replaceAll("");
+        return LOG_LINE.matcher(ZkShell.run(zooCfg, SHELL_TIMEOUT, commands)).replaceAll("");
     }
 
     /** The client reconnects to the new transport with the session it had: its ephemeral node is still there. */

@@ -11,6 +11,7 @@ import dev.menagerie.it.process.Ensemble;
 import dev.menagerie.it.process.EnsembleLayout;
 import dev.menagerie.it.process.EnsembleLoad;
 import dev.menagerie.it.process.EnsembleMember;
+import dev.menagerie.it.process.ZkShell;
 import dev.menagerie.testing.Await;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,15 +22,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.Test;
 
 /**
  * The client transport swapped (nio to netty and back, by editing zoo.cfg) on a follower and on the leader of a
- * running 3-server ensemble while writers pinned to every member create nodes and watchers on every member watch
- * them. Counts acknowledged writes lost (0), watch events missed (0), reconnects and the longest write pause per
- * swap, and checks that the quorum does not notice: the leader stays leader and nobody elects. Prints the table.
+ * running 3-server ensemble, then the bundle in use on the leader updated from the Gogo shell, while writers
+ * pinned to every member create nodes and watchers on every member watch them. Counts acknowledged writes lost
+ * (0), watch events missed (0), reconnects and the longest write pause per swap, and checks that the quorum
+ * does not notice: the leader stays leader and nobody elects. Prints the table.
  * The members run on {@code storage=memory}, which the transport does not care about; so the test also shows a
  * memory ensemble serving under load, and a follower restarted at the end, having lost everything, brought back
  * by a snapshot from the leader with every acknowledged write.
@@ -89,6 +93,8 @@ class TransportSwapUnderLoadTest {
                 rows.add(swap(ensemble, loads, watchers, leader, "netty", "leader " + leader + ": nio -> netty"));
                 rows.add(swap(ensemble, loads, watchers, follower, "nio", "follower " + follower + ": netty -> nio"));
                 rows.add(swap(ensemble, loads, watchers, leader, "nio", "leader " + leader + ": netty -> nio"));
+                rows.add(updateBundle(ensemble, loads, watchers, leader, "dev.menagerie.transport.nio", "nio",
+                        "leader " + leader + ": update of the nio bundle in use (Gogo update)"));
 
                 assertEquals(leader, ensemble.awaitLeader(CHECK_TIMEOUT), "the leader stays leader through its swaps"
                         + ensemble.diagnostics());
@@ -118,11 +124,42 @@ class TransportSwapUnderLoadTest {
             Map<Integer, CreateWatcher> watchers, int id, String type, String label)
             throws IOException, InterruptedException {
         EnsembleMember member = ensemble.member(id);
+        return measure(ensemble, loads, watchers, id, type, label,
+                () -> member.editLiveConfig("serverCnxnFactory=" + type + "\n"));
+    }
+
+    /**
+     * Updates the bundle of the transport member {@code id} serves with ({@code update <id>} in its Gogo shell,
+     * which reads the jar again): the service goes and comes back, and the server serves with it again.
+     */
+    private static Row updateBundle(Ensemble ensemble, Map<Integer, EnsembleLoad> loads,
+            Map<Integer, CreateWatcher> watchers, int id, String bundle, String type, String label)
+            throws IOException, InterruptedException {
+        EnsembleMember member = ensemble.member(id);
+        String listing = ZkShell.run(member.configFile(), SWAP_TIMEOUT, "lb -s " + bundle);
+        Matcher row = Pattern.compile("(?m)^\\s*(\\d+)\\|.*" + Pattern.quote(bundle)).matcher(listing);
+        assertTrue(row.find(), "lb lists " + bundle + ": " + listing);
+        String bundleId = row.group(1);
+        return measure(ensemble, loads, watchers, id, type, label,
+                () -> ZkShell.run(member.configFile(), SWAP_TIMEOUT, "update " + bundleId));
+    }
+
+    /** Something that makes a member serve with another (or the same) transport. */
+    @FunctionalInterface
+    private interface Change {
+        void run() throws IOException, InterruptedException;
+    }
+
+    /** Runs {@code change} with the writers' window open; waits until member {@code id} serves with {@code type}. */
+    private static Row measure(Ensemble ensemble, Map<Integer, EnsembleLoad> loads,
+            Map<Integer, CreateWatcher> watchers, int id, String type, String label, Change change)
+            throws IOException, InterruptedException {
+        EnsembleMember member = ensemble.member(id);
         String bound = "Clients are served by the " + type + " transport";
         long before = countLines(member, bound);
         int watcherDisconnectsBefore = watchers.values().stream().mapToInt(CreateWatcher::disconnects).sum();
         loads.values().forEach(EnsembleLoad::openWindow);
-        member.editLiveConfig("serverCnxnFactory=" + type + "\n");
+        change.run();
         Await.until(label + ": member " + id + " logs '" + bound + "'", SWAP_TIMEOUT,
                 () -> countLines(member, bound) > before ? true : null);
         Thread.sleep(AFTER_SWAP.toMillis());
@@ -135,9 +172,9 @@ class TransportSwapUnderLoadTest {
 
     private static long countLines(EnsembleMember member, String text) {
         try {
-            return Files.readAllLines(member.outputFile()).stream().filter(line -> line.contains(text)).count();
+            return Files.readAllLines(member.logFile()).stream().filter(line -> line.contains(text)).count();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + member.outputFile() + ": " + e, e);
+            throw new IllegalStateException("cannot read " + member.logFile() + ": " + e, e);
         }
     }
 
