@@ -1,0 +1,84 @@
+package dev.menagerie.embedded;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.menagerie.api.config.InvalidConfigException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.ZooKeeper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedServerTest {
+
+    private static final byte[] HELLO = "hello".getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void apachesClientWritesAndReadsAndTheClosedServerLetsItsPortAndFolderGo() throws Exception {
+        EmbeddedServer server = EmbeddedServer.standalone().start();
+        Path folder = server.zooCfg().getParent();
+        try (ZooKeeper zk = Clients.connected(server.connectString())) {
+            zk.create("/greeting", HELLO, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+            assertArrayEquals(HELLO, zk.getData("/greeting", false, null));
+        }
+        assertEquals("127.0.0.1:" + server.port(), server.connectString());
+        assertFalse(Files.exists(folder.resolve("data")), "storage=memory wrote files under " + folder);
+        server.close();
+        assertTrue(Clients.portIsFree(server.port()), "port " + server.port() + " is still bound after close");
+        assertFalse(Files.exists(folder), folder + " was not deleted");
+    }
+
+    @Test
+    void aRestartedMemoryServerComesBackEmptyOnTheSamePort() throws Exception {
+        try (EmbeddedServer server = EmbeddedServer.standalone().start()) {
+            try (ZooKeeper zk = Clients.connected(server.connectString())) {
+                zk.create("/gone", HELLO, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+            }
+            server.stop();
+            assertFalse(server.isRunning());
+            assertTrue(Clients.portIsFree(server.port()), "a stopped server still holds its port");
+            server.start();
+            try (ZooKeeper zk = Clients.connected(server.connectString())) {
+                assertNull(zk.exists("/gone", false));
+            }
+        }
+    }
+
+    @Test
+    void aRestartedFileServerKeepsItsNodesAndTheGivenFolder(@TempDir Path dir) throws Exception {
+        try (EmbeddedServer server = EmbeddedServer.standalone().storage("file").transport("netty").folder(dir)
+                .start()) {
+            try (ZooKeeper zk = Clients.connected(server.connectString())) {
+                zk.create("/kept", HELLO, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+            }
+            server.restart();
+            try (ZooKeeper zk = Clients.connected(server.connectString())) {
+                assertArrayEquals(HELLO, zk.getData("/kept", false, null));
+            }
+        }
+        assertTrue(Files.isDirectory(dir.resolve("data")), "the file engine's data folder is gone");
+    }
+
+    @Test
+    void aZooCfgKeyReachesTheServer() throws Exception {
+        try (EmbeddedServer server = EmbeddedServer.standalone().config("maxSessionTimeout", "5000").start();
+                ZooKeeper zk = Clients.connected(server.connectString())) {
+            assertEquals(5000, zk.getSessionTimeout(), "the session timeout the server granted for 10000 asked");
+        }
+    }
+
+    @Test
+    void aRefusedValueFailsTheStartNamingTheKey() {
+        InvalidConfigException refused = assertThrows(InvalidConfigException.class,
+                () -> EmbeddedServer.standalone().config("tickTime", "soon").start());
+        assertTrue(refused.getMessage().contains("tickTime"), refused.getMessage());
+    }
+}
