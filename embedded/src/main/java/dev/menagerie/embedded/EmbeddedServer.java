@@ -74,8 +74,9 @@ public final class EmbeddedServer implements AutoCloseable {
     }
 
     /**
-     * Stops and starts the server on the same port. With {@code storage=memory} it comes back empty, and clients'
-     * sessions expire; with {@code storage=file} it reloads its data and sessions, as Apache's does.
+     * Stops and starts the server on the same port. With {@code storage=file} it reloads its data and sessions, as
+     * Apache's does. With {@code storage=memory} it comes back empty and without sessions: a client from before is
+     * refused while it has seen a later zxid than the server, then told that its session expired.
      */
     public synchronized void restart() throws IOException {
         stop();

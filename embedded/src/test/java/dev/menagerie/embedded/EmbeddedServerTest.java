@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.menagerie.api.config.InvalidConfigException;
+import dev.menagerie.testing.Await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.Test;
@@ -37,32 +40,40 @@ class EmbeddedServerTest {
     }
 
     @Test
-    void aRestartedMemoryServerComesBackEmptyOnTheSamePort() throws Exception {
-        try (EmbeddedServer server = EmbeddedServer.standalone().start()) {
-            try (ZooKeeper zk = Clients.connected(server.connectString())) {
-                zk.create("/gone", HELLO, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
-            }
+    void aRestartedMemoryServerComesBackEmptyOnTheSamePortWithoutTheOldSessions() throws Exception {
+        try (EmbeddedServer server = EmbeddedServer.standalone().start();
+                ZooKeeper before = Clients.connected(server.connectString())) {
+            before.create("/gone", HELLO, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
             server.stop();
             assertFalse(server.isRunning());
             assertTrue(Clients.portIsFree(server.port()), "a stopped server still holds its port");
             server.start();
-            try (ZooKeeper zk = Clients.connected(server.connectString())) {
-                assertNull(zk.exists("/gone", false));
+            try (ZooKeeper after = Clients.connected(server.connectString())) {
+                assertNull(after.exists("/gone", false));
             }
+            // A client from before cannot go on: as Apache's server does, this one refuses it while the client has
+            // seen a later zxid than the server's, and once it has not, tells it that its session expired.
+            KeeperException refused = assertThrows(KeeperException.class, () -> before.exists("/", false));
+            assertTrue(refused.code() == KeeperException.Code.CONNECTIONLOSS
+                    || refused.code() == KeeperException.Code.SESSIONEXPIRED, refused.toString());
         }
     }
 
     @Test
-    void aRestartedFileServerKeepsItsNodesAndTheGivenFolder(@TempDir Path dir) throws Exception {
+    void aRestartedFileServerKeepsItsNodesSessionsAndTheGivenFolder(@TempDir Path dir) throws Exception {
         try (EmbeddedServer server = EmbeddedServer.standalone().storage("file").transport("netty").folder(dir)
-                .start()) {
-            try (ZooKeeper zk = Clients.connected(server.connectString())) {
-                zk.create("/kept", HELLO, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
-            }
+                .start();
+                ZooKeeper zk = Clients.connected(server.connectString())) {
+            zk.create("/kept", HELLO, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+            zk.create("/mine", HELLO, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.EPHEMERAL);
+            long session = zk.getSessionId();
             server.restart();
-            try (ZooKeeper zk = Clients.connected(server.connectString())) {
-                assertArrayEquals(HELLO, zk.getData("/kept", false, null));
-            }
+            // The client notices the restart only when its connection drops: until it reconnects, reads fail.
+            byte[] kept = Await.untilNoException("/kept read after the restart", Duration.ofSeconds(15),
+                    () -> zk.getData("/kept", false, null));
+            assertArrayEquals(HELLO, kept);
+            assertEquals(session, zk.getSessionId());
+            assertEquals(session, zk.exists("/mine", false).getEphemeralOwner(), "the session's ephemeral node");
         }
         assertTrue(Files.isDirectory(dir.resolve("data")), "the file engine's data folder is gone");
     }
