@@ -44,7 +44,11 @@ public final class EmbeddedServer implements AutoCloseable {
         return new EmbeddedServerBuilder();
     }
 
-    /** Starts the server; it accepts clients when this returns. Starting a running server does nothing. */
+    /**
+     * Starts the server; it accepts clients when this returns. Starting a running server does nothing.
+     *
+     * @throws IOException when the port is taken or, with {@code storage=file}, the data cannot be loaded
+     */
     public synchronized void start() throws IOException {
         if (closed) {
             throw new IllegalStateException("the server was closed; build a new one");
@@ -58,8 +62,12 @@ public final class EmbeddedServer implements AutoCloseable {
                 config.storageType(), metrics).service();
         ServerCnxnFactory transport = DeclarativeComponents.create(ServerCnxnFactory.class, ServerCnxnFactory.TYPE,
                 config.cnxnFactoryType(), metrics).service();
-        running = EmbeddedStandalone.start(config, storage, transport, config.cnxnFactoryType(), metrics,
-                Optional.empty());
+        try {
+            running = EmbeddedStandalone.start(config, storage, transport, config.cnxnFactoryType(), metrics,
+                    Optional.empty());
+        } catch (IOException e) {
+            throw new IOException("Menagerie server on " + connectString() + " did not start: " + e.getMessage(), e);
+        }
         LOG.info("Menagerie server ready on {} in {} ms (storage={}, serverCnxnFactory={}, zoo.cfg {})",
                 connectString(), (System.nanoTime() - startNanos) / 1_000_000, config.storageType(),
                 config.cnxnFactoryType(), zooCfg);

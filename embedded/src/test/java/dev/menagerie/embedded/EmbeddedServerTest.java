@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.menagerie.api.config.InvalidConfigException;
 import dev.menagerie.testing.Await;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,6 +86,16 @@ class EmbeddedServerTest {
         try (EmbeddedServer server = EmbeddedServer.standalone().config("maxSessionTimeout", "5000").start();
                 ZooKeeper zk = Clients.connected(server.connectString())) {
             assertEquals(5000, zk.getSessionTimeout(), "the session timeout the server granted for 10000 asked");
+        }
+    }
+
+    @Test
+    void aTakenPortFailsTheStartNamingTheAddress() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            EmbeddedServerBuilder builder = EmbeddedServer.standalone().port(taken.getLocalPort());
+            IOException failed = assertThrows(IOException.class, builder::start);
+            assertTrue(failed.getMessage().contains("127.0.0.1:" + taken.getLocalPort() + " did not start"),
+                    failed.getMessage());
         }
     }
 

@@ -47,6 +47,13 @@ public final class EmbeddedStandalone implements AutoCloseable {
             server = new StandaloneServer(config, storage, transports, new PluginProviders(), words, metrics);
             server.onFailStop(this::close);
             server.start();
+            // In the runtime a transport that cannot listen waits for a zoo.cfg change or another transport bundle;
+            // an embedding caller has neither and must not be told that the server is ready.
+            if (!transports.listening()) {
+                server.stop();
+                throw new IOException("the " + transportType + " transport could not listen on the client port"
+                        + " (the ERROR above says why)");
+            }
         } catch (IOException | RuntimeException e) {
             // A server that refuses its settings must not leave the storage's threads running in the caller's JVM.
             transports.close();
@@ -60,7 +67,7 @@ public final class EmbeddedStandalone implements AutoCloseable {
      *
      * @param transportType the transport's {@code type} service property ({@code nio}, {@code netty}), for its logs
      * @param fourLetterWords answers the client port's four-letter words; without one they are refused
-     * @throws IOException when the storage cannot be opened or loaded, or the port cannot be bound
+     * @throws IOException when the storage cannot be opened or loaded, or the client port cannot be bound
      */
     public static EmbeddedStandalone start(ServerConfig config, StorageFactory storageFactory,
             ServerCnxnFactory transport, String transportType, MetricsRegistry metrics,
