@@ -54,12 +54,18 @@ public final class DeclarativeComponents {
     }
 
     /**
-     * @param constructorArguments the {@code init} attribute: how many references the constructor takes
-     * @param needsFramework references bound to fields or methods, which only the framework can bind
+     * @param constructorArguments the {@code init} attribute: how many arguments the constructor takes
+     * @param boundByMethod optional references with a bind method, bound to a given service if there is one
+     * @param needsFramework references bound to fields, or mandatory ones bound by methods, which only the framework
+     *                       can bind
      */
     private record Description(String name, List<String> provides, Map<String, String> properties,
             String implementation, String activate, String deactivate, int constructorArguments,
-            boolean needsFramework) {
+            List<MethodReference> boundByMethod, boolean needsFramework) {
+    }
+
+    /** An optional reference that Declarative Services binds by calling {@code bind}. */
+    private record MethodReference(String name, String service, String bind) {
     }
 
     /** A new instance of the one component that provides {@code type} with service property {@code key=value}. */
@@ -109,6 +115,9 @@ public final class DeclarativeComponents {
             Class<?> implementation = Class.forName(description.implementation(), true,
                     Thread.currentThread().getContextClassLoader());
             Object created = construct(description, implementation, services);
+            for (MethodReference reference : description.boundByMethod()) {
+                bind(created, reference, services);
+            }
             if (description.activate() != null) {
                 invoke(created, description.activate());
             }
@@ -128,6 +137,10 @@ public final class DeclarativeComponents {
             Object[] arguments = new Object[types.length];
             for (int i = 0; i < types.length; i++) {
                 Class<?> wanted = types[i];
+                if (wanted.isAnnotation()) {
+                    arguments[i] = ComponentProperties.of(wanted, description.properties());
+                    continue;
+                }
                 arguments[i] = services.stream().filter(wanted::isInstance).findFirst().orElseThrow(() ->
                         new IllegalStateException(description.name() + " needs a " + wanted.getSimpleName()
                                 + "; give one to create"));
@@ -137,6 +150,26 @@ public final class DeclarativeComponents {
         }
         throw new IllegalStateException(description.name() + " has no constructor taking "
                 + description.constructorArguments() + " references");
+    }
+
+    /** Calls the bind method with the first of {@code services} that is the reference's service, if one is. */
+    private static void bind(Object component, MethodReference reference, List<Object> services)
+            throws ReflectiveOperationException {
+        Class<?> wanted = Class.forName(reference.service(), false, component.getClass().getClassLoader());
+        Object service = services.stream().filter(wanted::isInstance).findFirst().orElse(null);
+        if (service == null) {
+            return;
+        }
+        for (Method method : component.getClass().getDeclaredMethods()) {
+            if (method.getName().equals(reference.bind()) && method.getParameterCount() == 1
+                    && method.getParameterTypes()[0].isAssignableFrom(wanted)) {
+                method.setAccessible(true);
+                method.invoke(component, service);
+                return;
+            }
+        }
+        throw new IllegalStateException(component.getClass().getName() + "." + reference.bind() + " does not take"
+                + " just the service; only such bind methods can be called outside the framework");
     }
 
     private static void invoke(Object target, String methodName) {
@@ -206,10 +239,26 @@ public final class DeclarativeComponents {
             Element implementation = (Element) component.getElementsByTagName("implementation").item(0);
             int constructorArguments = component.getAttribute("init").isEmpty() ? 0
                     : Integer.parseInt(component.getAttribute("init"));
+            List<MethodReference> boundByMethod = new ArrayList<>();
+            boolean needsFramework = false;
+            NodeList referenceNodes = component.getElementsByTagName("reference");
+            for (int i = 0; i < referenceNodes.getLength(); i++) {
+                Element reference = (Element) referenceNodes.item(i);
+                if (!reference.getAttribute("parameter").isEmpty()) {
+                    continue;
+                }
+                boolean optional = reference.getAttribute("cardinality").startsWith("0");
+                if (optional && !reference.getAttribute("bind").isEmpty()) {
+                    boundByMethod.add(new MethodReference(reference.getAttribute("name"),
+                            reference.getAttribute("interface"), reference.getAttribute("bind")));
+                } else {
+                    needsFramework = true;
+                }
+            }
             return new Description(component.getAttribute("name"), provides, properties,
                     implementation.getAttribute("class"), emptyToNull(component.getAttribute("activate")),
                     emptyToNull(component.getAttribute("deactivate")), constructorArguments,
-                    component.getElementsByTagName("reference").getLength() > constructorArguments);
+                    List.copyOf(boundByMethod), needsFramework);
         } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
             throw new IOException("bad component description " + xml + ": " + e, e);
         }

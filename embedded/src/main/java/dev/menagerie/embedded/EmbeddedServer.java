@@ -1,16 +1,9 @@
 package dev.menagerie.embedded;
 
-import dev.menagerie.api.config.ConfigReader;
-import dev.menagerie.api.config.InvalidConfigException;
 import dev.menagerie.api.config.ServerConfig;
-import dev.menagerie.api.metrics.MetricsRegistry;
-import dev.menagerie.api.storage.StorageFactory;
-import dev.menagerie.api.transport.ServerCnxnFactory;
-import dev.menagerie.classpath.DeclarativeComponents;
 import dev.menagerie.server.embed.EmbeddedStandalone;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,11 +25,11 @@ public final class EmbeddedServer implements AutoCloseable {
     private EmbeddedStandalone running;
     private boolean closed;
 
-    EmbeddedServer(Path zooCfg, int port, Optional<Path> madeFolder) throws InvalidConfigException {
+    EmbeddedServer(Path zooCfg, ServerConfig config, int port, Optional<Path> madeFolder) {
         this.zooCfg = zooCfg;
+        this.config = config;
         this.port = port;
         this.madeFolder = madeFolder;
-        this.config = DeclarativeComponents.create(ConfigReader.class).service().read(zooCfg, Map.of());
     }
 
     /** A builder of a standalone server: memory storage, the NIO transport, a free loopback port. */
@@ -57,14 +50,10 @@ public final class EmbeddedServer implements AutoCloseable {
             return;
         }
         long startNanos = System.nanoTime();
-        MetricsRegistry metrics = DeclarativeComponents.create(MetricsRegistry.class).service();
-        StorageFactory storage = DeclarativeComponents.create(StorageFactory.class, StorageFactory.TYPE,
-                config.storageType(), metrics).service();
-        ServerCnxnFactory transport = DeclarativeComponents.create(ServerCnxnFactory.class, ServerCnxnFactory.TYPE,
-                config.cnxnFactoryType(), metrics).service();
+        ServerServices services = new ServerServices(config);
         try {
-            running = EmbeddedStandalone.start(config, storage, transport, config.cnxnFactoryType(), metrics,
-                    Optional.empty());
+            running = EmbeddedStandalone.start(config, services.storage(), services.transport(),
+                    config.cnxnFactoryType(), services.metrics(), Optional.empty());
         } catch (IOException e) {
             throw new IOException("Menagerie server on " + connectString() + " did not start: " + e.getMessage(), e);
         }

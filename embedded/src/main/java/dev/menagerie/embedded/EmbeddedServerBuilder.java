@@ -1,13 +1,14 @@
 package dev.menagerie.embedded;
 
 import dev.menagerie.api.config.InvalidConfigException;
+import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.classpath.LoopbackPorts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What an {@link EmbeddedServer} runs on: zoo.cfg keys, with defaults for tests (memory storage, NIO, a loopback
@@ -17,18 +18,11 @@ import java.util.Optional;
  */
 public final class EmbeddedServerBuilder {
 
-    private final Map<String, String> keys = new LinkedHashMap<>();
+    private final ZooCfgKeys keys = new ZooCfgKeys(Set.of("clientPort", "dataDir"));
     private int port;
     private Path folder;
 
     EmbeddedServerBuilder() {
-        keys.put("tickTime", "2000");
-        keys.put("clientPortAddress", "127.0.0.1");
-        keys.put("admin.enableServer", "false");
-        // Short-lived servers need no purge task (and storage=memory warns that it ignores one).
-        keys.put("autopurge.purgeInterval", "0");
-        keys.put("storage", "memory");
-        keys.put("serverCnxnFactory", "nio");
     }
 
     /** The storage engine's {@code type}: {@code memory} (the default; a restart loses everything) or {@code file}. */
@@ -61,10 +55,7 @@ public final class EmbeddedServerBuilder {
 
     /** Any zoo.cfg key ({@code maxClientCnxns}, {@code minSessionTimeout}, ...); a later value replaces an earlier. */
     public EmbeddedServerBuilder config(String key, String value) {
-        if (key.equals("clientPort") || key.equals("dataDir")) {
-            throw new IllegalArgumentException(key + " is set by port() and folder()");
-        }
-        keys.put(key, value);
+        keys.set(key, value);
         return this;
     }
 
@@ -72,15 +63,13 @@ public final class EmbeddedServerBuilder {
     public EmbeddedServer build() throws IOException, InvalidConfigException {
         Path dir = folder != null ? Files.createDirectories(folder) : Files.createTempDirectory("menagerie-");
         int clientPort = port != 0 ? port : LoopbackPorts.next();
-        StringBuilder text = new StringBuilder("# written by dev.menagerie.embedded\n");
-        text.append("clientPort=").append(clientPort).append('\n');
-        text.append("dataDir=").append(dir.resolve("data")).append('\n');
-        keys.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
-        Path zooCfg = Files.writeString(dir.resolve("zoo.cfg"), text);
         Optional<Path> made = folder != null ? Optional.empty() : Optional.of(dir);
         try {
-            return new EmbeddedServer(zooCfg, clientPort, made);
-        } catch (InvalidConfigException | RuntimeException e) {
+            Path zooCfg = dir.resolve("zoo.cfg");
+            ServerConfig config = keys.write(zooCfg, Map.of("clientPort", Integer.toString(clientPort),
+                    "dataDir", dir.resolve("data").toString()));
+            return new EmbeddedServer(zooCfg, config, clientPort, made);
+        } catch (IOException | InvalidConfigException | RuntimeException e) {
             if (made.isPresent()) {
                 TemporaryFolders.delete(dir);
             }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.curator.test.TestingCluster;
 import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.Watcher;
@@ -13,9 +14,11 @@ import org.apache.zookeeper.ZooKeeper;
 
 /**
  * Time to a ready server: Curator's {@code TestingServer} (Apache ZooKeeper's server) against an
- * {@link EmbeddedServer}, alternating in one JVM. Ready means Apache's Java client has a session and a create was
+ * {@link EmbeddedServer}, then Curator's {@code TestingCluster(3)} against {@code EmbeddedEnsemble.of(3)},
+ * alternating in one JVM. Ready means Apache's Java client has a session and a create was
  * acknowledged. A benchmark, not a test: {@code docs/embedding.md} gives the command; {@code -Drounds=N} (default 20,
- * at most 500) sets the rounds, the run stops early after {@code -DmaxSeconds} (default 300), and
+ * at most 500) and {@code -DensembleRounds=N} (default 5; 0 leaves ensembles out) set the rounds, the run stops
+ * early after {@code -DmaxSeconds} (default 300), and
  * {@code -Dfirst=menagerie} starts the cold round with Menagerie instead of Curator.
  */
 public final class StartupComparison {
@@ -33,15 +36,25 @@ public final class StartupComparison {
 
     public static void main(String[] args) throws Exception {
         int rounds = Math.min(MAX_ROUNDS, Integer.getInteger("rounds", 20));
+        int ensembleRounds = Math.min(MAX_ROUNDS, Integer.getInteger("ensembleRounds", 5));
         long deadline = System.nanoTime() + Long.getLong("maxSeconds", 300L) * 1_000_000_000L;
-        if (rounds < 1) {
-            throw new IllegalArgumentException("-Drounds must be at least 1");
+        if (rounds < 1 || ensembleRounds < 0) {
+            throw new IllegalArgumentException("-Drounds must be at least 1 and -DensembleRounds at least 0");
         }
-        Round curator = StartupComparison::curatorRound;
-        Round menagerie = StartupComparison::menagerieRound;
         // The first round of each loads its classes; it is reported apart from the rest. Whichever runs first also
         // loads the ZooKeeper client for the other: -Dfirst=menagerie swaps the order.
         boolean menagerieFirst = "menagerie".equals(System.getProperty("first", "curator"));
+        compare("standalone server", rounds, deadline, menagerieFirst, "Curator TestingServer 5.9.0",
+                StartupComparison::curatorRound, "Menagerie EmbeddedServer", StartupComparison::menagerieRound);
+        if (ensembleRounds > 0) {
+            compare("3-server ensemble", ensembleRounds, deadline, menagerieFirst, "Curator TestingCluster(3)",
+                    StartupComparison::curatorEnsembleRound, "Menagerie EmbeddedEnsemble.of(3)",
+                    StartupComparison::menagerieEnsembleRound);
+        }
+    }
+
+    private static void compare(String what, int rounds, long deadline, boolean menagerieFirst, String curatorName,
+            Round curator, String menagerieName, Round menagerie) throws Exception {
         long menagerieCold = menagerieFirst ? menagerie.run() : 0;
         long curatorCold = curator.run();
         if (!menagerieFirst) {
@@ -53,16 +66,34 @@ public final class StartupComparison {
             curatorWarm.add(curator.run());
             menagerieWarm.add(menagerie.run());
         }
-        System.out.printf("standalone server, start to ready (session + acknowledged create), %d warm rounds, %s"
-                + " cold first%n", curatorWarm.size(), menagerieFirst ? "Menagerie" : "Curator");
-        System.out.printf("%-32s cold %7.1f ms  median %7.1f ms  p90 %7.1f ms%n", "Curator TestingServer 5.9.0",
+        if (curatorWarm.isEmpty()) {
+            throw new IllegalStateException(what + ": no warm round ran before -DmaxSeconds passed");
+        }
+        System.out.printf("%s, start to ready (session + acknowledged create), %d warm rounds, %s cold first%n",
+                what, curatorWarm.size(), menagerieFirst ? "Menagerie" : "Curator");
+        System.out.printf("%-34s cold %7.1f ms  median %7.1f ms  p90 %7.1f ms%n", curatorName,
                 millis(curatorCold), millis(percentile(curatorWarm, 50)), millis(percentile(curatorWarm, 90)));
-        System.out.printf("%-32s cold %7.1f ms  median %7.1f ms  p90 %7.1f ms%n", "Menagerie EmbeddedServer",
+        System.out.printf("%-34s cold %7.1f ms  median %7.1f ms  p90 %7.1f ms%n", menagerieName,
                 millis(menagerieCold), millis(percentile(menagerieWarm, 50)), millis(percentile(menagerieWarm, 90)));
         System.out.printf("ratio Curator/Menagerie: cold %.1fx, median %.1fx, p90 %.1fx%n",
                 (double) curatorCold / menagerieCold,
                 (double) percentile(curatorWarm, 50) / percentile(menagerieWarm, 50),
                 (double) percentile(curatorWarm, 90) / percentile(menagerieWarm, 90));
+    }
+
+    private static long curatorEnsembleRound() throws Exception {
+        long start = System.nanoTime();
+        try (TestingCluster cluster = new TestingCluster(3)) {
+            cluster.start();
+            return readyAfter(cluster.getConnectString(), start);
+        }
+    }
+
+    private static long menagerieEnsembleRound() throws Exception {
+        long start = System.nanoTime();
+        try (EmbeddedEnsemble ensemble = EmbeddedEnsemble.of(3).start()) {
+            return readyAfter(ensemble.connectString(), start);
+        }
     }
 
     private static long curatorRound() throws Exception {

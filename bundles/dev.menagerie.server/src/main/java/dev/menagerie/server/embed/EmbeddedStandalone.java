@@ -14,8 +14,6 @@ import dev.menagerie.server.impl.host.TransportSlot;
 import dev.menagerie.server.impl.status.FourLetterWordSlot;
 import java.io.IOException;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A standalone server started from a parsed zoo.cfg and the services the runtime would bind to it: a storage
@@ -23,8 +21,6 @@ import org.slf4j.LoggerFactory;
  * it stops; a fail-stop (what must never happen) stops it the same way.
  */
 public final class EmbeddedStandalone implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStandalone.class);
 
     private final Storage storage;
     private final TransportSlot transports;
@@ -43,23 +39,9 @@ public final class EmbeddedStandalone implements AutoCloseable {
         transports.offer(transport, transportType);
         FourLetterWordSlot words = new FourLetterWordSlot();
         fourLetterWords.ifPresent(words::bind);
-        try {
-            server = new StandaloneServer(config, storage, transports, new PluginProviders(), words, metrics);
-            server.onFailStop(this::close);
-            server.start();
-            // In the runtime a transport that cannot listen waits for a zoo.cfg change or another transport bundle;
-            // an embedding caller has neither and must not be told that the server is ready.
-            if (!transports.listening()) {
-                server.stop();
-                throw new IOException("the " + transportType + " transport could not listen on the client port"
-                        + " (the ERROR above says why)");
-            }
-        } catch (IOException | RuntimeException e) {
-            // A server that refuses its settings must not leave the storage's threads running in the caller's JVM.
-            transports.close();
-            storage.close();
-            throw e;
-        }
+        server = new StandaloneServer(config, storage, transports, new PluginProviders(), words, metrics);
+        server.onFailStop(this::close);
+        Hosting.start(server::start, server::stop, transports, transportType, storage);
     }
 
     /**
@@ -88,10 +70,6 @@ public final class EmbeddedStandalone implements AutoCloseable {
         }
         stopped = true;
         server.stop();
-        try {
-            storage.close();
-        } catch (IOException e) {
-            LOG.warn("Closing the storage failed: {}", e.getMessage());
-        }
+        Hosting.closeStorage(storage);
     }
 }

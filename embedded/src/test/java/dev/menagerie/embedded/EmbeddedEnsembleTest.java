@@ -1,0 +1,44 @@
+package dev.menagerie.embedded;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.menagerie.testing.Await;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.ZooKeeper;
+import org.junit.jupiter.api.Test;
+
+class EmbeddedEnsembleTest {
+
+    private static final byte[] HELLO = "hello".getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void aWriteThroughOneMemberIsReadFromEveryMemberAndTheClosedEnsembleLetsItsPortsGo() throws Exception {
+        List<Integer> ports = new ArrayList<>();
+        try (EmbeddedEnsemble ensemble = EmbeddedEnsemble.of(3).start()) {
+            assertTrue(ensemble.leader() >= 1 && ensemble.leader() <= 3, "leader " + ensemble.leader());
+            try (ZooKeeper zk = Clients.connected(ensemble.connectString(1))) {
+                zk.create("/replicated", HELLO, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+            }
+            for (int id = 1; id <= ensemble.size(); id++) {
+                ports.add(Integer.parseInt(ensemble.connectString(id).substring("127.0.0.1:".length())));
+                try (ZooKeeper zk = Clients.connected(ensemble.connectString(id))) {
+                    // A follower may apply the commit just after the leader acknowledged the create.
+                    byte[] data = Await.untilNoException("/replicated on server " + id, Duration.ofSeconds(10),
+                            () -> zk.getData("/replicated", false, null));
+                    assertArrayEquals(HELLO, data);
+                }
+            }
+            assertEquals(3, ensemble.connectString().split(",").length);
+        }
+        for (int port : ports) {
+            assertTrue(Clients.portIsFree(port), "client port " + port + " is still bound after close");
+        }
+    }
+}
