@@ -22,11 +22,14 @@ public final class EmbeddedEnsemble implements AutoCloseable {
     private static final long POLL_MS = 5;
 
     private final Path folder;
+    private final List<ServerConfig> configs;
     private final List<Integer> clientPorts;
+    /** By member id - 1; null while a member is stopped. */
     private final List<EmbeddedReplica> members = new ArrayList<>();
 
-    private EmbeddedEnsemble(Path folder, List<Integer> clientPorts) {
+    private EmbeddedEnsemble(Path folder, List<ServerConfig> configs, List<Integer> clientPorts) {
         this.folder = folder;
+        this.configs = List.copyOf(configs);
         this.clientPorts = List.copyOf(clientPorts);
     }
 
@@ -38,12 +41,10 @@ public final class EmbeddedEnsemble implements AutoCloseable {
     static EmbeddedEnsemble start(Path folder, List<ServerConfig> configs, List<Integer> clientPorts,
             Duration readyTimeout) throws IOException {
         long startNanos = System.nanoTime();
-        EmbeddedEnsemble ensemble = new EmbeddedEnsemble(folder, clientPorts);
+        EmbeddedEnsemble ensemble = new EmbeddedEnsemble(folder, configs, clientPorts);
         try {
             for (ServerConfig config : configs) {
-                ServerServices services = new ServerServices(config);
-                ensemble.members.add(EmbeddedReplica.start(config, services.storage(), services.transport(),
-                        config.cnxnFactoryType(), services.metrics(), services.peers(config)));
+                ensemble.members.add(startMember(config));
             }
             ensemble.awaitServing(readyTimeout);
         } catch (IOException | RuntimeException e) {
@@ -55,9 +56,38 @@ public final class EmbeddedEnsemble implements AutoCloseable {
         return ensemble;
     }
 
-    private void awaitServing(Duration timeout) throws IOException {
+    private static EmbeddedReplica startMember(ServerConfig config) throws IOException {
+        ServerServices services = new ServerServices(config);
+        return EmbeddedReplica.start(config, services.storage(), services.transport(), config.cnxnFactoryType(),
+                services.metrics(), services.peers(config));
+    }
+
+    /**
+     * Stops member {@code id} (1 to the size), as Curator's {@code killServer}: its peer leaves the ensemble and its
+     * client port closes; the others elect again if it led. Stopping a stopped member does nothing.
+     */
+    public synchronized void stop(int id) {
+        EmbeddedReplica member = members.set(id - 1, null);
+        if (member != null) {
+            member.close();
+        }
+    }
+
+    /**
+     * Starts a stopped member on its ports again and returns once every running member serves, as Curator's
+     * {@code restartServer}. With {@code storage=memory} it comes back empty and the leader sends it a snapshot.
+     */
+    public synchronized void start(int id, Duration readyTimeout) throws IOException {
+        if (members.get(id - 1) == null) {
+            members.set(id - 1, startMember(configs.get(id - 1)));
+        }
+        awaitServing(readyTimeout);
+    }
+
+    /** Waits until every running member serves clients. */
+    public synchronized void awaitServing(Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!members.stream().allMatch(member -> member.status().summary().serving())) {
+        while (!members.stream().allMatch(member -> member == null || member.status().summary().serving())) {
             if (System.nanoTime() - deadline > 0) {
                 throw new IOException("the ensemble did not serve within " + timeout.toMillis() + " ms; modes: "
                         + modes());
@@ -72,7 +102,8 @@ public final class EmbeddedEnsemble implements AutoCloseable {
     }
 
     private String modes() {
-        return members.stream().map(member -> member.status().summary().mode()).collect(Collectors.joining(", "));
+        return members.stream().map(member -> member == null ? "stopped" : member.status().summary().mode())
+                .collect(Collectors.joining(", "));
     }
 
     /** Every member's {@code 127.0.0.1:<port>}, comma-separated, for a ZooKeeper client. */
@@ -90,9 +121,10 @@ public final class EmbeddedEnsemble implements AutoCloseable {
     }
 
     /** The id of the member that leads now, 0 while none does. */
-    public int leader() {
+    public synchronized int leader() {
         for (int i = 0; i < members.size(); i++) {
-            if ("leader".equals(members.get(i).status().summary().mode())) {
+            EmbeddedReplica member = members.get(i);
+            if (member != null && "leader".equals(member.status().summary().mode())) {
                 return i + 1;
             }
         }
@@ -101,9 +133,11 @@ public final class EmbeddedEnsemble implements AutoCloseable {
 
     /** Stops every member and deletes the ensemble's folder. */
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         for (EmbeddedReplica member : members) {
-            member.close();
+            if (member != null) {
+                member.close();
+            }
         }
         members.clear();
         TemporaryFolders.delete(folder);

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,31 @@ class EmbeddedEnsembleTest {
         }
         for (int port : ports) {
             assertTrue(Clients.portIsFree(port), "client port " + port + " is still bound after close");
+        }
+    }
+
+    @Test
+    void aStoppedLeaderIsReplacedAndRejoinsEmptyFromTheNewLeaderAfterItsRestart() throws Exception {
+        try (EmbeddedEnsemble ensemble = EmbeddedEnsemble.of(3).start()) {
+            int oldLeader = ensemble.leader();
+            ensemble.stop(oldLeader);
+            int other = oldLeader % 3 + 1;
+            try (ZooKeeper zk = Clients.connected(ensemble.connectString(other))) {
+                // Until the other two have elected a leader, the write fails with a connection loss; a retry of a
+                // create whose reply was lost finds the node there.
+                Await.untilNoException("a write without server " + oldLeader, Duration.ofSeconds(20), () -> {
+                    try {
+                        return zk.create("/after-failover", HELLO, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+                    } catch (KeeperException.NodeExistsException createdBefore) {
+                        return "/after-failover";
+                    }
+                });
+            }
+            assertTrue(ensemble.leader() != oldLeader && ensemble.leader() != 0, "leader " + ensemble.leader());
+            ensemble.start(oldLeader, Duration.ofSeconds(30));
+            try (ZooKeeper zk = Clients.connected(ensemble.connectString(oldLeader))) {
+                assertArrayEquals(HELLO, zk.getData("/after-failover", false, null));
+            }
         }
     }
 }
