@@ -14,16 +14,19 @@ import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EmbeddedEnsembleTest {
 
     private static final byte[] HELLO = "hello".getBytes(StandardCharsets.UTF_8);
 
-    @Test
-    void aWriteThroughOneMemberIsReadFromEveryMemberAndTheClosedEnsembleLetsItsPortsGo() throws Exception {
+    @ParameterizedTest(name = "{0} servers")
+    @ValueSource(ints = {3, 5})
+    void aWriteThroughOneMemberIsReadFromEveryMemberAndTheClosedEnsembleLetsItsPortsGo(int size) throws Exception {
         List<Integer> ports = new ArrayList<>();
-        try (EmbeddedEnsemble ensemble = EmbeddedEnsemble.of(3).start()) {
-            assertTrue(ensemble.leader() >= 1 && ensemble.leader() <= 3, "leader " + ensemble.leader());
+        try (EmbeddedEnsemble ensemble = EmbeddedEnsemble.of(size).start()) {
+            assertTrue(ensemble.leader() >= 1 && ensemble.leader() <= size, "leader " + ensemble.leader());
             try (ZooKeeper zk = Clients.connected(ensemble.connectString(1))) {
                 zk.create("/replicated", HELLO, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
             }
@@ -36,7 +39,7 @@ class EmbeddedEnsembleTest {
                     assertArrayEquals(HELLO, data);
                 }
             }
-            assertEquals(3, ensemble.connectString().split(",").length);
+            assertEquals(size, ensemble.connectString().split(",").length);
         }
         for (int port : ports) {
             assertTrue(Clients.portIsFree(port), "client port " + port + " is still bound after close");
