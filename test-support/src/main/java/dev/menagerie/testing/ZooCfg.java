@@ -78,7 +78,7 @@ public final class ZooCfg {
 
     /** Reads {@code file} with the config bundle's parser, with no {@code zookeeper.*} system properties. */
     public static ServerConfig read(Path file) throws InvalidConfigException {
-        try (Components.Instance<ConfigReader> reader = Components.create(ConfigReader.class)) {
+        try (var reader = Components.create(ConfigReader.class)) {
             return reader.service().read(file, Map.of());
         }
     }

@@ -62,7 +62,7 @@ class DifferentialPrometheusTest {
         Map<String, String> apache = apacheFamilies();
         String text;
         try (InJvmMenagerie server = new InJvmMenagerie(dir.resolve("menagerie"), "nio");
-                Components.Instance<MetricsProvider> provider = Components.create(MetricsProvider.class)) {
+                var provider = Components.create(MetricsProvider.class)) {
             // The quorum bundle registers its metrics when its peer factory starts, on a standalone server too.
             new ZabMetrics(server.metrics());
             int port = FreePorts.next();
