@@ -199,7 +199,7 @@ missing_shown=0
 deadline=$((SECONDS + STATUS_WAIT_S))
 while ((SECONDS < deadline)); do
   run "$SCRIPT" status "$missing_cfg"
-  if output_has_text "storage=nosuch: no installed bundle provides it (installed: file)"; then
+  if output_has_text "storage=nosuch: no installed bundle provides it (installed: file, memory)"; then
     missing_shown=1
     break
   fi
@@ -207,7 +207,7 @@ while ((SECONDS < deadline)); do
 done
 check "status lists it under Missing strategies and exits 1" \
   eval 'test "$missing_shown" -eq 1 && status_is 1 && output_has "^Missing strategies:"'
-missing_line="storage=nosuch: no installed bundle provides it (installed: file); no server runs until a bundle provides it"
+missing_line="storage=nosuch: no installed bundle provides it (installed: file, memory); no server runs until a bundle provides it"
 await_log "ERROR.*$missing_line" $((STATUS_WAIT_S * 10))
 check "the log says so in one ERROR line" \
   eval 'test "$(cat "$ZOO_LOG_DIR"/*.log | grep -c "ERROR.*$missing_line")" -eq 1'
