@@ -39,7 +39,7 @@ public class StaticStrategySwapsAreCountedTest extends StandaloneTestSupport {
     public void aRestartedStorageBundleIsOneStorageSwap() throws Exception {
         long before = swaps.of("storage");
 
-        restart(STORAGE_BUNDLE, StorageFactory.class);
+        restart(STORAGE_BUNDLE, StorageFactory.class, "(type=file)");
 
         awaitServedBy(NIO);
         swaps.await("storage", before + 1);
@@ -51,21 +51,22 @@ public class StaticStrategySwapsAreCountedTest extends StandaloneTestSupport {
         long elections = swaps.of("election");
         long peers = swaps.of("quorum_peer");
 
-        restart(ELECTION_BUNDLE, ElectionFactory.class);
+        restart(ELECTION_BUNDLE, ElectionFactory.class, "(type=fast)");
         Await.service(context, QuorumPeerFactory.class, null, TIMEOUT);
 
         swaps.await("election", elections + 1);
         swaps.await("quorum_peer", peers + 1);
     }
 
-    private void restart(String symbolicName, Class<?> service) throws BundleException {
+    /** Stops and starts the bundle providing the {@code service} of {@code typeFilter} (other types stay). */
+    private void restart(String symbolicName, Class<?> service, String typeFilter) throws BundleException {
         Bundle bundle = bundle(symbolicName);
         bundle.stop();
         try {
-            Await.noService(context, service, null, TIMEOUT);
+            Await.noService(context, service, typeFilter, TIMEOUT);
         } finally {
             bundle.start();
         }
-        Await.service(context, service, null, TIMEOUT);
+        Await.service(context, service, typeFilter, TIMEOUT);
     }
 }
