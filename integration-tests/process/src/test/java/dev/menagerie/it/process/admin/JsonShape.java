@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The shape of a JSON document: every path with the type of its value ({@code server_stats.uptime -> integer}).
@@ -12,6 +13,9 @@ import java.util.TreeMap;
  * property names) share the path {@code name.*}, so two servers with different sessions have the same shape.
  */
 final class JsonShape {
+
+    private static final Pattern PER_NAMESPACE =
+            Pattern.compile("^([a-z0-9]+)_.+_((?:read|write)_per_namespace)$");
 
     private JsonShape() {
     }
@@ -32,7 +36,7 @@ final class JsonShape {
             for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 boolean fixed = !data || field.getKey().equals("command") || field.getKey().equals("error");
-                String name = fixed ? field.getKey() : "*";
+                String name = fixed ? withoutNamespace(field.getKey()) : "*";
                 walk(field.getValue(), path.isEmpty() ? name : path + "." + name, dataKeyed, shape);
             }
         } else if (node.isArray()) {
@@ -40,6 +44,15 @@ final class JsonShape {
                 walk(element, path + "[]", dataKeyed, shape);
             }
         }
+    }
+
+    /**
+     * A per-namespace metric's key with its namespace (the first path segment, which is data) replaced by
+     * {@code *}: {@code avg_probe-0000000001_write_per_namespace -> avg_*_write_per_namespace}. The tests' write
+     * probes create sequential nodes, so each ensemble's namespaces depend on how many probes it took.
+     */
+    static String withoutNamespace(String key) {
+        return PER_NAMESPACE.matcher(key).replaceFirst("$1_*_$2");
     }
 
     /** JSON's types, with whole numbers told apart from fractions as Apache's Jackson output tells them. */
