@@ -69,7 +69,8 @@ final class KeyRules {
 
     private static void quorum(List<KeyRule> rules) {
         done(rules, "initLimit", "syncLimit", "electionAlg", "peerType", "standaloneEnabled", "server.", "group.",
-                "weight.", "commitLogCount", "leader.ackLoggingFrequency");
+                "weight.", "commitLogCount", "leader.ackLoggingFrequency", "leader.maxConcurrentSnapSyncs",
+                "leader.maxConcurrentDiffSyncs");
         warned(rules, "syncEnabled", "observers always log transactions to disk", "true");
         warned(rules, "quorumListenOnAllIPs", "the quorum and election ports listen on the server.N address",
                 FALSE);
@@ -94,8 +95,6 @@ final class KeyRules {
         warned(rules, "observer.reconnectDelayMs", "observers reconnect at once");
         warned(rules, "observer.election.DelayMs", "observers look for a leader at once");
         warned(rules, "observerMaster.sizeLimit", "observers sync from the leader only");
-        warned(rules, "leader.maxConcurrentSnapSyncs", "learner syncs are not throttled");
-        warned(rules, "leader.maxConcurrentDiffSyncs", "learner syncs are not throttled");
         warned(rules, "leader.maxTimeToWaitForEpoch", "the leader waits initLimit ticks for epochs");
         warned(rules, "leader.closeSocketAsync", "sockets are closed by the role's own thread");
         warned(rules, "learner.closeSocketAsync", "sockets are closed by the role's own thread");

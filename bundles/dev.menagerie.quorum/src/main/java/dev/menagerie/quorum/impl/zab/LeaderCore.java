@@ -49,6 +49,7 @@ final class LeaderCore {
     private final long myCurrentEpoch;
     private final long myLastZxid;
     private final CommittedWindow window;
+    private SyncThrottle syncThrottle = SyncThrottle.defaults();
 
     private final Map<Long, LearnerRole> registered = new HashMap<>();
     private final Map<Long, Long> acceptedEpochs = new HashMap<>();
@@ -91,6 +92,11 @@ final class LeaderCore {
             window.clear();
         }
         this.lastAppliedZxid = lastZxid;
+    }
+
+    /** Replaces the default learner sync limits; before {@link #start}. */
+    void limitSyncs(SyncThrottle throttle) {
+        syncThrottle = Objects.requireNonNull(throttle, "throttle");
     }
 
     /** The first inputs: with a one-member quorum the epoch is decided at once. */
@@ -195,6 +201,7 @@ final class LeaderCore {
                 return outputs; // the ack of UPTODATE, or of a learner already dropped
             }
             newLeaderAckers.add(sid);
+            syncThrottle.end(sid);
             if (broadcast != null) {
                 broadcast.newLeaderAcked(sid);
             }
@@ -274,6 +281,7 @@ final class LeaderCore {
         waitingForSync.remove(sid);
         newLeaderAckers.remove(sid);
         upToDate.remove(sid);
+        syncThrottle.end(sid);
         // Its syncs' clients were told the connection broke; an answer released later would reach the learner on
         // its next connection and complete a newer sync too early (Apache queues it to the dead connection).
         pendingSyncs.removeIf(pending -> pending[0] == sid);
@@ -439,6 +447,12 @@ final class LeaderCore {
         LeaderHistory history = new LeaderHistory(window.zxids(), lastAppliedZxid, TxnLogSource.NONE,
                 TxnLogSizeLimit.DISABLED);
         SyncPlan plan = SyncPlanner.plan(history, learnerLastZxid);
+        String throttled = syncThrottle.begin(sid, registered.get(sid) == LearnerRole.OBSERVER,
+                plan.kind() == SyncPlan.Kind.SNAP);
+        if (throttled != null) {
+            outputs.add(new CloseLearner(sid, throttled));
+            return;
+        }
         switch (plan.kind()) {
             case DIFF -> outputs.add(new Send(sid, ZabPacketType.DIFF, plan.opZxid(), null));
             case TRUNC -> outputs.add(new Send(sid, ZabPacketType.TRUNC, plan.opZxid(), null));

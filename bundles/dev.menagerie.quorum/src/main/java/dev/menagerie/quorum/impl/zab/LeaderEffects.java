@@ -1,5 +1,6 @@
 package dev.menagerie.quorum.impl.zab;
 
+import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.quorum.QuorumVerifier;
 import dev.menagerie.api.replication.Forwarder;
 import dev.menagerie.api.replication.Proposer;
@@ -82,9 +83,20 @@ final class LeaderEffects implements Proposer {
     /** The core for a leader of {@code replica}'s server, its limits doubled as the loop ticks twice per tickTime. */
     static LeaderCore newCore(long myId, QuorumVerifier verifier, Replica replica) throws IOException {
         long lastZxid = replica.lastProcessedZxid();
-        return new LeaderCore(myId, verifier, 2 * replica.config().initLimitTicks(),
+        LeaderCore core = new LeaderCore(myId, verifier, 2 * replica.config().initLimitTicks(),
                 2 * replica.config().syncLimitTicks(), replica.storage().acceptedEpoch(),
                 replica.storage().currentEpoch(), lastZxid, CommittedWindowLoader.load(replica, lastZxid));
+        core.limitSyncs(syncThrottle(replica.config()));
+        return core;
+    }
+
+    /** Apache's learner sync limits from zoo.cfg or {@code -Dzookeeper.leader.maxConcurrent...}, read per leadership. */
+    static SyncThrottle syncThrottle(ServerConfig config) {
+        return new SyncThrottle(
+                QuorumTunables.intValue(config, SyncThrottle.MAX_SNAP_SYNCS_KEY, SyncThrottle.DEFAULT_MAX_SNAP_SYNCS,
+                        limit -> limit > 0, "a positive integer (syncs)"),
+                QuorumTunables.intValue(config, SyncThrottle.MAX_DIFF_SYNCS_KEY, SyncThrottle.DEFAULT_MAX_DIFF_SYNCS,
+                        limit -> limit > 0, "a positive integer (syncs)"));
     }
 
     // ---- inputs, on the loop's thread ----
