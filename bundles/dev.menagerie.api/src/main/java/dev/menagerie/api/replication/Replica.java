@@ -110,4 +110,27 @@ public interface Replica {
 
     /** The sessions connected to this server now and their timeouts, for a learner's ping reply. */
     Map<Long, Integer> localSessions();
+
+    /**
+     * The zxid of the snapshot the data tree was last built from: the one loaded at start-up or by
+     * {@link #truncate}, or the leader's ({@link #loadSnapshot}); 0 when the tree started empty. The log holds every
+     * transaction after it without a hole, up to {@code storage().lastLoggedZxid()}, so a leader may sync a learner
+     * that is at or after it by sending log entries instead of a snapshot. Before it the log may lack transactions
+     * the tree has (those a snapshot from a leader brought). The default trusts no part of the log.
+     *
+     * @since 1.5
+     */
+    default long logIntactAfterZxid() {
+        return Long.MAX_VALUE;
+    }
+
+    /**
+     * About how many bytes a snapshot of the data tree takes now (its body, uncompressed), to weigh syncing a learner
+     * from the log against sending it a snapshot; 0 when unknown.
+     *
+     * @since 1.5
+     */
+    default long snapshotSizeEstimate() {
+        return 0;
+    }
 }

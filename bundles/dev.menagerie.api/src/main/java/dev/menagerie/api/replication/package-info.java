@@ -4,7 +4,7 @@
  * a replication bundle registers a {@link dev.menagerie.api.replication.QuorumPeerFactory}.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package dev.menagerie.api.replication;
 
 import org.osgi.annotation.bundle.Export;

@@ -70,7 +70,7 @@ final class KeyRules {
     private static void quorum(List<KeyRule> rules) {
         done(rules, "initLimit", "syncLimit", "electionAlg", "peerType", "standaloneEnabled", "server.", "group.",
                 "weight.", "commitLogCount", "leader.ackLoggingFrequency", "leader.maxConcurrentSnapSyncs",
-                "leader.maxConcurrentDiffSyncs");
+                "leader.maxConcurrentDiffSyncs", "snapshotSizeFactor");
         warned(rules, "syncEnabled", "observers always log transactions to disk", "true");
         warned(rules, "quorumListenOnAllIPs", "the quorum and election ports listen on the server.N address",
                 FALSE);
@@ -100,7 +100,6 @@ final class KeyRules {
         warned(rules, "learner.closeSocketAsync", "sockets are closed by the role's own thread");
         warned(rules, "learner.asyncSending", "learners always send from their own sender thread");
         warned(rules, "leaderConnectDelayDuringRetryMs", "learners retry the leader on a fixed schedule");
-        warned(rules, "snapshotSizeFactor", "a learner beyond the leader's in-memory window gets a snapshot");
         warned(rules, "forceSnapshotSync", "a testing switch of Apache's");
         warned(rules, "follower.skipLearnerRequestToNextProcessor", "an Apache pipeline switch with no"
                 + " counterpart here");

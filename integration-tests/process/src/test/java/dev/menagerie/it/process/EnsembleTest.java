@@ -2,9 +2,12 @@ package dev.menagerie.it.process;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.menagerie.testing.Await;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +51,7 @@ class EnsembleTest {
     private static final Duration CYCLE_BUDGET = Duration.ofSeconds(Long.getLong("ensemble.cycleBudgetSeconds",
             360));
     private static final int WRITERS = 2;
+    private static final int COMMIT_LOG_COUNT = 100;
     private static final int MAX_OPS_PER_WRITER = 1_000_000;
 
     private Ensemble three;
@@ -64,7 +68,11 @@ class EnsembleTest {
         }
         try {
             if (three == null) {
-                three = Ensemble.start(IMPL, layout(3, 0), "ensemble3", JVM_FLAGS);
+                // A window of 100 committed proposals, so that a follower down for 200 writes is synced from
+                // the leader's log (aKilledFollowerDoesNotStopServiceAndCatchesUpAfterRestart).
+                EnsembleLayout layout = layout(3, 0);
+                three = Ensemble.start(IMPL, layout.withTemplate(layout.configText(1, Path.of("data"))
+                        + "commitLogCount=" + COMMIT_LOG_COUNT + "\n"), "ensemble3", JVM_FLAGS);
             }
             three.restoreAll(START_TIMEOUT);
             return three;
@@ -231,6 +239,53 @@ class EnsembleTest {
         assertLedgerOn(ensemble, follower, ledger);
     }
 
+    /**
+     * A follower that missed more than the leader's window of committed proposals, but a log shorter than a third of
+     * a snapshot (Apache's snapshotSizeFactor rule), gets the log, not a snapshot.
+     */
+    @Test
+    void aFollowerBehindTheWindowIsSyncedFromTheLeadersLogNotASnapshot() throws Exception {
+        Ensemble ensemble = three();
+        int leader = ensemble.awaitLeader(START_TIMEOUT);
+        int follower = otherThan(ensemble, leader);
+        String parent = "/log-sync-" + System.nanoTime();
+        int bigNodes = 400;
+        int missed = 3 * COMMIT_LOG_COUNT;
+        ZooKeeper client = ensemble.syncedClient(leader, CHECK_TIMEOUT);
+        try {
+            client.create(parent, new byte[0], Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+            for (int i = 0; i < bigNodes; i++) { // 400 KiB more in a snapshot
+                client.create(parent + "/big-" + i, new byte[1024], Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+            }
+            ensemble.kill(follower);
+            for (int i = 0; i < missed; i++) {
+                client.create(parent + "/small-" + i, new byte[8], Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+            }
+        } finally {
+            Clients.closeQuietly(client);
+        }
+        Path leaderLog = ensemble.member(leader).logFile();
+        Path followerLog = ensemble.member(follower).logFile();
+        long leaderLogBefore = Files.size(leaderLog);
+        long followerLogBefore = Files.size(followerLog);
+        ensemble.restart(follower);
+        ensemble.awaitServing(follower, START_TIMEOUT);
+        ZooKeeper reader = ensemble.syncedClient(follower, CHECK_TIMEOUT);
+        try {
+            assertEquals(bigNodes + missed, reader.getChildren(parent, false).size(), "children on follower "
+                    + follower);
+        } finally {
+            Clients.closeQuietly(reader);
+        }
+        if (IMPL == EnsembleMember.Impl.MENAGERIE) {
+            String synced = "to sync learner " + follower + " without a snapshot";
+            Await.untilNoException("the leader's log " + leaderLog + " to say: " + synced, CHECK_TIMEOUT,
+                    () -> textAfter(leaderLog, leaderLogBefore).contains(synced) ? Boolean.TRUE : null);
+            assertFalse(textAfter(followerLog, followerLogBefore).contains("Loaded the leader's snapshot"),
+                    "follower " + follower + " was sent a snapshot; see " + followerLog);
+        }
+    }
+
     @Test
     void aFollowerPausedLongerThanSyncLimitRejoinsAfterSigcont() throws Exception {
         Ensemble ensemble = three();
@@ -366,6 +421,13 @@ class EnsembleTest {
         } finally {
             Clients.closeQuietly(client);
         }
+    }
+
+    /** What a server's log file gained after {@code offset} bytes. */
+    private static String textAfter(Path log, long offset) throws IOException {
+        byte[] bytes = Files.readAllBytes(log);
+        return new String(bytes, (int) Math.min(offset, bytes.length), (int) Math.max(0, bytes.length - offset),
+                StandardCharsets.UTF_8);
     }
 
     private static int otherThan(Ensemble ensemble, int leader) {

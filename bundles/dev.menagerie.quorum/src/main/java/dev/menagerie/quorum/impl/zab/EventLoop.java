@@ -24,6 +24,15 @@ interface EventLoop {
      */
     void postCompletion(Runnable completion);
 
+    /**
+     * Runs {@code work} off the role's thread, for reads that must not hold the loop up (the log for a learner's
+     * sync); the work hands its result back through {@link #postCompletion}. By default it is an event like any
+     * other, which keeps a simulation deterministic.
+     */
+    default void runAside(Runnable work) {
+        post(work);
+    }
+
     /** Ends the role; the first reason given wins. */
     void finish(String reason);
 

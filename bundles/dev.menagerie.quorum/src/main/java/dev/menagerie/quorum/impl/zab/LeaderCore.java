@@ -50,6 +50,12 @@ final class LeaderCore {
     private final long myLastZxid;
     private final CommittedWindow window;
     private SyncThrottle syncThrottle = SyncThrottle.defaults();
+    /** Learners behind the window are synced from the log when they are after this zxid; see {@link #syncFromLog}. */
+    private long logIntactAfterZxid = Long.MAX_VALUE;
+    /** Learners whose log is being read, with the zxid they reported. */
+    private final Map<Long, Long> readingLog = new HashMap<>();
+    /** Learners for which reading the log failed in this leadership: they get a snapshot. */
+    private final Set<Long> logSyncFailed = new HashSet<>();
 
     private final Map<Long, LearnerRole> registered = new HashMap<>();
     private final Map<Long, Long> acceptedEpochs = new HashMap<>();
@@ -97,6 +103,15 @@ final class LeaderCore {
     /** Replaces the default learner sync limits; before {@link #start}. */
     void limitSyncs(SyncThrottle throttle) {
         syncThrottle = Objects.requireNonNull(throttle, "throttle");
+    }
+
+    /**
+     * Lets a learner behind the in-memory window but at or after {@code intactAfterZxid} be synced from the on-disk
+     * log (Apache's snapshotSizeFactor rule): the core asks for the log to be read ({@link LeaderOutput.ReadLog}) and
+     * syncs the learner when {@link #logRead} brings it. Before {@link #start}.
+     */
+    void syncFromLog(long intactAfterZxid) {
+        logIntactAfterZxid = intactAfterZxid;
     }
 
     /** The first inputs: with a one-member quorum the epoch is decided at once. */
@@ -282,6 +297,7 @@ final class LeaderCore {
         newLeaderAckers.remove(sid);
         upToDate.remove(sid);
         syncThrottle.end(sid);
+        readingLog.remove(sid);
         // Its syncs' clients were told the connection broke; an answer released later would reach the learner on
         // its next connection and complete a newer sync too early (Apache queues it to the dead connection).
         pendingSyncs.removeIf(pending -> pending[0] == sid);
@@ -444,8 +460,47 @@ final class LeaderCore {
     }
 
     private void sync(long sid, long learnerLastZxid, List<LeaderOutput> outputs) {
-        LeaderHistory history = new LeaderHistory(window.zxids(), lastAppliedZxid, TxnLogSource.NONE,
+        LeaderHistory inMemory = new LeaderHistory(window.zxids(), lastAppliedZxid, TxnLogSource.NONE,
                 TxnLogSizeLimit.DISABLED);
+        if (learnerLastZxid < inMemory.minCommittedZxid() && learnerLastZxid >= logIntactAfterZxid
+                && !logSyncFailed.contains(sid)) {
+            readingLog.put(sid, learnerLastZxid);
+            outputs.add(new LeaderOutput.ReadLog(sid, learnerLastZxid));
+            return;
+        }
+        sync(sid, learnerLastZxid, inMemory, Map.of(), outputs);
+    }
+
+    /**
+     * The log a {@link LeaderOutput.ReadLog} asked for: the entries from {@code fromZxid} on, or null when it could
+     * not be read or a snapshot is cheaper; then the learner gets a snapshot, now and for the rest of this
+     * leadership. Ignored when the learner went away meanwhile.
+     */
+    List<LeaderOutput> logRead(long sid, long fromZxid, List<LoggedTxn> entries) {
+        Long waiting = readingLog.get(sid);
+        if (phase == Phase.STOPPED || waiting == null || waiting != fromZxid) {
+            return List.of();
+        }
+        readingLog.remove(sid);
+        List<LeaderOutput> outputs = new ArrayList<>();
+        if (entries == null) {
+            logSyncFailed.add(sid);
+            sync(sid, fromZxid, new LeaderHistory(window.zxids(), lastAppliedZxid, TxnLogSource.NONE,
+                    TxnLogSizeLimit.DISABLED), Map.of(), outputs);
+            return outputs;
+        }
+        Map<Long, byte[]> txns = new HashMap<>();
+        for (LoggedTxn entry : entries) {
+            txns.put(entry.zxid(), entry.txn());
+        }
+        LeaderHistory history = new LeaderHistory(window.zxids(), lastAppliedZxid, new ReadTxnLog(entries),
+                TxnLogSizeLimit.UNLIMITED);
+        sync(sid, fromZxid, history, txns, outputs);
+        return outputs;
+    }
+
+    private void sync(long sid, long learnerLastZxid, LeaderHistory history, Map<Long, byte[]> logTxns,
+            List<LeaderOutput> outputs) {
         SyncPlan plan = SyncPlanner.plan(history, learnerLastZxid);
         String throttled = syncThrottle.begin(sid, registered.get(sid) == LearnerRole.OBSERVER,
                 plan.kind() == SyncPlan.Kind.SNAP);
@@ -463,7 +518,8 @@ final class LeaderCore {
             assert zxid > previous && zxid <= broadcast.lastCommittedZxid() : "sync sends 0x"
                     + Long.toHexString(zxid) + " after 0x" + Long.toHexString(previous);
             previous = zxid;
-            outputs.add(new Send(sid, ZabPacketType.PROPOSAL, zxid, window.txn(zxid)));
+            byte[] txn = window.txn(zxid);
+            outputs.add(new Send(sid, ZabPacketType.PROPOSAL, zxid, txn != null ? txn : logTxns.get(zxid)));
             outputs.add(new Send(sid, ZabPacketType.COMMIT, zxid, null));
         }
         translate(broadcast.learnerSynced(sid, registered.get(sid), plan.forwardFromZxid()), outputs);

@@ -87,7 +87,18 @@ final class LeaderEffects implements Proposer {
                 2 * replica.config().syncLimitTicks(), replica.storage().acceptedEpoch(),
                 replica.storage().currentEpoch(), lastZxid, CommittedWindowLoader.load(replica, lastZxid));
         core.limitSyncs(syncThrottle(replica.config()));
+        if (snapshotSizeFactor(replica.config()) >= 0) {
+            core.syncFromLog(replica.logIntactAfterZxid());
+        }
         return core;
+    }
+
+    /**
+     * Apache's {@code snapshotSizeFactor} (zoo.cfg, or {@code -Dzookeeper.snapshotSizeFactor}): a learner behind the
+     * in-memory window is synced from the log when that reads at most this times a snapshot's size; negative: never.
+     */
+    static double snapshotSizeFactor(ServerConfig config) {
+        return QuorumTunables.doubleValue(config, "snapshotSizeFactor", TxnLogSizeLimit.DEFAULT_SNAPSHOT_SIZE_FACTOR);
     }
 
     /** Apache's learner sync limits from zoo.cfg or {@code -Dzookeeper.leader.maxConcurrent...}, read per leadership. */
@@ -323,6 +334,13 @@ final class LeaderEffects implements Proposer {
             snapSyncing.add(snap.toSid());
             metrics.inflightSnapCount.record(snapSyncing.size());
             links.sendSnapshot(snap.toSid(), snap.zxid());
+        } else if (output instanceof LeaderOutput.ReadLog read) {
+            TxnLogSizeLimit limit = TxnLogSizeLimit.of(replica.snapshotSizeEstimate(),
+                    snapshotSizeFactor(replica.config()));
+            loop.runAside(() -> {
+                List<LoggedTxn> entries = SyncLogReader.read(replica.storage(), read.sid(), read.fromZxid(), limit);
+                loop.postCompletion(() -> carryOut(core.logRead(read.sid(), read.fromZxid(), entries)));
+            });
         } else if (output instanceof LeaderOutput.AcceptEpoch accept) {
             replica.storage().setAcceptedEpoch(accept.epoch());
         } else if (output instanceof LeaderOutput.SetCurrentEpoch current) {

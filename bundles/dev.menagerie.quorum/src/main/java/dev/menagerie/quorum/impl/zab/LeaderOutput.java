@@ -14,6 +14,13 @@ sealed interface LeaderOutput {
     record SendSnapshot(long toSid, long zxid) implements LeaderOutput {
     }
 
+    /**
+     * Read the log from {@code fromZxid} (a learner's last zxid, behind the in-memory window) off the role's thread,
+     * within the snapshotSizeFactor budget, and give the core what was read ({@link LeaderCore#logRead}).
+     */
+    record ReadLog(long sid, long fromZxid) implements LeaderOutput {
+    }
+
     /** Persist the {@code acceptedEpoch} file before anything after this output is sent. */
     record AcceptEpoch(long epoch) implements LeaderOutput {
     }

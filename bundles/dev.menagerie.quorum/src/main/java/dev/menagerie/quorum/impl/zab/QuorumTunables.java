@@ -17,12 +17,32 @@ final class QuorumTunables {
     private QuorumTunables() {
     }
 
+    /** The number {@code key}, or {@code defaultValue} when unset or not a number. */
+    static double doubleValue(ServerConfig config, String key, double defaultValue) {
+        String value = raw(config, key);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            double parsed = Double.parseDouble(value.trim());
+            if (!Double.isNaN(parsed)) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        LOG.warn("{} must be a number, not \"{}\"; keeping {}", key, value, defaultValue);
+        return defaultValue;
+    }
+
+    private static String raw(ServerConfig config, String key) {
+        String value = config.properties().get(key);
+        return value != null ? value : System.getProperty("zookeeper." + key);
+    }
+
     /** The integer {@code key}, or {@code defaultValue} when unset or when it is not an integer {@code valid} takes. */
     static int intValue(ServerConfig config, String key, int defaultValue, IntPredicate valid, String validText) {
-        String value = config.properties().get(key);
-        if (value == null) {
-            value = System.getProperty("zookeeper." + key);
-        }
+        String value = raw(config, key);
         if (value == null) {
             return defaultValue;
         }

@@ -4,6 +4,8 @@ import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -35,6 +37,8 @@ final class RoleLoop implements EventLoop {
     private final Runnable onTick;
     private volatile String endReason;
     private volatile Thread loopThread;
+    /** The thread {@link #runAside} work runs on, started on first use and ended with the loop. */
+    private ExecutorService aside;
 
     RoleLoop(long tickMs, Runnable onTick) {
         this(tickMs, onTick, DEFAULT_CAPACITY);
@@ -91,8 +95,33 @@ final class RoleLoop implements EventLoop {
         return System.currentTimeMillis();
     }
 
+    @Override
+    public synchronized void runAside(Runnable work) {
+        if (aside == null) {
+            String name = Thread.currentThread().getName() + "-aside";
+            aside = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, name);
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        aside.execute(work);
+    }
+
     /** Runs events and ticks on the calling thread until finished; returns why it ended. */
     String run() throws InterruptedException {
+        try {
+            return runEvents();
+        } finally {
+            synchronized (this) {
+                if (aside != null) {
+                    aside.shutdownNow();
+                }
+            }
+        }
+    }
+
+    private String runEvents() throws InterruptedException {
         loopThread = Thread.currentThread();
         long nextTick = System.nanoTime() + tickNanos;
         while (endReason == null) {

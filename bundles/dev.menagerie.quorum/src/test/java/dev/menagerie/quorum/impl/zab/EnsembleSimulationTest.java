@@ -46,6 +46,8 @@ class EnsembleSimulationTest {
             }
             assertTrue(totals.acknowledgedWrites > 10L * totals.seeds, totals.acknowledgedWrites
                     + " writes acknowledged in " + totals.seeds + " " + totals.name);
+            assertTrue(totals.logReads > 0 || totals.seeds < 100, "no leader synced a learner from its log in "
+                    + totals.seeds + " " + totals.name);
             assertTrue(totals.registerOps > 10L * totals.seeds, totals.registerOps + " register operations in "
                     + totals.seeds + " " + totals.name);
         }
@@ -57,6 +59,8 @@ class EnsembleSimulationTest {
         long acknowledgedWrites;
         long epochs;
         long registerOps;
+        long logReads;
+        long snapshotsSent;
         long slowestSeed;
         long slowestMs = -1;
 
@@ -83,11 +87,14 @@ class EnsembleSimulationTest {
             totals.acknowledgedWrites += outcome.acknowledgedWrites();
             totals.epochs += outcome.epochs();
             totals.registerOps += outcome.registerOps();
+            totals.logReads += outcome.logReads();
+            totals.snapshotsSent += outcome.snapshotsSent();
         }
         long elapsedMs = (System.nanoTime() - startNs) / 1_000_000;
         System.out.println("ensemble simulation: " + count + " " + name + " in " + elapsedMs + " ms, "
                 + totals.acknowledgedWrites + " acknowledged writes, " + totals.epochs + " epochs established, "
-                + totals.registerOps + " register operations linearizable; slowest seed " + totals.slowestSeed + " ("
+                + totals.registerOps + " register operations linearizable, " + totals.logReads
+                + " log reads and " + totals.snapshotsSent + " snapshots to sync learners; slowest seed " + totals.slowestSeed + " ("
                 + totals.slowestMs + " ms)");
         return totals;
     }

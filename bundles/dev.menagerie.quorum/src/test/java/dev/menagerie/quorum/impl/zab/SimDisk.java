@@ -91,6 +91,11 @@ final class SimDisk {
         }
     }
 
+    /** The last zxid the snapshot holds, 0 when there is none: loading starts the log after it. */
+    long snapshotZxid() {
+        return snapshot.isEmpty() ? 0 : snapshot.get(snapshot.size() - 1).zxid();
+    }
+
     long lastLoggedZxid() {
         return log.isEmpty() ? 0 : log.lastKey();
     }

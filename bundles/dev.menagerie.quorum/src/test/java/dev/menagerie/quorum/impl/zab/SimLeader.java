@@ -125,6 +125,7 @@ final class SimLeader {
             if (link == null) {
                 return;
             }
+            world.snapshotsSent++;
             ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
             try {
                 peer.replica.writeSnapshot(snapshot);

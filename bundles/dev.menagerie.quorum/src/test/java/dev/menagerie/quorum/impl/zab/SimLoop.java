@@ -42,6 +42,13 @@ final class SimLoop implements EventLoop {
         post(completion);
     }
 
+    /** Counted, then run as an event like any other, so a run stays deterministic. */
+    @Override
+    public void runAside(Runnable work) {
+        world.logReads++;
+        post(work);
+    }
+
     @Override
     public void finish(String reason) {
         if (!finished) {

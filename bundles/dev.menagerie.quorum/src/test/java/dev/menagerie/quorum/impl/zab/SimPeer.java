@@ -29,6 +29,8 @@ final class SimPeer implements PeerHistory {
     final SimDisk disk = new SimDisk();
     final SimReplica replica = new SimReplica(this);
     List<SimDisk.Txn> tree = new ArrayList<>();
+    /** The zxid of the snapshot the tree was last built from, as the server's replica reports it. */
+    long logIntactAfterZxid;
     private final SimRegisters registers = new SimRegisters();
     boolean up;
     int incarnation;
@@ -71,6 +73,7 @@ final class SimPeer implements PeerHistory {
         up = true;
         incarnation++;
         tree = disk.load();
+        logIntactAfterZxid = disk.snapshotZxid();
         electionTickAtMs = Long.MAX_VALUE;
         election = new FastLeaderElectionCore(new ElectionSettings(id, participant, ensemble.verifier, "version=0",
                 FINALIZE_WAIT_MS, FINALIZE_WAIT_MS, MAX_NOTIFICATION_INTERVAL_MS), this);

@@ -27,8 +27,15 @@ import java.util.concurrent.CompletionStage;
  */
 final class SimReplica implements Replica {
 
+    /**
+     * A committed window far smaller than Apache's 500, so that learners coming back from a crash or a partition
+     * are often behind it and get synced from the log (or a snapshot, when the log would be too long).
+     */
+    static final int COMMIT_LOG_COUNT = 20;
     private static final ServerConfig CONFIG = TestConfigs.zab(SimEnsemble.TICK_MS, SimEnsemble.INIT_LIMIT_TICKS,
-            SimEnsemble.SYNC_LIMIT_TICKS);
+            SimEnsemble.SYNC_LIMIT_TICKS, Map.of("commitLogCount", Integer.toString(COMMIT_LOG_COUNT)));
+    /** A snapshot entry's size besides its body, as the server's estimate counts a node's stat and lengths. */
+    private static final long SNAPSHOT_BYTES_PER_TXN = 76;
 
     private final SimPeer peer;
     private final SimStorage storage;
@@ -125,6 +132,7 @@ final class SimReplica implements Replica {
         }
         peer.world.note("peer " + peer.id + " loads a snapshot as of 0x" + Long.toHexString(zxid));
         peer.tree = tree;
+        peer.logIntactAfterZxid = zxid;
     }
 
     @Override
@@ -132,6 +140,21 @@ final class SimReplica implements Replica {
         peer.world.note("peer " + peer.id + " truncates its log after 0x" + Long.toHexString(zxid));
         peer.disk.truncate(zxid);
         peer.tree = peer.disk.load();
+        peer.logIntactAfterZxid = peer.disk.snapshotZxid();
+    }
+
+    @Override
+    public long logIntactAfterZxid() {
+        return peer.logIntactAfterZxid;
+    }
+
+    @Override
+    public long snapshotSizeEstimate() {
+        long bytes = 0;
+        for (SimDisk.Txn txn : peer.tree) {
+            bytes += SimDisk.bytes(txn.body()).length + SNAPSHOT_BYTES_PER_TXN;
+        }
+        return bytes;
     }
 
     @Override

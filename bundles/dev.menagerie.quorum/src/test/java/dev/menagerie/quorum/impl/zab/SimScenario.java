@@ -38,8 +38,11 @@ final class SimScenario {
         this.random = world.random;
     }
 
-    /** What a run got through: client writes acknowledged, epochs established, register operations checked. */
-    record Outcome(int acknowledgedWrites, int epochs, int registerOps) {
+    /**
+     * What a run got through: client writes acknowledged, epochs established, register operations checked, and how
+     * learners behind the committed window were synced: leaders' log reads and snapshots sent.
+     */
+    record Outcome(int acknowledgedWrites, int epochs, int registerOps, int logReads, int snapshotsSent) {
     }
 
     static Outcome run(long seed, boolean verbose) {
@@ -65,7 +68,8 @@ final class SimScenario {
         ensemble.checkNoAcknowledgedWriteLost();
         checkProgress(healedMs);
         ensemble.clients.checkLinearizable();
-        return new Outcome(ensemble.acknowledged.size(), ensemble.epochsEstablished(), ensemble.clients.operations());
+        return new Outcome(ensemble.acknowledged.size(), ensemble.epochsEstablished(), ensemble.clients.operations(),
+                world.logReads, world.snapshotsSent);
     }
 
     private void injectFault() {

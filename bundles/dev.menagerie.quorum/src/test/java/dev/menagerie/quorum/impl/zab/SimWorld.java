@@ -46,6 +46,9 @@ final class SimWorld {
     final long seed;
     final Random random;
     final boolean verbose;
+    /** Leaders' reads of their log to sync a learner behind the committed window, and snapshots sent. */
+    int logReads;
+    int snapshotsSent;
     Faults faults;
     private final PriorityQueue<Event> events = new PriorityQueue<>(
             (a, b) -> a.atMs != b.atMs ? Long.compare(a.atMs, b.atMs) : Long.compare(a.sequence, b.sequence));

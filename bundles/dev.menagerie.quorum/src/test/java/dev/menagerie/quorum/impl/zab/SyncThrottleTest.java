@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** Apache's leader.maxConcurrentSnapSyncs and leader.maxConcurrentDiffSyncs, on a leader's core. */
 class SyncThrottleTest {
 
-    private static final long EPOCH_3 = Zxids.of(3, 0);
+    private static final long EPOCH_3 = EstablishedLeaders.EPOCH_3;
     private static final long LAST_ZXID = Zxids.of(2, 3);
 
     /** A leader of {1, 2, 3} at 2:3 with an empty window, established with follower 2, under the given limits. */
@@ -20,12 +20,7 @@ class SyncThrottleTest {
         LeaderCore core = new LeaderCore(1, TestVerifiers.majority(Set.of(1L, 2L, 3L)), 10, 4, 2, 2, LAST_ZXID,
                 new CommittedWindow(100));
         core.limitSyncs(throttle);
-        core.start();
-        core.learnerInfo(2, LearnerRole.FOLLOWER, 2);
-        core.ackEpoch(2, 2, LAST_ZXID);
-        core.ack(2, EPOCH_3);
-        assertTrue(core.isBroadcasting());
-        return core;
+        return EstablishedLeaders.establish(core, LAST_ZXID);
     }
 
     /** A learner connecting to the established leader: its ACKEPOCH's outputs. */

@@ -12,12 +12,17 @@ final class TestConfigs {
 
     /** tickTime, initLimit and syncLimit as given, no extra properties; any other method throws. */
     static ServerConfig zab(int tickMs, int initLimitTicks, int syncLimitTicks) {
+        return zab(tickMs, initLimitTicks, syncLimitTicks, Map.of());
+    }
+
+    /** The same with zoo.cfg keys the quorum reads itself ({@code commitLogCount}, {@code snapshotSizeFactor}). */
+    static ServerConfig zab(int tickMs, int initLimitTicks, int syncLimitTicks, Map<String, String> properties) {
         return (ServerConfig) Proxy.newProxyInstance(ServerConfig.class.getClassLoader(),
                 new Class<?>[] {ServerConfig.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "tickTimeMs" -> tickMs;
                     case "initLimitTicks" -> initLimitTicks;
                     case "syncLimitTicks" -> syncLimitTicks;
-                    case "properties" -> Map.of();
+                    case "properties" -> properties;
                     case "toString" -> "zab(" + tickMs + ", " + initLimitTicks + ", " + syncLimitTicks + ")";
                     default -> throw new UnsupportedOperationException(method.getName());
                 });

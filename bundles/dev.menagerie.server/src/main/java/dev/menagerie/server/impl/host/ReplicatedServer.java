@@ -18,6 +18,7 @@ import dev.menagerie.server.impl.cnxn.ClientProtocolHandler;
 import dev.menagerie.server.impl.core.ServerSettings;
 import dev.menagerie.server.impl.core.ZooKeeperServer;
 import dev.menagerie.server.impl.db.Database;
+import dev.menagerie.server.impl.loading.LoadedDatabase;
 import dev.menagerie.server.impl.loading.LoggedTxn;
 import dev.menagerie.server.impl.pipeline.CommittedTxn;
 import dev.menagerie.server.impl.pipeline.LearnerStage;
@@ -46,6 +47,8 @@ public final class ReplicatedServer implements Replica {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicatedServer.class);
     /** A log that has not finished its writes in this long is a dead disk: the server stops. */
     private static final long PENDING_APPENDS_TIMEOUT_MS = 120_000;
+    /** Per node in a snapshot body besides path and data: two lengths (8), the ACL reference (8), the stat (60). */
+    static final long SNAPSHOT_BYTES_PER_NODE = 76;
 
     /** A server's role while serving. */
     private enum Role { NONE, LEADER, LEARNER }
@@ -61,6 +64,8 @@ public final class ReplicatedServer implements Replica {
     private TransportPlan plan;
     private volatile QuorumPeer peer;
     private volatile Role role = Role.NONE;
+    /** See {@link #logIntactAfterZxid()}; nothing is trusted until the database is loaded. */
+    private volatile long logIntactAfterZxid = Long.MAX_VALUE;
     /** The learner's stage while serving as one; guarded by this. */
     private LearnerStage learner;
 
@@ -102,7 +107,9 @@ public final class ReplicatedServer implements Replica {
     public void start() throws IOException {
         server.audit().start(() -> {
             synchronized (this) {
-                if (server.loadDatabase().emptyDataDir()) {
+                LoadedDatabase loaded = server.loadDatabase();
+                logIntactAfterZxid = loaded.snapshotZxid();
+                if (loaded.emptyDataDir()) {
                     server.snapshotNow();
                 }
             }
@@ -304,6 +311,7 @@ public final class ReplicatedServer implements Replica {
         loaded.tree().setLastProcessedZxid(zxid);
         loaded.tree().markFuzzy();
         server.installDatabase(loaded.tree(), loaded.sessionTimeouts());
+        logIntactAfterZxid = zxid;
         LOG.info("Loaded the leader's snapshot 0x{}: {} nodes, {} sessions", Long.toHexString(zxid),
                 loaded.tree().nodeCount(), loaded.sessionTimeouts().size());
     }
@@ -312,7 +320,25 @@ public final class ReplicatedServer implements Replica {
     public synchronized void truncate(long zxid) throws IOException {
         LOG.warn("Truncating the log after zxid 0x{} as the leader asks", Long.toHexString(zxid));
         server.storage().truncateLog(zxid);
-        server.loadDatabase();
+        logIntactAfterZxid = server.loadDatabase().snapshotZxid();
+    }
+
+    @Override
+    public long logIntactAfterZxid() {
+        return logIntactAfterZxid;
+    }
+
+    /**
+     * A snapshot body holds each node's path and data (what the tree counts as its approximate data size) and about
+     * {@value #SNAPSHOT_BYTES_PER_NODE} bytes more per node: the two lengths, the ACL reference and the stat.
+     */
+    @Override
+    public long snapshotSizeEstimate() {
+        Database db = server.db();
+        if (db == null) {
+            return 0;
+        }
+        return db.tree().approximateDataSize() + SNAPSHOT_BYTES_PER_NODE * db.tree().nodeCount();
     }
 
     @Override

@@ -92,7 +92,8 @@ public final class DatabaseLoader {
                 Long.toHexString(tree.lastProcessedZxid()), replayed, tree.nodeCount(), sessions.size());
         boolean emptyDataDir = snapshotZxid.isEmpty() && logEnd <= 0;
         return new LoadedDatabase(tree, sessions, TimeUnit.NANOSECONDS.toMillis(snapshotLoadedNanos - started),
-                emptyDataDir, replayed, TimeUnit.NANOSECONDS.toMillis(replayedNanos - snapshotLoadedNanos));
+                emptyDataDir, replayed, TimeUnit.NANOSECONDS.toMillis(replayedNanos - snapshotLoadedNanos),
+                snapshotZxid.orElse(0L));
     }
 
     /** A digest worth checking: one taken at or after the snapshot's zxid (a fresh tree stores zxid 0). */

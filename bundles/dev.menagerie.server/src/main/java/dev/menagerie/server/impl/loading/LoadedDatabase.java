@@ -10,7 +10,8 @@ import java.util.Map;
  * @param emptyDataDir neither a snapshot nor a logged transaction was found: nothing was replayed
  * @param txnsReplayed transactions of the log applied after the snapshot
  * @param replayMs applying them
+ * @param snapshotZxid the zxid of the snapshot loaded, 0 when there was none
  */
 public record LoadedDatabase(DataTree tree, Map<Long, Integer> sessionTimeouts, long snapshotLoadMs,
-        boolean emptyDataDir, long txnsReplayed, long replayMs) {
+        boolean emptyDataDir, long txnsReplayed, long replayMs, long snapshotZxid) {
 }
