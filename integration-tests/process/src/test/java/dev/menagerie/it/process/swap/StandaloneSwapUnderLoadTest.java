@@ -7,8 +7,10 @@ import dev.menagerie.it.process.Clients;
 import dev.menagerie.it.process.Distribution;
 import dev.menagerie.it.process.MenagerieServer;
 import dev.menagerie.testing.Await;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.Test;
  * installs the newer jar as a second bundle beside the running one, and nothing rebinds: Declarative Services keeps
  * the bound service while it stays (two services of type nio rank equal, and the older one wins the tie), so
  * clients do not notice. Uninstalling the old bundle then binds the new one, a hand-over like the others.
+ * Then the example verifier ({@code dev.menagerie.example.quorum.unanimous}) dropped into deploy/ and selected by
+ * a zoo.cfg edit: the configuration takes it and the server says it has no use for one, with nobody disturbed.
  * Server on {@code storage=memory}: the storage does not matter here and memory costs no fsyncs.
  */
 class StandaloneSwapUnderLoadTest {
@@ -32,7 +36,7 @@ class StandaloneSwapUnderLoadTest {
     private static final String NEWER_VERSION = "1.0.1";
 
     @Test
-    void everyTransportSwapOfAStandaloneServerKeepsSessionsWatchesAndAcknowledgedWrites() throws Exception {
+    void everyTransportAndVerifierSwapOfAStandaloneServerKeepsSessionsWatchesAndAcknowledgedWrites() throws Exception {
         Path work = Distribution.newWorkDir("standalone-swap");
         Path deploy = Files.createDirectories(work.resolve("deploy"));
         try (MenagerieServer server = MenagerieServer.withShell("standalone", work, deploy,
@@ -79,8 +83,32 @@ class StandaloneSwapUnderLoadTest {
             assertTrue(Operator.shell(cfg, "menagerie:strategies").contains("selected nio, bound nio"),
                     "menagerie:strategies shows nio bound");
 
-            load.finish("Standalone transport swaps under load", server.connectString());
+            exampleVerifierDeployedAndSelected(load, work, deploy, cfg, log);
+
+            load.finish("Standalone swaps under load", server.connectString());
         }
+    }
+
+    /**
+     * The example verifier ({@code dev.menagerie.example.quorum.unanimous}) dropped into deploy/ and selected by a
+     * zoo.cfg edit: the configuration takes it, and nothing else happens, because a standalone server has no quorum.
+     */
+    private static void exampleVerifierDeployedAndSelected(SwapLoad load, Path work, Path deploy, Path cfg, Path log)
+            throws IOException, InterruptedException {
+        Path jar = Operator.builtJar("menagerie.unanimous.jar");
+        SwapLoad.Row deployed = load.measure("example verifier jar dropped into deploy/", () -> {
+            Path staged = Files.copy(jar, work.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(staged, deploy.resolve(jar.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+        }, () -> Operator.shell(cfg, "menagerie:strategies").contains("unanimous"));
+        SwapLoad.Row selected = load.measure("zoo.cfg edit quorumVerifier=unanimous",
+                () -> Operator.setKey(cfg, "quorumVerifier", "unanimous"),
+                () -> Operator.countLines(log, "changed keys: [quorumVerifier]") > 0);
+        String strategies = Operator.shell(cfg, "menagerie:strategies");
+        assertTrue(strategies.contains("verifier (zoo.cfg quorumVerifier): selected unanimous, bound unanimous"),
+                strategies);
+        assertEquals(1, Operator.countLines(log, "Standalone mode needs no quorum verifier"),
+                "the server says once that it has no use for a verifier");
+        assertEquals(0, deployed.reconnects() + selected.reconnects(), "no client noticed");
     }
 
     /** Done when the log has one more "Clients are served by the {@code type} transport" line than now. */

@@ -1,29 +1,21 @@
 package dev.menagerie.it.process.swap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.menagerie.it.process.Clients;
-import dev.menagerie.it.process.Distribution;
 import dev.menagerie.it.process.Ensemble;
 import dev.menagerie.it.process.EnsembleLayout;
 import dev.menagerie.it.process.EnsembleMember;
-import dev.menagerie.it.process.MenagerieServer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The quorum verifier swapped under continuous write and watch load ({@link SwapLoad}). On a standalone server, the
- * example verifier ({@code dev.menagerie.example.quorum.unanimous}) dropped into deploy/ and selected by a zoo.cfg
- * edit: the configuration takes it, and nothing else happens, because a standalone server has no quorum. On a
- * 3-server ensemble: Gogo's {@code update} of the majority verifier's bundle on the leader, which keeps its
- * leadership and loses nothing, and a zoo.cfg edit of the verifier type on a follower, refused with one line
- * pointing at reconfiguration. Servers on {@code storage=memory}: the verifier does not care about the storage.
+ * The quorum verifier of a 3-server ensemble under continuous write and watch load ({@link SwapLoad}): Gogo's
+ * {@code update} of the majority verifier's bundle on the leader, which keeps its leadership and loses nothing, and
+ * a zoo.cfg edit of the verifier type on a follower, refused with one line pointing at reconfiguration. Members on
+ * {@code storage=memory}: the verifier does not care about the storage. (The example verifier deployed and selected
+ * on a standalone server is in {@link StandaloneSwapUnderLoadTest}.)
  */
 class VerifierSwapUnderLoadTest {
 
@@ -32,38 +24,6 @@ class VerifierSwapUnderLoadTest {
     private static final String ELECTED = "elected server";
     private static final String REFUSED = "quorumVerifier=unanimous: an ensemble changes its quorum verifier through"
             + " reconfiguration, not by editing one member's zoo.cfg (keeping majority)";
-
-    @Test
-    void theExampleVerifierIsDeployedAndSelectedOnAStandaloneServerWithoutDisturbingIt() throws Exception {
-        Path work = Distribution.newWorkDir("verifier-standalone");
-        Path deploy = Files.createDirectories(work.resolve("deploy"));
-        try (MenagerieServer server = MenagerieServer.withShell("standalone", work, deploy,
-                Map.of("storage", "memory"));
-                SwapLoad load = new SwapLoad()) {
-            server.start();
-            Clients.closeQuietly(Clients.awaitServing(server, START_TIMEOUT));
-            Path cfg = server.configFile();
-            Path log = server.logFile();
-            load.start(List.of(server.connectString()));
-
-            Path jar = Operator.builtJar("menagerie.unanimous.jar");
-            SwapLoad.Row deployed = load.measure("example verifier jar dropped into deploy/", () -> {
-                Path staged = Files.copy(jar, work.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                Files.move(staged, deploy.resolve(jar.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-            }, () -> Operator.shell(cfg, "menagerie:strategies").contains("unanimous"));
-            SwapLoad.Row selected = load.measure("zoo.cfg edit quorumVerifier=unanimous",
-                    () -> Operator.setKey(cfg, "quorumVerifier", "unanimous"),
-                    () -> Operator.countLines(log, "changed keys: [quorumVerifier]") > 0);
-            String strategies = Operator.shell(cfg, "menagerie:strategies");
-            System.out.println("menagerie:strategies after the edit:\n" + strategies);
-            assertTrue(strategies.contains("verifier (zoo.cfg quorumVerifier): selected unanimous"), strategies);
-            assertEquals(1, Operator.countLines(log, "Standalone mode needs no quorum verifier"),
-                    "the server says once that it has no use for a verifier");
-            assertEquals(0, deployed.reconnects() + selected.reconnects(), "no client noticed");
-
-            load.finish("Verifier swaps under load (standalone)", server.connectString());
-        }
-    }
 
     @Test
     void anEnsembleKeepsItsLeaderThroughAnUpdateOfTheVerifierAndRefusesAPlainEdit() throws Exception {
