@@ -31,7 +31,8 @@ final class RestartOnlyStrategies {
         if (!current.standalone() && !next.standalone() && !next.verifierType().equals(current.verifierType())) {
             refusals.add("quorumVerifier=" + next.verifierType() + ": an ensemble changes its quorum verifier"
                     + " through reconfiguration, not by editing one member's zoo.cfg (keeping "
-                    + current.verifierType() + ")");
+                    + current.verifierType() + "; until reconfiguration is supported, stop every member, give each"
+                    + " the same quorumVerifier and start them)");
         }
         return refusals;
     }

@@ -176,7 +176,8 @@ class ConfigPublisherTest {
 
             assertRefusedOnce(log, "verifier", "majority", "quorumVerifier=unanimous: an ensemble changes its"
                     + " quorum verifier through reconfiguration, not by editing one member's zoo.cfg (keeping"
-                    + " majority)");
+                    + " majority; until reconfiguration is supported, stop every member, give each the same"
+                    + " quorumVerifier and start them)");
         }
     }
 

@@ -23,7 +23,8 @@ class VerifierSwapUnderLoadTest {
     private static final String MAJORITY_BUNDLE = "dev.menagerie.quorum.majority";
     private static final String ELECTED = "elected server";
     private static final String REFUSED = "quorumVerifier=unanimous: an ensemble changes its quorum verifier through"
-            + " reconfiguration, not by editing one member's zoo.cfg (keeping majority)";
+            + " reconfiguration, not by editing one member's zoo.cfg (keeping majority; until reconfiguration is"
+            + " supported, stop every member, give each the same quorumVerifier and start them)";
 
     @Test
     void anEnsembleKeepsItsLeaderThroughAnUpdateOfTheVerifierAndRefusesAPlainEdit() throws Exception {
