@@ -1,7 +1,6 @@
 package dev.menagerie.it;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
@@ -59,29 +58,28 @@ public class StrategyHotSwapTest extends MenagerieTestSupport {
         awaitVerifierSwaps(swapsBefore + 1);
     }
 
+    /**
+     * The test's zoo.cfg is member 1 of a three-server ensemble, whose members must agree on the verifier: the config
+     * bundle refuses a live edit of its type (reconfiguration changes it), so the installed plugin stays unused.
+     */
     @Test
-    public void anInstalledPluginBecomesTheVerifierWhenZooCfgSelectsIt() throws BundleException {
+    public void anInstalledPluginIsNotSelectedByALiveEditInAnEnsemble() throws BundleException {
         Bundle plugin = context.installBundle(context.getProperty(MenagerieOptions.UNANIMOUS_BUNDLE_LOCATION_PROPERTY));
         try {
             plugin.start();
             Await.service(context, QuorumVerifierFactory.class, "(type=" + UNANIMOUS + ")", TIMEOUT);
+            ServiceReference<QuorumVerifier> majority = awaitVerifier(ServerConfig.DEFAULT_VERIFIER);
             long revisionBefore = revision(currentServerConfig());
-            long swapsBefore = StrategySwapCounts.inRegistry(context, VERIFIER_ROLE);
 
             zooCfg().set("quorumVerifier", UNANIMOUS);
 
-            QuorumVerifier unanimous = context.getService(awaitVerifierAfter(UNANIMOUS, revisionBefore));
-            assertTrue("all three ids", unanimous.containsQuorum(Set.of(1L, 2L, 3L)));
-            assertFalse("two of three are not unanimous", unanimous.containsQuorum(Set.of(1L, 2L)));
-            Await.noService(context, QuorumVerifier.class, "(type=" + ServerConfig.DEFAULT_VERIFIER + ")", TIMEOUT);
-            awaitVerifierSwaps(swapsBefore + 1);
-
-            plugin.uninstall();
-            Await.noService(context, QuorumVerifier.class, null, TIMEOUT);
+            Await.nothingWithin("a ServerConfig newer than revision " + revisionBefore + " was published",
+                    QUIET_WINDOW, () -> Await.references(context, ServerConfig.class,
+                            revisionAbove(revisionBefore)).length > 0);
+            assertEquals(0, Await.references(context, QuorumVerifier.class, "(type=" + UNANIMOUS + ")").length);
+            assertNotNull("the majority verifier stays registered", majority.getBundle());
         } finally {
-            if (plugin.getState() != Bundle.UNINSTALLED) {
-                plugin.uninstall();
-            }
+            plugin.uninstall();
         }
     }
 

@@ -89,6 +89,12 @@ final class ConfigPublisher {
         if (changed.isEmpty()) {
             return;
         }
+        List<String> restartOnly = RestartOnlyStrategies.refusals(current, result.config());
+        if (!restartOnly.isEmpty()) {
+            LOG.error("Refused change to the configuration, keeping revision {}: {}", current.revision(),
+                    String.join("; ", restartOnly));
+            return;
+        }
         List<String> missing = missingTypes(result.config());
         if (!missing.isEmpty()) {
             refusedForMissingType = true;

@@ -121,26 +121,84 @@ class ConfigPublisherTest {
     void anEditToAStrategyTypeNoBundleProvidesIsRefusedUntilOneIsDeployed() throws IOException {
         assertTrue(publisher.start());
         try (LogLines log = new LogLines()) {
-            edit(zoo.base() + "maxClientCnxns=5\nstorage=memory\n");
+            edit(zoo.base() + "maxClientCnxns=5\nelectionType=priority\n");
             publisher.reloadIfChanged();
 
-            assertEquals(1, publisher.current().revision(), "the whole edit is refused");
-            assertEquals("(type=file)", sink.lastTargets.get("storage.target"), "file storage stays bound");
-            List<String> refusals = log.containing("Refused change");
-            assertEquals(1, refusals.size(), "one line: " + refusals);
-            assertTrue(refusals.get(0).contains("ERROR") && refusals.get(0).contains("keeping revision 1:"
-                    + " storage=memory: no installed bundle provides it (installed: file); the edit applies once a"
-                    + " bundle provides it"), refusals.get(0));
+            assertRefusedOnce(log, "election", "fast", "electionType=priority: no installed bundle provides it"
+                    + " (installed: fast); the edit applies once a bundle provides it");
 
             publisher.strategiesChanged();
             assertEquals(1, publisher.current().revision(), "a strategy that came or went is not the one missing");
 
-            sink.installed.get(StrategyTargets.STORAGE).add("memory");
+            sink.installed.get(StrategyTargets.ELECTION).add("priority");
             publisher.strategiesChanged();
-            assertEquals(2, publisher.current().revision(), "deploying the engine makes the edit apply");
-            assertEquals("(type=memory)", sink.lastTargets.get("storage.target"));
+            assertEquals(2, publisher.current().revision(), "deploying the bundle makes the edit apply");
+            assertEquals("(type=priority)", sink.lastTargets.get("election.target"));
             assertEquals(5, publisher.current().maxClientCnxns());
         }
+    }
+
+    @Test
+    void aLiveEditOfTheStorageEngineIsRefusedWhicheverWay() throws IOException {
+        sink.installed.get(StrategyTargets.STORAGE).add("memory");
+        assertTrue(publisher.start());
+        try (LogLines log = new LogLines()) {
+            edit(zoo.base() + "maxClientCnxns=5\nstorage=memory\n");
+            publisher.reloadIfChanged();
+
+            assertRefusedOnce(log, "storage", "file", "storage=memory: a running server keeps its storage engine"
+                    + " (file), because switching engines does not carry the data over and would lose acknowledged"
+                    + " writes; stop the server, edit zoo.cfg and start it");
+            publisher.strategiesChanged();
+            assertEquals(1, publisher.current().revision(), "a strategy coming or going does not retry it");
+        }
+        Files.writeString(file, zoo.base() + "storage=memory\n");
+        ConfigPublisher restarted = new ConfigPublisher(file, new ConfigParser(Map.of()), sink);
+        assertTrue(restarted.start());
+        assertEquals("(type=memory)", sink.lastTargets.get("storage.target"), "a start takes the edited engine");
+        try (LogLines log = new LogLines()) {
+            edit(zoo.base());
+            restarted.reloadIfChanged();
+            assertEquals("memory", restarted.current().storageType(), "memory -> file is refused as well");
+            assertEquals(1, log.containing("storage=file: a running server keeps its storage engine (memory)").size());
+        }
+    }
+
+    @Test
+    void aLiveEditOfAnEnsembleMembersVerifierIsRefusedPointingAtReconfiguration() throws IOException {
+        zoo.myId("1\n");
+        Files.writeString(file, zoo.quorum());
+        sink.installed.get(StrategyTargets.VERIFIER).add("unanimous");
+        assertTrue(publisher.start());
+        try (LogLines log = new LogLines()) {
+            edit(zoo.quorum() + "quorumVerifier=unanimous\n");
+            publisher.reloadIfChanged();
+
+            assertRefusedOnce(log, "verifier", "majority", "quorumVerifier=unanimous: an ensemble changes its"
+                    + " quorum verifier through reconfiguration, not by editing one member's zoo.cfg (keeping"
+                    + " majority; until reconfiguration is supported, stop every member, give each the same"
+                    + " quorumVerifier and start them)");
+        }
+    }
+
+    @Test
+    void aStandaloneServerTakesAVerifierEditItDoesNotUse() throws IOException {
+        sink.installed.get(StrategyTargets.VERIFIER).add("unanimous");
+        assertTrue(publisher.start());
+        edit(zoo.base() + "quorumVerifier=unanimous\n");
+        publisher.reloadIfChanged();
+        assertEquals(2, publisher.current().revision());
+        assertEquals("(type=unanimous)", sink.lastTargets.get("verifier.target"));
+    }
+
+    /** The whole edit was refused in one ERROR line ending in {@code reason}; {@code type} stays bound. */
+    private void assertRefusedOnce(LogLines log, String reference, String type, String reason) {
+        assertEquals(1, publisher.current().revision(), "the whole edit is refused");
+        assertEquals("(type=" + type + ")", sink.lastTargets.get(reference + ".target"), type + " stays bound");
+        List<String> refusals = log.containing("Refused change");
+        assertEquals(1, refusals.size(), "one line: " + refusals);
+        assertTrue(refusals.get(0).contains("ERROR") && refusals.get(0).endsWith("keeping revision 1: " + reason),
+                refusals.get(0));
     }
 
     @Test

@@ -81,11 +81,6 @@ public final class EnsembleMember extends ServerProcess {
         return workDir().resolve(name() + "-logs").resolve(name() + ".log");
     }
 
-    /** The zoo.cfg this member runs with (written at each start, and by {@link #editLiveConfig}). */
-    public Path configFile() {
-        return workDir().resolve(name() + ".cfg");
-    }
-
     /**
      * Rewrites the running member's zoo.cfg as the layout's text, the extra lines and {@code liveLines}: a live
      * edit the member's config watcher picks up (the file's size must change, or its modification time).

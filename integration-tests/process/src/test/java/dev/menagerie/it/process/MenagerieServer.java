@@ -76,6 +76,11 @@ public final class MenagerieServer extends ServerProcess {
         return adminPort;
     }
 
+    /** The server's log file (logback), across restarts; it also has the lines of shell commands' threads. */
+    public Path logFile() {
+        return logDir().resolve(name() + ".log");
+    }
+
     @Override
     protected Map<String, String> ownConfig() {
         Map<String, String> config = new LinkedHashMap<>();

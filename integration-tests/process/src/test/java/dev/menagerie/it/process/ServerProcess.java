@@ -108,6 +108,11 @@ public abstract class ServerProcess implements AutoCloseable {
         process.getOutputStream().flush();
     }
 
+    /** The zoo.cfg this server runs with (written at each start; a test may edit it while the server runs). */
+    public Path configFile() {
+        return workDir.resolve(name + ".cfg");
+    }
+
     /** Writes this server's zoo.cfg into the work folder; ensemble members replace the whole text. */
     protected Path writeConfig() throws IOException {
         StringBuilder text = new StringBuilder()
@@ -118,9 +123,8 @@ public abstract class ServerProcess implements AutoCloseable {
                 .append("forceSync=yes\n");
         ownConfig().forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
         extraConfig.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
-        Path config = workDir.resolve(name + ".cfg");
-        Files.writeString(config, text);
-        return config;
+        Files.writeString(configFile(), text);
+        return configFile();
     }
 
     /** Waits until the client port accepts TCP connections; fails early, with the output's tail, if the JVM dies. */

@@ -87,6 +87,11 @@ public final class StrategySwitch implements StrategySwitcher {
         if (now == null) {
             return Optional.of("no configuration is published yet, so there is no zoo.cfg to edit");
         }
+        if (role == StrategyRole.STORAGE) {
+            return Optional.of("a running server keeps its storage engine, because switching engines does not carry"
+                    + " the data over and would lose acknowledged writes; stop the server, set storage in zoo.cfg"
+                    + " and start it");
+        }
         if (role == StrategyRole.VERIFIER && !now.standalone()) {
             return Optional.of("an ensemble changes its quorum verifier through reconfiguration (reconfig), not by"
                     + " switching one server");

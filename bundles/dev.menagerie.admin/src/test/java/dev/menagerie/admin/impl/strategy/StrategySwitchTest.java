@@ -140,6 +140,18 @@ class StrategySwitchTest {
     }
 
     @Test
+    void theStorageEngineChangesOnlyAtARestart() throws Exception {
+        inventory.install(StrategyRole.STORAGE, "memory", "dev.menagerie.storage.memory 1.0.0");
+
+        String answer = switchTo("storage", "memory", Outcome.REFUSED);
+
+        assertEquals("Refused: a running server keeps its storage engine, because switching engines does not carry"
+                + " the data over and would lose acknowledged writes; stop the server, set storage in zoo.cfg and"
+                + " start it; storage stays file", answer);
+        assertEquals(ZOO_CFG, Files.readString(zooCfg));
+    }
+
+    @Test
     void rolesListTheSelectedInstalledAndBoundTypesAndWhyAnEnsembleVerifierCannotSwitch() {
         configBundle.current.standalone = false;
         StrategySwitch switcher = new StrategySwitch(inventory, configBundle, () -> reader, 10);

@@ -11,7 +11,6 @@ import dev.menagerie.it.process.Ensemble;
 import dev.menagerie.it.process.EnsembleLayout;
 import dev.menagerie.it.process.EnsembleLoad;
 import dev.menagerie.it.process.EnsembleMember;
-import dev.menagerie.it.process.ZkShell;
 import dev.menagerie.testing.Await;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.Test;
@@ -136,12 +133,9 @@ class TransportSwapUnderLoadTest {
             Map<Integer, CreateWatcher> watchers, int id, String bundle, String type, String label)
             throws IOException, InterruptedException {
         EnsembleMember member = ensemble.member(id);
-        String listing = ZkShell.run(member.configFile(), SWAP_TIMEOUT, "lb -s " + bundle);
-        Matcher row = Pattern.compile("(?m)^\\s*(\\d+)\\|.*" + Pattern.quote(bundle)).matcher(listing);
-        assertTrue(row.find(), "lb lists " + bundle + ": " + listing);
-        String bundleId = row.group(1);
+        String bundleId = Operator.bundleId(member.configFile(), bundle);
         return measure(ensemble, loads, watchers, id, type, label,
-                () -> ZkShell.run(member.configFile(), SWAP_TIMEOUT, "update " + bundleId));
+                () -> Operator.shell(member.configFile(), "update " + bundleId));
     }
 
     /** Something that makes a member serve with another (or the same) transport. */
