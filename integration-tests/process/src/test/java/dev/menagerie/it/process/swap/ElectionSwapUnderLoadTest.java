@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * the leader last. After each full roll the leader is killed (SIGKILL), so the new algorithm elects, and restarted
  * (the 5-server run is lighter by default, see its test).
  * On the 3-server ensemble the priority bundle in use is also updated from the Gogo shell on a follower and on the
- * leader, and a newer build of it is dropped into one member's deploy/ folder. All the while writers pinned to
+ * leader, a newer build of it is dropped into one member's deploy/ folder, and later the fle bundle in use is
+ * updated on a follower. All the while writers pinned to
  * every member create nodes and a watcher on every member watches them (data, child and persistent recursive
  * watches). Each phase counts acknowledged writes lost (0), watch events missed by watchers that kept their
  * connection (0), reconnects and the longest write pause, and checks that every election chose the winner its
@@ -57,6 +58,7 @@ class ElectionSwapUnderLoadTest {
     private static final String ELECTION_DONE = "Election done in";
     private static final String PRIORITY_BOUND = "elects by priority";
     private static final String PRIORITY_BUNDLE = "dev.menagerie.election.priority";
+    private static final String FAST_BUNDLE = "dev.menagerie.election.fle";
     /** The switch that puts the 5-server roll under the 3-server test's full load. */
     static final String FULL_LOAD = "menagerie.it.electionSwap.fullLoad";
     /** The key of the one writer on the full connect string, who is pinned to no member. */
@@ -71,6 +73,7 @@ class ElectionSwapUnderLoadTest {
             roll.updateElectionBundle(true);
             roll.deployNewerPriorityBundle();
             roll.rollTo("fast");
+            roll.updateElectionBundle(false);
             roll.killAndRestartLeader();
             roll.finish();
         }
@@ -266,21 +269,29 @@ class ElectionSwapUnderLoadTest {
         }
 
         /**
-         * {@code update <id>} of the priority bundle on a follower or on the leader: its election service goes and
-         * comes back, and the quorum peer factory, which holds it as a static reference, restarts with the peer.
+         * {@code update <id>} of the bundle of the election in use (priority or fle), on a follower or on the leader:
+         * its election service goes and comes back, and the quorum peer factory, which holds it as a static
+         * reference, restarts with the peer. On the leader that ends its leadership: the ensemble elects again.
          */
         void updateElectionBundle(boolean onLeader) throws Exception {
             int leader = ensemble.awaitLeader(PHASE_TIMEOUT);
             int id = onLeader ? leader : ensemble.members().stream().map(EnsembleMember::id)
                     .filter(m -> m != leader).findFirst().orElseThrow();
             EnsembleMember member = ensemble.member(id);
-            String bundleId = bundleIds(member, PRIORITY_BUNDLE).get(0);
+            String bundle = type.equals("priority") ? PRIORITY_BUNDLE : FAST_BUNDLE;
+            String bundleId = bundleIds(member, bundle).get(0);
             long elections = ElectionLog.count(member, ELECTION_DONE);
             long bound = ElectionLog.count(member, PRIORITY_BOUND);
             Map<Integer, Long> marks = marks();
             phase(label((onLeader ? "leader " : "follower ") + id + ": Gogo update of the " + type + " bundle"), id,
                     () -> shell(member, "update " + bundleId), () -> {
                         awaitNewElection(member, type, elections, bound);
+                        if (bundle.equals(FAST_BUNDLE)) {
+                            // the priority bundle imports the fle bundle's spi package: it must survive the update
+                            String strategies = strategies(member);
+                            assertTrue(Pattern.compile("priority\\s+" + Pattern.quote(PRIORITY_BUNDLE) + " ")
+                                    .matcher(strategies).find(), "priority still installed: " + strategies);
+                        }
                         if (!onLeader) {
                             ensemble.awaitMode(id, "follower", PHASE_TIMEOUT);
                             assertEquals(leader, ensemble.awaitLeader(PHASE_TIMEOUT), ensemble.diagnostics());
