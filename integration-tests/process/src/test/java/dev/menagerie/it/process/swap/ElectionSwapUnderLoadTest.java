@@ -57,6 +57,7 @@ class ElectionSwapUnderLoadTest {
     private static final int WRITES_AFTER = 10;
     private static final String ELECTION_DONE = "Election done in";
     private static final String PRIORITY_BOUND = "elects by priority";
+    private static final String PEER_RESTART = "Quorum peer restarting with a new quorum peer factory";
     private static final String PRIORITY_BUNDLE = "dev.menagerie.election.priority";
     private static final String FAST_BUNDLE = "dev.menagerie.election.fle";
     /** The switch that puts the 5-server roll under the 3-server test's full load. */
@@ -104,6 +105,14 @@ class ElectionSwapUnderLoadTest {
                 roll.killLeader();
             }
             roll.finish();
+        }
+    }
+
+    /** How many of the lines that tell a member's election changed its log has. */
+    private record LogCounts(long elections, long priorityBound, long restarts) {
+        static LogCounts of(EnsembleMember member) {
+            return new LogCounts(ElectionLog.count(member, ELECTION_DONE), ElectionLog.count(member, PRIORITY_BOUND),
+                    ElectionLog.count(member, PEER_RESTART));
         }
     }
 
@@ -215,11 +224,10 @@ class ElectionSwapUnderLoadTest {
                 if (id == leader) {
                     continue;
                 }
-                long elections = ElectionLog.count(member, ELECTION_DONE);
-                long bound = ElectionLog.count(member, PRIORITY_BOUND);
+                LogCounts before = LogCounts.of(member);
                 phase(label("follower " + id + ": " + type + " -> " + newType), id, () -> setType(id, newType),
                         () -> {
-                            awaitNewElection(member, newType, elections, bound);
+                            awaitNewElection(member, newType, before);
                             ensemble.awaitMode(id, "follower", PHASE_TIMEOUT);
                             assertEquals(leader, ensemble.awaitLeader(PHASE_TIMEOUT),
                                     "a follower switching its election rejoins the standing leader"
@@ -228,13 +236,12 @@ class ElectionSwapUnderLoadTest {
                         });
             }
             EnsembleMember old = ensemble.member(leader);
-            long elections = ElectionLog.count(old, ELECTION_DONE);
-            long bound = ElectionLog.count(old, PRIORITY_BOUND);
+            LogCounts before = LogCounts.of(old);
             Map<Integer, Long> marks = marks();
             String from = type;
             phase(label("leader " + leader + ": " + from + " -> " + newType), leader, () -> setType(leader, newType),
                     () -> {
-                        awaitNewElection(old, newType, elections, bound);
+                        awaitNewElection(old, newType, before);
                         return electedAmong(marks, newType);
                     });
             type = newType;
@@ -280,12 +287,11 @@ class ElectionSwapUnderLoadTest {
             EnsembleMember member = ensemble.member(id);
             String bundle = type.equals("priority") ? PRIORITY_BUNDLE : FAST_BUNDLE;
             String bundleId = bundleIds(member, bundle).get(0);
-            long elections = ElectionLog.count(member, ELECTION_DONE);
-            long bound = ElectionLog.count(member, PRIORITY_BOUND);
+            LogCounts before = LogCounts.of(member);
             Map<Integer, Long> marks = marks();
             phase(label((onLeader ? "leader " : "follower ") + id + ": Gogo update of the " + type + " bundle"), id,
                     () -> shell(member, "update " + bundleId), () -> {
-                        awaitNewElection(member, type, elections, bound);
+                        awaitNewElection(member, type, before);
                         if (bundle.equals(FAST_BUNDLE)) {
                             // the priority bundle imports the fle bundle's spi package: it must survive the update
                             String strategies = strategies(member);
@@ -315,19 +321,18 @@ class ElectionSwapUnderLoadTest {
             EnsembleMember member = ensemble.member(id);
             List<String> shipped = bundleIds(member, PRIORITY_BUNDLE);
             assertEquals(1, shipped.size(), "one priority bundle before the drop");
-            long elections = ElectionLog.count(member, ELECTION_DONE);
-            long bound = ElectionLog.count(member, PRIORITY_BOUND);
+            LogCounts before = LogCounts.of(member);
             String newer = PRIORITY_BUNDLE + " " + NewerBundle.NEWER_VERSION;
             phase(label("follower " + id + ": newer priority bundle dropped into deploy/, shipped one uninstalled"), id,
                     () -> {
                         NewerBundle.deploy(PRIORITY_BUNDLE, NewerBundle.NEWER_VERSION, member.deployDir());
                         Await.until("member " + id + " lists " + newer + " as an installed election", PHASE_TIMEOUT,
                                 () -> strategies(member).contains(newer) ? true : null);
-                        assertEquals(elections, ElectionLog.count(member, ELECTION_DONE),
+                        assertEquals(before.elections(), ElectionLog.count(member, ELECTION_DONE),
                                 "installing a second provider of the bound type leaves the quorum peer alone");
                         shell(member, "uninstall " + shipped.get(0));
                     }, () -> {
-                        awaitNewElection(member, type, elections, bound);
+                        awaitNewElection(member, type, before);
                         ensemble.awaitMode(id, "follower", PHASE_TIMEOUT);
                         assertEquals(leader, ensemble.awaitLeader(PHASE_TIMEOUT), ensemble.diagnostics());
                         String strategies = strategies(member);
@@ -372,12 +377,14 @@ class ElectionSwapUnderLoadTest {
             member.editLiveConfig("");
         }
 
-        /** The member's quorum peer ran a new election, with the priority bundle if that is the type. */
-        private void awaitNewElection(EnsembleMember member, String newType, long elections, long bound) {
+        /** The member restarted its quorum peer and ran a new election, with the priority bundle if that is the type. */
+        private void awaitNewElection(EnsembleMember member, String newType, LogCounts before) {
             Await.until("server " + member.id() + " elects again after its election changed", PHASE_TIMEOUT,
-                    () -> ElectionLog.count(member, ELECTION_DONE) > elections ? true : null);
+                    () -> ElectionLog.count(member, ELECTION_DONE) > before.elections() ? true : null);
+            assertTrue(ElectionLog.count(member, PEER_RESTART) > before.restarts(), "server " + member.id()
+                    + " logged no '" + PEER_RESTART + "' line");
             if (newType.equals("priority")) {
-                assertTrue(ElectionLog.count(member, PRIORITY_BOUND) > bound, "server " + member.id()
+                assertTrue(ElectionLog.count(member, PRIORITY_BOUND) > before.priorityBound(), "server " + member.id()
                         + " logged no '" + PRIORITY_BOUND + "' line for its new election");
             }
         }
