@@ -68,6 +68,7 @@ public final class EnsembleMember extends ServerProcess {
 
     @Override
     protected Path writeConfig() throws IOException {
+        Files.createDirectories(deployDir());
         Files.writeString(dataDir().resolve("myid"), id() + "\n");
         Files.writeString(configFile(), layout.configText(id(), dataDir()) + extraConfig);
         return configFile();
@@ -79,6 +80,14 @@ public final class EnsembleMember extends ServerProcess {
      */
     public Path logFile() {
         return workDir().resolve(name() + "-logs").resolve(name() + ".log");
+    }
+
+    /**
+     * The folder this member's FileInstall watches instead of the installation's deploy/ (which every member shares
+     * here): a jar dropped into it reaches this member only, as on a server with an installation of its own.
+     */
+    public Path deployDir() {
+        return workDir().resolve(name() + "-deploy");
     }
 
     /**
@@ -131,7 +140,8 @@ public final class EnsembleMember extends ServerProcess {
             return Map.of(
                     "ZOO_LOG_DIR", workDir().resolve(name() + "-logs").toString(),
                     "ZOO_LOG_FILE", name() + ".log",
-                    "JVMFLAGS", String.join(" ", jvmFlags),
+                    // after zkServer.sh's own -Dfelix.fileinstall.dir, so this one counts
+                    "JVMFLAGS", String.join(" ", jvmFlags) + " -Dfelix.fileinstall.dir=" + deployDir(),
                     "ZOOCFGDIR", Distribution.home().resolve("conf").toString());
         } catch (IOException noInstallation) {
             throw new IllegalStateException(noInstallation.getMessage(), noInstallation);

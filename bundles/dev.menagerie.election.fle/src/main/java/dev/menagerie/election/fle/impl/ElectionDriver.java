@@ -71,6 +71,10 @@ final class ElectionDriver implements AutoCloseable {
                 round.completeExceptionally(new CancellationException("a new election round started"));
             }
             round = result;
+            // Apache's "New election. My id = N, proposed zxid=0x..." line: with the result line below, the log
+            // shows which candidate history won.
+            LOG.info("Server {} starts an election with zxid 0x{}, epoch {}", context.myId(),
+                    Long.toHexString(context.lastLoggedZxid()), context.currentEpoch());
             apply(core.start(nowMs()));
         }, result);
         return result;

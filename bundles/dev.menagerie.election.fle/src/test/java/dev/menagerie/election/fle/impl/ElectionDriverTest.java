@@ -46,6 +46,36 @@ class ElectionDriverTest {
         }
     }
 
+    @Test
+    void aRoundLogsTheHistoryItStartsWithAndTheHistoryThatWon() throws Exception {
+        LocalCluster cluster = new LocalCluster(1);
+        FakeContext context = cluster.contexts.get(1L);
+        context.lastLoggedZxid = 0x300000007L;
+        context.currentEpoch = 3;
+        PeerHistory history = new PeerHistory() {
+            @Override
+            public long currentEpoch() {
+                return context.currentEpoch;
+            }
+
+            @Override
+            public long lastLoggedZxid() {
+                return context.lastLoggedZxid;
+            }
+        };
+        FastLeaderElectionCore core = new FastLeaderElectionCore(ElectionSettings.withDefaultTiming(1, true,
+                cluster.verifier, ConfigText.of(cluster.members)), history);
+        try (LogLines log = new LogLines();
+                ElectionDriver driver = new ElectionDriver(core, context, (sid, payload) -> { })) {
+            Vote vote = driver.lookForLeader().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertEquals(1, vote.leaderId());
+            String start = log.await("starts an election", Duration.ofSeconds(10));
+            assertTrue(start.endsWith("Server 1 starts an election with zxid 0x300000007, epoch 3"), start);
+            String result = log.await("elected server", Duration.ofSeconds(10));
+            assertTrue(result.contains("Server 1 elected server 1 (zxid 0x300000007, epoch 3)"), result);
+        }
+    }
+
     /** Epoch 1, nothing logged. */
     private static final class FastElectionTestHistory implements PeerHistory {
         @Override

@@ -211,6 +211,10 @@ public final class ZooKeeperServer {
             return;
         }
         requests = null;
+        // The caller is often a quorum peer's thread that is being interrupted (the peer is closing). The stage
+        // must still end before anyone touches the tree after this: a learner stage applies the commits handed to
+        // it until it ends, and the role's end then applies the logged rest, so returning early applied some twice.
+        boolean interrupted = Thread.interrupted();
         try {
             if (drain) {
                 sink.stop(10_000);
@@ -218,7 +222,11 @@ public final class ZooKeeperServer {
                 sink.abort(10_000);
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         pastDigestMismatches += sink.digestMismatches();
     }

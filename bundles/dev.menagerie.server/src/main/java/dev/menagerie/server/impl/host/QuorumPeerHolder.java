@@ -42,9 +42,14 @@ final class QuorumPeerHolder {
         if (everBound) {
             swaps.increment(ROLE);
         }
+        boolean restart = everBound && server != null;
         everBound = true;
         closePeer();
         factory = newFactory;
+        if (restart) {
+            LOG.info("Quorum peer restarting with a new quorum peer factory: this member elects again and rejoins"
+                    + " the ensemble");
+        }
         startPeer();
     }
 
@@ -55,7 +60,10 @@ final class QuorumPeerHolder {
         closePeer();
         factory = null;
         if (server != null) {
-            LOG.warn("The quorum peer is gone; clients are turned away until a replication bundle is back");
+            // Also the first half of every election swap (the factory holds the election as a static reference),
+            // so no warning: a bundle stopped without replacement is reported where its strategy is unbound.
+            LOG.info("Quorum peer stopped: its factory went away (a new election algorithm, or the quorum or"
+                    + " election bundle stopped or updated); clients are turned away until a factory is back");
         }
     }
 

@@ -9,7 +9,9 @@ import dev.menagerie.api.election.PeerState;
 import dev.menagerie.api.replication.QuorumPeer;
 import dev.menagerie.api.replication.QuorumPeerFactory;
 import dev.menagerie.api.replication.Replica;
+import dev.menagerie.testing.LogLines;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -67,7 +69,7 @@ class QuorumPeerHolderTest {
         List<String> swaps = new ArrayList<>();
         QuorumPeerHolder holder = new QuorumPeerHolder(() -> { }, (role, delta) -> swaps.add(role));
         LeadingFactory factory = new LeadingFactory();
-        try (ReplicaFixture fixture = new ReplicaFixture(dir, 1)) {
+        try (ReplicaFixture fixture = new ReplicaFixture(dir, 1); LogLines log = new LogLines()) {
             holder.factoryBound(factory);
             assertTrue(factory.started.isEmpty(), "a peer started before the database was loaded");
 
@@ -80,12 +82,17 @@ class QuorumPeerHolderTest {
             holder.factoryUnbound(factory);
             assertTrue(factory.started.get(0).closed);
             assertFalse(fixture.server().serving(), "clients are still served without a quorum peer");
+            assertEquals(1, log.containing("Quorum peer stopped: its factory went away").size(),
+                    () -> "log: " + log.containing(""));
 
             assertEquals(List.of(), swaps, "binding the first factory is no swap");
             LeadingFactory replacement = new LeadingFactory();
             holder.factoryBound(replacement);
             assertEquals(1, replacement.started.size());
             assertEquals(List.of("quorum_peer"), swaps, "a new factory after the first counts as a swap");
+            String restart = log.await("Quorum peer restarting with a new quorum peer factory", Duration.ofSeconds(5));
+            assertTrue(restart.contains("INFO"), restart);
+            assertEquals(List.of(), log.containing("WARN"), "an election swap is no warning");
             holder.serverGone();
             assertTrue(replacement.started.get(0).closed);
         }

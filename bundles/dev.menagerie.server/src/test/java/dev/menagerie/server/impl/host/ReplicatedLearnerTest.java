@@ -3,6 +3,7 @@ package dev.menagerie.server.impl.host;
 import static dev.menagerie.server.impl.host.ReplicaFixture.create;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +21,7 @@ import dev.menagerie.server.impl.pipeline.Request;
 import dev.menagerie.server.impl.session.SessionState;
 import dev.menagerie.testing.Await;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -174,6 +176,72 @@ class ReplicatedLearnerTest {
         assertEquals(SessionState.UNKNOWN, learner.server().sessions().state(client.sessionId));
         awaitApplied(leader, learner.replica.lastProcessedZxid());
         assertEquals(SessionState.UNKNOWN, leader.server().sessions().state(client.sessionId));
+    }
+
+    /**
+     * A quorum peer closed while following (its election changed, or its bundle was updated) ends the role while
+     * the reader of the old leader connection may still hand over a commit: the role's end already applied every
+     * logged proposal, so that commit must not be applied a second time (the tree digest would no longer match the
+     * leader's, and the server would stop itself).
+     */
+    @Test
+    void aCommitHandedOverAfterTheRoleEndedIsNotAppliedTwice() throws Exception {
+        RecordingLink client = learnerClient();
+        learner.send(client, 1, OpCode.CREATE, create("/late", "v"));
+        FakeForwarder.Forwarded write = forwarder.next();
+        leader.replica.submitForwarded(write.sessionId(), write.cxid(), write.type(), write.body(), write.authIds());
+        LogEntry entry = proposer.commitNext();
+        learner.storage.append(entry).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        learner.replica.stopServing();
+        assertEquals(entry.zxid(), learner.replica.lastProcessedZxid(), "the role's end applies what was logged");
+        long digest = learner.server().tree().digest();
+        learner.replica.applyCommitted(entry);
+
+        assertFalse(learner.server().failStop().stopped(), "the late commit stopped the server");
+        assertEquals(0, learner.server().digestMismatches());
+        assertEquals(digest, learner.server().tree().digest());
+        assertEquals(entry.zxid(), learner.replica.lastProcessedZxid());
+        assertNotNull(learner.server().tree().node("/late"));
+    }
+
+    /**
+     * The quorum peer's thread ends the role while it is being interrupted (the peer is closing: an election swap,
+     * an updated bundle). The commits already handed to the learner stage must be applied, and the stage ended,
+     * before the role's end catches the tree up with the log; otherwise both apply the same transactions, the
+     * digest check fails and the server stops itself.
+     */
+    @Test
+    void anInterruptedRoleEndStillWaitsForTheCommitsHandedToTheStage() throws Exception {
+        RecordingLink client = learnerClient();
+        int writes = 300;
+        java.util.List<LogEntry> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < writes; i++) {
+            learner.send(client, i + 1, OpCode.CREATE, create("/n" + i, "v"));
+            FakeForwarder.Forwarded write = forwarder.next();
+            leader.replica.submitForwarded(write.sessionId(), write.cxid(), write.type(), write.body(),
+                    write.authIds());
+            LogEntry entry = proposer.commitNext();
+            learner.storage.append(entry).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            entries.add(entry);
+        }
+        for (LogEntry entry : entries) {
+            learner.replica.applyCommitted(entry);
+        }
+        Thread.currentThread().interrupt();
+        try {
+            learner.replica.stopServing();
+        } finally {
+            assertTrue(Thread.interrupted(), "the interrupt was kept for the caller");
+        }
+
+        long last = entries.get(writes - 1).zxid();
+        assertEquals(last, learner.replica.lastProcessedZxid());
+        Await.nothingWithin("the server stopped itself: " + learner.server().failStop(), Duration.ofMillis(500),
+                () -> learner.server().failStop().stopped());
+        assertEquals(0, learner.server().digestMismatches());
+        awaitApplied(leader, last);
+        assertEquals(leader.server().tree().digest(), learner.server().tree().digest());
     }
 
     private static void awaitApplied(ReplicaFixture server, long zxid) {
