@@ -62,6 +62,16 @@ public final class EmbeddedReplica implements AutoCloseable {
         return new EmbeddedReplica(config, storageFactory, transport, transportType, metrics, peers);
     }
 
+    /**
+     * Whether it stopped: closed, or stopped itself after a fail-stop (what must never happen), which a host that
+     * runs nothing else ends its process for.
+     *
+     * @since 1.1
+     */
+    public synchronized boolean stopped() {
+        return stopped;
+    }
+
     /** What four-letter words and admin commands report: the mode ({@code leader}, ...) and whether it serves. */
     public ServerStatus status() {
         return server.status();
