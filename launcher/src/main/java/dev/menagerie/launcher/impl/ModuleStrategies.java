@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -101,6 +102,13 @@ final class ModuleStrategies implements StrategyServices {
         }
         throw new IllegalStateException("no module on the module path provides a " + role.getSimpleName()
                 + " of type " + type);
+    }
+
+    /** The strategy of {@code type} that is a {@code role}, or empty when no module provides one. */
+    <T> Optional<T> optional(Class<T> role, String type) {
+        boolean provided = providers.stream().anyMatch(provider -> provider.type().equals(type)
+                && (role.isAssignableFrom(provider.role()) || provider.role().isAssignableFrom(role)));
+        return provided ? Optional.of(strategy(role, type)) : Optional.empty();
     }
 
     /** {@code serverCnxnFactory=nio (dev.menagerie.transport.nio), storage=file (...)}: what this server uses. */

@@ -7,6 +7,7 @@ import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.quorum.QuorumVerifier;
 import dev.menagerie.api.quorum.QuorumVerifierFactory;
 import dev.menagerie.api.replication.QuorumPeerFactory;
+import dev.menagerie.api.status.FourLetterWordHandler;
 import dev.menagerie.api.storage.StorageFactory;
 import dev.menagerie.api.transport.ServerCnxnFactory;
 import dev.menagerie.server.embed.EmbeddedReplica;
@@ -28,6 +29,8 @@ final class RunningServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunningServer.class);
     /** How often the main thread looks whether the server stopped itself (a fail-stop). */
     private static final long STOP_POLL_MS = 500;
+    /** The {@code type} of the admin module's four-letter words: not a choice, the one answer the runtime has. */
+    static final String FOUR_LETTER_WORDS = "admin";
 
     private final AutoCloseable server;
     private final BooleanSupplier stoppedItself;
@@ -44,10 +47,16 @@ final class RunningServer implements AutoCloseable {
         strategies.offer(MetricsRegistry.class, metrics);
         StorageFactory storage = strategies.chosen(StrategyTargets.STORAGE, StorageFactory.class);
         ServerCnxnFactory transport = strategies.chosen(StrategyTargets.CNXN_FACTORY, ServerCnxnFactory.class);
+        Optional<FourLetterWordHandler> fourLetterWords = strategies.optional(FourLetterWordHandler.class,
+                FOUR_LETTER_WORDS);
+        if (fourLetterWords.isEmpty()) {
+            LOG.info("No module answers four-letter words (dev.menagerie.admin is not on the module path): they are"
+                    + " refused");
+        }
         RunningServer running;
         if (config.standalone()) {
             EmbeddedStandalone standalone = EmbeddedStandalone.start(config, storage, transport,
-                    config.cnxnFactoryType(), metrics, Optional.empty());
+                    config.cnxnFactoryType(), metrics, fourLetterWords);
             running = new RunningServer(standalone, standalone::stopped);
         } else {
             strategies.offer(ElectionFactory.class, strategies.chosen(StrategyTargets.ELECTION, ElectionFactory.class));
@@ -56,7 +65,7 @@ final class RunningServer implements AutoCloseable {
             strategies.offer(QuorumVerifier.class, verifier);
             QuorumPeerFactory peers = strategies.strategy(QuorumPeerFactory.class, "zab");
             EmbeddedReplica replica = EmbeddedReplica.start(config, storage, transport, config.cnxnFactoryType(),
-                    metrics, peers);
+                    metrics, peers, fourLetterWords);
             running = new RunningServer(replica, replica::stopped);
         }
         LOG.info("Menagerie {} started on the module path (no OSGi framework) in {} ms: {}",

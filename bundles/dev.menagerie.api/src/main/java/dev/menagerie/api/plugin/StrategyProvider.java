@@ -16,7 +16,8 @@ public interface StrategyProvider<S> {
 
     /**
      * The service interface of the role this strategy plays: {@code ServerCnxnFactory}, {@code StorageFactory},
-     * {@code ElectionFactory}, {@code QuorumVerifierFactory} or {@code QuorumPeerFactory}.
+     * {@code ElectionFactory}, {@code QuorumVerifierFactory} or {@code QuorumPeerFactory}; or a service the
+     * server uses without a choice in zoo.cfg, such as the admin module's {@code FourLetterWordHandler}.
      */
     Class<S> role();
 
