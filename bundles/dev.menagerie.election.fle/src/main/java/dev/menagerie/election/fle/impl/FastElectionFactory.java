@@ -44,14 +44,10 @@ public final class FastElectionFactory implements ElectionFactory, TieBreakingEl
 
     @Activate
     public FastElectionFactory(Config config) {
-        this(config.cnxTimeout());
-    }
-
-    FastElectionFactory(int cnxTimeoutMs) {
-        if (cnxTimeoutMs <= 0) {
-            throw new IllegalArgumentException("cnxTimeout must be positive: " + cnxTimeoutMs);
+        if (config.cnxTimeout() <= 0) {
+            throw new IllegalArgumentException("cnxTimeout must be positive: " + config.cnxTimeout());
         }
-        this.cnxTimeoutMs = cnxTimeoutMs;
+        this.cnxTimeoutMs = config.cnxTimeout();
     }
 
     @Override
