@@ -22,7 +22,7 @@ class ModuleStrategiesTest {
         throw new UnsupportedOperationException("never opened here");
     };
 
-    private record Provider<S>(Class<S> role, String type, Function<StrategyServices, S> maker)
+    record Provider<S>(Class<S> role, String type, Function<StrategyServices, S> maker)
             implements StrategyProvider<S> {
         @Override
         public S create(StrategyServices services) {
