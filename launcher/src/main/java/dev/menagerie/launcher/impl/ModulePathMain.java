@@ -84,7 +84,7 @@ public final class ModulePathMain {
         System.getProperties().stringPropertyNames().forEach(name ->
                 systemProperties.put(name, System.getProperty(name)));
         ServerConfig config = reader.read(zooCfg, systemProperties);
-        String refused = OsgiOnlyKeys.refusal(config).orElse(null);
+        String refused = OsgiOnlyKeys.refusal(config, systemProperties).orElse(null);
         if (refused != null) {
             throw new InvalidConfigException(zooCfg.getFileName() + ": " + refused);
         }

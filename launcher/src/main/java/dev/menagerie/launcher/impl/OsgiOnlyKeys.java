@@ -19,12 +19,14 @@ final class OsgiOnlyKeys {
 
     /**
      * The first key of {@code config} the module path cannot honour, as one line naming it, or empty. With
-     * {@code admin.enableServer=false} the other {@code admin.*} keys configure nothing, as in Apache ZooKeeper, and
-     * are accepted.
+     * {@code admin.enableServer=false} (or, when zoo.cfg does not set it, {@code -Dzookeeper.admin.enableServer=false})
+     * the other {@code admin.*} keys configure nothing, as in Apache ZooKeeper, and are accepted.
      */
-    static Optional<String> refusal(ServerConfig config) {
+    static Optional<String> refusal(ServerConfig config, Map<String, String> systemProperties) {
         Map<String, String> keys = new TreeMap<>(config.properties());
-        boolean adminOff = "false".equalsIgnoreCase(keys.getOrDefault("admin.enableServer", "").trim());
+        String enabled = keys.getOrDefault("admin.enableServer",
+                systemProperties.getOrDefault("zookeeper.admin.enableServer", ""));
+        boolean adminOff = "false".equalsIgnoreCase(enabled.trim());
         for (Map.Entry<String, String> key : keys.entrySet()) {
             String name = key.getKey();
             if (name.startsWith("admin.") && !adminOff) {
