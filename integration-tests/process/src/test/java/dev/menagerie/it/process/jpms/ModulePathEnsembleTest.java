@@ -1,5 +1,6 @@
 package dev.menagerie.it.process.jpms;
 
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.menagerie.it.process.Clients;
@@ -21,8 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A 3-server ensemble of module-path servers ({@code MENAGERIE_RUNTIME=modules bin/zkServer.sh start}): it elects,
- * replicates writes to every member and elects again when its leader is killed.
+ * A 3-server ensemble of module-path servers ({@code MENAGERIE_RUNTIME=modules bin/zkServer.sh start}) on the
+ * {@code priority} election, with both transports and both storage engines among its members: it elects the
+ * preferred server, replicates writes to every member and elects again when its leader is killed.
  */
 class ModulePathEnsembleTest {
 
@@ -48,9 +50,13 @@ class ModulePathEnsembleTest {
             Path member = folder.resolve("server" + id);
             Files.createDirectories(member.resolve("data"));
             Files.writeString(member.resolve("data/myid"), id + "\n");
+            // Server 1 starts first and is preferred: with server 2 it forms the first quorum, where `fast` would
+            // elect server 2 (the higher id) and `priority` elects server 1. Each member runs other strategies.
             ZooCfg config = ZooCfg.standalone(member.resolve("data"), clientPorts.get(id - 1))
                     .set("tickTime", "500").set("initLimit", "20").set("syncLimit", "10")
-                    .set("4lw.commands.whitelist", "srvr").lines(serverLines.toArray(String[]::new));
+                    .set("4lw.commands.whitelist", "srvr").lines(serverLines.toArray(String[]::new))
+                    .set("electionType", "priority").set("electionPriority.1", "10")
+                    .set("storage", id == 2 ? "memory" : "file").set("serverCnxnFactory", id == 3 ? "netty" : "nio");
             servers.add(new ScriptedServer(member, clientPorts.get(id - 1), config));
         }
         for (ScriptedServer server : servers) {
@@ -58,8 +64,11 @@ class ModulePathEnsembleTest {
             assertTrue(started.output().contains("STARTED"), started.output());
         }
         ScriptedServer leader = awaitOneLeader(servers);
-        assertTrue(leader.log().contains("electionType=fast (dev.menagerie.election.fle), quorumVerifier=majority"
-                + " (dev.menagerie.quorum.majority)"), "the log names the chosen types:\n" + leader.log());
+        assertSame(servers.get(0), leader, "the priority election (found through ServiceLoader) prefers server 1");
+        assertTrue(servers.get(1).log().contains("serverCnxnFactory=nio (dev.menagerie.transport.nio), storage=memory"
+                + " (dev.menagerie.storage.memory), electionType=priority (dev.menagerie.election.priority),"
+                + " quorumVerifier=majority (dev.menagerie.quorum.majority)"),
+                "the log names the chosen types:\n" + servers.get(1).log());
 
         ScriptedServer follower = servers.stream().filter(s -> s != leader).findFirst().orElseThrow();
         ZooKeeper writer = Clients.connect(follower.connectString(), 10_000, ELECTED);
@@ -75,6 +84,7 @@ class ModulePathEnsembleTest {
         leader.kill();
         List<ScriptedServer> survivors = servers.stream().filter(s -> s != leader).toList();
         ScriptedServer newLeader = awaitOneLeader(survivors);
+        assertSame(servers.get(2), newLeader, "with equal priorities the higher id leads");
         ZooKeeper after = Clients.connect(newLeader.connectString(), 10_000, ELECTED);
         try {
             after.setData("/replicated", "after".getBytes(), -1);
