@@ -8,6 +8,8 @@
 # Environment: ZOOCFGDIR (default <installation>/conf), ZOO_LOG_DIR (default <installation>/logs), ZOO_LOG_FILE,
 # ZOOPIDFILE (default <dataDir>/zookeeper_server.pid), JAVA_HOME (else java on PATH), JVMFLAGS, SERVER_JVMFLAGS
 # (both word-split and appended after our flags, so a -D in them overrides ours), ZOO_STOP_TIMEOUT (seconds, 30),
+# MENAGERIE_RUNTIME (osgi or modules, see below), ZOO_START_TIMEOUT (seconds, 30; how long start waits for the
+# module path's server to say it started),
 # and Apache's JMX variables JMXDISABLE, JMXPORT, JMXLOCALONLY, JMXAUTH, JMXSSL, JMXHOSTNAME (see below).
 # $ZOOCFGDIR/zookeeper-env.sh and $ZOOCFGDIR/java.env are sourced when present, as Apache's scripts do.
 #
@@ -17,6 +19,11 @@
 # start-foreground gives an interactive Gogo shell when stdin and stdout are a terminal; otherwise (and for
 # start) Gogo runs with --nointeractive, because Gogo stops the framework when stdin reaches end of file.
 # JVMFLAGS=-Dgosh.args=--nointeractive turns the shell off in the foreground too.
+#
+# MENAGERIE_RUNTIME picks the runtime: osgi (the default) runs lib/menagerie.jar, Felix with every bundle; modules runs
+# the same bundle jars as named modules on the module path (lib/modules), without a framework: strategies are
+# chosen by zoo.cfg at start only, and there is no hot swap, admin server, web console, JMX beans or Gogo shell
+# (README, "Runtimes"). status asks the client port's srvr four-letter word in modules mode.
 #
 # shell attaches a Gogo shell to the running server (started either way): the server listens on a loopback port
 # and writes the port and a token into <dataDir>/menagerie-shell (mode 600, so only its own user can attach).
@@ -54,6 +61,16 @@ ZOO_LOG_DIR="${ZOO_LOG_DIR:-$MENAGERIE_HOME/logs}"
 find_java
 
 RUNTIME_JAR="$MENAGERIE_HOME/lib/menagerie.jar"
+MENAGERIE_RUNTIME="${MENAGERIE_RUNTIME:-osgi}"
+MODULE_PATH="$MENAGERIE_HOME/lib/modules"
+LAUNCHER_MODULE="dev.menagerie.launcher/dev.menagerie.launcher.impl.ModulePathMain"
+case "$MENAGERIE_RUNTIME" in
+  osgi | modules) ;;
+  *)
+    echo "Error: MENAGERIE_RUNTIME=$MENAGERIE_RUNTIME: expected osgi (the default) or modules" >&2
+    exit 1
+    ;;
+esac
 # The config bundle and the API it needs, as plain jars: `start` validates zoo.cfg with them before launching.
 CHECK_CLASSPATH="$MENAGERIE_HOME/lib/dev.menagerie.config.jar:$MENAGERIE_HOME/lib/dev.menagerie.api.jar"
 CHECK_MAIN="dev.menagerie.config.impl.ConfigCheck"
@@ -110,7 +127,7 @@ is_server_process() {
   [[ $pid =~ ^[0-9]+$ ]] || return 1
   kill -0 "$pid" 2>/dev/null || return 1
   if [[ -r /proc/$pid/cmdline ]]; then
-    tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q 'menagerie\.jar'
+    tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -e 'menagerie\.jar' -e 'dev\.menagerie\.launcher'
   fi
 }
 
@@ -226,14 +243,15 @@ set -f
 jvm_flags=(${JVMFLAGS:-} ${SERVER_JVMFLAGS:-})
 set +f
 
-# The java command line; $1 is the gosh.args value ("" for an interactive shell).
+# The java command line; $1 is the gosh.args value ("" for an interactive shell; the module path has no shell).
 build_server_command() {
   local gosh_args="$1"
-  server_command=("$JAVA"
-    "-Dmenagerie.config=$ZOOCFG"
-    "-Dmenagerie.exitOnConfigError=true")
-  if [[ -n $gosh_args ]]; then
-    server_command+=("-Dgosh.args=$gosh_args")
+  server_command=("$JAVA")
+  if [[ $MENAGERIE_RUNTIME == osgi ]]; then
+    server_command+=("-Dmenagerie.config=$ZOOCFG" "-Dmenagerie.exitOnConfigError=true")
+    if [[ -n $gosh_args ]]; then
+      server_command+=("-Dgosh.args=$gosh_args")
+    fi
   fi
   server_command+=(
     "-Dzookeeper.log.dir=$ZOO_LOG_DIR"
@@ -241,12 +259,18 @@ build_server_command() {
   if [[ -f $ZOOCFGDIR/logback.xml ]]; then
     server_command+=("-Dlogback.configurationFile=$ZOOCFGDIR/logback.xml")
   fi
+  if [[ $MENAGERIE_RUNTIME == osgi ]]; then
+    server_command+=("-Dfelix.fileinstall.dir=$MENAGERIE_HOME/deploy")
+  fi
   server_command+=(
-    "-Dfelix.fileinstall.dir=$MENAGERIE_HOME/deploy"
     "-XX:+HeapDumpOnOutOfMemoryError" "-XX:OnOutOfMemoryError=kill -9 %p"
     "${jmx_flags[@]}"
-    "${jvm_flags[@]}"
-    -jar "$RUNTIME_JAR")
+    "${jvm_flags[@]}")
+  if [[ $MENAGERIE_RUNTIME == osgi ]]; then
+    server_command+=(-jar "$RUNTIME_JAR")
+  else
+    server_command+=(-p "$MODULE_PATH" -m "$LAUNCHER_MODULE" "$ZOOCFG")
+  fi
 }
 
 # ---------------------------------------------------------------- commands
@@ -273,15 +297,23 @@ start_daemon() {
     echo "FAILED TO WRITE PID"
     exit 1
   fi
-  # Like Apache's script, give the JVM a moment and report a process that died at once (bounded: ~2 s).
-  local checks
-  for ((checks = 0; checks < 10; checks++)); do
+  # Like Apache's script, give the JVM a moment and report a process that died at once (bounded: ~2 s). The module
+  # path's launcher exits on a refused key or a missing strategy instead of waiting as the OSGi runtime does, so
+  # there the script waits for its "started on the module path" line or its exit (bounded: ZOO_START_TIMEOUT s, 30).
+  local checks max_checks=10
+  if [[ $MENAGERIE_RUNTIME == modules ]]; then
+    max_checks=$((${ZOO_START_TIMEOUT:-30} * 5))
+  fi
+  for ((checks = 0; checks < max_checks; checks++)); do
     sleep 0.2
     if ! kill -0 "$pid" 2>/dev/null; then
       echo "FAILED TO START"
       first_error_in_out >&2
       rm -f "$ZOOPIDFILE"
       exit 1
+    fi
+    if [[ $MENAGERIE_RUNTIME == modules ]] && grep -q 'started on the module path' "$ZOO_DAEMON_OUT" 2>/dev/null; then
+      break
     fi
   done
   echo STARTED
@@ -398,6 +430,9 @@ status_server() {
     echo "Error contacting service. It is probably not running."
     exit 1
   fi
+  if [[ $MENAGERIE_RUNTIME == modules ]]; then
+    status_modules "$pid"
+  fi
   if [[ "$(cfg_value admin.enableServer)" == "false" ]]; then
     echo "The admin server is disabled (admin.enableServer=false): process $pid is running, status unknown."
     exit 1
@@ -466,8 +501,27 @@ status_server() {
   exit 1
 }
 
+# The module path has no admin server: the role comes from the srvr four-letter word on the client port, as in
+# Apache's script. Exits 0 when the server serves.
+status_modules() {
+  local pid="$1" srvr mode
+  srvr="$(client_four_letter_word srvr)"
+  mode="$(printf '%s\n' "$srvr" | sed -n 's/^Mode: //p')"
+  echo "Runtime: modules (process $pid)"
+  if [[ -n $mode ]]; then
+    echo "Mode: $mode"
+    exit 0
+  fi
+  echo "Mode: not serving (srvr: $(printf '%s' "${srvr:-no answer}" | head -n 1))"
+  exit 1
+}
+
 # Attaches stdin and stdout to the server's shell port (see the header); exit status 1 when it cannot attach.
 attach_shell() {
+  if [[ $MENAGERIE_RUNTIME == modules ]]; then
+    echo "Error: MENAGERIE_RUNTIME=modules runs no Gogo shell; start the server with MENAGERIE_RUNTIME=osgi" >&2
+    exit 1
+  fi
   local ticket="${ZOO_DATADIR:-$MENAGERIE_HOME/data}/menagerie-shell"
   if [[ ! -e $ticket ]]; then
     echo "Error: no shell ticket $ticket: is the server running (zkServer.sh status)?" >&2
@@ -511,7 +565,7 @@ case "$command" in
   stop) stop_daemon ;;
   restart)
     # Each half runs as its own invocation, like Apache's; stop waits for the old JVM to exit.
-    export ZOOCFGDIR
+    export ZOOCFGDIR MENAGERIE_RUNTIME
     "$script_path" stop "$ZOOCFG"
     exec "$script_path" start "$ZOOCFG"
     ;;

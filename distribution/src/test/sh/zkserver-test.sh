@@ -97,6 +97,17 @@ run env JMXDISABLE=true "$SCRIPT" print-cmd "$good_cfg"
 check "JMXDISABLE=true leaves the JMX agent off" eval '! output_has_text "jmxremote"'
 check "and says so" output_has_text "JMX disabled by user request"
 
+# ---- MENAGERIE_RUNTIME=modules runs the same jars on the module path (ModulePath*Test runs such servers)
+run env MENAGERIE_RUNTIME=modules "$SCRIPT" print-cmd "$good_cfg"
+launcher_args="-p $(printf '%q' "$MENAGERIE_HOME/lib/modules") -m"
+launcher_args+=" dev.menagerie.launcher/dev.menagerie.launcher.impl.ModulePathMain $(printf '%q' "$good_cfg")"
+check "in modules mode print-cmd runs the launcher module on lib/modules with the zoo.cfg" \
+  output_has_text "$launcher_args"
+check "and no Felix settings" eval '! output_has_text "felix.fileinstall.dir" && ! output_has_text "menagerie.jar"'
+run env MENAGERIE_RUNTIME=karaf "$SCRIPT" status "$good_cfg"
+check "an unknown MENAGERIE_RUNTIME exits 1 naming the two runtimes" \
+  eval 'status_is 1 && output_has_text "MENAGERIE_RUNTIME=karaf: expected osgi (the default) or modules"'
+
 # ---- status and stop of a server that is not running
 run "$SCRIPT" status "$good_cfg"
 check "status of a stopped server exits 1" status_is 1

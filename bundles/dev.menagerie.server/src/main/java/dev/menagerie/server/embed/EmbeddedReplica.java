@@ -4,6 +4,7 @@ import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.replication.QuorumPeer;
 import dev.menagerie.api.replication.QuorumPeerFactory;
+import dev.menagerie.api.status.FourLetterWordHandler;
 import dev.menagerie.api.status.ServerStatus;
 import dev.menagerie.api.storage.Storage;
 import dev.menagerie.api.storage.StorageFactory;
@@ -14,6 +15,7 @@ import dev.menagerie.server.impl.host.ServerComponent;
 import dev.menagerie.server.impl.host.TransportSlot;
 import dev.menagerie.server.impl.status.FourLetterWordSlot;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * One member of an ensemble started from its parsed zoo.cfg, the services the runtime would bind to it and the quorum
@@ -29,7 +31,8 @@ public final class EmbeddedReplica implements AutoCloseable {
     private boolean stopped;
 
     private EmbeddedReplica(ServerConfig config, StorageFactory storageFactory, ServerCnxnFactory transport,
-            String transportType, MetricsRegistry metrics, QuorumPeerFactory peers) throws IOException {
+            String transportType, MetricsRegistry metrics, QuorumPeerFactory peers,
+            Optional<FourLetterWordHandler> fourLetterWords) throws IOException {
         if (config.standalone()) {
             throw new IllegalArgumentException("the configuration describes a standalone server, not an ensemble"
                     + " member");
@@ -37,8 +40,9 @@ public final class EmbeddedReplica implements AutoCloseable {
         storage = storageFactory.open(ServerComponent.storageSettings(config));
         TransportSlot transports = new TransportSlot(metrics.counterSet(TransportSlot.SWAPS));
         transports.offer(transport, transportType);
-        server = new ReplicatedServer(config, storage, transports, new PluginProviders(), new FourLetterWordSlot(),
-                metrics);
+        FourLetterWordSlot words = new FourLetterWordSlot();
+        fourLetterWords.ifPresent(words::bind);
+        server = new ReplicatedServer(config, storage, transports, new PluginProviders(), words, metrics);
         server.onFailStop(this::close);
         Hosting.start(server::start, server::stop, transports, transportType, storage);
         try {
@@ -59,7 +63,31 @@ public final class EmbeddedReplica implements AutoCloseable {
     public static EmbeddedReplica start(ServerConfig config, StorageFactory storageFactory,
             ServerCnxnFactory transport, String transportType, MetricsRegistry metrics, QuorumPeerFactory peers)
             throws IOException {
-        return new EmbeddedReplica(config, storageFactory, transport, transportType, metrics, peers);
+        return new EmbeddedReplica(config, storageFactory, transport, transportType, metrics, peers,
+                Optional.empty());
+    }
+
+    /**
+     * Starts the member as {@link #start(ServerConfig, StorageFactory, ServerCnxnFactory, String, MetricsRegistry,
+     * QuorumPeerFactory)} does, with {@code fourLetterWords} answering the client port's four-letter words.
+     *
+     * @since 1.1
+     */
+    public static EmbeddedReplica start(ServerConfig config, StorageFactory storageFactory,
+            ServerCnxnFactory transport, String transportType, MetricsRegistry metrics, QuorumPeerFactory peers,
+            Optional<FourLetterWordHandler> fourLetterWords) throws IOException {
+        return new EmbeddedReplica(config, storageFactory, transport, transportType, metrics, peers,
+                fourLetterWords);
+    }
+
+    /**
+     * Whether it stopped: closed, or stopped itself after a fail-stop (what must never happen), which a host that
+     * runs nothing else ends its process for.
+     *
+     * @since 1.1
+     */
+    public synchronized boolean stopped() {
+        return stopped;
     }
 
     /** What four-letter words and admin commands report: the mode ({@code leader}, ...) and whether it serves. */

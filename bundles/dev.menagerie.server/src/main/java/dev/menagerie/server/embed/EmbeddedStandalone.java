@@ -57,6 +57,16 @@ public final class EmbeddedStandalone implements AutoCloseable {
         return new EmbeddedStandalone(config, storageFactory, transport, transportType, metrics, fourLetterWords);
     }
 
+    /**
+     * Whether it stopped: closed, or stopped itself after a fail-stop (what must never happen), which a host that
+     * runs nothing else ends its process for.
+     *
+     * @since 1.1
+     */
+    public synchronized boolean stopped() {
+        return stopped;
+    }
+
     /** What four-letter words and admin commands report about this server. */
     public ServerStatus status() {
         return server.status();

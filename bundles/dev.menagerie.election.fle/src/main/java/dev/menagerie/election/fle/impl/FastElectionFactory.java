@@ -21,11 +21,14 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * election bundles built on it; closes every election still open, of either kind, on deactivation.
  */
 @Component(service = {ElectionFactory.class, TieBreakingElectionFactory.class},
-        property = ElectionFactory.TYPE + "=fast", configurationPid = FastElectionFactory.PID)
+        property = ElectionFactory.TYPE + "=" + FastElectionFactory.TYPE, configurationPid = FastElectionFactory.PID)
 @Designate(ocd = FastElectionFactory.Config.class)
 public final class FastElectionFactory implements ElectionFactory, TieBreakingElectionFactory {
 
     static final String PID = "dev.menagerie.election.fle";
+    static final String TYPE = "fast";
+    /** Apache's {@code cnxTimeout} default; what the module path runs with (it has no Configuration Admin). */
+    static final int DEFAULT_CNX_TIMEOUT_MS = 5000;
 
     @ObjectClassDefinition(name = "Menagerie fast leader election",
             description = "Apache ZooKeeper's FastLeaderElection and its election-port connections.")
@@ -33,7 +36,7 @@ public final class FastElectionFactory implements ElectionFactory, TieBreakingEl
 
         @AttributeDefinition(name = "Connect timeout (ms)",
                 description = "How long dialling a peer's election port may take (Apache's zookeeper.cnxTimeout).")
-        int cnxTimeout() default 5000;
+        int cnxTimeout() default DEFAULT_CNX_TIMEOUT_MS;
     }
 
     private final int cnxTimeoutMs;

@@ -40,6 +40,12 @@ public final class PriorityElectionFactory implements ElectionFactory {
         this.fastElection = fastElection;
     }
 
+    /** Outside the framework: the zoo.cfg the server started with (the module path does not follow edits). */
+    PriorityElectionFactory(TieBreakingElectionFactory fastElection, ServerConfig config) {
+        this(fastElection);
+        this.config = config;
+    }
+
     @Override
     public Election create(ElectionContext context) throws IOException {
         PriorityTable table = PriorityTable.from(config.properties());

@@ -1,0 +1,121 @@
+package dev.menagerie.launcher.impl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.menagerie.api.election.ElectionFactory;
+import dev.menagerie.api.plugin.StrategyProvider;
+import dev.menagerie.api.plugin.StrategyServices;
+import dev.menagerie.api.quorum.QuorumVerifierFactory;
+import dev.menagerie.api.storage.StorageFactory;
+import dev.menagerie.api.transport.ServerCnxnFactory;
+import dev.menagerie.testing.FakeServerConfig;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class ModuleStrategiesTest {
+
+    private static final ElectionFactory FAST = context -> {
+        throw new UnsupportedOperationException("never opened here");
+    };
+
+    record Provider<S>(Class<S> role, String type, Function<StrategyServices, S> maker)
+            implements StrategyProvider<S> {
+        @Override
+        public S create(StrategyServices services) {
+            return maker.apply(services);
+        }
+    }
+
+    private static final List<StrategyProvider<?>> INSTALLED = List.of(
+            new Provider<>(ServerCnxnFactory.class, "nio", services -> null),
+            new Provider<>(ServerCnxnFactory.class, "netty", services -> null),
+            new Provider<>(StorageFactory.class, "memory", services -> settings -> null),
+            new Provider<>(StorageFactory.class, "file", services -> settings -> null),
+            new Provider<>(ElectionFactory.class, "fast", services -> FAST),
+            new Provider<>(QuorumVerifierFactory.class, "majority", services -> members -> null));
+
+    @Test
+    void aTypeNoModuleProvidesIsOneLineNamingTheKeyTheTypeAndTheInstalledTypes() {
+        FakeServerConfig config = ensembleMember();
+        config.electionType = "priority";
+        config.storageType = "rocks";
+
+        assertEquals(List.of("storage=rocks: no module on the module path provides it (installed: file, memory)",
+                "electionType=priority: no module on the module path provides it (installed: fast)"),
+                ModuleStrategies.problems(config, INSTALLED));
+    }
+
+    @Test
+    void aStandaloneServerNeedsNoElectionAndNoVerifier() {
+        assertEquals(List.of(), ModuleStrategies.problems(new FakeServerConfig(), List.of(INSTALLED.get(0),
+                INSTALLED.get(3))));
+    }
+
+    @Test
+    void aRoleWithNoModuleAtAllSaysNone() {
+        FakeServerConfig config = ensembleMember();
+
+        assertEquals(List.of("quorumVerifier=majority: no module on the module path provides it (installed: none)"),
+                ModuleStrategies.problems(config, INSTALLED.subList(0, 5)));
+    }
+
+    @Test
+    void twoModulesProvidingOneTypeAreRefused() {
+        List<StrategyProvider<?>> twice = List.of(INSTALLED.get(0), INSTALLED.get(3),
+                new Provider<>(ServerCnxnFactory.class, "nio", services -> null));
+
+        List<String> problems = ModuleStrategies.problems(new FakeServerConfig(), twice);
+
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).startsWith("serverCnxnFactory=nio: 2 modules provide it"), problems.get(0));
+    }
+
+    @Test
+    void aStrategyBuildingOnAnotherGetsTheServersOwnInstanceOfIt() {
+        FakeServerConfig config = ensembleMember();
+        config.electionType = "wrapped";
+        ElectionFactory[] seen = new ElectionFactory[1];
+        List<StrategyProvider<?>> providers = List.of(INSTALLED.get(4),
+                new Provider<>(ElectionFactory.class, "wrapped", services -> {
+                    seen[0] = services.strategy(ElectionFactory.class, "fast");
+                    return seen[0];
+                }));
+        ModuleStrategies strategies = new ModuleStrategies(providers, config);
+
+        ElectionFactory chosen = strategies.chosen("election", ElectionFactory.class);
+
+        assertSame(FAST, chosen);
+        assertSame(FAST, strategies.strategy(ElectionFactory.class, "fast"));
+    }
+
+    @Test
+    void aServiceTheServerDoesNotHaveIsNamed() {
+        ModuleStrategies strategies = new ModuleStrategies(INSTALLED, new FakeServerConfig());
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> strategies.service(Runnable.class));
+
+        assertEquals("no Runnable on the module path for this server", refused.getMessage());
+    }
+
+    @Test
+    void theDescriptionNamesEachChosenType() {
+        FakeServerConfig config = new FakeServerConfig();
+        config.cnxnFactoryType = "netty";
+
+        assertTrue(new ModuleStrategies(INSTALLED, config).describe()
+                .startsWith("serverCnxnFactory=netty (dev.menagerie.launcher.impl.ModuleStrategiesTest$Provider)"
+                        + ", storage=file ("));
+    }
+
+    private static FakeServerConfig ensembleMember() {
+        FakeServerConfig config = new FakeServerConfig();
+        config.standalone = false;
+        config.myId = 1L;
+        return config;
+    }
+}
