@@ -20,13 +20,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * A standalone server SIGKILLed at random moments under write load loses no acknowledged write; a log whose tail
  * is torn or corrupt is cut back and the server starts with everything acknowledged before the damage.
- * System properties: crash.seed, crash.cycles (20), crash.writers (4), crash.maxLoadMs (1500),
+ * System properties: crash.seed, crash.cycles (12), crash.writers (4), crash.maxLoadMs (1500),
  * crash.budgetSeconds (300).
  */
 class CrashRecoveryTest {
 
     private static final long SEED = Long.getLong("crash.seed", System.nanoTime());
-    private static final int CYCLES = Integer.getInteger("crash.cycles", 20);
+    private static final int CYCLES = Integer.getInteger("crash.cycles", 12);
     private static final int WRITERS = Integer.getInteger("crash.writers", 4);
     private static final int MIN_LOAD_MS = 200;
     private static final int MAX_LOAD_MS = Integer.getInteger("crash.maxLoadMs", 1500);

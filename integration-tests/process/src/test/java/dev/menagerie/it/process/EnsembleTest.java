@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestInstance;
  * paused and restarted members, observers, hierarchical quorums and quorum loss. Runs against Menagerie's
  * distribution, or with {@code -Dmenagerie.it.ensemble.impl=apache} against Apache ZooKeeper 3.9.5 (to check the
  * test itself). The 3-server tests share one ensemble, restored before each of them; the others start their own.
- * Server output and data stay under target/it-work. System properties: ensemble.cycles (20 leader kills),
+ * Server output and data stay under target/it-work. System properties: ensemble.cycles (12 leader kills),
  * ensemble.cycleBudgetSeconds (360), menagerie.it.exampleConfig (../../conf/zoo-ensemble-example.cfg).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -47,7 +47,7 @@ class EnsembleTest {
     static final Duration CHECK_TIMEOUT = Duration.ofSeconds(60);
     /** How long writes must keep failing once a quorum is lost. */
     static final Duration NO_QUORUM_WINDOW = Duration.ofSeconds(3);
-    private static final int CYCLES = Integer.getInteger("ensemble.cycles", 20);
+    private static final int CYCLES = Integer.getInteger("ensemble.cycles", 12);
     private static final Duration CYCLE_BUDGET = Duration.ofSeconds(Long.getLong("ensemble.cycleBudgetSeconds",
             360));
     private static final int WRITERS = 2;
