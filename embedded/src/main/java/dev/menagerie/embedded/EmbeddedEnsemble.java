@@ -57,9 +57,9 @@ public final class EmbeddedEnsemble implements AutoCloseable {
     }
 
     private static EmbeddedReplica startMember(ServerConfig config) throws IOException {
-        ServerServices services = new ServerServices(config);
+        ServerServices services = ServerServices.of(config);
         return EmbeddedReplica.start(config, services.storage(), services.transport(), config.cnxnFactoryType(),
-                services.metrics(), services.peers(config));
+                services.metrics(), services.peers());
     }
 
     /**

@@ -50,7 +50,7 @@ public final class EmbeddedServer implements AutoCloseable {
             return;
         }
         long startNanos = System.nanoTime();
-        ServerServices services = new ServerServices(config);
+        ServerServices services = ServerServices.of(config);
         try {
             running = EmbeddedStandalone.start(config, services.storage(), services.transport(),
                     config.cnxnFactoryType(), services.metrics(), Optional.empty());

@@ -3,7 +3,6 @@ package dev.menagerie.embedded;
 import dev.menagerie.api.config.ConfigReader;
 import dev.menagerie.api.config.InvalidConfigException;
 import dev.menagerie.api.config.ServerConfig;
-import dev.menagerie.classpath.DeclarativeComponents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +45,6 @@ final class ZooCfgKeys {
         keys.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
         Files.createDirectories(zooCfg.getParent());
         Files.writeString(zooCfg, text);
-        return DeclarativeComponents.create(ConfigReader.class).service().read(zooCfg, Map.of());
+        return ServerServices.first(ConfigReader.class, "dev.menagerie.config").read(zooCfg, Map.of());
     }
 }

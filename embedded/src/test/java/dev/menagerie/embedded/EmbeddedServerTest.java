@@ -105,4 +105,12 @@ class EmbeddedServerTest {
                 () -> EmbeddedServer.standalone().config("tickTime", "soon").start());
         assertTrue(refused.getMessage().contains("tickTime"), refused.getMessage());
     }
+
+    @Test
+    void aTypeNoJarProvidesFailsTheStartNamingTheKeyAndTheInstalledTypes() {
+        IllegalStateException missing = assertThrows(IllegalStateException.class,
+                () -> EmbeddedServer.standalone().storage("rocks").start());
+        assertEquals("storage=rocks: no jar on the class path provides it (installed: file, memory)",
+                missing.getMessage());
+    }
 }

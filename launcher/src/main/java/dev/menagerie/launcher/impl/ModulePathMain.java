@@ -5,6 +5,8 @@ import dev.menagerie.api.config.InvalidConfigException;
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.metrics.MetricsRegistry;
 import dev.menagerie.api.plugin.StrategyProvider;
+import dev.menagerie.server.embed.ProvidedStrategies;
+import dev.menagerie.server.embed.ProvidedStrategies.Source;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -49,7 +51,7 @@ public final class ModulePathMain {
                 new IllegalStateException("no module provides the metrics registry (dev.menagerie.metrics)"));
         RunningServer server;
         try {
-            server = RunningServer.start(config, new ModuleStrategies(providers, config), metrics);
+            server = RunningServer.start(config, new ProvidedStrategies(providers, config, Source.MODULE_PATH), metrics);
         } catch (Exception e) {
             LOG.error("The server did not start: {}", e.getMessage());
             System.exit(EXIT_CANNOT_START);
@@ -88,7 +90,7 @@ public final class ModulePathMain {
         if (refused != null) {
             throw new InvalidConfigException(zooCfg.getFileName() + ": " + refused);
         }
-        List<String> problems = ModuleStrategies.problems(config, providers);
+        List<String> problems = ProvidedStrategies.problems(config, providers, Source.MODULE_PATH);
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(String.join("; ", problems));
         }

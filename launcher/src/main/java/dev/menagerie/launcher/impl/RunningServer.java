@@ -2,16 +2,14 @@ package dev.menagerie.launcher.impl;
 
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.config.StrategyTargets;
-import dev.menagerie.api.election.ElectionFactory;
 import dev.menagerie.api.metrics.MetricsRegistry;
-import dev.menagerie.api.quorum.QuorumVerifier;
-import dev.menagerie.api.quorum.QuorumVerifierFactory;
 import dev.menagerie.api.replication.QuorumPeerFactory;
 import dev.menagerie.api.status.FourLetterWordHandler;
 import dev.menagerie.api.storage.StorageFactory;
 import dev.menagerie.api.transport.ServerCnxnFactory;
 import dev.menagerie.server.embed.EmbeddedReplica;
 import dev.menagerie.server.embed.EmbeddedStandalone;
+import dev.menagerie.server.embed.ProvidedStrategies;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -41,7 +39,7 @@ final class RunningServer implements AutoCloseable {
         this.stoppedItself = stoppedItself;
     }
 
-    static RunningServer start(ServerConfig config, ModuleStrategies strategies, MetricsRegistry metrics)
+    static RunningServer start(ServerConfig config, ProvidedStrategies strategies, MetricsRegistry metrics)
             throws IOException {
         long startNanos = System.nanoTime();
         strategies.offer(MetricsRegistry.class, metrics);
@@ -59,11 +57,7 @@ final class RunningServer implements AutoCloseable {
                     config.cnxnFactoryType(), metrics, fourLetterWords);
             running = new RunningServer(standalone, standalone::stopped);
         } else {
-            strategies.offer(ElectionFactory.class, strategies.chosen(StrategyTargets.ELECTION, ElectionFactory.class));
-            QuorumVerifier verifier = strategies.chosen(StrategyTargets.VERIFIER, QuorumVerifierFactory.class)
-                    .create(config.members());
-            strategies.offer(QuorumVerifier.class, verifier);
-            QuorumPeerFactory peers = strategies.strategy(QuorumPeerFactory.class, "zab");
+            QuorumPeerFactory peers = strategies.peers();
             EmbeddedReplica replica = EmbeddedReplica.start(config, storage, transport, config.cnxnFactoryType(),
                     metrics, peers, fourLetterWords);
             running = new RunningServer(replica, replica::stopped);

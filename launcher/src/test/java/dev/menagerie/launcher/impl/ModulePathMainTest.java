@@ -47,8 +47,8 @@ class ModulePathMainTest {
         ModulePathMain.load((file, properties) -> {
             seen[0] = properties.get("java.version");
             return config;
-        }, ZOO_CFG, List.of(new ModuleStrategiesTest.Provider<>(ServerCnxnFactory.class, "nio", services -> null),
-                new ModuleStrategiesTest.Provider<>(StorageFactory.class, "file", services -> null)));
+        }, ZOO_CFG, List.of(new TestProvider<>(ServerCnxnFactory.class, "nio", services -> null),
+                new TestProvider<>(StorageFactory.class, "file", services -> null)));
 
         assertEquals(System.getProperty("java.version"), seen[0]);
     }

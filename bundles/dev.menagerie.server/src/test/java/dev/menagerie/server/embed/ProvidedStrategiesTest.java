@@ -1,4 +1,4 @@
-package dev.menagerie.launcher.impl;
+package dev.menagerie.server.embed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
-class ModuleStrategiesTest {
+class ProvidedStrategiesTest {
 
     private static final ElectionFactory FAST = context -> {
         throw new UnsupportedOperationException("never opened here");
@@ -46,13 +46,13 @@ class ModuleStrategiesTest {
 
         assertEquals(List.of("storage=rocks: no module on the module path provides it (installed: file, memory)",
                 "electionType=priority: no module on the module path provides it (installed: fast)"),
-                ModuleStrategies.problems(config, INSTALLED));
+                ProvidedStrategies.problems(config, INSTALLED, ProvidedStrategies.Source.MODULE_PATH));
     }
 
     @Test
     void aStandaloneServerNeedsNoElectionAndNoVerifier() {
-        assertEquals(List.of(), ModuleStrategies.problems(new FakeServerConfig(), List.of(INSTALLED.get(0),
-                INSTALLED.get(3))));
+        assertEquals(List.of(), ProvidedStrategies.problems(new FakeServerConfig(), List.of(INSTALLED.get(0),
+                INSTALLED.get(3)), ProvidedStrategies.Source.MODULE_PATH));
     }
 
     @Test
@@ -60,7 +60,7 @@ class ModuleStrategiesTest {
         FakeServerConfig config = ensembleMember();
 
         assertEquals(List.of("quorumVerifier=majority: no module on the module path provides it (installed: none)"),
-                ModuleStrategies.problems(config, INSTALLED.subList(0, 5)));
+                ProvidedStrategies.problems(config, INSTALLED.subList(0, 5), ProvidedStrategies.Source.MODULE_PATH));
     }
 
     @Test
@@ -68,10 +68,13 @@ class ModuleStrategiesTest {
         List<StrategyProvider<?>> twice = List.of(INSTALLED.get(0), INSTALLED.get(3),
                 new Provider<>(ServerCnxnFactory.class, "nio", services -> null));
 
-        List<String> problems = ModuleStrategies.problems(new FakeServerConfig(), twice);
+        List<String> problems = ProvidedStrategies.problems(new FakeServerConfig(), twice,
+                ProvidedStrategies.Source.MODULE_PATH);
 
         assertEquals(1, problems.size());
         assertTrue(problems.get(0).startsWith("serverCnxnFactory=nio: 2 modules provide it"), problems.get(0));
+        assertTrue(ProvidedStrategies.problems(new FakeServerConfig(), twice, ProvidedStrategies.Source.CLASS_PATH)
+                .get(0).startsWith("serverCnxnFactory=nio: 2 jars provide it"));
     }
 
     @Test
@@ -84,7 +87,8 @@ class ModuleStrategiesTest {
                     seen[0] = services.strategy(ElectionFactory.class, "fast");
                     return seen[0];
                 }));
-        ModuleStrategies strategies = new ModuleStrategies(providers, config);
+        ProvidedStrategies strategies = new ProvidedStrategies(providers, config,
+                ProvidedStrategies.Source.MODULE_PATH);
 
         ElectionFactory chosen = strategies.chosen("election", ElectionFactory.class);
 
@@ -94,7 +98,8 @@ class ModuleStrategiesTest {
 
     @Test
     void aServiceTheServerDoesNotHaveIsNamed() {
-        ModuleStrategies strategies = new ModuleStrategies(INSTALLED, new FakeServerConfig());
+        ProvidedStrategies strategies = new ProvidedStrategies(INSTALLED, new FakeServerConfig(),
+                ProvidedStrategies.Source.MODULE_PATH);
 
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> strategies.service(Runnable.class));
@@ -107,8 +112,8 @@ class ModuleStrategiesTest {
         FakeServerConfig config = new FakeServerConfig();
         config.cnxnFactoryType = "netty";
 
-        assertTrue(new ModuleStrategies(INSTALLED, config).describe()
-                .startsWith("serverCnxnFactory=netty (dev.menagerie.launcher.impl.ModuleStrategiesTest$Provider)"
+        assertTrue(new ProvidedStrategies(INSTALLED, config, ProvidedStrategies.Source.CLASS_PATH).describe()
+                .startsWith("serverCnxnFactory=netty (dev.menagerie.server.embed.ProvidedStrategiesTest$Provider)"
                         + ", storage=file ("));
     }
 

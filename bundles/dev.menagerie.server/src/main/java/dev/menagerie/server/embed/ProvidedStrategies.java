@@ -1,9 +1,13 @@
-package dev.menagerie.launcher.impl;
+package dev.menagerie.server.embed;
 
 import dev.menagerie.api.config.ServerConfig;
 import dev.menagerie.api.config.StrategyTargets;
+import dev.menagerie.api.election.ElectionFactory;
 import dev.menagerie.api.plugin.StrategyProvider;
 import dev.menagerie.api.plugin.StrategyServices;
+import dev.menagerie.api.quorum.QuorumVerifier;
+import dev.menagerie.api.quorum.QuorumVerifierFactory;
+import dev.menagerie.api.replication.QuorumPeerFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,20 +16,43 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The strategies one server runs on, made by the providers {@link java.util.ServiceLoader} found, each of the type
- * its zoo.cfg key names ({@code serverCnxnFactory}, {@code storage}, {@code electionType}, {@code quorumVerifier}) as
- * the OSGi runtime's target filters choose them. A strategy is made once per server and type.
+ * The strategies one server runs on without a framework, made by the {@link StrategyProvider}s that
+ * {@link java.util.ServiceLoader} found on the module path or the class path (the caller loads them: on the module
+ * path only a module that {@code uses} the service may), each of the type its zoo.cfg key names
+ * ({@code serverCnxnFactory}, {@code storage}, {@code electionType}, {@code quorumVerifier}) as the OSGi runtime's
+ * target filters choose them. A strategy is made once per server and type. Not thread-safe: one server's start.
+ *
+ * @since 1.2
  */
-final class ModuleStrategies implements StrategyServices {
+public final class ProvidedStrategies implements StrategyServices {
+
+    /** Where the providers were found, as the messages name it. */
+    public enum Source {
+        MODULE_PATH("module", "the module path"),
+        CLASS_PATH("jar", "the class path");
+
+        private final String unit;
+        private final String place;
+
+        Source(String unit, String place) {
+            this.unit = unit;
+            this.place = place;
+        }
+    }
+
+    /** The {@code type} of the Zab quorum peer factory, the one replication there is. */
+    public static final String ZAB = "zab";
 
     private final List<StrategyProvider<?>> providers;
     private final ServerConfig config;
+    private final Source source;
     private final Map<Class<?>, Object> services = new HashMap<>();
     private final Map<StrategyProvider<?>, Object> made = new HashMap<>();
 
-    ModuleStrategies(List<StrategyProvider<?>> providers, ServerConfig config) {
+    public ProvidedStrategies(List<StrategyProvider<?>> providers, ServerConfig config, Source source) {
         this.providers = List.copyOf(providers);
         this.config = config;
+        this.source = source;
         services.put(ServerConfig.class, config);
     }
 
@@ -33,7 +60,7 @@ final class ModuleStrategies implements StrategyServices {
      * One line per role {@code config} uses whose type no provider offers, or that two modules offer:
      * {@code electionType=priority: no module on the module path provides it (installed: fast)}.
      */
-    static List<String> problems(ServerConfig config, List<StrategyProvider<?>> providers) {
+    public static List<String> problems(ServerConfig config, List<StrategyProvider<?>> providers, Source source) {
         List<String> lines = new ArrayList<>();
         for (String reference : StrategyTargets.REFERENCES) {
             if (!StrategyTargets.usedIn(config, reference)) {
@@ -46,11 +73,11 @@ final class ModuleStrategies implements StrategyServices {
             if (offering.isEmpty()) {
                 List<String> installed = ofRole(providers, reference).stream().map(StrategyProvider::type)
                         .distinct().sorted().toList();
-                lines.add(key + ": no module on the module path provides it (installed: "
+                lines.add(key + ": no " + source.unit + " on " + source.place + " provides it (installed: "
                         + (installed.isEmpty() ? "none" : String.join(", ", installed)) + ")");
             } else if (offering.size() > 1) {
-                lines.add(key + ": " + offering.size() + " modules provide it (" + offering.stream()
-                        .map(ModuleStrategies::moduleOf).collect(Collectors.joining(", ")) + "); remove all but one");
+                lines.add(key + ": " + offering.size() + " " + source.unit + "s provide it (" + offering.stream()
+                        .map(ProvidedStrategies::moduleOf).collect(Collectors.joining(", ")) + "); remove all but one");
             }
         }
         return lines;
@@ -62,12 +89,12 @@ final class ModuleStrategies implements StrategyServices {
     }
 
     /** The strategy zoo.cfg chooses for {@code reference} ({@link StrategyTargets#CNXN_FACTORY}, ...). */
-    <S> S chosen(String reference, Class<S> role) {
+    public <S> S chosen(String reference, Class<S> role) {
         return strategy(role, StrategyTargets.selectedType(config, reference));
     }
 
     /** Makes {@code service} what {@link #service(Class)} answers for {@code type}. */
-    <T> void offer(Class<T> type, T service) {
+    public <T> void offer(Class<T> type, T service) {
         services.put(type, service);
     }
 
@@ -75,7 +102,7 @@ final class ModuleStrategies implements StrategyServices {
     public <T> T service(Class<T> type) {
         Object service = services.get(type);
         if (service == null) {
-            throw new IllegalStateException("no " + type.getSimpleName() + " on the module path for this server");
+            throw new IllegalStateException("no " + type.getSimpleName() + " on " + source.place + " for this server");
         }
         return type.cast(service);
     }
@@ -100,25 +127,37 @@ final class ModuleStrategies implements StrategyServices {
                 }
             }
         }
-        throw new IllegalStateException("no module on the module path provides a " + role.getSimpleName()
-                + " of type " + type);
+        throw new IllegalStateException("no " + source.unit + " on " + source.place + " provides a "
+                + role.getSimpleName() + " of type " + type);
     }
 
     /** The strategy of {@code type} that is a {@code role}, or empty when no module provides one. */
-    <T> Optional<T> optional(Class<T> role, String type) {
+    public <T> Optional<T> optional(Class<T> role, String type) {
         boolean provided = providers.stream().anyMatch(provider -> provider.type().equals(type)
                 && (role.isAssignableFrom(provider.role()) || provider.role().isAssignableFrom(role)));
         return provided ? Optional.of(strategy(role, type)) : Optional.empty();
     }
 
+    /**
+     * The Zab peers of an ensemble member: the election and the verifier zoo.cfg chooses, made and offered to the
+     * {@value #ZAB} provider with the metrics registry {@link #offer offered} before.
+     */
+    public QuorumPeerFactory peers() {
+        offer(ElectionFactory.class, chosen(StrategyTargets.ELECTION, ElectionFactory.class));
+        QuorumVerifier verifier = chosen(StrategyTargets.VERIFIER, QuorumVerifierFactory.class)
+                .create(config.members());
+        offer(QuorumVerifier.class, verifier);
+        return strategy(QuorumPeerFactory.class, ZAB);
+    }
+
     /** {@code serverCnxnFactory=nio (dev.menagerie.transport.nio), storage=file (...)}: what this server uses. */
-    String describe() {
+    public String describe() {
         List<String> parts = new ArrayList<>();
         for (String reference : StrategyTargets.REFERENCES) {
             if (StrategyTargets.usedIn(config, reference)) {
                 String wanted = StrategyTargets.selectedType(config, reference);
                 String module = ofRole(providers, reference).stream().filter(p -> p.type().equals(wanted))
-                        .findFirst().map(ModuleStrategies::moduleOf).orElse("missing");
+                        .findFirst().map(ProvidedStrategies::moduleOf).orElse("missing");
                 parts.add(StrategyTargets.zooCfgKey(reference) + "=" + wanted + " (" + module + ")");
             }
         }
