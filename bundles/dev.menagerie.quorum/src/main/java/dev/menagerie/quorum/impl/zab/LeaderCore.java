@@ -460,8 +460,7 @@ final class LeaderCore {
     }
 
     private void sync(long sid, long learnerLastZxid, List<LeaderOutput> outputs) {
-        LeaderHistory inMemory = new LeaderHistory(window.zxids(), lastAppliedZxid, TxnLogSource.NONE,
-                TxnLogSizeLimit.DISABLED);
+        LeaderHistory inMemory = inMemoryHistory();
         if (learnerLastZxid < inMemory.minCommittedZxid() && learnerLastZxid >= logIntactAfterZxid
                 && !logSyncFailed.contains(sid)) {
             readingLog.put(sid, learnerLastZxid);
@@ -485,8 +484,7 @@ final class LeaderCore {
         List<LeaderOutput> outputs = new ArrayList<>();
         if (entries == null) {
             logSyncFailed.add(sid);
-            sync(sid, fromZxid, new LeaderHistory(window.zxids(), lastAppliedZxid, TxnLogSource.NONE,
-                    TxnLogSizeLimit.DISABLED), Map.of(), outputs);
+            sync(sid, fromZxid, inMemoryHistory(), Map.of(), outputs);
             return outputs;
         }
         Map<Long, byte[]> txns = new HashMap<>();
@@ -497,6 +495,11 @@ final class LeaderCore {
                 TxnLogSizeLimit.UNLIMITED);
         sync(sid, fromZxid, history, txns, outputs);
         return outputs;
+    }
+
+    /** The committed window alone, as the planner sees a leader's history without its log. */
+    private LeaderHistory inMemoryHistory() {
+        return new LeaderHistory(window.zxids(), lastAppliedZxid, TxnLogSource.NONE, TxnLogSizeLimit.DISABLED);
     }
 
     private void sync(long sid, long learnerLastZxid, LeaderHistory history, Map<Long, byte[]> logTxns,

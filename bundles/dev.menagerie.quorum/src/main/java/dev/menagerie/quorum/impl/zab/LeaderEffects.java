@@ -49,6 +49,8 @@ final class LeaderEffects implements Proposer {
     private final ZabMetrics metrics;
     /** Apache's {@code leader.ackLoggingFrequency}: acks of a zxid that is a multiple of it are timed; 0 or less, none. */
     private final int ackLoggingFrequency;
+    /** Apache's {@code snapshotSizeFactor}, read once per leadership; negative: learners never synced from the log. */
+    private final double snapshotSizeFactor;
     /** When each proposal not yet committed was made (loop milliseconds), by zxid; loop thread only. */
     private final Map<Long, Long> proposedAtMs = new HashMap<>();
     /** The futures of proposals not yet committed, by zxid. */
@@ -74,10 +76,15 @@ final class LeaderEffects implements Proposer {
         this.metrics = metrics;
         this.ackLoggingFrequency = QuorumTunables.intValue(replica.config(), "leader.ackLoggingFrequency",
                 DEFAULT_ACK_LOGGING_FREQUENCY, frequency -> true, "an integer");
+        this.snapshotSizeFactor = QuorumTunables.doubleValue(replica.config(), "snapshotSizeFactor",
+                TxnLogSizeLimit.DEFAULT_SNAPSHOT_SIZE_FACTOR);
         this.core = core;
         this.replica = replica;
         this.links = links;
         this.loop = loop;
+        if (snapshotSizeFactor >= 0) {
+            core.syncFromLog(replica.logIntactAfterZxid());
+        }
     }
 
     /** The core for a leader of {@code replica}'s server, its limits doubled as the loop ticks twice per tickTime. */
@@ -87,18 +94,7 @@ final class LeaderEffects implements Proposer {
                 2 * replica.config().syncLimitTicks(), replica.storage().acceptedEpoch(),
                 replica.storage().currentEpoch(), lastZxid, CommittedWindowLoader.load(replica, lastZxid));
         core.limitSyncs(syncThrottle(replica.config()));
-        if (snapshotSizeFactor(replica.config()) >= 0) {
-            core.syncFromLog(replica.logIntactAfterZxid());
-        }
         return core;
-    }
-
-    /**
-     * Apache's {@code snapshotSizeFactor} (zoo.cfg, or {@code -Dzookeeper.snapshotSizeFactor}): a learner behind the
-     * in-memory window is synced from the log when that reads at most this times a snapshot's size; negative: never.
-     */
-    static double snapshotSizeFactor(ServerConfig config) {
-        return QuorumTunables.doubleValue(config, "snapshotSizeFactor", TxnLogSizeLimit.DEFAULT_SNAPSHOT_SIZE_FACTOR);
     }
 
     /** Apache's learner sync limits from zoo.cfg or {@code -Dzookeeper.leader.maxConcurrent...}, read per leadership. */
@@ -335,8 +331,7 @@ final class LeaderEffects implements Proposer {
             metrics.inflightSnapCount.record(snapSyncing.size());
             links.sendSnapshot(snap.toSid(), snap.zxid());
         } else if (output instanceof LeaderOutput.ReadLog read) {
-            TxnLogSizeLimit limit = TxnLogSizeLimit.of(replica.snapshotSizeEstimate(),
-                    snapshotSizeFactor(replica.config()));
+            TxnLogSizeLimit limit = TxnLogSizeLimit.of(replica.snapshotSizeEstimate(), snapshotSizeFactor);
             loop.runAside(() -> {
                 List<LoggedTxn> entries = SyncLogReader.read(replica.storage(), read.sid(), read.fromZxid(), limit);
                 loop.postCompletion(() -> carryOut(core.logRead(read.sid(), read.fromZxid(), entries)));
