@@ -43,8 +43,7 @@ record ServerServices(MetricsRegistry metrics, StorageFactory storage, ServerCnx
     /** A new instance of the one provider of {@code service}, which {@code module} (a dependency) brings. */
     static <S> S first(Class<S> service, String module) {
         return ServiceLoader.load(service).findFirst().orElseThrow(() -> new IllegalStateException("no "
-                + service.getSimpleName() + " on " + (source() == ProvidedStrategies.Source.CLASS_PATH
-                ? "the class path" : "the module path") + ": " + module + " is missing"));
+                + service.getSimpleName() + " on " + source().place() + ": " + module + " is missing"));
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})

@@ -38,6 +38,11 @@ public final class ProvidedStrategies implements StrategyServices {
             this.unit = unit;
             this.place = place;
         }
+
+        /** {@code the module path} or {@code the class path}, as messages name it. */
+        public String place() {
+            return place;
+        }
     }
 
     /** The {@code type} of the Zab quorum peer factory, the one replication there is. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.menagerie.api.election.ElectionFactory;
+import dev.menagerie.api.plugin.BasicStrategyProvider;
 import dev.menagerie.api.plugin.StrategyProvider;
 import dev.menagerie.api.plugin.StrategyServices;
 import dev.menagerie.api.quorum.QuorumVerifierFactory;
@@ -22,11 +23,9 @@ class ProvidedStrategiesTest {
         throw new UnsupportedOperationException("never opened here");
     };
 
-    record Provider<S>(Class<S> role, String type, Function<StrategyServices, S> maker)
-            implements StrategyProvider<S> {
-        @Override
-        public S create(StrategyServices services) {
-            return maker.apply(services);
+    static final class Provider<S> extends BasicStrategyProvider<S> {
+        Provider(Class<S> role, String type, Function<StrategyServices, S> maker) {
+            super(role, type, maker);
         }
     }
 
