@@ -1,5 +1,6 @@
 package dev.menagerie.api.config;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -111,6 +112,29 @@ public final class StrategyTargets {
     private static IllegalArgumentException unknown(String reference) {
         return new IllegalArgumentException("no strategy reference \"" + reference + "\"; the references are "
                 + REFERENCES);
+    }
+
+    /**
+     * The line that reports a type no strategy offers, the same in every runtime: {@code electionType=priority: no
+     * installed bundle provides it (installed: fast)}.
+     *
+     * @param provider what would provide it: {@code installed bundle}, {@code module on the module path}, ...
+     * @param installed the types offered for the role, in the order to show; empty shows {@code none}
+     * @since 1.3
+     */
+    public static String notProvided(String reference, String wanted, String provider,
+            Collection<String> installed) {
+        return zooCfgKey(reference) + "=" + wanted + ": no " + provider + " provides it (installed: "
+                + installedText(installed) + ")";
+    }
+
+    /**
+     * The types offered for a role as reports show them: joined by commas, or {@code none}.
+     *
+     * @since 1.3
+     */
+    public static String installedText(Collection<String> installed) {
+        return installed.isEmpty() ? "none" : String.join(", ", installed);
     }
 
     /** The configuration property holding a reference's target filter: {@code <reference>.target}. */

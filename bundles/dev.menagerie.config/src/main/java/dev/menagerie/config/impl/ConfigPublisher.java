@@ -143,9 +143,7 @@ final class ConfigPublisher {
             }
             Set<String> installed = sink.installedTypes(reference);
             if (!installed.contains(wanted)) {
-                missing.add(StrategyTargets.zooCfgKey(reference) + "=" + wanted
-                        + ": no installed bundle provides it (installed: "
-                        + (installed.isEmpty() ? "none" : String.join(", ", installed)) + ")");
+                missing.add(StrategyTargets.notProvided(reference, wanted, "installed bundle", installed));
             }
         }
         return missing;

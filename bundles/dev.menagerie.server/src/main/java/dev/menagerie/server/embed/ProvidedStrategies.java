@@ -78,8 +78,8 @@ public final class ProvidedStrategies implements StrategyServices {
             if (offering.isEmpty()) {
                 List<String> installed = ofRole(providers, reference).stream().map(StrategyProvider::type)
                         .distinct().sorted().toList();
-                lines.add(key + ": no " + source.unit + " on " + source.place + " provides it (installed: "
-                        + (installed.isEmpty() ? "none" : String.join(", ", installed)) + ")");
+                lines.add(StrategyTargets.notProvided(reference, wanted, source.unit + " on " + source.place,
+                        installed));
             } else if (offering.size() > 1) {
                 lines.add(key + ": " + offering.size() + " " + source.unit + "s provide it (" + offering.stream()
                         .map(ProvidedStrategies::moduleOf).collect(Collectors.joining(", ")) + "); remove all but one");

@@ -1,6 +1,7 @@
 package dev.menagerie.admin.impl.strategy;
 
 import dev.menagerie.api.config.ServerConfig;
+import dev.menagerie.api.config.StrategyTargets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,13 +16,12 @@ public record MissingStrategy(StrategyRole role, String wanted, List<String> ins
 
     /** {@code electionType=priority: no installed bundle provides it (installed: fast)}. */
     public String describe() {
-        return role.zooCfgKey() + "=" + wanted + ": no installed bundle provides it (installed: " + installedText()
-                + ")";
+        return StrategyTargets.notProvided(role.reference(), wanted, "installed bundle", installed);
     }
 
     /** The installed types joined by commas, or {@code none}. */
     public String installedText() {
-        return installed.isEmpty() ? "none" : String.join(", ", installed);
+        return StrategyTargets.installedText(installed);
     }
 
     /** The missing roles under {@code config}, in role order; empty when {@code config} is null. */

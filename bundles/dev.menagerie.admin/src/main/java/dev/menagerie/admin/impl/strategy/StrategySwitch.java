@@ -7,6 +7,7 @@ import dev.menagerie.api.admin.StrategySwitcher;
 import dev.menagerie.api.config.ConfigReader;
 import dev.menagerie.api.config.InvalidConfigException;
 import dev.menagerie.api.config.ServerConfig;
+import dev.menagerie.api.config.StrategyTargets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,7 +117,7 @@ public final class StrategySwitch implements StrategySwitcher {
         List<String> installed = inventory.installed(role).stream().map(StrategyProvider::type).distinct().toList();
         if (!installed.contains(type)) {
             return refused("no installed bundle provides " + role.reference() + " type=" + type + " (installed: "
-                    + (installed.isEmpty() ? "none" : String.join(", ", installed)) + ")" + stays);
+                    + StrategyTargets.installedText(installed) + ")" + stays);
         }
         if (type.equals(current)) {
             return new StrategySwitchResult(Outcome.UNCHANGED,
